@@ -1,0 +1,198 @@
+//! A checkable statement found in an article, with the details each kind normalises.
+
+use serde::Serialize;
+
+use crate::{CalendarDate, Precision, Span};
+
+/// The four kinds of claim of contract v1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    Distance,
+    Date,
+    Attribution,
+    Quantity,
+}
+
+impl ClaimKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ClaimKind::Distance => "distance",
+            ClaimKind::Date => "date",
+            ClaimKind::Attribution => "attribution",
+            ClaimKind::Quantity => "quantity",
+        }
+    }
+}
+
+/// One claim. `span` is a byte range of the document's plain text; the report maps it back to
+/// the file with [`crate::Document::file_span`]. `text` is the plain text under `span`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    pub id: String,
+    pub kind: ClaimKind,
+    pub text: String,
+    #[serde(skip)]
+    pub span: Span,
+    pub details: Details,
+}
+
+impl Claim {
+    /// A claim over `span` of `text`; the id is given later, in document order.
+    pub fn new(text: &str, span: Span, details: Details) -> Self {
+        Claim {
+            id: String::new(),
+            kind: details.kind(),
+            text: text[span.start..span.end].to_string(),
+            span,
+            details,
+        }
+    }
+}
+
+/// The normalised details of a claim, one variant per kind; serialised flat.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Details {
+    Distance(DistanceDetails),
+    Date(DateDetails),
+    Attribution(AttributionDetails),
+    Quantity(QuantityDetails),
+}
+
+impl Details {
+    pub fn kind(&self) -> ClaimKind {
+        match self {
+            Details::Distance(_) => ClaimKind::Distance,
+            Details::Date(_) => ClaimKind::Date,
+            Details::Attribution(_) => ClaimKind::Attribution,
+            Details::Quantity(_) => ClaimKind::Quantity,
+        }
+    }
+}
+
+/// How a claimed value relates to the truth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Comparator {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Approx,
+    Eq,
+    Between,
+}
+
+/// How a distance is travelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    Straight,
+    Road,
+    Rail,
+    Flight,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DistanceDetails {
+    /// The place measured from, as named.
+    pub from: Option<String>,
+    /// The place, country or border measured to, as named; a border reads "North Korea (border)"
+    /// once resolved, and the words as written ("the North Korean border") before that.
+    pub to: Option<String>,
+    pub comparator: Comparator,
+    /// The number as written (the lower one for `between`).
+    pub value: f64,
+    /// The upper number of a `between` claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_max: Option<f64>,
+    /// The unit as written: "km", "kilometers", "miles", ...
+    pub unit: String,
+    pub claimed_km: f64,
+    pub mode: Mode,
+    /// Filled by the matcher when it measured the distance.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measured_km: Option<f64>,
+}
+
+/// How a date relates to what the sentence says happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    On,
+    In,
+    Since,
+    Before,
+    After,
+    Until,
+    ScheduledFor,
+}
+
+/// Where the year of a date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum YearSource {
+    /// The text states it.
+    Text,
+    /// The publication date anchored it (the nearest such date around it).
+    Publication,
+    /// No anchor: the year could not be fixed.
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DateDetails {
+    /// The ISO value (`2023-09-11`, `2023-09`, `1953`); `None` when it needed an anchor that
+    /// was missing.
+    pub date: Option<CalendarDate>,
+    pub precision: Precision,
+    /// The weekday stated in the text, lowercase ("monday").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weekday: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relation: Option<Relation>,
+    /// The event the date is tied to, in the article's words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
+    /// A part of the period: "early", "mid", "late".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
+    pub year_source: YearSource,
+    /// Why the value is missing or uncertain, when it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct AttributionDetails {
+    /// The speaker as named; on a later mention ("Lee continued") the full name.
+    pub speaker: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// The word that attributes: "said", "tells", "warns", "according to".
+    pub cue: String,
+    /// What is attributed, in the article's words.
+    pub content: String,
+    /// Whether the content is, or contains, words in quotation marks.
+    pub direct: bool,
+    /// The words inside quotation marks, each run separately.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quoted: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuantityDetails {
+    pub value: f64,
+    /// The unit as written, `None` for a bare count.
+    pub unit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparator: Option<Comparator>,
+    /// The normalised unit name ("kilometre", "percent", "US dollar").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit_name: Option<String>,
+}

@@ -1,0 +1,98 @@
+//! An article as claimcheck reads it: the file's text, the plain text extracted from it, the
+//! map between the two, and the metadata the checks need (title, publication date, links).
+
+use crate::{FileSpan, SourceMap, Span};
+
+/// How a file is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    /// The format a path's extension names; plain text when it names none we know.
+    pub fn from_path(path: &str) -> Format {
+        let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
+            Some("html" | "htm" | "xhtml") => Format::Html,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// A link in the article: the span of its text in the plain text, and where it points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub span: Span,
+    pub url: String,
+}
+
+/// A parsed article.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The path as the user gave it (`-` for standard input).
+    pub path: String,
+    pub format: Format,
+    /// The file's text, exactly as read.
+    pub source: String,
+    /// The article's plain text: markup dropped, entities decoded, blocks separated by blank
+    /// lines.
+    pub text: String,
+    pub map: SourceMap,
+    pub title: Option<String>,
+    /// The publication date the file states (front matter `date:`, HTML
+    /// `article:published_time` or `<time datetime>`).
+    pub published: Option<jiff::civil::Date>,
+    pub links: Vec<Link>,
+}
+
+impl Document {
+    /// Parses `source` as `format`. Parsing cannot fail: whatever is not understood as markup
+    /// is kept as text.
+    pub fn parse(path: &str, source: String, format: Format) -> Document {
+        let parsed = match format {
+            Format::Text => Parsed {
+                text: source.clone(),
+                map: SourceMap::identity(&source),
+                ..Parsed::default()
+            },
+            Format::Markdown => crate::markdown::parse(&source),
+            Format::Html => crate::html::parse(&source),
+        };
+        Document {
+            path: path.to_string(),
+            format,
+            text: parsed.text,
+            map: parsed.map,
+            title: parsed.title,
+            published: parsed.published,
+            links: parsed.links,
+            source,
+        }
+    }
+
+    /// Where a plain-text span stands in the file.
+    pub fn file_span(&self, span: Span) -> FileSpan {
+        self.map.file_span(&self.source, span)
+    }
+}
+
+/// What a format reader hands back.
+#[derive(Debug, Default)]
+pub(crate) struct Parsed {
+    pub text: String,
+    pub map: SourceMap,
+    pub title: Option<String>,
+    pub published: Option<jiff::civil::Date>,
+    pub links: Vec<Link>,
+}
+
+/// The calendar date at the start of a metadata value such as `2023-09-12`,
+/// `2023-09-12T08:00:00Z` or `"2023-09-12"`.
+pub(crate) fn parse_metadata_date(value: &str) -> Option<jiff::civil::Date> {
+    let v = value.trim().trim_matches(|c| c == '"' || c == '\'');
+    v.get(..10)?.parse().ok()
+}

@@ -1,0 +1,3 @@
+//! (in progress)
+use claimcheck_core::Claim;
+pub fn extract_attributions(_text: &str) -> Vec<Claim> { Vec::new() }

@@ -1,0 +1,113 @@
+//! Sentence boundaries in news text.
+//!
+//! A sentence ends at `.`, `!` or `?` (with any closing quotes or brackets after it) followed by
+//! white space and a capital, a digit or an opening quote, unless the word before the point is
+//! an abbreviation or an initial. A line break ends a sentence too: plain-text articles put a
+//! paragraph on each line, and the Markdown and HTML readers end blocks with blank lines.
+
+use claimcheck_core::Span;
+
+/// Abbreviations after which a point does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
+    "st", "jr", "sr", "mt", "ft", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
+    "e.g", "i.e", "approx", "est", "dept", "univ", "assn", "bros", "ave", "blvd", "rd",
+];
+
+/// The sentences of `text`, as trimmed spans, in order.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            push_trimmed(text, start, i, &mut out);
+            start = i + 1;
+        } else if matches!(b, b'.' | b'!' | b'?') {
+            let mut end = i + 1;
+            while end < text.len() {
+                let c = text[end..].chars().next().unwrap_or(' ');
+                if matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']') {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            if ends_sentence(text, start, i, end) {
+                push_trimmed(text, start, end, &mut out);
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+fn ends_sentence(text: &str, start: usize, point: usize, end: usize) -> bool {
+    let rest = &text[end..];
+    let after_space = rest.trim_start_matches([' ', '\t']);
+    if after_space.len() == rest.len() && !rest.is_empty() && !rest.starts_with('\n') {
+        return false;
+    }
+    let next = after_space.chars().next();
+    let starts_new = match next {
+        None | Some('\n') => true,
+        Some(c) => {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '[')
+        }
+    };
+    if !starts_new || text.as_bytes()[point] != b'.' {
+        return starts_new;
+    }
+    let word = text[start..point]
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    let lower = word.to_lowercase();
+    let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    !(is_initial || ABBREVIATIONS.contains(&lower.as_str()))
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(Span::new(start + lead, end - trail));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: &[&str]) {
+        let got: Vec<&str> = sentences(text).iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn splits_news_sentences() {
+        check(
+            "Dr. Kim met Mr. J. Smith on Sept. 11. \u{201c}It went well,\u{201d} he said. Next?\nYes.",
+            &[
+                "Dr. Kim met Mr. J. Smith on Sept. 11.",
+                "\u{201c}It went well,\u{201d} he said.",
+                "Next?",
+                "Yes.",
+            ],
+        );
+        check("The U.S. Army said so. It was 3.5 km away.", &[
+            "The U.S. Army said so.",
+            "It was 3.5 km away.",
+        ]);
+    }
+}
