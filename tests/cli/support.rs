@@ -1,0 +1,55 @@
+//! Running the binary and reading its JSON report.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+pub fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn claimcheck() -> Command {
+    Command::cargo_bin("claimcheck").expect("the binary is built for integration tests")
+}
+
+/// Runs `claimcheck ARGS --format json` and returns the exit code and the parsed report.
+pub fn json_run(args: &[&str]) -> (i32, Value) {
+    let out = claimcheck().args(args).args(["--format", "json"]).output().expect("runs");
+    let code = out.status.code().expect("exits with a code");
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8 output");
+    let report = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\nstderr: {}", String::from_utf8_lossy(&out.stderr)));
+    (code, report)
+}
+
+/// The claims of the report's first document.
+pub fn claims(report: &Value) -> &Vec<Value> {
+    report["documents"][0]["claims"].as_array().expect("claims array")
+}
+
+/// The first claim of `kind` whose text contains `needle`.
+pub fn claim<'a>(report: &'a Value, kind: &str, needle: &str) -> &'a Value {
+    claims(report)
+        .iter()
+        .find(|c| c["kind"] == kind && c["text"].as_str().is_some_and(|t| t.contains(needle)))
+        .unwrap_or_else(|| panic!("no {kind} claim containing {needle:?} in {report:#}"))
+}
+
+/// Checks a claim's span against the file: the bytes it covers are `raw`, and its line and
+/// column (1-based, columns in Unicode scalar values) are where `raw` first stands in the file.
+pub fn assert_span(path: &str, claim: &Value, raw: &str) {
+    let file = std::fs::read_to_string(path).expect("fixture readable");
+    let span = &claim["span"];
+    let start = span["start"].as_u64().expect("start") as usize;
+    let end = span["end"].as_u64().expect("end") as usize;
+    assert_eq!(&file[start..end], raw, "span of {claim:#}");
+    let at = file.find(raw).expect("raw text in the file");
+    assert_eq!(at, start, "first occurrence");
+    let line = file[..at].matches('\n').count() + 1;
+    let column = file[..at].rsplit('\n').next().expect("a line").chars().count() + 1;
+    assert_eq!(span["line"].as_u64(), Some(line as u64), "line of {claim:#}");
+    assert_eq!(span["column"].as_u64(), Some(column as u64), "column of {claim:#}");
+    let end_line = file[..end].matches('\n').count() + 1;
+    let end_column = file[..end].rsplit('\n').next().expect("a line").chars().count() + 1;
+    assert_eq!(span["end_line"].as_u64(), Some(end_line as u64));
+    assert_eq!(span["end_column"].as_u64(), Some(end_column as u64));
+}
