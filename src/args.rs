@@ -6,7 +6,11 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "claimcheck", version, about = "Checks the factual claims in news articles")]
+#[command(
+    name = "claimcheck",
+    version,
+    about = "Checks the factual claims in news articles"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -86,7 +90,9 @@ pub fn usage_error(e: clap::Error) -> ExitCode {
     let line = rendered
         .lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with("For more information") && !l.starts_with("Usage:"))
+        .filter(|l| {
+            !l.is_empty() && !l.starts_with("For more information") && !l.starts_with("Usage:")
+        })
         .collect::<Vec<_>>()
         .join(" ");
     let line = line.strip_prefix("error: ").unwrap_or(&line);

@@ -23,19 +23,35 @@ pub fn run(args: &CheckArgs, verify: bool) -> Result<ExitCode> {
         documents.push(doc);
     }
 
-    let mut run = Run { verified: verify, ..Run::default() };
+    let mut run = Run {
+        verified: verify,
+        ..Run::default()
+    };
     for document in documents {
         let published = args.published.or(document.published);
         let claims = claimcheck_extract::extract(&document.text, &ExtractOptions { published });
         let findings = if verify {
             claimcheck_match::check(&document, claims)
                 .into_iter()
-                .map(|c| Finding { claim: c.claim, verdict: Some(c.verdict) })
+                .map(|c| Finding {
+                    claim: c.claim,
+                    verdict: Some(c.verdict),
+                })
                 .collect()
         } else {
-            claims.into_iter().map(|claim| Finding { claim, verdict: None }).collect()
+            claims
+                .into_iter()
+                .map(|claim| Finding {
+                    claim,
+                    verdict: None,
+                })
+                .collect()
         };
-        run.documents.push(DocumentResult { document, published, findings });
+        run.documents.push(DocumentResult {
+            document,
+            published,
+            findings,
+        });
     }
 
     let out = match args.format {
@@ -66,5 +82,9 @@ fn exit_code(run: &Run, fail_on: FailOn) -> ExitCode {
         .flat_map(|d| &d.findings)
         .filter_map(|f| f.verdict.as_ref())
         .any(|v| threshold.contains(&v.status));
-    if failing { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

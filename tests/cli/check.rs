@@ -1,6 +1,6 @@
 //! `check` and `extract` on fixture articles in each input format (issue 2).
 
-use crate::support::{assert_span, claim, claims, claimcheck, fixture, json_run};
+use crate::support::{assert_span, claim, claimcheck, claims, fixture, json_run};
 
 #[test]
 fn markdown_weekday_mismatch_is_contradicted_with_exit_1() {
@@ -8,7 +8,10 @@ fn markdown_weekday_mismatch_is_contradicted_with_exit_1() {
     let (code, report) = json_run(&["check", &path]);
     assert_eq!(code, 1, "a contradicted claim fails the run by default");
     assert_eq!(report["version"], 1);
-    assert_eq!(report["documents"][0]["published"], "2023-06-16", "front matter date");
+    assert_eq!(
+        report["documents"][0]["published"], "2023-06-16",
+        "front matter date"
+    );
 
     let monday = claim(&report, "date", "June 20");
     assert_eq!(monday["verdict"], "contradicted");
@@ -16,8 +19,15 @@ fn markdown_weekday_mismatch_is_contradicted_with_exit_1() {
     assert_eq!(monday["details"]["weekday"], "monday");
     assert_eq!(monday["rule"], "date.weekday-mismatch");
     let why = monday["explanation"].as_str().expect("explanation");
-    assert!(why.starts_with("June 20, 2023 was a Tuesday, not a Monday"), "{why}");
-    assert_span(&path, monday, &monday["text"].as_str().expect("text").to_string());
+    assert!(
+        why.starts_with("June 20, 2023 was a Tuesday, not a Monday"),
+        "{why}"
+    );
+    assert_span(
+        &path,
+        monday,
+        &monday["text"].as_str().expect("text").to_string(),
+    );
 
     let thursday = claim(&report, "date", "June 15");
     assert_eq!(thursday["verdict"], "supported");
@@ -28,7 +38,10 @@ fn markdown_weekday_mismatch_is_contradicted_with_exit_1() {
 
     let summary = &report["summary"];
     assert_eq!(summary["documents"], 1);
-    assert_eq!(summary["claims"].as_u64(), Some(claims(&report).len() as u64));
+    assert_eq!(
+        summary["claims"].as_u64(),
+        Some(claims(&report).len() as u64)
+    );
     assert_eq!(summary["contradicted"], 1);
 }
 
@@ -51,19 +64,30 @@ fn html_body_only_with_entities_mapped() {
     let path = fixture("bridge-opening.html");
     let (code, report) = json_run(&["check", &path]);
     assert_eq!(code, 1);
-    assert_eq!(report["documents"][0]["published"], "2021-01-07", "article:published_time");
+    assert_eq!(
+        report["documents"][0]["published"], "2021-01-07",
+        "article:published_time"
+    );
     let dates: Vec<&str> = claims(&report)
         .iter()
         .filter(|c| c["kind"] == "date")
         .filter_map(|c| c["details"]["date"].as_str())
         .collect();
     for furniture in ["2021-01-01", "2021-01-03", "2021-01-04", "2021-01-09"] {
-        assert!(!dates.contains(&furniture), "{furniture} comes from nav, script, banner or aside");
+        assert!(
+            !dates.contains(&furniture),
+            "{furniture} comes from nav, script, banner or aside"
+        );
     }
     let opened = claim(&report, "date", "January");
     assert_eq!(opened["details"]["date"], "2021-01-06");
     assert_eq!(opened["verdict"], "contradicted");
-    assert!(opened["explanation"].as_str().expect("text").contains("was a Wednesday, not a Tuesday"));
+    assert!(
+        opened["explanation"]
+            .as_str()
+            .expect("text")
+            .contains("was a Wednesday, not a Tuesday")
+    );
     // The claim's plain text has a no-break space where the file has `&nbsp;`.
     let file = std::fs::read_to_string(&path).expect("fixture");
     let start = opened["span"]["start"].as_u64().expect("start") as usize;
@@ -108,7 +132,14 @@ fn without_a_publication_date_the_weekday_cannot_be_checked() {
 #[test]
 fn published_flag_overrides_the_file_and_fail_on_never_exits_0() {
     let path = fixture("ferry-strike.md");
-    let (code, report) = json_run(&["check", "--fail-on", "never", "--published", "2022-06-16", &path]);
+    let (code, report) = json_run(&[
+        "check",
+        "--fail-on",
+        "never",
+        "--published",
+        "2022-06-16",
+        &path,
+    ]);
     assert_eq!(code, 0);
     assert_eq!(report["documents"][0]["published"], "2022-06-16");
     let monday = claim(&report, "date", "June 20");
@@ -119,7 +150,14 @@ fn published_flag_overrides_the_file_and_fail_on_never_exits_0() {
 #[test]
 fn fail_on_unverified_fails_on_an_unverified_claim() {
     let path = fixture("summit-notes.txt");
-    let (code, _) = json_run(&["check", "--fail-on", "unverified", "--published", "2023-09-12", &path]);
+    let (code, _) = json_run(&[
+        "check",
+        "--fail-on",
+        "unverified",
+        "--published",
+        "2023-09-12",
+        &path,
+    ]);
     assert_eq!(code, 1);
 }
 
@@ -129,15 +167,31 @@ fn several_files_and_stdin_keep_their_order() {
     let txt = fixture("summit-notes.txt");
     let input = std::fs::read_to_string(&txt).expect("fixture");
     let out = claimcheck()
-        .args(["check", "--format", "json", "--published", "2023-09-12", &md, "-", &txt])
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--published",
+            "2023-09-12",
+            &md,
+            "-",
+            &txt,
+        ])
         .write_stdin(input)
         .output()
         .expect("runs");
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    let paths: Vec<&str> =
-        report["documents"].as_array().expect("documents").iter().filter_map(|d| d["path"].as_str()).collect();
+    let paths: Vec<&str> = report["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .filter_map(|d| d["path"].as_str())
+        .collect();
     assert_eq!(paths, [md.as_str(), "-", txt.as_str()]);
-    assert_eq!(report["documents"][1]["claims"], report["documents"][2]["claims"]);
+    assert_eq!(
+        report["documents"][1]["claims"],
+        report["documents"][2]["claims"]
+    );
     assert_eq!(report["summary"]["documents"], 3);
 }
 
@@ -148,7 +202,10 @@ fn extract_prints_claims_without_verdicts() {
     assert_eq!(code, 0);
     let monday = claim(&report, "date", "June 20");
     assert!(monday.get("verdict").is_none());
-    assert_eq!(monday["id"].as_str().map(|s| s.starts_with('c')), Some(true));
+    assert_eq!(
+        monday["id"].as_str().map(|s| s.starts_with('c')),
+        Some(true)
+    );
 }
 
 #[test]
@@ -156,8 +213,16 @@ fn human_format_underlines_the_claim_and_summarises() {
     let path = fixture("ferry-strike.md");
     let out = claimcheck().args(["check", &path]).output().expect("runs");
     let text = String::from_utf8(out.stdout).expect("UTF-8");
-    assert!(text.contains("contradicted[date.weekday-mismatch]: June 20, 2023 was a Tuesday, not a Monday"), "{text}");
-    assert!(text.contains(&format!("{path}:12:")), "location line: {text}");
+    assert!(
+        text.contains(
+            "contradicted[date.weekday-mismatch]: June 20, 2023 was a Tuesday, not a Monday"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{path}:12:")),
+        "location line: {text}"
+    );
     assert!(text.contains("^^^^^^^^^^^^^^^"), "underline: {text}");
     assert!(text.contains("1 contradicted"), "summary: {text}");
     assert!(!text.contains('\u{1b}'), "no colour when not a terminal");

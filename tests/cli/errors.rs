@@ -13,14 +13,21 @@ fn assert_one_line_exit_2(args: &[&str], stdin: Option<Vec<u8>>, expected: &str)
     assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
     assert_eq!(stderr.lines().count(), 1, "one line: {stderr:?}");
     assert!(stderr.starts_with("claimcheck: "), "{stderr}");
-    assert!(stderr.contains(expected), "{stderr:?} should mention {expected:?}");
+    assert!(
+        stderr.contains(expected),
+        "{stderr:?} should mention {expected:?}"
+    );
     assert!(out.stdout.is_empty(), "no report when an input is bad");
     assert!(!stderr.contains("panicked"));
 }
 
 #[test]
 fn missing_file() {
-    assert_one_line_exit_2(&["check", "no/such/article.md"], None, "no/such/article.md: no such file");
+    assert_one_line_exit_2(
+        &["check", "no/such/article.md"],
+        None,
+        "no/such/article.md: no such file",
+    );
 }
 
 #[test]
@@ -37,23 +44,51 @@ fn binary_and_invalid_utf8() {
     std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("write");
     let latin1 = dir.join("latin1.txt");
     std::fs::write(&latin1, b"Caf\xe9 opened on Monday, June 20.").expect("write");
-    assert_one_line_exit_2(&["check", binary.to_str().expect("utf-8 path")], None, "binary file");
-    assert_one_line_exit_2(&["check", latin1.to_str().expect("utf-8 path")], None, "not valid UTF-8 (invalid byte at offset 3)");
-    assert_one_line_exit_2(&["check", "-"], Some(b"ok \xff".to_vec()), "-: not valid UTF-8");
+    assert_one_line_exit_2(
+        &["check", binary.to_str().expect("utf-8 path")],
+        None,
+        "binary file",
+    );
+    assert_one_line_exit_2(
+        &["check", latin1.to_str().expect("utf-8 path")],
+        None,
+        "not valid UTF-8 (invalid byte at offset 3)",
+    );
+    assert_one_line_exit_2(
+        &["check", "-"],
+        Some(b"ok \xff".to_vec()),
+        "-: not valid UTF-8",
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_bad_file_among_good_ones_fails_the_whole_run() {
     let good = fixture("summit-notes.txt");
-    assert_one_line_exit_2(&["check", &good, "missing.txt"], None, "missing.txt: no such file");
+    assert_one_line_exit_2(
+        &["check", &good, "missing.txt"],
+        None,
+        "missing.txt: no such file",
+    );
 }
 
 #[test]
 fn unknown_option_values() {
     let good = fixture("summit-notes.txt");
-    assert_one_line_exit_2(&["check", "--format", "xml", &good], None, "invalid value 'xml'");
-    assert_one_line_exit_2(&["check", "--fail-on", "sometimes", &good], None, "invalid value 'sometimes'");
-    assert_one_line_exit_2(&["check", "--published", "12/09/2023", &good], None, "--published");
+    assert_one_line_exit_2(
+        &["check", "--format", "xml", &good],
+        None,
+        "invalid value 'xml'",
+    );
+    assert_one_line_exit_2(
+        &["check", "--fail-on", "sometimes", &good],
+        None,
+        "invalid value 'sometimes'",
+    );
+    assert_one_line_exit_2(
+        &["check", "--published", "12/09/2023", &good],
+        None,
+        "--published",
+    );
     assert_one_line_exit_2(&["check", "--no-such-flag", &good], None, "--no-such-flag");
 }

@@ -13,17 +13,27 @@ pub fn claimcheck() -> Command {
 
 /// Runs `claimcheck ARGS --format json` and returns the exit code and the parsed report.
 pub fn json_run(args: &[&str]) -> (i32, Value) {
-    let out = claimcheck().args(args).args(["--format", "json"]).output().expect("runs");
+    let out = claimcheck()
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
     let code = out.status.code().expect("exits with a code");
     let stdout = String::from_utf8(out.stdout).expect("UTF-8 output");
-    let report = serde_json::from_str(&stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\nstderr: {}", String::from_utf8_lossy(&out.stderr)));
+    let report = serde_json::from_str(&stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {stdout}\nstderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
     (code, report)
 }
 
 /// The claims of the report's first document.
 pub fn claims(report: &Value) -> &Vec<Value> {
-    report["documents"][0]["claims"].as_array().expect("claims array")
+    report["documents"][0]["claims"]
+        .as_array()
+        .expect("claims array")
 }
 
 /// The first claim of `kind` whose text contains `needle`.
@@ -45,11 +55,31 @@ pub fn assert_span(path: &str, claim: &Value, raw: &str) {
     let at = file.find(raw).expect("raw text in the file");
     assert_eq!(at, start, "first occurrence");
     let line = file[..at].matches('\n').count() + 1;
-    let column = file[..at].rsplit('\n').next().expect("a line").chars().count() + 1;
-    assert_eq!(span["line"].as_u64(), Some(line as u64), "line of {claim:#}");
-    assert_eq!(span["column"].as_u64(), Some(column as u64), "column of {claim:#}");
+    let column = file[..at]
+        .rsplit('\n')
+        .next()
+        .expect("a line")
+        .chars()
+        .count()
+        + 1;
+    assert_eq!(
+        span["line"].as_u64(),
+        Some(line as u64),
+        "line of {claim:#}"
+    );
+    assert_eq!(
+        span["column"].as_u64(),
+        Some(column as u64),
+        "column of {claim:#}"
+    );
     let end_line = file[..end].matches('\n').count() + 1;
-    let end_column = file[..end].rsplit('\n').next().expect("a line").chars().count() + 1;
+    let end_column = file[..end]
+        .rsplit('\n')
+        .next()
+        .expect("a line")
+        .chars()
+        .count()
+        + 1;
     assert_eq!(span["end_line"].as_u64(), Some(end_line as u64));
     assert_eq!(span["end_column"].as_u64(), Some(end_column as u64));
 }

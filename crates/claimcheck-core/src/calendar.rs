@@ -23,21 +23,37 @@ pub struct CalendarDate {
 
 impl CalendarDate {
     pub fn year(year: i16) -> Self {
-        CalendarDate { year, month: None, day: None }
+        CalendarDate {
+            year,
+            month: None,
+            day: None,
+        }
     }
 
     pub fn month(year: i16, month: i8) -> Self {
-        CalendarDate { year, month: Some(month), day: None }
+        CalendarDate {
+            year,
+            month: Some(month),
+            day: None,
+        }
     }
 
     /// A day, or `None` when the day does not exist (February 30).
     pub fn day(year: i16, month: i8, day: i8) -> Option<Self> {
         jiff::civil::Date::new(year, month, day).ok()?;
-        Some(CalendarDate { year, month: Some(month), day: Some(day) })
+        Some(CalendarDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
     }
 
     pub fn from_civil(date: jiff::civil::Date) -> Self {
-        CalendarDate { year: date.year(), month: Some(date.month()), day: Some(date.day()) }
+        CalendarDate {
+            year: date.year(),
+            month: Some(date.month()),
+            day: Some(date.day()),
+        }
     }
 
     pub fn precision(&self) -> Precision {

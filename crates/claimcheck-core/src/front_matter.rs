@@ -6,7 +6,9 @@
 /// The front matter of `source`: the byte length it occupies (including both `---` lines) and
 /// its top-level `key: value` pairs. `None` when the file does not start with one.
 pub(crate) fn split(source: &str) -> Option<(usize, Vec<(String, String)>)> {
-    let body = source.strip_prefix("---\n").or_else(|| source.strip_prefix("---\r\n"))?;
+    let body = source
+        .strip_prefix("---\n")
+        .or_else(|| source.strip_prefix("---\r\n"))?;
     let open = source.len() - body.len();
     let mut pos = open;
     let mut pairs = Vec::new();

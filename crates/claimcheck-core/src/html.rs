@@ -23,35 +23,85 @@ const SKIPPED: &[&str] = &[
 
 /// Words in a class or id that mark page furniture rather than article text.
 const FURNITURE: &[&str] = &[
-    "cookie", "consent", "gdpr", "banner", "advert", "promo", "newsletter", "subscribe",
-    "paywall", "share", "social", "related", "breadcrumb", "sidebar", "comments", "skip-link",
+    "cookie",
+    "consent",
+    "gdpr",
+    "banner",
+    "advert",
+    "promo",
+    "newsletter",
+    "subscribe",
+    "paywall",
+    "share",
+    "social",
+    "related",
+    "breadcrumb",
+    "sidebar",
+    "comments",
+    "skip-link",
 ];
 
 /// Elements whose content is raw text up to the matching end tag.
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript"];
 
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
 ];
 
 const BLOCKS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "section",
-    "article", "main", "tr", "table", "dd", "dt", "dl", "figcaption", "figure", "pre", "hr",
-    "address", "details", "summary", "body",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "section",
+    "article",
+    "main",
+    "tr",
+    "table",
+    "dd",
+    "dt",
+    "dl",
+    "figcaption",
+    "figure",
+    "pre",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "body",
 ];
 
 #[derive(Debug)]
 enum Token<'a> {
-    Start { name: String, attrs: Vec<(String, String)>, self_closing: bool },
-    End { name: String },
-    Text { range: Range<usize>, raw: &'a str },
+    Start {
+        name: String,
+        attrs: Vec<(String, String)>,
+        self_closing: bool,
+    },
+    End {
+        name: String,
+    },
+    Text {
+        range: Range<usize>,
+        raw: &'a str,
+    },
 }
 
 pub(crate) fn parse(source: &str) -> Parsed {
     let tokens = tokenize(source);
     let has = |tag: &str| {
-        tokens.iter().any(|t| matches!(t, Token::Start { name, .. } if name == tag))
+        tokens
+            .iter()
+            .any(|t| matches!(t, Token::Start { name, .. } if name == tag))
     };
     let container = if has("article") {
         Some("article")
@@ -72,7 +122,11 @@ pub(crate) fn parse(source: &str) -> Parsed {
     let mut open_links: Vec<(usize, String)> = Vec::new();
     for token in &tokens {
         match token {
-            Token::Start { name, attrs, self_closing } => {
+            Token::Start {
+                name,
+                attrs,
+                self_closing,
+            } => {
                 let void = VOID.contains(&name.as_str()) || *self_closing;
                 let skip = SKIPPED.contains(&name.as_str()) || is_furniture(attrs);
                 let is_container = Some(name.as_str()) == container;
@@ -110,12 +164,14 @@ pub(crate) fn parse(source: &str) -> Parsed {
                     if inside > 0 && skipping == 0 {
                         if BLOCKS.contains(&n.as_str()) {
                             block_break(&mut b);
-                        } else if n == "a" {
-                            if let Some((start, url)) = open_links.pop() {
-                                if !url.is_empty() {
-                                    links.push(Link { span: Span::new(start, b.text().len()), url });
-                                }
-                            }
+                        } else if n == "a"
+                            && let Some((start, url)) = open_links.pop()
+                            && !url.is_empty()
+                        {
+                            links.push(Link {
+                                span: Span::new(start, b.text().len()),
+                                url,
+                            });
                         }
                     }
                 }
@@ -129,25 +185,35 @@ pub(crate) fn parse(source: &str) -> Parsed {
     }
     let (text, map) = b.finish(source);
     let (title, published) = metadata(source);
-    Parsed { text, map, title, published, links }
+    Parsed {
+        text,
+        map,
+        title,
+        published,
+        links,
+    }
 }
 
 fn is_furniture(attrs: &[(String, String)]) -> bool {
     attrs.iter().any(|(k, v)| {
-        (k == "class" || k == "id" || k == "role")
-            && {
-                let v = v.to_ascii_lowercase();
-                FURNITURE.iter().any(|w| v.contains(w))
-                    || matches!(v.as_str(), "navigation" | "banner" | "contentinfo" | "complementary")
-            }
-            || k == "hidden"
+        (k == "class" || k == "id" || k == "role") && {
+            let v = v.to_ascii_lowercase();
+            FURNITURE.iter().any(|w| v.contains(w))
+                || matches!(
+                    v.as_str(),
+                    "navigation" | "banner" | "contentinfo" | "complementary"
+                )
+        } || k == "hidden"
             || k == "aria-hidden" && v == "true"
             || k == "data-claimcheck" && v == "off"
     })
 }
 
 fn attr<'a>(attrs: &'a [(String, String)], key: &str) -> Option<&'a str> {
-    attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    attrs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
 }
 
 /// Appends an HTML text run: white space collapses to one space, entities decode.
@@ -186,7 +252,10 @@ pub(crate) fn align(b: &mut SourceMapBuilder, decoded: &str, source: &str, range
     // `run_start`, which stands at source offset `run_src`.
     let (mut s, mut d, mut run_start, mut run_src) = (0, 0, 0, 0);
     while d < decoded.len() {
-        let c = decoded[d..].chars().next().expect("d is on a char boundary");
+        let c = decoded[d..]
+            .chars()
+            .next()
+            .expect("d is on a char boundary");
         let c_len = c.len_utf8();
         if src[s..].starts_with(c) && !(c == '&' && entity_len(&src[s..]).is_some()) {
             if run_start == d {
@@ -209,7 +278,10 @@ pub(crate) fn align(b: &mut SourceMapBuilder, decoded: &str, source: &str, range
             return;
         };
         let width = width.min(src.len() - s);
-        b.replaced(&decoded[d..d + c_len], range.start + s..range.start + s + width);
+        b.replaced(
+            &decoded[d..d + c_len],
+            range.start + s..range.start + s + width,
+        );
         s += width;
         d += c_len;
         run_start = d;
@@ -230,7 +302,8 @@ fn entity_len(s: &str) -> Option<usize> {
         && (body.chars().all(|c| c.is_ascii_alphanumeric())
             || body.strip_prefix('#').is_some_and(|n| {
                 n.chars().all(|c| c.is_ascii_digit())
-                    || n.strip_prefix(['x', 'X']).is_some_and(|h| h.chars().all(|c| c.is_ascii_hexdigit()))
+                    || n.strip_prefix(['x', 'X'])
+                        .is_some_and(|h| h.chars().all(|c| c.is_ascii_hexdigit()))
             }));
     ok.then_some(end + 2)
 }
@@ -264,18 +337,21 @@ fn tokenize(source: &str) -> Vec<Token<'_>> {
             continue;
         };
         if text_start < i {
-            tokens.push(Token::Text { range: text_start..i, raw: &source[text_start..i] });
+            tokens.push(Token::Text {
+                range: text_start..i,
+                raw: &source[text_start..i],
+            });
         }
         let tag = &source[i..end];
         i = end;
         text_start = end;
         if let Some(t) = parse_tag(tag) {
             let raw_name = match &t {
-                Token::Start { name, self_closing: false, .. }
-                    if RAW_TEXT.contains(&name.as_str()) =>
-                {
-                    Some(name.clone())
-                }
+                Token::Start {
+                    name,
+                    self_closing: false,
+                    ..
+                } if RAW_TEXT.contains(&name.as_str()) => Some(name.clone()),
                 _ => None,
             };
             tokens.push(t);
@@ -290,7 +366,10 @@ fn tokenize(source: &str) -> Vec<Token<'_>> {
         }
     }
     if text_start < source.len() {
-        tokens.push(Token::Text { range: text_start..source.len(), raw: &source[text_start..] });
+        tokens.push(Token::Text {
+            range: text_start..source.len(),
+            raw: &source[text_start..],
+        });
     }
     tokens
 }
@@ -322,10 +401,16 @@ fn parse_tag(tag: &str) -> Option<Token<'static>> {
     }
     let self_closing = inner.ends_with('/');
     let inner = inner.trim_end_matches('/');
-    let name_len = inner.find(|c: char| c.is_whitespace()).unwrap_or(inner.len());
+    let name_len = inner
+        .find(|c: char| c.is_whitespace())
+        .unwrap_or(inner.len());
     let name = inner[..name_len].to_ascii_lowercase();
     let attrs = parse_attrs(&inner[name_len..]);
-    Some(Token::Start { name, attrs, self_closing })
+    Some(Token::Start {
+        name,
+        attrs,
+        self_closing,
+    })
 }
 
 fn parse_attrs(s: &str) -> Vec<(String, String)> {
@@ -377,13 +462,14 @@ fn metadata(source: &str) -> (Option<String>, Option<jiff::civil::Date>) {
             (!v.is_empty()).then_some(v)
         })
     };
-    let published = first(r#"meta[property="article:published_time"]"#, Some("content"))
-        .or_else(|| first(r#"meta[name="article:published_time"]"#, Some("content")))
-        .or_else(|| first(r#"meta[itemprop="datePublished"]"#, Some("content")))
-        .and_then(|v| parse_metadata_date(&v))
-        .or_else(|| {
-            first("time[datetime]", Some("datetime")).and_then(|v| parse_metadata_date(&v))
-        });
+    let published = first(
+        r#"meta[property="article:published_time"]"#,
+        Some("content"),
+    )
+    .or_else(|| first(r#"meta[name="article:published_time"]"#, Some("content")))
+    .or_else(|| first(r#"meta[itemprop="datePublished"]"#, Some("content")))
+    .and_then(|v| parse_metadata_date(&v))
+    .or_else(|| first("time[datetime]", Some("datetime")).and_then(|v| parse_metadata_date(&v)));
     let title = first(r#"meta[property="og:title"]"#, Some("content"))
         .or_else(|| first("article h1", None))
         .or_else(|| first("h1", None))
@@ -407,12 +493,18 @@ mod tests {
             <aside>Related: 2002</aside>\n<p>See <a href=\"https://x.test/s\">the report</a>.</p>\n\
             </article>\n<footer>&copy; 2003</footer>\n</body></html>\n";
         let doc = Document::parse("a.html", src.to_string(), Format::Html);
-        assert_eq!(doc.published.map(|d| d.to_string()).as_deref(), Some("2023-06-16"));
+        assert_eq!(
+            doc.published.map(|d| d.to_string()).as_deref(),
+            Some("2023-06-16")
+        );
         assert_eq!(doc.title.as_deref(), Some("Summit & talks"));
         for absent in ["1999", "2001", "2002", "2003", "var x", "Site"] {
             assert!(!doc.text.contains(absent), "{absent} in {:?}", doc.text);
         }
-        assert!(doc.text.contains("The talks open on Monday, June\u{a0}20 \u{2013} in Lyon."));
+        assert!(
+            doc.text
+                .contains("The talks open on Monday, June\u{a0}20 \u{2013} in Lyon.")
+        );
         let at = doc.text.find("June").expect("June");
         let fs = doc.file_span(Span::new(at, at + "June\u{a0}20".len()));
         assert_eq!(&src[fs.start..fs.end], "June&nbsp;20");
@@ -421,6 +513,9 @@ mod tests {
         let fs = doc.file_span(Span::new(lyon, lyon + 4));
         assert_eq!((fs.line, fs.column), (11, 4));
         assert_eq!(doc.links.len(), 1);
-        assert_eq!(&doc.text[doc.links[0].span.start..doc.links[0].span.end], "the report");
+        assert_eq!(
+            &doc.text[doc.links[0].span.start..doc.links[0].span.end],
+            "the report"
+        );
     }
 }

@@ -46,7 +46,9 @@ pub(crate) fn parse(source: &str) -> Parsed {
             _ if skip_depth > 0 => {}
             Event::Text(t) => crate::html::align(&mut b, &t, source, range),
             Event::Code(t) => {
-                let at = source[range.clone()].find(t.as_ref()).map(|i| range.start + i);
+                let at = source[range.clone()]
+                    .find(t.as_ref())
+                    .map(|i| range.start + i);
                 match at {
                     Some(at) => b.verbatim(&t, at),
                     None => b.replaced(&t, range),
@@ -59,18 +61,19 @@ pub(crate) fn parse(source: &str) -> Parsed {
             }
             Event::End(TagEnd::Link) => {
                 if let Some((start, url)) = open_links.pop() {
-                    links.push(Link { span: Span::new(start, b.text().len()), url });
+                    links.push(Link {
+                        span: Span::new(start, b.text().len()),
+                        url,
+                    });
                 }
             }
             Event::Start(Tag::Heading { .. }) => heading = Some(b.text().len()),
             Event::End(TagEnd::Heading(_)) => {
-                if let Some(start) = heading.take() {
-                    if title.is_none() {
-                        let t = b.text()[start..].trim();
-                        if !t.is_empty() {
-                            title = Some(t.to_string());
-                        }
-                    }
+                if let Some(start) = heading.take()
+                    && title.is_none()
+                    && !b.text()[start..].trim().is_empty()
+                {
+                    title = Some(b.text()[start..].trim().to_string());
                 }
                 block_break(&mut b);
             }
@@ -88,7 +91,13 @@ pub(crate) fn parse(source: &str) -> Parsed {
         }
     }
     let (text, map) = b.finish(source);
-    Parsed { text, map, title, published, links }
+    Parsed {
+        text,
+        map,
+        title,
+        published,
+        links,
+    }
 }
 
 /// Ends a block with a blank line, once.
@@ -120,15 +129,27 @@ mod tests {
                    Second line \u{2013} caf\u{e9} 5 km.\n\n```\ncode 1953\n```\n";
         let doc = Document::parse("a.md", src.to_string(), Format::Markdown);
         assert_eq!(doc.title.as_deref(), Some("T"));
-        assert_eq!(doc.published.map(|d| d.to_string()).as_deref(), Some("2023-09-12"));
-        assert!(doc.text.starts_with("Heading\n\nIt opened on Monday, *not* Sunday & Tuesday."));
-        assert!(!doc.text.contains("1953"), "code blocks are not article text");
+        assert_eq!(
+            doc.published.map(|d| d.to_string()).as_deref(),
+            Some("2023-09-12")
+        );
+        assert!(
+            doc.text
+                .starts_with("Heading\n\nIt opened on Monday, *not* Sunday & Tuesday.")
+        );
+        assert!(
+            !doc.text.contains("1953"),
+            "code blocks are not article text"
+        );
         assert_eq!(position_of(&doc, "Monday"), (7, 18, "Monday".into()));
         assert_eq!(position_of(&doc, "*not*"), (7, 29, "*not\\*".into()));
         assert_eq!(position_of(&doc, "&"), (7, 43, "&amp;".into()));
         assert_eq!(position_of(&doc, "5 km"), (8, 20, "5 km".into()));
         assert_eq!(doc.links.len(), 1);
         assert_eq!(doc.links[0].url, "https://x.test/a");
-        assert_eq!(&doc.text[doc.links[0].span.start..doc.links[0].span.end], "Tuesday");
+        assert_eq!(
+            &doc.text[doc.links[0].span.start..doc.links[0].span.end],
+            "Tuesday"
+        );
     }
 }

@@ -87,7 +87,13 @@ impl SourceMapBuilder {
     pub fn finish(self, source: &str) -> (String, SourceMap) {
         let mut line_starts = vec![0];
         line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
-        (self.text, SourceMap { segments: self.segments, line_starts })
+        (
+            self.text,
+            SourceMap {
+                segments: self.segments,
+                line_starts,
+            },
+        )
     }
 }
 
@@ -100,7 +106,9 @@ impl SourceMap {
     }
 
     fn segment_at(&self, plain: usize) -> Option<&Segment> {
-        let i = self.segments.partition_point(|s| s.plain + s.plain_len <= plain);
+        let i = self
+            .segments
+            .partition_point(|s| s.plain + s.plain_len <= plain);
         self.segments.get(i)
     }
 
@@ -151,7 +159,14 @@ impl SourceMap {
         let end = self.end_offset(span.end).max(start);
         let (line, column) = self.line_column(source, start);
         let (end_line, end_column) = self.line_column(source, end);
-        FileSpan { start, end, line, column, end_line, end_column }
+        FileSpan {
+            start,
+            end,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
     }
 }
 
@@ -183,6 +198,9 @@ mod tests {
         assert_eq!((amp.start, amp.end), (7, 12));
         let cafe = text.find("Caf").expect("present");
         let fs = map.file_span(source, Span::new(cafe, text.len()));
-        assert_eq!((fs.line, fs.column, fs.end_line, fs.end_column), (2, 4, 2, 8));
+        assert_eq!(
+            (fs.line, fs.column, fs.end_line, fs.end_column),
+            (2, 4, 2, 8)
+        );
     }
 }

@@ -9,10 +9,10 @@ use claimcheck_core::Span;
 
 /// Abbreviations after which a point does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
-    "st", "jr", "sr", "mt", "ft", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
-    "e.g", "i.e", "approx", "est", "dept", "univ", "assn", "bros", "ave", "blvd", "rd",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st",
+    "jr", "sr", "mt", "ft", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g",
+    "i.e", "approx", "est", "dept", "univ", "assn", "bros", "ave", "blvd", "rd",
 ];
 
 /// The sentences of `text`, as trimmed spans, in order.
@@ -90,7 +90,10 @@ mod tests {
     use super::*;
 
     fn check(text: &str, expected: &[&str]) {
-        let got: Vec<&str> = sentences(text).iter().map(|s| &text[s.start..s.end]).collect();
+        let got: Vec<&str> = sentences(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
         assert_eq!(got, expected);
     }
 
@@ -105,9 +108,9 @@ mod tests {
                 "Yes.",
             ],
         );
-        check("The U.S. Army said so. It was 3.5 km away.", &[
-            "The U.S. Army said so.",
-            "It was 3.5 km away.",
-        ]);
+        check(
+            "The U.S. Army said so. It was 3.5 km away.",
+            &["The U.S. Army said so.", "It was 3.5 km away."],
+        );
     }
 }

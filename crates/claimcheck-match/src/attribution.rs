@@ -21,11 +21,17 @@ pub(crate) fn check(document: &Document, claim: &Claim) -> Verdict {
     }
     let mut v = unverified(
         "source.unavailable",
-        format!("source unavailable: {} was not fetched (no retrieval configured)", cited[0]),
+        format!(
+            "source unavailable: {} was not fetched (no retrieval configured)",
+            cited[0]
+        ),
     );
     v.evidence = cited
         .iter()
-        .map(|url| Evidence { url: Some((*url).to_string()), ..Evidence::computed("cited link", "not fetched") })
+        .map(|url| Evidence {
+            url: Some((*url).to_string()),
+            ..Evidence::computed("cited link", "not fetched")
+        })
         .collect();
     v
 }

@@ -9,7 +9,10 @@ const CALENDAR: &str = "calendar: proleptic Gregorian";
 
 pub(crate) fn check(claim: &Claim, details: &DateDetails) -> Verdict {
     let Some(date) = details.date else {
-        let why = details.note.as_deref().unwrap_or("the date could not be resolved");
+        let why = details
+            .note
+            .as_deref()
+            .unwrap_or("the date could not be resolved");
         return unverified(
             "date.no-anchor",
             format!("{why}; a publication date (--published, front matter `date:`) would fix it"),
@@ -76,8 +79,18 @@ pub(crate) fn check(claim: &Claim, details: &DateDetails) -> Verdict {
 
 fn long_date(day: jiff::civil::Date) -> String {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let month = MONTHS[usize::try_from(day.month() - 1).expect("months are 1 to 12")];
     format!("{month} {}, {}", day.day(), day.year())
@@ -97,7 +110,8 @@ fn weekday_name(w: Weekday) -> &'static str {
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 #[cfg(test)]
@@ -116,17 +130,32 @@ mod tests {
             year_source: YearSource::Publication,
             note: None,
         };
-        let claim = Claim::new(text, Span::new(0, text.len()), Details::Date(details.clone()));
+        let claim = Claim::new(
+            text,
+            Span::new(0, text.len()),
+            Details::Date(details.clone()),
+        );
         check(&claim, &details)
     }
 
     #[test]
     fn weekday_against_the_calendar() {
-        let v = check_date("Monday (September 11)", CalendarDate::day(2023, 9, 11), Some("monday"));
+        let v = check_date(
+            "Monday (September 11)",
+            CalendarDate::day(2023, 9, 11),
+            Some("monday"),
+        );
         assert_eq!(v.status, Status::Supported);
-        let v = check_date("Monday, June 20", CalendarDate::day(2023, 6, 20), Some("monday"));
+        let v = check_date(
+            "Monday, June 20",
+            CalendarDate::day(2023, 6, 20),
+            Some("monday"),
+        );
         assert_eq!(v.status, Status::Contradicted);
-        assert!(v.explanation.starts_with("June 20, 2023 was a Tuesday, not a Monday"));
+        assert!(
+            v.explanation
+                .starts_with("June 20, 2023 was a Tuesday, not a Monday")
+        );
         assert_eq!(v.rule, "date.weekday-mismatch");
         let v = check_date("on Monday", CalendarDate::day(2023, 9, 11), Some("monday"));
         assert_eq!(v.status, Status::Unverified);

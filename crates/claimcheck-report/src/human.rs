@@ -8,7 +8,11 @@ use crate::{Finding, Run};
 
 /// The run for a person to read; `styled` adds colour.
 pub fn human(run: &Run, styled: bool) -> String {
-    let renderer = if styled { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     let mut out = String::new();
     for d in &run.documents {
         for f in &d.findings {
@@ -16,7 +20,10 @@ pub fn human(run: &Run, styled: bool) -> String {
             let label = describe(f);
             let (level, title) = match &f.verdict {
                 Some(v) => (level_of(v.status), v.explanation.as_str()),
-                None => (Level::INFO.with_name(Some(f.claim.kind.as_str())), label.as_str()),
+                None => (
+                    Level::INFO.with_name(Some(f.claim.kind.as_str())),
+                    label.as_str(),
+                ),
             };
             let mut title = level.primary_title(title);
             if let Some(v) = &f.verdict {
@@ -27,7 +34,11 @@ pub fn human(run: &Run, styled: bool) -> String {
             let mut group = title.element(
                 Snippet::source(d.document.source.as_str())
                     .path(d.document.path.as_str())
-                    .annotation(AnnotationKind::Primary.span(fs.start..fs.end).label(label.as_str())),
+                    .annotation(
+                        AnnotationKind::Primary
+                            .span(fs.start..fs.end)
+                            .label(label.as_str()),
+                    ),
             );
             if let Some(v) = &f.verdict {
                 for e in &v.evidence {
@@ -60,7 +71,9 @@ fn level_of(status: Status) -> Level<'static> {
 fn describe(f: &Finding) -> String {
     match &f.claim.details {
         Details::Date(d) => {
-            let value = d.date.map_or_else(|| "date unresolved".to_string(), |v| v.to_string());
+            let value = d
+                .date
+                .map_or_else(|| "date unresolved".to_string(), |v| v.to_string());
             match &d.weekday {
                 Some(w) => format!("date {value}, stated as a {w}"),
                 None => format!("date {value}"),
@@ -75,7 +88,11 @@ fn describe(f: &Finding) -> String {
             d.to.as_deref().unwrap_or("?")
         ),
         Details::Attribution(a) => {
-            let who = a.speaker.as_deref().or(a.role.as_deref()).unwrap_or("an unnamed speaker");
+            let who = a
+                .speaker
+                .as_deref()
+                .or(a.role.as_deref())
+                .unwrap_or("an unnamed speaker");
             format!("attributed to {who} ({})", a.cue)
         }
         Details::Quantity(q) => match &q.unit {
@@ -90,7 +107,10 @@ fn summary_line(run: &Run) -> String {
     let files = if s.documents == 1 { "file" } else { "files" };
     let claims = if s.claims == 1 { "claim" } else { "claims" };
     if !run.verified {
-        return format!("{} {claims} extracted from {} {files}", s.claims, s.documents);
+        return format!(
+            "{} {claims} extracted from {} {files}",
+            s.claims, s.documents
+        );
     }
     format!(
         "{} {claims} in {} {files}: {} supported, {} contradicted, {} unverified",

@@ -77,7 +77,10 @@ pub fn json(run: &Run) -> String {
         .collect();
     let report = Report {
         version: 1,
-        tool: Tool { name: "claimcheck", version: env!("CARGO_PKG_VERSION") },
+        tool: Tool {
+            name: "claimcheck",
+            version: env!("CARGO_PKG_VERSION"),
+        },
         documents,
         summary: run.summary(),
     };

@@ -47,7 +47,10 @@ pub struct Summary {
 
 impl Run {
     pub fn summary(&self) -> Summary {
-        let mut s = Summary { documents: self.documents.len(), ..Summary::default() };
+        let mut s = Summary {
+            documents: self.documents.len(),
+            ..Summary::default()
+        };
         for f in self.documents.iter().flat_map(|d| &d.findings) {
             s.claims += 1;
             match f.verdict.as_ref().map(|v| v.status) {

@@ -19,21 +19,33 @@ pub enum LoadError {
     #[error("{path}: not valid UTF-8 (invalid byte at offset {offset}); save it as UTF-8")]
     NotUtf8 { path: String, offset: usize },
     #[error("{path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
 }
 
 /// Reads and parses the article at `path`, its format taken from the extension.
 pub fn load_article(path: &str) -> Result<Document, LoadError> {
     let p = Path::new(path);
     let meta = std::fs::metadata(p).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => LoadError::NotFound { path: path.to_string() },
-        _ => LoadError::Io { path: path.to_string(), source: e },
+        std::io::ErrorKind::NotFound => LoadError::NotFound {
+            path: path.to_string(),
+        },
+        _ => LoadError::Io {
+            path: path.to_string(),
+            source: e,
+        },
     })?;
     if meta.is_dir() {
-        return Err(LoadError::Directory { path: path.to_string() });
+        return Err(LoadError::Directory {
+            path: path.to_string(),
+        });
     }
-    let bytes =
-        std::fs::read(p).map_err(|e| LoadError::Io { path: path.to_string(), source: e })?;
+    let bytes = std::fs::read(p).map_err(|e| LoadError::Io {
+        path: path.to_string(),
+        source: e,
+    })?;
     let text = decode(path, bytes)?;
     Ok(Document::parse(path, text, Format::from_path(path)))
 }
@@ -46,12 +58,19 @@ pub fn load_stdin(name: Option<&str>) -> Result<Document, LoadError> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
-        .map_err(|e| LoadError::Io { path: shown.to_string(), source: e })?;
+        .map_err(|e| LoadError::Io {
+            path: shown.to_string(),
+            source: e,
+        })?;
     let text = decode(shown, bytes)?;
     let format = match name {
         Some(n) => Format::from_path(n),
         None => {
-            let head = text.trim_start().get(..15).unwrap_or("").to_ascii_lowercase();
+            let head = text
+                .trim_start()
+                .get(..15)
+                .unwrap_or("")
+                .to_ascii_lowercase();
             if head.starts_with("<!doctype html") || head.starts_with("<html") {
                 Format::Html
             } else {
@@ -64,7 +83,10 @@ pub fn load_stdin(name: Option<&str>) -> Result<Document, LoadError> {
 
 fn decode(path: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
     if let Some(offset) = memchr_nul(&bytes) {
-        return Err(LoadError::Binary { path: path.to_string(), offset });
+        return Err(LoadError::Binary {
+            path: path.to_string(),
+            offset,
+        });
     }
     String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
         path: path.to_string(),
