@@ -187,7 +187,11 @@ pub struct AttributionDetails {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuantityDetails {
+    /// The number as written (the lower one of a range).
     pub value: f64,
+    /// The upper number of a range ("$5-10 million", "between 3 and 5 km").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_max: Option<f64>,
     /// The unit as written, `None` for a bare count.
     pub unit: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

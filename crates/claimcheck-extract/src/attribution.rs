@@ -1,3 +1,672 @@
-//! (in progress)
-use claimcheck_core::Claim;
-pub fn extract_attributions(_text: &str) -> Vec<Claim> { Vec::new() }
+//! Attribution claims: who is reported to have said what ("Lee, an expert at X, tells the Times:
+//! ...", "..., warns an expert", "According to Yonhap, ...", "“...,” Lee continued.").
+//!
+//! The text is read one unit at a time: a sentence, or several joined when a quotation runs
+//! across a sentence end. In each unit the first speaking verb (from `cue_verbs.txt`) or
+//! "according to" outside quotation marks that fits one of these shapes makes a claim:
+//!
+//! - speaker first: `SPEAKER[, ROLE at ORGANIZATION,] VERB [to|tells OUTLET] [that|:] STATEMENT`;
+//! - statement first: `STATEMENT, SPEAKER VERB [time phrase].` or `STATEMENT, VERB SPEAKER[, ROLE].`;
+//! - a quotation split by its cue: `“A,” SPEAKER VERB, “B.”`;
+//! - `According to SOURCE, STATEMENT.` and `STATEMENT, according to SOURCE.`.
+//!
+//! A unit that is only a quotation, with no cue, right after a quoted attribution continues it
+//! with the same speaker and cue. Later mentions are resolved: a surname or given name ("Lee")
+//! to the earlier speaker whose full name holds it ("Lee Byong-chul"), "he"/"she" to the last
+//! named person, "they" to the last speaker, "it" to the last institution in the same or the previous paragraph.
+//!
+//! Naming choices, kept the same everywhere so that the matcher can compare speakers:
+//! - an institution is named as written, with a leading "The" lowercased: "the Kremlin",
+//!   "the White House", "Russia’s foreign ministry";
+//! - an unnamed speaker has no `speaker` and its description, as written, in `role`
+//!   ("an expert", "a North Korea expert");
+//! - an outlet speaking for itself ("according to the news agency Yonhap") has no `speaker`, only
+//!   `outlet`; outlet names drop "the" and quotation marks ("New York Times");
+//! - a headline such as `Energy expert warns: “Prices will rise”` is an attribution like any
+//!   other (an unnamed speaker, role "Energy expert"): it attributes words, and a reader takes it
+//!   as such, so it is checked too;
+//! - a quotation with no speaking verb (`a “win-win” situation`) is not an attribution.
+
+mod clause;
+mod lexicon;
+mod phrase;
+mod quotes;
+
+use claimcheck_core::{AttributionDetails, Claim, Details, Span};
+
+use clause::{CONTINUING, Parsed};
+use phrase::Speaker;
+use quotes::QuoteRun;
+
+/// A person named earlier in the article, and what was said about them there.
+#[derive(Debug, Clone)]
+struct Known {
+    name: String,
+    role: Option<String>,
+    organization: Option<String>,
+    outlet: Option<String>,
+}
+
+/// The speakers met so far, for resolving later mentions.
+#[derive(Debug, Default)]
+struct Speakers {
+    /// Named people, the most recently mentioned last.
+    people: Vec<Known>,
+    /// The last institution speaker and the paragraph it spoke in.
+    institution: Option<(String, usize)>,
+    /// The details of the last claim, for "they".
+    last: Option<AttributionDetails>,
+}
+
+impl Speakers {
+    /// The details of `parsed` with its speaker resolved, updating what is known.
+    fn resolve(&mut self, parsed: Parsed, paragraph: usize) -> AttributionDetails {
+        let continuing = CONTINUING.contains(&parsed.cue.to_lowercase().as_str());
+        let mut d = AttributionDetails {
+            speaker: None,
+            role: parsed.role,
+            organization: parsed.organization,
+            outlet: parsed.outlet,
+            cue: parsed.cue,
+            ..AttributionDetails::default()
+        };
+        match parsed.speaker {
+            Speaker::Person { name, .. } => {
+                let found = self.people.iter().rposition(|k| mentions(&k.name, &name));
+                self.apply_person(found, name, &mut d, continuing);
+            }
+            Speaker::Pronoun(p) if p == "he" || p == "she" => {
+                if let Some(k) = self.people.len().checked_sub(1) {
+                    let name = self.people[k].name.clone();
+                    self.apply_person(Some(k), name, &mut d, continuing);
+                }
+            }
+            Speaker::Pronoun(p) if p == "they" => {
+                if let Some(last) = &self.last {
+                    d.speaker = last.speaker.clone();
+                    d.role = d.role.or(last.role.clone());
+                    d.organization = d.organization.or(last.organization.clone());
+                }
+            }
+            Speaker::Pronoun(_) => {
+                // "It said" refers back only as far as the paragraph before.
+                if let Some((name, p)) = &self.institution
+                    && *p + 1 >= paragraph
+                {
+                    d.speaker = Some(name.clone());
+                }
+            }
+            Speaker::Institution(name) => {
+                self.institution = Some((name.clone(), paragraph));
+                d.speaker = Some(name);
+            }
+            Speaker::Outlet(name) => d.outlet = d.outlet.or(Some(name)),
+            Speaker::Unnamed(role) => {
+                if !role.is_empty() {
+                    d.role = Some(role);
+                }
+            }
+        }
+        d
+    }
+
+    /// Gives `d` the person at `found` (a later mention) or registers `name` as a new person.
+    fn apply_person(
+        &mut self,
+        found: Option<usize>,
+        name: String,
+        d: &mut AttributionDetails,
+        continuing: bool,
+    ) {
+        let Some(k) = found else {
+            self.people.push(Known {
+                name: name.clone(),
+                role: d.role.clone(),
+                organization: d.organization.clone(),
+                outlet: d.outlet.clone(),
+            });
+            d.speaker = Some(name);
+            return;
+        };
+        let mut known = self.people.remove(k);
+        d.speaker = Some(known.name.clone());
+        // The role and organization describe the person, so they hold on every mention; the
+        // outlet holds only while the speaker goes on talking to it ("Lee continued").
+        d.role = d.role.take().or(known.role.clone());
+        d.organization = d.organization.take().or(known.organization.clone());
+        if continuing {
+            d.outlet = d.outlet.take().or(known.outlet.clone());
+        }
+        known.role = known.role.or(d.role.clone());
+        known.organization = known.organization.or(d.organization.clone());
+        if d.outlet.is_some() {
+            known.outlet = d.outlet.clone();
+        }
+        self.people.push(known);
+    }
+}
+
+/// Whether `mention` refers to the person named `full`: the same name, or some of its words
+/// ("Lee" for "Lee Byong-chul", "Easley" for "Leif-Eric Easley").
+fn mentions(full: &str, mention: &str) -> bool {
+    let words: Vec<&str> = full.split_whitespace().collect();
+    mention.split_whitespace().all(|m| words.contains(&m))
+}
+
+/// Every attribution in `text`, in order.
+pub fn extract_attributions(text: &str) -> Vec<Claim> {
+    let runs = quotes::quote_runs(text);
+    let units = quotes::units(text, &runs);
+    let mut speakers = Speakers::default();
+    let mut claims = Vec::new();
+    // The details of the previous unit's claim when it quoted someone, for a quotation that
+    // goes on in the next unit with no cue of its own.
+    let mut quoting: Option<AttributionDetails> = None;
+    for unit in &units {
+        // Only the quotations that start in the unit matter to it; runs are sorted by start.
+        let first = runs.partition_point(|r| r.outer.start < unit.span.start);
+        let last = runs.partition_point(|r| r.outer.start < unit.span.end);
+        let parsed = clause::parse_unit(text, unit.span, &runs[first..last]);
+        let found: Vec<(Span, AttributionDetails)> = if parsed.is_empty() {
+            match quoting.take() {
+                Some(previous) if runs.iter().any(|r| r.outer.start == unit.span.start) => {
+                    let mut d = AttributionDetails {
+                        quoted: Vec::new(),
+                        ..previous
+                    };
+                    fill_content(text, &[unit.span], &runs, &mut d);
+                    vec![(unit.span, d)]
+                }
+                _ => continue,
+            }
+        } else {
+            parsed
+                .into_iter()
+                .map(|p| {
+                    let (span, content) = (p.span, p.content.clone());
+                    let mut d = speakers.resolve(p, unit.paragraph);
+                    fill_content(text, &content, &runs, &mut d);
+                    (span, d)
+                })
+                .collect()
+        };
+        quoting = None;
+        for (span, details) in found {
+            if details.content.is_empty() {
+                continue;
+            }
+            quoting = details.direct.then(|| details.clone());
+            speakers.last = Some(details.clone());
+            claims.push(Claim::new(
+                text,
+                trim_edges(text, span),
+                Details::Attribution(details),
+            ));
+        }
+    }
+    claims
+}
+
+/// Sets the content, quotations and directness of `d` from the attributed ranges.
+fn fill_content(text: &str, ranges: &[Span], runs: &[QuoteRun], d: &mut AttributionDetails) {
+    let ranges: Vec<Span> = ranges
+        .iter()
+        .map(|r| trim_span(text, *r))
+        .filter(|r| !r.is_empty())
+        .collect();
+    let inside: Vec<&QuoteRun> = runs
+        .iter()
+        .filter(|q| {
+            ranges
+                .iter()
+                .any(|r| r.start <= q.outer.start && q.outer.end <= r.end)
+        })
+        .collect();
+    d.quoted = inside
+        .iter()
+        .map(|q| clean(&text[q.inner.start..q.inner.end]).to_string())
+        .collect();
+    d.quoted.retain(|q| !q.is_empty());
+    d.direct = !d.quoted.is_empty();
+    // A statement that is all quotation is given without its marks; a partial quotation keeps
+    // them, so the reader sees which words are quoted.
+    let whole_quotes = ranges.iter().all(|r| inside.iter().any(|q| q.outer == *r));
+    let parts: Vec<&str> = if whole_quotes && !inside.is_empty() {
+        d.quoted.iter().map(String::as_str).collect()
+    } else {
+        ranges
+            .iter()
+            .map(|r| clean(&text[r.start..r.end]))
+            .collect()
+    };
+    d.content = parts.join(" ");
+}
+
+/// `span` without surrounding white space, a trailing comma or dash, a leading "that", or a lead
+/// word with its comma ("However, ").
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let mut start = span.start + (s.len() - s.trim_start().len());
+    let mut end = span.start
+        + s.trim_end_matches([' ', ',', '\u{2014}', '\u{2013}', '\n', '\t'])
+            .len();
+    if end < start {
+        end = start;
+    }
+    let inner = &text[start..end];
+    if let Some((first, rest)) = inner.split_once(", ")
+        && !first.contains(' ')
+        && lexicon::LEXICON.is_adverbial(first)
+    {
+        start = end - rest.len();
+    } else if let Some(rest) = inner.strip_prefix("that ")
+        && !clause::that_is_pronoun(rest)
+    {
+        // "said that the plan failed" drops the conjunction; in "said that was wrong" the "that"
+        // is the subject and stays.
+        start = end - rest.len();
+    }
+    Span::new(start, end)
+}
+
+/// `span` without surrounding white space or a trailing comma, for the span of a claim.
+fn trim_edges(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.start + s.trim_end_matches([' ', ',', ';', '\n', '\t']).len();
+    Span::new(start, end.max(start))
+}
+
+/// Words without white space or the punctuation that closes them in running text.
+fn clean(s: &str) -> &str {
+    s.trim().trim_end_matches([',', '.', ';', ':', ' ']).trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a test expects of one claim; `None` fields must be absent.
+    #[derive(Debug, Default, Clone, PartialEq)]
+    struct Want {
+        speaker: Option<&'static str>,
+        role: Option<&'static str>,
+        organization: Option<&'static str>,
+        outlet: Option<&'static str>,
+        cue: &'static str,
+        content: &'static str,
+        quoted: &'static [&'static str],
+    }
+
+    impl Want {
+        /// The details this expectation stands for; a claim is direct when it quotes.
+        fn details(&self) -> AttributionDetails {
+            let owned = |s: Option<&str>| s.map(str::to_string);
+            AttributionDetails {
+                speaker: owned(self.speaker),
+                role: owned(self.role),
+                organization: owned(self.organization),
+                outlet: owned(self.outlet),
+                cue: self.cue.to_string(),
+                content: self.content.to_string(),
+                direct: !self.quoted.is_empty(),
+                quoted: self.quoted.iter().map(|q| q.to_string()).collect(),
+            }
+        }
+    }
+
+    fn check(text: &str, expected: &[Want]) {
+        let got: Vec<AttributionDetails> = extract_attributions(text)
+            .into_iter()
+            .map(|c| match c.details {
+                Details::Attribution(d) => d,
+                other => panic!("not an attribution: {other:?}"),
+            })
+            .collect();
+        let expected: Vec<AttributionDetails> = expected.iter().map(Want::details).collect();
+        assert_eq!(got, expected, "in {text:?}");
+    }
+
+    fn want(speaker: Option<&'static str>, cue: &'static str, content: &'static str) -> Want {
+        Want {
+            speaker,
+            cue,
+            content,
+            ..Want::default()
+        }
+    }
+
+    #[test]
+    fn said_with_that_and_a_bare_clause() {
+        check(
+            "Mayor Ines Okafor said that the bridge would reopen in May.",
+            &[Want {
+                role: Some("Mayor"),
+                ..want(
+                    Some("Ines Okafor"),
+                    "said",
+                    "the bridge would reopen in May",
+                )
+            }],
+        );
+        check(
+            "The harbour master said the ferry was late again.",
+            &[Want {
+                role: Some("the harbour master"),
+                ..want(None, "said", "the ferry was late again")
+            }],
+        );
+    }
+
+    #[test]
+    fn institutions_speak() {
+        check(
+            "The Elysee Palace has repeatedly been warning that fuel stocks are low.",
+            &[want(
+                Some("the Elysee Palace"),
+                "warning",
+                "fuel stocks are low",
+            )],
+        );
+        check(
+            "Fares will rise by a tenth next year, the ministry announced on Friday (March 3).",
+            &[want(
+                Some("the ministry"),
+                "announced",
+                "Fares will rise by a tenth next year",
+            )],
+        );
+    }
+
+    #[test]
+    fn unnamed_speakers_and_warns() {
+        check(
+            "Yet, a longer winter would hurt farmers in the north, warns an expert.",
+            &[Want {
+                role: Some("an expert"),
+                ..want(
+                    None,
+                    "warns",
+                    "a longer winter would hurt farmers in the north",
+                )
+            }],
+        );
+        check(
+            "An official told reporters that the road was closed.",
+            &[Want {
+                role: Some("an official"),
+                ..want(None, "told", "the road was closed")
+            }],
+        );
+    }
+
+    #[test]
+    fn outlets() {
+        check(
+            "According to the Norwegian news agency NTB, the ship left port at dawn.",
+            &[Want {
+                outlet: Some("NTB"),
+                ..want(None, "according to", "the ship left port at dawn")
+            }],
+        );
+        check(
+            "The captain told Reuters the crew was safe.",
+            &[Want {
+                role: Some("the captain"),
+                outlet: Some("Reuters"),
+                ..want(None, "told", "the crew was safe")
+            }],
+        );
+        check(
+            "The vote was close, according to Ana Silva.",
+            &[want(
+                Some("Ana Silva"),
+                "according to",
+                "The vote was close",
+            )],
+        );
+    }
+
+    #[test]
+    fn role_and_organization_appositive() {
+        check(
+            "Mara Holt, a port economist at the Centre for Sea Trade at Halden College in Oslo, tells the \u{201c}Daily Planet\u{201d} : Cargo volumes have doubled since 2019.",
+            &[Want {
+                role: Some("a port economist"),
+                organization: Some("the Centre for Sea Trade at Halden College in Oslo"),
+                outlet: Some("Daily Planet"),
+                ..want(
+                    Some("Mara Holt"),
+                    "tells",
+                    "Cargo volumes have doubled since 2019",
+                )
+            }],
+        );
+    }
+
+    #[test]
+    fn split_and_partial_quotes() {
+        check(
+            "\u{201c}We are ready,\u{201d} Tomas Berg said, \u{201c}and we will win.\u{201d}",
+            &[Want {
+                quoted: &["We are ready", "and we will win"],
+                ..want(Some("Tomas Berg"), "said", "We are ready and we will win")
+            }],
+        );
+        check(
+            "Jon Amari, professor of maritime law at Nordvik University, added to the Harbour Times: New tolls would \u{201c}choke trade on the coast\u{201d} and raise prices.",
+            &[Want {
+                role: Some("professor of maritime law"),
+                organization: Some("Nordvik University"),
+                outlet: Some("Harbour Times"),
+                quoted: &["choke trade on the coast"],
+                ..want(
+                    Some("Jon Amari"),
+                    "added",
+                    "New tolls would \u{201c}choke trade on the coast\u{201d} and raise prices",
+                )
+            }],
+        );
+    }
+
+    #[test]
+    fn later_mentions_and_continuations() {
+        let role = Some("a climate scientist");
+        let org = Some("the Polar Institute");
+        check(
+            "Kari Nordby-Lind, a climate scientist at the Polar Institute, told the Evening Post: The ice is thinning.\n\
+             \u{201c}This cannot go on,\u{201d} Nordby-Lind continued. \u{201c}We need action.\u{201d}\n\
+             She added that funding was short.\n\
+             An \u{201c}urgent\u{201d} meeting is planned.",
+            &[
+                Want {
+                    role,
+                    organization: org,
+                    outlet: Some("Evening Post"),
+                    ..want(Some("Kari Nordby-Lind"), "told", "The ice is thinning")
+                },
+                Want {
+                    role,
+                    organization: org,
+                    outlet: Some("Evening Post"),
+                    quoted: &["This cannot go on"],
+                    ..want(Some("Kari Nordby-Lind"), "continued", "This cannot go on")
+                },
+                Want {
+                    role,
+                    organization: org,
+                    outlet: Some("Evening Post"),
+                    quoted: &["We need action"],
+                    ..want(Some("Kari Nordby-Lind"), "continued", "We need action")
+                },
+                Want {
+                    role,
+                    organization: org,
+                    outlet: Some("Evening Post"),
+                    ..want(Some("Kari Nordby-Lind"), "added", "funding was short")
+                },
+            ],
+        );
+    }
+
+    #[test]
+    fn partial_quote_with_the_speaker_after() {
+        check(
+            "The talks will resume \u{201c}within weeks\u{201d} in Geneva, the Kremlin said on Monday.",
+            &[Want {
+                quoted: &["within weeks"],
+                ..want(
+                    Some("the Kremlin"),
+                    "said",
+                    "The talks will resume \u{201c}within weeks\u{201d} in Geneva",
+                )
+            }],
+        );
+    }
+
+    #[test]
+    fn scare_quotes_and_non_speech_are_not_attributions() {
+        check("The deal is a \u{201c}win-win\u{201d} for both sides.", &[]);
+        check("The council has confirmed weeks of rumours.", &[]);
+        check("A local expert warns of the risks for fishing.", &[]);
+        check("The mayor is said to be unwell.", &[]);
+    }
+
+    #[test]
+    fn two_speakers_in_one_sentence() {
+        check(
+            "Governor Lena Roth said the dam was safe, but Deputy Governor Ivo Brandt said that was premature.",
+            &[
+                Want {
+                    role: Some("Governor"),
+                    ..want(Some("Lena Roth"), "said", "the dam was safe")
+                },
+                Want {
+                    role: Some("Deputy Governor"),
+                    ..want(Some("Ivo Brandt"), "said", "that was premature")
+                },
+            ],
+        );
+        // Reported speech inside a statement is part of that statement, not a claim of its own.
+        check(
+            "Lena Roth said that the engineers told her the dam was safe.",
+            &[want(
+                Some("Lena Roth"),
+                "said",
+                "the engineers told her the dam was safe",
+            )],
+        );
+    }
+
+    #[test]
+    fn interrupted_statements() {
+        check(
+            "The harvest, the cooperative said in a statement, was the best in years.",
+            &[want(
+                Some("the cooperative"),
+                "said",
+                "The harvest was the best in years",
+            )],
+        );
+        check(
+            "\u{201c}Nobody warned us,\u{201d} a fisherman, Ole Brekke, told the Guardian.",
+            &[Want {
+                role: Some("a fisherman"),
+                outlet: Some("Guardian"),
+                quoted: &["Nobody warned us"],
+                ..want(Some("Ole Brekke"), "told", "Nobody warned us")
+            }],
+        );
+        check(
+            "\u{201c}We stay,\u{201d} said Prime Minister Eva Lind, speaking in Bergen. \u{201c}All of us.\u{201d}",
+            &[
+                Want {
+                    role: Some("Prime Minister"),
+                    quoted: &["We stay"],
+                    ..want(Some("Eva Lind"), "said", "We stay")
+                },
+                Want {
+                    role: Some("Prime Minister"),
+                    quoted: &["All of us"],
+                    ..want(Some("Eva Lind"), "said", "All of us")
+                },
+            ],
+        );
+    }
+
+    #[test]
+    fn spans_cover_each_statement() {
+        let text =
+            "Snow fell early.\nLena Roth said the dam was safe, but Ivo Brandt said it was not.";
+        let got: Vec<String> = extract_attributions(text)
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Lena Roth said the dam was safe",
+                "Ivo Brandt said it was not."
+            ]
+        );
+    }
+
+    #[test]
+    fn pronoun_it_and_according_to_inside_a_sentence() {
+        check(
+            "The utility said in a statement that bills would rise.\nIt said the rise was modest.",
+            &[
+                want(Some("the utility"), "said", "bills would rise"),
+                want(Some("the utility"), "said", "the rise was modest"),
+            ],
+        );
+        check(
+            "The ferry, according to the coastguard, sank within minutes.",
+            &[want(
+                Some("the coastguard"),
+                "according to",
+                "The ferry sank within minutes",
+            )],
+        );
+    }
+
+    #[test]
+    fn outlets_speaking_for_themselves() {
+        check(
+            "The Finnish news agency STT reported that the border was closed.",
+            &[Want {
+                outlet: Some("STT"),
+                ..want(None, "reported", "the border was closed")
+            }],
+        );
+    }
+
+    #[test]
+    fn headline_with_a_colon() {
+        check(
+            "Energy expert warns: \u{201c}Prices will rise\u{201d}",
+            &[Want {
+                role: Some("Energy expert"),
+                quoted: &["Prices will rise"],
+                ..want(None, "warns", "Prices will rise")
+            }],
+        );
+    }
+
+    /// Prints the claims of the reference article, which stays outside the repository, or of the
+    /// article named by `CLAIMCHECK_ARTICLE`, for reading by eye.
+    #[test]
+    #[ignore = "reads an article from outside the repository"]
+    fn reference_article() {
+        let path = std::env::var("CLAIMCHECK_ARTICLE")
+            .unwrap_or_else(|_| "/work/shared/examples/kim-putin-article.txt".to_string());
+        let text = std::fs::read_to_string(&path).expect("the article is there");
+        for c in extract_attributions(&text) {
+            println!(
+                "{}\n  {}\n",
+                c.text,
+                serde_json::to_string(&c.details).expect("details serialise")
+            );
+        }
+    }
+}

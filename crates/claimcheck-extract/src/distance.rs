@@ -1,3 +1,821 @@
-//! (in progress)
-use claimcheck_core::Claim;
-pub fn extract_distances(_text: &str) -> Vec<Claim> { Vec::new() }
+//! Distance claims: how far one place is from another, as news writes it ("Vladivostok, which is
+//! less than 500 kilometers from the North Korean border as the crow flies", "Lyon, roughly
+//! 390 km south-east of Paris", "Toronto and Montreal, which are separated by about 500 km").
+//!
+//! A distance is a length (read by [`crate::quantity::measures`]) tied to two places: the place
+//! after it ("from Y", "south of Y", "within N km of Y", "between X and Y") and the place the
+//! phrase attaches to before it, the nearest capitalised noun phrase. A length that relates no
+//! places ("the 5.5 km bridge", "a 3-inch thickness") stays a quantity.
+
+use std::sync::LazyLock;
+
+use claimcheck_core::{Claim, Comparator, Details, DistanceDetails, Mode, Span};
+use regex::Regex;
+
+use crate::quantity::{Dimension, Measure, measures};
+use crate::sentences::sentences;
+
+/// A capitalised noun phrase, the shape of a place name: "Vladivostok", "North Korean", "Rio de
+/// Janeiro", "St. Petersburg", "Russia's".
+const CAPS: &str = r"(?:(?:St|Ste|Mt|Ft)\.\s+)?\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+(?:(?:of|de|del|da|do|du|la|le|el|al|am|an|upon|on|sur)\s+)?\p{Lu}[\p{L}\p{M}'’\-]*)*";
+
+/// Lowercase nouns that complete a place name: "the Russian border", "the Crimean isthmus".
+const PLACE_NOUN: &str = r"border|frontier|boundary|coast|coastline|capital|city|town|region|province|state|port|airport|isthmus|peninsula|river|sea|lake|strait|bay|gulf|island|islands|mountains|oblast|district|county|frontline|front\s+line";
+
+/// Compass directions: "north", "south-east", "northwest", "due west".
+const DIRECTION: &str =
+    r"(?:due\s+)?(?:(?:north|south)(?:[-\s]?(?:east|west))?|east|west)(?:ward|wards)?";
+
+/// Ways of travelling written next to a distance.
+const MODE: &str =
+    r"as\s+the\s+crow\s+flies|in\s+a\s+straight\s+line|by\s+(?:road|car|bus|rail|train|air|plane)";
+
+/// What follows a length when it measures to a place: an optional conversion in brackets
+/// ("(34 miles)"), mode, trip noun or direction, and the relation word ("from", "of",
+/// "south-east of", "between").
+static TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?ix)^
+        (?:\s*\([^()]{{1,40}}\))?
+        (?:\s*,?\s*(?:{MODE})\s*,?)?
+        \s*(?:(?:drive|journey|trip|ride|train\s+ride|train\s+journey|flight|walk|hike|march|road\s+trip)\s+)?
+        (?:(?:away|further|farther|inland|offshore|out|upstream|downstream)\s+)?
+        (?P<rel>
+            (?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+(?:of|from)
+          | (?:away\s+)?from
+          | of
+          | outside(?:\s+of)?
+          | off(?:\s+the\s+coast\s+of)?
+          | short\s+of
+          | beyond
+          | between
+        )\s+"
+    ))
+    .expect("the tail pattern is valid")
+});
+
+/// The place after the relation word: "the North Korean border", "the border with Ukraine",
+/// "Paris".
+static TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:the\s+)?(?:(?P<border>(?i:border|frontier|boundary)\s+(?:with|of)\s+(?:the\s+)?{CAPS})|(?:(?:capital|city|town|village|port|region|province)(?:\s+of)?,?\s+)?(?P<place>{CAPS})(?P<suffix>\s+(?:{PLACE_NOUN}))?)"
+    ))
+    .expect("the place pattern is valid")
+});
+
+/// Two places in a row: "Toronto and Montreal".
+static PAIR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:the\s+)?(?P<a>{CAPS})\s*,?\s+and\s+(?:the\s+)?(?P<b>{CAPS})"
+    ))
+    .expect("the pair pattern is valid")
+});
+
+/// Two places framed before the length: "between X and Y", "from X to Y".
+static FRAMED_PAIR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:between\s+(?:the\s+)?(?P<a>{CAPS})\s+and|from\s+(?:the\s+)?(?P<c>{CAPS})\s+to)\s+(?:the\s+)?(?P<b>{CAPS})"
+    ))
+    .expect("the framed pair pattern is valid")
+});
+
+static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"{CAPS}(?:\s+(?:{PLACE_NOUN})\b)?")).expect("the place pattern is valid")
+});
+
+/// "separated by" before a length, which then measures between the two places before it.
+static SEPARATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bseparated\s+by\s*$").expect("the separated pattern is valid")
+});
+
+static APART: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*apart\b").expect("the apart pattern is valid"));
+
+/// A mode of travel anywhere in a claim: "as the crow flies", "by road", "a two-hour flight".
+static MODE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?P<straight>as\s+the\s+crow\s+flies|in\s+a\s+straight\s+line|straight[-\s]line)|(?P<road>by\s+(?:road|car|bus)|drive|driving|road\s+distance)|(?P<rail>by\s+(?:rail|train)|train\s+(?:ride|journey)|railway\s+distance)|(?P<flight>by\s+(?:air|plane)|flight|flying))\b",
+    )
+    .expect("the mode pattern is valid")
+});
+
+/// A mode phrase right after the place: "... from the North Korean border as the crow flies".
+static MODE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^\s*,?\s*(?:{MODE})\b")).expect("the trailing mode pattern is valid")
+});
+
+/// Capitalised words that start sentences or clauses without naming a place.
+const NOT_PLACES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "In",
+    "On",
+    "At",
+    "By",
+    "From",
+    "To",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "If",
+    "As",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "Some",
+    "About",
+    "According",
+    "Which",
+    "Who",
+    "What",
+    "Where",
+    "Now",
+    "Then",
+    "Yet",
+    "Also",
+    "Only",
+];
+
+/// Lowercase words that may follow a place without making it an adjective ("from Kyiv and ...").
+const AFTER_PLACE: &[&str] = &[
+    "and",
+    "or",
+    "as",
+    "by",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "while",
+    "but",
+    "where",
+    "which",
+    "that",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "said",
+    "says",
+    "according",
+    "than",
+    "if",
+    "when",
+    "after",
+    "before",
+    "since",
+    "near",
+    "into",
+    "so",
+    "its",
+    "their",
+    "his",
+    "her",
+    "the",
+    "a",
+    "an",
+    "of",
+    "via",
+    "lies",
+    "lie",
+    "lay",
+    "sits",
+    "stands",
+    "located",
+    "situated",
+    "remains",
+    "lying",
+    "sitting",
+];
+
+/// Every distance claim in `text`, in order.
+pub fn extract_distances(text: &str) -> Vec<Claim> {
+    let sentences = sentences(text);
+    let mut claims: Vec<Claim> = Vec::new();
+    for m in measures(text) {
+        // A length inside a claim already read is its conversion: "55 km (34 miles) from".
+        if !m.unit.is_some_and(|u| u.dimension == Dimension::Length)
+            || m.attributive
+            || claims.last().is_some_and(|c| c.span.overlaps(m.span))
+        {
+            continue;
+        }
+        let sentence = sentences
+            .iter()
+            .copied()
+            .find(|s| s.start <= m.span.start && m.span.end <= s.end)
+            .unwrap_or(Span::new(0, text.len()));
+        let previous = claims.last().filter(|c| c.span.start >= sentence.start);
+        if let Some(claim) = distance(text, sentence, &m, previous) {
+            claims.push(claim);
+        }
+    }
+    claims
+}
+
+/// The distance claim around length `m` in `sentence`, if the length ties two places together.
+///
+/// `previous` is the distance claim before it in the same sentence: in a chain of appositives
+/// ("Kherson lies 100 km north-west of the isthmus, some 550 km from Kyiv") the second length
+/// is measured from the first claim's place, not from the place that ends the first claim.
+fn distance(text: &str, sentence: Span, m: &Measure, previous: Option<&Claim>) -> Option<Claim> {
+    let unit = m.unit?;
+    let before = &text[sentence.start..m.span.start];
+    let after_start = m.span.end;
+    let after = &text[after_start..sentence.end];
+
+    let from: Option<(usize, String)>;
+    let to: String;
+    let mut end;
+    if let Some(tail) = TAIL.captures(after) {
+        let rel_end = after_start + tail.get(0)?.end();
+        let rel = tail.name("rel")?.as_str().to_ascii_lowercase();
+        if rel == "between" {
+            let pair = PAIR
+                .captures(&text[rel_end..sentence.end])
+                .filter(|c| c.get(0).is_some_and(|g| g.start() == 0))?;
+            let a = pair.name("a")?;
+            from = Some((rel_end + a.start(), a.as_str().to_string()));
+            to = pair.name("b")?.as_str().to_string();
+            end = rel_end + pair.get(0)?.end();
+        } else {
+            let place = TO.captures(&text[rel_end..sentence.end])?;
+            let written = place.get(0)?;
+            let name = place_name(&place)?;
+            // A bare "of" after a length may measure a thing ("200 km of Ukrainian territory"):
+            // the capitalised word must be a place, not an adjective before a noun.
+            if rel == "of"
+                && !follows_as_noun(text, rel_end + written.end())
+                && place.name("suffix").is_none()
+                && place.name("border").is_none()
+            {
+                return None;
+            }
+            to = name;
+            end = rel_end + written.end();
+            from = match previous {
+                Some(prev) if chained(text, prev, m) => match &prev.details {
+                    Details::Distance(d) => d.from.clone().map(|f| (m.span.start, f)),
+                    _ => None,
+                },
+                _ => place_before(before, sentence.start),
+            };
+        }
+    } else if SEPARATED.is_match(before) || APART.is_match(after) || FRAMED_PAIR.is_match(before) {
+        // "Toronto and Montreal, which are separated by about 500 km", "X and Y are 40 km
+        // apart", "the distance between X and Y is 300 km".
+        let (a_at, a, b) = if let Some(framed) = FRAMED_PAIR.captures_iter(before).last() {
+            let a = framed.name("a").or(framed.name("c"))?;
+            (
+                a.start(),
+                a.as_str().to_string(),
+                framed.name("b")?.as_str().to_string(),
+            )
+        } else {
+            let pair = PAIR.captures_iter(before).last()?;
+            let a = pair.name("a")?;
+            (
+                a.start(),
+                a.as_str().to_string(),
+                pair.name("b")?.as_str().to_string(),
+            )
+        };
+        from = Some((sentence.start + a_at, a));
+        to = b;
+        end = m.span.end;
+        if let Some(apart) = APART.find(after) {
+            end = after_start + apart.end();
+        }
+    } else {
+        return None;
+    }
+    if let Some(mode) = MODE_AFTER.find(&text[end..sentence.end]) {
+        end += mode.end();
+    }
+    let start = from
+        .as_ref()
+        .map_or(m.span.start, |(at, _)| *at)
+        .min(m.span.start);
+    let window_start =
+        crate::quantity::units::floor_char_boundary(text, m.span.start.saturating_sub(25))
+            .max(sentence.start);
+    let mode = mode_in(&text[window_start.min(start)..end]);
+    let comparator = m.comparator.unwrap_or(Comparator::Approx);
+    let details = DistanceDetails {
+        from: from.map(|(_, name)| name),
+        to: Some(to),
+        comparator,
+        value: m.value,
+        value_max: m.value_max,
+        unit: m.unit_text.clone().unwrap_or_default(),
+        claimed_km: unit.to_km(m.value),
+        mode,
+        measured_km: None,
+    };
+    Some(Claim::new(
+        text,
+        Span::new(start, end),
+        Details::Distance(details),
+    ))
+}
+
+/// Whether length `m` continues the claim `prev` as another appositive: only commas, dashes or
+/// "and" stand between them.
+fn chained(text: &str, prev: &Claim, m: &Measure) -> bool {
+    prev.span.end <= m.span.start
+        && text[prev.span.end..m.span.start]
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '-' | '–' | '—'))
+            .trim_start_matches("and")
+            .trim()
+            .is_empty()
+}
+
+/// The place named by a match of [`TO`], without a leading "the".
+fn place_name(place: &regex::Captures<'_>) -> Option<String> {
+    if let Some(border) = place.name("border") {
+        return Some(collapse(border.as_str()));
+    }
+    let name = place.name("place")?.as_str();
+    if NOT_PLACES.contains(&name) {
+        return None;
+    }
+    let suffix = place.name("suffix").map_or("", |s| s.as_str());
+    Some(collapse(&format!("{name}{suffix}")))
+}
+
+/// Whether the place ending at `end` is a noun, not an adjective before a lowercase noun
+/// ("200 km of Ukrainian territory").
+fn follows_as_noun(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let Some(next) = rest.strip_prefix(' ') else {
+        return true;
+    };
+    let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    if word.is_empty() || !word.starts_with(|c: char| c.is_lowercase()) {
+        return true;
+    }
+    AFTER_PLACE.contains(&word.as_str())
+}
+
+/// The nearest place-like phrase in `before` (which starts at byte `offset` of the text): the
+/// last capitalised noun phrase, without the capitalised function words that open sentences.
+fn place_before(before: &str, offset: usize) -> Option<(usize, String)> {
+    let candidates: Vec<_> = PLACE.find_iter(before).collect();
+    candidates
+        .into_iter()
+        .rev()
+        .filter(|m| !is_demonym_before_noun(before, m.as_str(), m.end()))
+        .find_map(|m| {
+            let mut words = m.as_str();
+            let mut at = m.start();
+            // "In Kyiv" opens a sentence with a capitalised preposition.
+            while let Some((first, rest)) = words.split_once(char::is_whitespace) {
+                if NOT_PLACES.contains(&first) && first != "The" {
+                    let trimmed = rest.trim_start();
+                    at += words.len() - trimmed.len();
+                    words = trimmed;
+                } else {
+                    break;
+                }
+            }
+            (!NOT_PLACES.contains(&words)).then(|| (offset + at, collapse(words)))
+        })
+}
+
+/// Whether `words` is a single nationality adjective before a noun ("Russian forces are 15 km
+/// from Kyiv"), which names who is there rather than a place.
+fn is_demonym_before_noun(text: &str, words: &str, end: usize) -> bool {
+    !words.contains(char::is_whitespace)
+        && ["an", "ese", "ish", "i", "ic"]
+            .iter()
+            .any(|s| words.ends_with(s))
+        && !follows_as_noun(text, end)
+}
+
+/// The mode stated in a claim's words; straight-line when none is.
+fn mode_in(words: &str) -> Mode {
+    let Some(caps) = MODE_ANYWHERE.captures(words) else {
+        return Mode::Straight;
+    };
+    if caps.name("road").is_some() {
+        Mode::Road
+    } else if caps.name("rail").is_some() {
+        Mode::Rail
+    } else if caps.name("flight").is_some() {
+        Mode::Flight
+    } else {
+        Mode::Straight
+    }
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a test expects of the one distance claim in a text.
+    struct Expected<'a> {
+        text: &'a str,
+        from: Option<&'a str>,
+        to: &'a str,
+        comparator: Comparator,
+        value: f64,
+        value_max: Option<f64>,
+        unit: &'a str,
+        km: f64,
+        mode: Mode,
+    }
+
+    fn check(input: &str, expected: Option<Expected<'_>>) {
+        let claims = extract_distances(input);
+        let Some(e) = expected else {
+            assert!(
+                claims.is_empty(),
+                "{input:?}: expected no distance, got {claims:#?}"
+            );
+            return;
+        };
+        assert_eq!(claims.len(), 1, "{input:?}: {claims:#?}");
+        let claim = &claims[0];
+        let Details::Distance(d) = &claim.details else {
+            panic!("{input:?}: not a distance: {claim:?}");
+        };
+        assert_eq!(claim.text, e.text, "{input:?}");
+        assert_eq!(d.from.as_deref(), e.from, "{input:?}");
+        assert_eq!(d.to.as_deref(), Some(e.to), "{input:?}");
+        assert_eq!(d.comparator, e.comparator, "{input:?}");
+        assert_eq!(d.value, e.value, "{input:?}");
+        assert_eq!(d.value_max, e.value_max, "{input:?}");
+        assert_eq!(d.unit, e.unit, "{input:?}");
+        assert!(
+            (d.claimed_km - e.km).abs() < 1e-6,
+            "{input:?}: {} km",
+            d.claimed_km
+        );
+        assert_eq!(d.mode, e.mode, "{input:?}");
+        assert_eq!(d.measured_km, None);
+    }
+
+    #[test]
+    fn reads_distance_forms() {
+        use Comparator::*;
+        let cases = [
+            (
+                "Kim could travel in an armored train to Vladivostok, which is less than 500 kilometers from the North Korean border as the crow flies.",
+                Expected {
+                    text: "Vladivostok, which is less than 500 kilometers from the North Korean border as the crow flies",
+                    from: Some("Vladivostok"),
+                    to: "North Korean border",
+                    comparator: Lt,
+                    value: 500.0,
+                    value_max: None,
+                    unit: "kilometers",
+                    km: 500.0,
+                    mode: Mode::Straight,
+                },
+            ),
+            (
+                "Lyon is 390 km from Paris.",
+                Expected {
+                    text: "Lyon is 390 km from Paris",
+                    from: Some("Lyon"),
+                    to: "Paris",
+                    comparator: Approx,
+                    value: 390.0,
+                    value_max: None,
+                    unit: "km",
+                    km: 390.0,
+                    mode: Mode::Straight,
+                },
+            ),
+            (
+                "The talks were held in Lyon, roughly 390 km south-east of Paris.",
+                Expected {
+                    text: "Lyon, roughly 390 km south-east of Paris",
+                    from: Some("Lyon"),
+                    to: "Paris",
+                    comparator: Approx,
+                    value: 390.0,
+                    value_max: None,
+                    unit: "km",
+                    km: 390.0,
+                    mode: Mode::Straight,
+                },
+            ),
+            (
+                "They met in Toronto and Montreal, which are separated by about 500 km.",
+                Expected {
+                    text: "Toronto and Montreal, which are separated by about 500 km",
+                    from: Some("Toronto"),
+                    to: "Montreal",
+                    comparator: Approx,
+                    value: 500.0,
+                    value_max: None,
+                    unit: "km",
+                    km: 500.0,
+                    mode: Mode::Straight,
+                },
+            ),
+            (
+                "Refugees reached Przemysl, some 15 kilometres south of Rzeszow.",
+                Expected {
+                    text: "Przemysl, some 15 kilometres south of Rzeszow",
+                    from: Some("Przemysl"),
+                    to: "Rzeszow",
+                    comparator: Approx,
+                    value: 15.0,
+                    value_max: None,
+                    unit: "kilometres",
+                    km: 15.0,
+                    mode: Mode::Straight,
+                },
+            ),
+            (
+                "Shelling hit Kharkiv, only about 40 km from the Russian border.",
+                Expected {
+                    text: "Kharkiv, only about 40 km from the Russian border",
+                    from: Some("Kharkiv"),
+                    to: "Russian border",
+                    comparator: Approx,
+                    value: 40.0,
+                    value_max: None,
+                    unit: "km",
+                    km: 40.0,
+                    mode: Mode::Straight,
+                },
+            ),
+            (
+                "He lives in Narva, 2 miles from the border with Russia.",
+                Expected {
+                    text: "Narva, 2 miles from the border with Russia",
+                    from: Some("Narva"),
+                    to: "border with Russia",
+                    comparator: Approx,
+                    value: 2.0,
+                    value_max: None,
+                    unit: "miles",
+                    km: 3.218688,
+                    mode: Mode::Straight,
+                },
+            ),
+            (
+                "Troops in Belgorod gathered within 30 km of Kharkiv.",
+                Expected {
+                    text: "Belgorod gathered within 30 km of Kharkiv",
+                    from: Some("Belgorod"),
+                    to: "Kharkiv",
+                    comparator: Le,
+                    value: 30.0,
+                    value_max: None,
+                    unit: "km",
+                    km: 30.0,
+                    mode: Mode::Straight,
+                },
+            ),
+            (
+                "Odesa is 475 km by road from Kyiv.",
+                Expected {
+                    text: "Odesa is 475 km by road from Kyiv",
+                    from: Some("Odesa"),
+                    to: "Kyiv",
+                    comparator: Approx,
+                    value: 475.0,
+                    value_max: None,
+                    unit: "km",
+                    km: 475.0,
+                    mode: Mode::Road,
+                },
+            ),
+            (
+                "Lviv is about 540 km from Kyiv by train.",
+                Expected {
+                    text: "Lviv is about 540 km from Kyiv by train",
+                    from: Some("Lviv"),
+                    to: "Kyiv",
+                    comparator: Approx,
+                    value: 540.0,
+                    value_max: None,
+                    unit: "km",
+                    km: 540.0,
+                    mode: Mode::Rail,
+                },
+            ),
+            (
+                "Seoul is a 900 km flight from Beijing.",
+                Expected {
+                    text: "Seoul is a 900 km flight from Beijing",
+                    from: Some("Seoul"),
+                    to: "Beijing",
+                    comparator: Approx,
+                    value: 900.0,
+                    value_max: None,
+                    unit: "km",
+                    km: 900.0,
+                    mode: Mode::Flight,
+                },
+            ),
+            (
+                "The ship sank 12 nautical miles off the coast of Lampedusa.",
+                Expected {
+                    text: "12 nautical miles off the coast of Lampedusa",
+                    from: None,
+                    to: "Lampedusa",
+                    comparator: Approx,
+                    value: 12.0,
+                    value_max: None,
+                    unit: "nautical miles",
+                    km: 22.224,
+                    mode: Mode::Straight,
+                },
+            ),
+            (
+                "Bakhmut lies between 10 and 15 kilometres from Soledar.",
+                Expected {
+                    text: "Bakhmut lies between 10 and 15 kilometres from Soledar",
+                    from: Some("Bakhmut"),
+                    to: "Soledar",
+                    comparator: Between,
+                    value: 10.0,
+                    value_max: Some(15.0),
+                    unit: "kilometres",
+                    km: 10.0,
+                    mode: Mode::Straight,
+                },
+            ),
+            (
+                "Mariupol is exactly 55 km from Berdiansk.",
+                Expected {
+                    text: "Mariupol is exactly 55 km from Berdiansk",
+                    from: Some("Mariupol"),
+                    to: "Berdiansk",
+                    comparator: Eq,
+                    value: 55.0,
+                    value_max: None,
+                    unit: "km",
+                    km: 55.0,
+                    mode: Mode::Straight,
+                },
+            ),
+            (
+                "Metz is more than 300 metres from the Moselle.",
+                Expected {
+                    text: "Metz is more than 300 metres from the Moselle",
+                    from: Some("Metz"),
+                    to: "Moselle",
+                    comparator: Gt,
+                    value: 300.0,
+                    value_max: None,
+                    unit: "metres",
+                    km: 0.3,
+                    mode: Mode::Straight,
+                },
+            ),
+            (
+                "Russian forces are 15 km from Kyiv, the Pentagon said.",
+                Expected {
+                    text: "15 km from Kyiv",
+                    from: None,
+                    to: "Kyiv",
+                    comparator: Approx,
+                    value: 15.0,
+                    value_max: None,
+                    unit: "km",
+                    km: 15.0,
+                    mode: Mode::Straight,
+                },
+            ),
+            (
+                "The town of Bakhmut, about 55 km (34 miles) north of Donetsk, has fallen.",
+                Expected {
+                    text: "Bakhmut, about 55 km (34 miles) north of Donetsk",
+                    from: Some("Bakhmut"),
+                    to: "Donetsk",
+                    comparator: Approx,
+                    value: 55.0,
+                    value_max: None,
+                    unit: "km",
+                    km: 55.0,
+                    mode: Mode::Straight,
+                },
+            ),
+            (
+                "Troops advanced to Irpin, some 20km north-west of the capital, Kyiv.",
+                Expected {
+                    text: "Irpin, some 20km north-west of the capital, Kyiv",
+                    from: Some("Irpin"),
+                    to: "Kyiv",
+                    comparator: Approx,
+                    value: 20.0,
+                    value_max: None,
+                    unit: "km",
+                    km: 20.0,
+                    mode: Mode::Straight,
+                },
+            ),
+            (
+                "Sailings to Tallinn, which is about 80 kilometres south of Helsinki across the Gulf of Finland,\nwill restart.",
+                Expected {
+                    text: "Tallinn, which is about 80 kilometres south of Helsinki",
+                    from: Some("Tallinn"),
+                    to: "Helsinki",
+                    comparator: Approx,
+                    value: 80.0,
+                    value_max: None,
+                    unit: "kilometres",
+                    km: 80.0,
+                    mode: Mode::Straight,
+                },
+            ),
+            (
+                "Toronto and Montreal are 540 km apart.",
+                Expected {
+                    text: "Toronto and Montreal are 540 km apart",
+                    from: Some("Toronto"),
+                    to: "Montreal",
+                    comparator: Approx,
+                    value: 540.0,
+                    value_max: None,
+                    unit: "km",
+                    km: 540.0,
+                    mode: Mode::Straight,
+                },
+            ),
+        ];
+        for (input, expected) in cases {
+            check(input, Some(expected));
+        }
+    }
+
+    #[test]
+    fn a_chained_appositive_measures_from_the_first_place() {
+        let claims = extract_distances(
+            "Kherson lies about 100 km north-west of the Crimean isthmus, some 550 km by road from Kyiv.",
+        );
+        let second = claims.get(1).map(|c| (c.text.as_str(), &c.details));
+        let Some((text, Details::Distance(d))) = second else {
+            panic!("expected two distances: {claims:#?}");
+        };
+        assert_eq!(text, "some 550 km by road from Kyiv");
+        assert_eq!(
+            (d.from.as_deref(), d.to.as_deref(), d.mode),
+            (Some("Kherson"), Some("Kyiv"), Mode::Road)
+        );
+    }
+
+    #[test]
+    fn the_length_inside_a_distance_is_not_also_a_quantity() {
+        let claims = crate::extract(
+            "Lyon is 390 km from Paris.",
+            &crate::ExtractOptions::default(),
+        );
+        let kinds: Vec<_> = claims.iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, vec![claimcheck_core::ClaimKind::Distance]);
+    }
+
+    #[test]
+    fn lengths_that_relate_no_places_are_not_distances() {
+        for input in [
+            "3 km",
+            "its greatest drawback may be its 3-inch thickness.",
+            "An area about ten miles long was hit.",
+            "The 5.5 km bridge opened in Crimea.",
+            "It takes more than 10 1/2 miles of cable to hook it all up.",
+            "Ukraine lost 200 km of Ukrainian territory.",
+            "He walked 10 miles from his home.",
+            "The missile flew 1,000 km before landing.",
+        ] {
+            check(input, None);
+        }
+    }
+}

@@ -1,1 +1,572 @@
-//! (in progress)
+//! Numbers as news text writes them: digits with separators, decimals, fractions, number words
+//! and scale words ("1,500,000", "2 1/2", "½", "twenty-five", "a hundred and two", "1.5 million").
+//!
+//! Distances, quantities and dates share this reader. The API is three functions:
+//! [`parse_number`] reads a whole string, [`number_at`] reads the longest number that begins at
+//! a byte offset, and [`numbers`] finds every number in a text, left to right, without overlap.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A number found in a text: its byte range, its value and how it was written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Number {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub form: NumberForm,
+}
+
+/// How a number is written, which callers use to judge how likely it is to be a measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NumberForm {
+    /// Only digits and separators: "42", "1,500", "3.5", "2 1/2", "½".
+    Digits,
+    /// Digits with a scale word: "1.5 million", "25 lakh".
+    DigitsWithScale,
+    /// Number words: "eight", "twenty-five", "a hundred".
+    Words,
+}
+
+/// Digits: a mixed fraction, a fraction, or an integer part (with comma or thin-space thousands
+/// separators) and decimals, optionally followed by a vulgar fraction character.
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?P<whole>\d+)(?:[ \u{a0}]|-)(?P<num>\d+)/(?P<den>\d+)|(?P<fnum>\d+)/(?P<fden>\d+)|(?P<int>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u{a0}\u{202f}\u{2009} ]\d{3})+|\d+)?(?P<dec>\.\d+)?)(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])?",
+    )
+    .expect("the digits pattern is valid")
+});
+
+/// A scale word after digits: "1.5 million", "25 lakh", "$3bn".
+static DIGIT_SCALE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \u{a0}]*(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|bn|mn|dozen)\b")
+        .expect("the scale pattern is valid")
+});
+
+/// A run of letters, the unit that number words are read in.
+static WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Za-z]+").expect("the word pattern is valid"));
+
+/// The value of a whole string that is one number, such as "1,500,000", "2 1/2" or
+/// "twenty-five"; `None` when the string is not exactly one number.
+#[allow(
+    dead_code,
+    reason = "offered to the date extractor, which reads day and year numbers"
+)]
+pub(crate) fn parse_number(s: &str) -> Option<f64> {
+    let s = s.trim();
+    let n = number_at(s, 0)?;
+    (n.end == s.len()).then_some(n.value)
+}
+
+/// The longest number that begins at byte offset `start` of `text`, if one does.
+///
+/// The caller chooses where words begin; this reads no context before `start`. A number may be
+/// followed directly by letters ("3km"), which the caller judges.
+pub(crate) fn number_at(text: &str, start: usize) -> Option<Number> {
+    let rest = text.get(start..)?;
+    let first = rest.chars().next()?;
+    if first.is_ascii_digit() || first == '.' || vulgar_value(first).is_some() {
+        digits_at(text, start)
+    } else if first.is_ascii_alphabetic() {
+        words_at(text, start)
+    } else {
+        None
+    }
+}
+
+/// Every number in `text`, left to right and without overlap, each beginning at a word start.
+///
+/// Digits glued to letters before them ("F-16", "L2", "COVID-19") belong to a name and are
+/// skipped. A minus sign directly before digits, after a space or an opening bracket, makes the
+/// number negative.
+pub(crate) fn numbers(text: &str) -> Vec<Number> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if starts_word(text, i)
+            && let Some(mut n) = number_at(text, i)
+        {
+            if n.form != NumberForm::Words
+                && let Some(sign_at) = minus_before(text, n.start)
+            {
+                n.start = sign_at;
+                n.value = -n.value;
+            }
+            i = n.end;
+            out.push(n);
+            continue;
+        }
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// Whether a number may begin at byte `i`: not inside a word, not after a decimal point or a
+/// thousands separator, and not in a name such as "F-16".
+fn starts_word(text: &str, i: usize) -> bool {
+    let mut before = text[..i].chars().rev();
+    let Some(prev) = before.next() else {
+        return true;
+    };
+    if prev.is_alphanumeric() || prev == '_' {
+        return false;
+    }
+    match prev {
+        '.' | ',' | ':' | '/' => !before.next().is_some_and(|c| c.is_ascii_digit()),
+        '-' | '\u{2010}' | '\u{2011}' => {
+            // Digits after "F-", "I7-" or "scp2-" belong to a name, but after "3-" or "3km-"
+            // they end a range.
+            let token = text[..i - prev.len_utf8()]
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or_default()
+                .trim_start_matches(|c: char| !c.is_alphanumeric());
+            token.is_empty() || token.starts_with(|c: char| c.is_ascii_digit())
+        }
+        _ => true,
+    }
+}
+
+/// The offset of a minus sign standing directly before `start`, when it reads as a sign.
+fn minus_before(text: &str, start: usize) -> Option<usize> {
+    let mut before = text[..start].char_indices().rev();
+    let (at, c) = before.next()?;
+    if c != '-' && c != '\u{2212}' {
+        return None;
+    }
+    match before.next() {
+        None => Some(at),
+        // After a number and a space, a dash joins a range ("75 -300mm"); it is no sign.
+        Some((_, p)) if p.is_whitespace() => {
+            let word_before = text[..at].trim_end().chars().next_back();
+            (!word_before.is_some_and(|c| c.is_ascii_digit())).then_some(at)
+        }
+        Some((_, '(' | '[' | '$' | '€' | '£')) => Some(at),
+        Some(_) => None,
+    }
+}
+
+fn vulgar_value(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 1.0 / 2.0,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '¼' => 1.0 / 4.0,
+        '¾' => 3.0 / 4.0,
+        '⅕' => 1.0 / 5.0,
+        '⅖' => 2.0 / 5.0,
+        '⅗' => 3.0 / 5.0,
+        '⅘' => 4.0 / 5.0,
+        '⅙' => 1.0 / 6.0,
+        '⅚' => 5.0 / 6.0,
+        '⅛' => 1.0 / 8.0,
+        '⅜' => 3.0 / 8.0,
+        '⅝' => 5.0 / 8.0,
+        '⅞' => 7.0 / 8.0,
+        _ => return None,
+    })
+}
+
+fn scale_value(word: &str) -> Option<f64> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "lakh" => 1e5,
+        "million" | "mn" => 1e6,
+        "crore" => 1e7,
+        "billion" | "bn" => 1e9,
+        "trillion" => 1e12,
+        "dozen" => 12.0,
+        _ => return None,
+    })
+}
+
+fn digits_at(text: &str, start: usize) -> Option<Number> {
+    let rest = &text[start..];
+    let caps = DIGITS.captures(rest)?;
+    let whole = caps.get(0)?;
+    if whole.as_str().is_empty() {
+        return None;
+    }
+    let float = |name: &str| -> Option<f64> {
+        caps.name(name).and_then(|m| {
+            m.as_str()
+                .replace([',', ' ', '\u{a0}', '\u{202f}', '\u{2009}'], "")
+                .parse()
+                .ok()
+        })
+    };
+    let mut value = if let (Some(w), Some(n), Some(d)) =
+        (float("whole"), float("num"), float("den"))
+    {
+        if d == 0.0 || n >= d {
+            return None;
+        }
+        w + n / d
+    } else if let (Some(n), Some(d)) = (float("fnum"), float("fden")) {
+        if d == 0.0 {
+            return None;
+        }
+        n / d
+    } else {
+        let int = float("int").unwrap_or(0.0);
+        let dec = caps
+            .name("dec")
+            .and_then(|m| format!("0{}", m.as_str()).parse::<f64>().ok())
+            .unwrap_or(0.0);
+        if caps.name("int").is_none() && caps.name("dec").is_none() && caps.name("vulgar").is_none()
+        {
+            return None;
+        }
+        int + dec
+    };
+    if let Some(v) = caps
+        .name("vulgar")
+        .and_then(|m| m.as_str().chars().next())
+        .and_then(vulgar_value)
+    {
+        value += v;
+    }
+    let mut end = start + whole.end();
+    // Thousands groups separated by spaces must end where the digits end ("1 0000" is not one).
+    if text[end..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // A fraction glued to more slashes or digits is a date ("12/25/2023"), and digits with a
+    // colon after them are a time ("2:00").
+    let after = &text[end..];
+    let fraction = caps.name("den").is_some() || caps.name("fden").is_some();
+    if (fraction && after.starts_with('/'))
+        || (after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    let mut form = NumberForm::Digits;
+    if let Some(scale) = DIGIT_SCALE.captures(after)
+        && let Some(m) = scale.name("scale")
+        && let Some(factor) = scale_value(m.as_str())
+    {
+        value *= factor;
+        end += scale.get(0).map_or(0, |g| g.end());
+        form = NumberForm::DigitsWithScale;
+    }
+    Some(Number {
+        start,
+        end,
+        value,
+        form,
+    })
+}
+
+/// One number word and what it contributes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Word {
+    /// "zero" to "nineteen".
+    Unit(f64),
+    /// "twenty" to "ninety".
+    Ten(f64),
+    Hundred,
+    /// "thousand", "million", ... and "dozen".
+    Scale(f64),
+    /// "a" or "an", which counts one before a scale ("a hundred") or a fraction ("a half").
+    Article,
+    /// "half", "third", "quarter"...: the denominator.
+    Fraction(f64),
+    And,
+    Point,
+}
+
+fn word_kind(w: &str) -> Option<Word> {
+    let lower = w.to_ascii_lowercase();
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(i) = UNITS.iter().position(|u| *u == lower) {
+        return Some(Word::Unit(i as f64));
+    }
+    if let Some(i) = TENS.iter().position(|t| *t == lower) {
+        return Some(Word::Ten(20.0 + 10.0 * i as f64));
+    }
+    Some(match lower.as_str() {
+        "hundred" => Word::Hundred,
+        "thousand" | "million" | "billion" | "trillion" | "lakh" | "crore" | "dozen" => {
+            Word::Scale(scale_value(&lower)?)
+        }
+        "a" | "an" => Word::Article,
+        "half" | "halves" => Word::Fraction(2.0),
+        "third" | "thirds" => Word::Fraction(3.0),
+        "quarter" | "quarters" | "fourth" | "fourths" => Word::Fraction(4.0),
+        "fifth" | "fifths" => Word::Fraction(5.0),
+        "sixth" | "sixths" => Word::Fraction(6.0),
+        "seventh" | "sevenths" => Word::Fraction(7.0),
+        "eighth" | "eighths" => Word::Fraction(8.0),
+        "ninth" | "ninths" => Word::Fraction(9.0),
+        "tenth" | "tenths" => Word::Fraction(10.0),
+        "and" => Word::And,
+        "point" => Word::Point,
+        _ => return None,
+    })
+}
+
+/// A number word at `pos` after the separator that joins it to the previous word, with the
+/// separator's kind: a space, a hyphen, a comma or an ampersand.
+fn next_word(text: &str, pos: usize) -> Option<(Word, usize, usize, char)> {
+    let rest = &text[pos..];
+    let (sep, skip) = if let Some(r) = rest.strip_prefix(", ") {
+        (',', rest.len() - r.len())
+    } else if let Some(r) = rest.strip_prefix(" & ") {
+        ('&', rest.len() - r.len())
+    } else if rest.starts_with('-') {
+        ('-', 1)
+    } else if rest.starts_with(' ') {
+        (' ', 1)
+    } else {
+        return None;
+    };
+    let at = pos + skip;
+    let m = WORD.find(&text[at..])?;
+    let kind = if sep == '&' {
+        Word::And
+    } else {
+        word_kind(m.as_str())?
+    };
+    // "&" stands for "and", so the word after it is read next.
+    if sep == '&' {
+        return Some((kind, at - 2, at - 1, sep));
+    }
+    Some((kind, at, at + m.end(), sep))
+}
+
+/// Number words from `start`: "eight", "twenty-five", "a hundred and two", "three million, two
+/// hundred & forty", "two and a half", "two thirds", "three point five".
+fn words_at(text: &str, start: usize) -> Option<Number> {
+    let m = WORD.find(&text[start..])?;
+    let first = word_kind(m.as_str())?;
+    let mut end = start + m.end();
+    let mut total = 0.0;
+    // The longest prefix read so far that is a complete number; an article alone is not one.
+    let (mut group, mut best) = match first {
+        Word::Unit(v) | Word::Ten(v) => (v, Some((end, v))),
+        Word::Article => (1.0, None),
+        _ => return None,
+    };
+    let mut prev = first;
+    while let Some((kind, _, word_end, sep)) = next_word(text, end) {
+        let before = total + group;
+        let accepted = match (prev, kind, sep) {
+            (Word::Ten(_), Word::Unit(v), ' ' | '-') if (1.0..10.0).contains(&v) => {
+                group += v;
+                true
+            }
+            (Word::Unit(_) | Word::Article, Word::Hundred, ' ') if group < 100.0 => {
+                group *= 100.0;
+                true
+            }
+            (Word::Unit(_) | Word::Ten(_) | Word::Hundred | Word::Article, Word::Scale(s), ' ')
+                if total == 0.0 || s < smallest_scale(total) =>
+            {
+                total += group.max(1.0) * s;
+                group = 0.0;
+                true
+            }
+            (Word::Hundred | Word::Scale(_), Word::Unit(v) | Word::Ten(v), ' ') if v > 0.0 => {
+                group += v;
+                true
+            }
+            (Word::Scale(s), Word::Unit(v) | Word::Ten(v), ',') if v > 0.0 && s >= 1000.0 => {
+                group += v;
+                true
+            }
+            (Word::Hundred | Word::Scale(_), Word::And, _) => {
+                // "and" joins only when a smaller number follows: "a hundred and two".
+                match next_word(text, word_end) {
+                    Some((k @ (Word::Unit(v) | Word::Ten(v)), _, e, ' ')) if v > 0.0 => {
+                        group += v;
+                        prev = k;
+                        end = e;
+                        best = Some((end, total + group));
+                        continue;
+                    }
+                    Some((Word::Article, _, e, ' ')) => match next_word(text, e) {
+                        Some((Word::Fraction(2.0), _, e2, ' ')) => {
+                            best = Some((e2, before + 0.5));
+                            break;
+                        }
+                        _ => false,
+                    },
+                    _ => false,
+                }
+            }
+            (Word::Unit(_) | Word::Ten(_), Word::And, ' ') => {
+                // "two and a half".
+                match next_word(text, word_end) {
+                    Some((Word::Article, _, e, ' ')) => match next_word(text, e) {
+                        Some((Word::Fraction(2.0), _, e2, ' ')) => {
+                            best = Some((e2, before + 0.5));
+                            break;
+                        }
+                        _ => false,
+                    },
+                    _ => false,
+                }
+            }
+            (Word::Unit(_) | Word::Article, Word::Fraction(d), ' ' | '-')
+                if total == 0.0 && group <= 10.0 =>
+            {
+                // "two thirds", "one-half", "a quarter"; a lone ordinal is not a fraction.
+                best = Some((word_end, group / d));
+                break;
+            }
+            (Word::Unit(_) | Word::Ten(_), Word::Point, ' ') => {
+                let mut digits = String::new();
+                let mut e = word_end;
+                while let Some((Word::Unit(v), _, de, ' ')) = next_word(text, e) {
+                    if v >= 10.0 {
+                        break;
+                    }
+                    digits.push(char::from(b'0' + v as u8));
+                    e = de;
+                }
+                if let Ok(frac) = format!("0.{digits}").parse::<f64>()
+                    && !digits.is_empty()
+                {
+                    best = Some((e, before + frac));
+                }
+                break;
+            }
+            _ => false,
+        };
+        if !accepted {
+            break;
+        }
+        prev = kind;
+        end = word_end;
+        if !matches!(kind, Word::And | Word::Article) {
+            best = Some((end, total + group));
+        }
+    }
+    let (end, value) = best?;
+    Some(Number {
+        start,
+        end,
+        value,
+        form: NumberForm::Words,
+    })
+}
+
+/// The smallest scale already used in `total`, so that "three million two thousand" reads on
+/// while "thousand million" does not.
+fn smallest_scale(total: f64) -> f64 {
+    let mut scale = 1e12;
+    while scale >= 1e3 {
+        if (total / scale).fract().abs() > 1e-9 {
+            scale /= 1000.0;
+        } else {
+            return scale;
+        }
+    }
+    1e3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: Option<f64>) {
+        let got = parse_number(input);
+        match (got, expected) {
+            (Some(g), Some(e)) => assert!((g - e).abs() < 1e-9, "{input:?}: got {g}, expected {e}"),
+            _ => assert_eq!(got, expected, "{input:?}"),
+        }
+    }
+
+    #[test]
+    fn parses_numbers() {
+        for (input, expected) in [
+            ("42", Some(42.0)),
+            ("1,500,000", Some(1_500_000.0)),
+            ("2,204.62", Some(2204.62)),
+            ("3.0", Some(3.0)),
+            (".5", Some(0.5)),
+            ("10 000", Some(10_000.0)),
+            ("2 1/2", Some(2.5)),
+            ("1/4", Some(0.25)),
+            ("½", Some(0.5)),
+            ("2½", Some(2.5)),
+            ("1/0", None),
+            ("eight", Some(8.0)),
+            ("twenty-five", Some(25.0)),
+            ("twenty five", Some(25.0)),
+            ("a hundred", Some(100.0)),
+            ("a hundred and two", Some(102.0)),
+            ("one hundred and two", Some(102.0)),
+            ("ten thousand", Some(10_000.0)),
+            ("1.5 million", Some(1_500_000.0)),
+            ("2.4 billion", Some(2.4e9)),
+            ("25 lakh", Some(2_500_000.0)),
+            ("$3bn", None),
+            ("three million, two hundred & forty", Some(3_000_240.0)),
+            ("two and a half", Some(2.5)),
+            ("two thirds", Some(2.0 / 3.0)),
+            ("one-half", Some(0.5)),
+            ("three point five", Some(3.5)),
+            ("nineteen hundred", Some(1900.0)),
+            ("a dozen", Some(12.0)),
+            ("seven", Some(7.0)),
+            ("hello", None),
+        ] {
+            check(input, expected);
+        }
+    }
+
+    #[test]
+    fn finds_numbers_in_text() {
+        let text = "Some 1,200 people, three missiles, F-16 jets, COVID-19 and -10C at 2:00.";
+        let found: Vec<(&str, f64)> = numbers(text)
+            .iter()
+            .map(|n| (&text[n.start..n.end], n.value))
+            .collect();
+        assert_eq!(
+            found,
+            vec![("1,200", 1200.0), ("three", 3.0), ("-10", -10.0)],
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn stops_where_the_number_stops() {
+        let text = "between three and five miles, and six-mile trips";
+        let found: Vec<&str> = numbers(text)
+            .iter()
+            .map(|n| &text[n.start..n.end])
+            .collect();
+        assert_eq!(found, vec!["three", "five", "six"]);
+    }
+}

@@ -1,3 +1,1039 @@
-//! (in progress)
-use claimcheck_core::Claim;
-pub fn extract_quantities(_text: &str) -> Vec<Claim> { Vec::new() }
+//! Quantity claims: counts, percentages, money and measures in units ("1,200 people", "35%",
+//! "$700 million", "more than 10 1/2 miles", "between 3 and 5 kilometers").
+//!
+//! The reader here, [`measures`], is shared with the distance extractor, which looks for places
+//! around the lengths it finds.
+
+mod comparator;
+#[cfg(test)]
+mod eval;
+pub(crate) mod units;
+
+use std::sync::LazyLock;
+
+use claimcheck_core::{Claim, Comparator, Details, QuantityDetails, Span};
+use regex::Regex;
+
+use crate::number::{Number, NumberForm, numbers};
+pub(crate) use units::{Dimension, Unit};
+use units::{UnitMatch, prefix_before, unit_at, unit_named};
+
+/// A number with what it counts or measures, as read from the text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Measure {
+    /// From the comparator (when stated) to the end of the unit or counted noun.
+    pub span: Span,
+    /// From the first number to the end, without the comparator.
+    pub core: Span,
+    /// The value in `unit`; the lower end of a range.
+    pub value: f64,
+    /// The upper end of a range.
+    pub value_max: Option<f64>,
+    /// The unit the value is expressed in; `None` for a count.
+    pub unit: Option<&'static Unit>,
+    /// The unit as written.
+    pub unit_text: Option<String>,
+    pub comparator: Option<Comparator>,
+    /// Whether the measure modifies a noun ("a 3-inch thickness", "the six-mile trip"): a size,
+    /// not a distance between two places.
+    pub attributive: bool,
+}
+
+/// Every quantity claim in `text`, in order.
+pub fn extract_quantities(text: &str) -> Vec<Claim> {
+    measures(text)
+        .into_iter()
+        .filter(|m| !is_definite_reference(text, m))
+        .map(|m| {
+            let details = QuantityDetails {
+                value: m.value,
+                value_max: m.value_max,
+                unit: m.unit_text.clone(),
+                comparator: m.comparator,
+                unit_name: m.unit.map(|u| u.name.clone()),
+            };
+            Claim::new(text, m.span, Details::Quantity(details))
+        })
+        .collect()
+}
+
+/// Whether a count names things already known rather than stating a figure: "the two
+/// countries", "their three children" refer back, where "two countries signed" counts.
+fn is_definite_reference(text: &str, m: &Measure) -> bool {
+    if m.unit.is_some() || m.comparator.is_some() {
+        return false;
+    }
+    let before = text[..m.span.start].trim_end();
+    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    matches!(
+        word.to_lowercase().as_str(),
+        "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "both" | "all"
+    )
+}
+
+/// Every measure in `text`, left to right, without overlap.
+pub(crate) fn measures(text: &str) -> Vec<Measure> {
+    let nums = numbers(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < nums.len() {
+        match measure_from(text, &nums, i) {
+            Some((m, next)) => {
+                out.push(m);
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    // "a mile from the border", "a gallon of beer": an article counts one of a unit of size.
+    for article in ARTICLE.find_iter(text) {
+        let Some(m) = unit_at(text, article.end()) else {
+            continue;
+        };
+        let name = m.unit.name.as_str();
+        let sized = matches!(
+            m.unit.dimension,
+            Dimension::Length | Dimension::Area | Dimension::Volume | Dimension::Mass
+        );
+        if m.symbol
+            || !sized
+            || name == "foot"
+            || out
+                .iter()
+                .any(|o| o.span.start < m.end && article.start() < o.span.end)
+        {
+            continue;
+        }
+        let stated = comparator::stated_before(text, article.start()).filter(|s| !s.range_opener);
+        let start = stated.map_or(article.start(), |s| s.start);
+        out.push(Measure {
+            span: Span::new(start, m.end),
+            core: Span::new(article.start(), m.end),
+            value: 1.0,
+            value_max: None,
+            unit: Some(m.unit),
+            unit_text: Some(unit_text_of(&text[m.start..m.end])),
+            comparator: stated.map(|s| s.comparator),
+            attributive: text[m.end..].starts_with('-'),
+        });
+    }
+    out.sort_by_key(|m| m.span.start);
+    out
+}
+
+/// An indefinite article that may stand for "one" before a unit.
+static ARTICLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:[Aa]n?)[ \u{a0}]+").expect("the article pattern is valid"));
+
+/// The separator between the two ends of a range: "3-5", "8- to 16-", "3 to 4", "5 and 6".
+static RANGE_SEP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[ \u{a0}]*[-–—‒][ \u{a0}]*(?:to[ \u{a0}]+)?|[ \u{a0}]+(?P<word>to|and|or)[ \u{a0}]+)",
+    )
+    .expect("the range pattern is valid")
+});
+
+/// The separator between the parts of a compound length: "7 feet 10 inches", "2 km and 1 m".
+static COMPOUND_SEP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[ \u{a0}]*,[ \u{a0}]*(?:and[ \u{a0}]+)?|[ \u{a0}]+and[ \u{a0}]+|[ \u{a0}]+)?")
+        .expect("the compound pattern is valid")
+});
+
+/// A letter scale after a currency amount: "$10M", "€2.5bn", "$15k".
+static MONEY_SCALE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?P<k>[kK])|(?P<m>mn|m|M)|(?P<b>bn|b|B)|(?P<t>trn|tn|T))\b")
+        .expect("the money scale pattern is valid")
+});
+
+/// Verbs that make "from X to Y" a change rather than a range.
+static CHANGE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:rose|rise[sn]?|rising|fell|falls?|falling|fallen|increased?|increasing|decreased?|decreasing|grew|grow(?:s|n|ing)?|dropped|drops?|dropping|climbed|climbs?|jumped|jumps?|surged?|soared?|plunged?|slumped?|cut|raised?|reduced?|lowered?|lifted|changed?|up|down|went|go(?:es)?|moved?|shrank|shrunk|declined?|expanded?|widened|narrowed|revised)\b",
+    )
+    .expect("the change verb pattern is valid")
+});
+
+/// Context that makes "pounds" money rather than weight.
+static MONEY_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:cost|costs|costing|spent|spend|spending|paid|pay|pays|paying|worth|price|priced|fine|fined|raised|budget|funding|fund|salary|deal|bill|earn|earned|earns|owe|owed|invest|invested|investment|sum|compensation|bonus|revenue|profit|loss|sterling)\b")
+        .expect("the money context pattern is valid")
+});
+
+/// Words after a number that are not a counted noun.
+const NOT_COUNTED: &str = include_str!("quantity/not_counted.txt");
+
+static NOT_COUNTED_SET: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    NOT_COUNTED
+        .split_whitespace()
+        .filter(|w| !w.starts_with('#'))
+        .collect()
+});
+
+/// A counted noun: a lowercase word directly after the number.
+static NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \u{a0}]([a-z][a-z]*(?:-[a-z]+)*)\b").expect("the noun pattern is valid")
+});
+
+/// The words that may follow an inch written "in", which is otherwise the preposition.
+const AFTER_INCH: &[&str] = &[
+    "thick", "thin", "long", "wide", "tall", "high", "deep", "across", "diameter", "in", "of",
+    "by", "x",
+];
+
+/// Reads the measure that begins with `nums[i]`, and the index of the next unread number.
+fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize)> {
+    let first = nums[i];
+    if first.form != NumberForm::Words
+        && let Some((currency, prefix_start)) = prefix_before(text, first.start)
+    {
+        return money_from(text, nums, i, currency, prefix_start);
+    }
+    let stated = comparator::stated_before(text, first.start);
+    let first_unit = unit_after(text, first, false);
+    let mut value = first.value;
+    let mut end = first.end;
+    let mut unit: Option<UnitMatch> = None;
+    let mut attributive = false;
+    let mut next = i + 1;
+    if let Some(u) = first_unit {
+        match u {
+            After::Unit(m, attr) => {
+                unit = Some(m);
+                attributive = attr;
+                end = m.end;
+            }
+            After::Thousands(m) => {
+                value *= 1000.0;
+                unit = Some(m);
+                end = m.end;
+            }
+            After::ThousandsCount(e) => {
+                value *= 1000.0;
+                end = e;
+            }
+        }
+    }
+
+    // A range: "3-5 km", "between 3 and 5 km", "3km-5km", "8- to 16-meter", "eight to 10 feet".
+    let mut value_max = None;
+    let mut comparator = stated.map(|s| s.comparator);
+    let opener = stated.filter(|s| s.range_opener);
+    if let Some(sep) = RANGE_SEP.captures(&text[end..])
+        && let Some(second) = nums.get(i + 1).copied()
+        && second.start == end + sep.get(0).map_or(0, |g| g.end())
+    {
+        let word = sep.name("word").map(|w| w.as_str());
+        let change = opener.is_some_and(|o| is_change(text, o.start));
+        let allowed = match word {
+            Some("and") => {
+                opener.is_some_and(|o| text[o.start..].to_ascii_lowercase().starts_with("between"))
+            }
+            _ => !change,
+        };
+        let second_unit = match unit_after(text, second, false) {
+            Some(After::Unit(m, attr)) => Some((m, attr)),
+            _ => None,
+        };
+        let fits = match (unit, second_unit) {
+            (None, Some(_)) => true,
+            (Some(a), Some((b, _))) => a.unit.dimension == b.unit.dimension,
+            _ => false,
+        };
+        if allowed
+            && fits
+            && let Some((m2, attr2)) = second_unit
+        {
+            let lo = match unit {
+                Some(a) => value * a.unit.factor / m2.unit.factor,
+                None => value,
+            };
+            value = lo;
+            value_max = Some(second.value);
+            unit = Some(m2);
+            attributive = attr2;
+            end = m2.end;
+            next = i + 2;
+            comparator = Some(Comparator::Between);
+        }
+    }
+    if value_max.is_none() && comparator == Some(Comparator::Between) {
+        // "between" or "from" with no range after it says nothing about bounds.
+        comparator = None;
+    }
+
+    // A compound length or weight: "7 feet 10 inches", "2 km and 1 metre".
+    if value_max.is_none()
+        && !attributive
+        && let Some(mut current) = unit
+        && matches!(current.unit.dimension, Dimension::Length | Dimension::Mass)
+    {
+        let mut base = value * current.unit.factor;
+        let mut smallest = current;
+        let mut combined = false;
+        while let Some(sep) = COMPOUND_SEP.find(&text[end..]) {
+            let Some(part) = nums.get(next).copied() else {
+                break;
+            };
+            if part.start != end + sep.end() {
+                break;
+            }
+            let Some(After::Unit(m, false)) = unit_after(text, part, true) else {
+                break;
+            };
+            // Parts go from larger to smaller units ("7 feet 10 inches"); an explicit "and"
+            // also adds a larger unit of another kind ("1 kilometer and 1 mile").
+            let explicit_and = sep.as_str().contains("and") && m.unit != current.unit;
+            if m.unit.dimension != current.unit.dimension
+                || (m.unit.factor >= current.unit.factor && !explicit_and)
+            {
+                break;
+            }
+            base += part.value * m.unit.factor;
+            if m.unit.factor < smallest.unit.factor {
+                smallest = m;
+            }
+            current = m;
+            end = m.end;
+            next += 1;
+            combined = true;
+        }
+        if combined {
+            // The sum is expressed in the smallest unit written, as a reader would convert it.
+            value = base / smallest.unit.factor;
+            unit = Some(UnitMatch { end, ..smallest });
+        }
+    }
+
+    // "a 39-year-old": the age reads to the end of the compound.
+    if attributive
+        && unit.is_some_and(|u| u.unit.dimension == Dimension::Time)
+        && let Some(rest) = text[end..].strip_prefix("-old")
+        && !rest.starts_with(|c: char| c.is_alphanumeric())
+    {
+        end += "-old".len();
+    }
+    let (span_end, unit_text, unit) = match unit {
+        Some(m) => {
+            let mut resolved = m.unit;
+            if resolved.name == "pound" && !m.symbol {
+                // The clause before the number says whether it is money: "spent 20 pounds".
+                let from = units::floor_char_boundary(text, first.start.saturating_sub(60));
+                let clause = text[from..first.start]
+                    .rsplit(['.', ';', '!', '?'])
+                    .next()
+                    .unwrap_or_default();
+                if first.form == NumberForm::DigitsWithScale || MONEY_CONTEXT.is_match(clause) {
+                    resolved = unit_named("pound sterling").unwrap_or(resolved);
+                }
+            }
+            (
+                end,
+                Some(unit_text_of(unit_written(text, m))),
+                Some(resolved),
+            )
+        }
+        None => {
+            // A count needs a counted noun, and is neither a year nor a number in a name.
+            if is_year(text, first) || follows_name(text, first.start) {
+                return None;
+            }
+            let caps = NOUN.captures(&text[end..])?;
+            let noun = caps.get(1)?;
+            let word = noun.as_str();
+            // Past tenses and adverbs ("30 died", "two only") are not counted nouns.
+            if NOT_COUNTED_SET.contains(word)
+                || word.ends_with("ed")
+                || word.ends_with("ly")
+                || word.len() < 3
+            {
+                return None;
+            }
+            if is_pronoun_one(text, first) {
+                return None;
+            }
+            (counted_end(text, end + noun.end(), word), None, None)
+        }
+    };
+    let start = stated
+        .filter(|_| comparator.is_some())
+        .map_or(first.start, |s| s.start);
+    let measure = Measure {
+        span: Span::new(start, span_end),
+        core: Span::new(first.start, span_end),
+        value,
+        value_max,
+        unit,
+        unit_text,
+        comparator,
+        attributive,
+    };
+    Some((measure, next))
+}
+
+/// An amount of money written with a currency symbol before it: "$700 million", "€10M", "£2,000".
+fn money_from(
+    text: &str,
+    nums: &[Number],
+    i: usize,
+    currency: &'static Unit,
+    prefix_start: usize,
+) -> Option<(Measure, usize)> {
+    let first = nums[i];
+    let stated = comparator::stated_before(text, prefix_start);
+    let (mut value, mut end) = scaled_money(text, first);
+    let mut value_max = None;
+    let mut next = i + 1;
+    let mut comparator = stated.map(|s| s.comparator);
+    // "$5-10 million" and "$5 to $10": the second end may repeat the symbol.
+    if let Some(sep) = RANGE_SEP.captures(&text[end..])
+        && let Some(second) = nums.get(i + 1).copied()
+    {
+        let after = end + sep.get(0).map_or(0, |g| g.end());
+        let word = sep.name("word").map(|w| w.as_str());
+        let joined = second.start == after
+            || prefix_before(text, second.start).is_some_and(|(u, s)| u == currency && s == after);
+        let opener = stated.filter(|s| s.range_opener);
+        let allowed = match word {
+            Some("and") => opener.is_some(),
+            _ => !opener.is_some_and(|o| is_change(text, o.start)),
+        };
+        let (hi, hi_end) = scaled_money(text, second);
+        if joined && allowed && hi >= value {
+            // "$5-10 million": the scale written on the upper end applies to the lower one.
+            let raw = digits_value(text, second);
+            if first.form == NumberForm::Digits
+                && second.form == NumberForm::DigitsWithScale
+                && raw > 0.0
+            {
+                value *= hi / raw;
+            }
+            value_max = Some(hi);
+            end = hi_end;
+            next = i + 2;
+            comparator = Some(Comparator::Between);
+        }
+    }
+    if value_max.is_none() && comparator == Some(Comparator::Between) {
+        comparator = None;
+    }
+    let start = stated
+        .filter(|_| comparator.is_some())
+        .map_or(prefix_start, |s| s.start);
+    let written = text[prefix_start..first.start].trim().to_string();
+    Some((
+        Measure {
+            span: Span::new(start, end),
+            core: Span::new(prefix_start, end),
+            value,
+            value_max,
+            unit: Some(currency),
+            unit_text: Some(written),
+            comparator,
+            attributive: false,
+        },
+        next,
+    ))
+}
+
+/// Whether the "from" at `start` follows a verb of change ("rose from 3% to 5%"), which makes
+/// the two numbers a before and an after, not a range.
+fn is_change(text: &str, start: usize) -> bool {
+    let from = units::floor_char_boundary(text, start.saturating_sub(40));
+    text[start..].to_ascii_lowercase().starts_with("from")
+        && CHANGE_VERB.is_match(&text[from..start])
+}
+
+/// The value of a number without its scale word ("5" of "5 million").
+fn digits_value(text: &str, n: Number) -> f64 {
+    let digits: String = text[n.start..n.end]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .filter(|c| *c != ',')
+        .collect();
+    digits.parse().unwrap_or(n.value)
+}
+
+/// A money amount with any letter scale glued to it ("10M"), and where it ends.
+fn scaled_money(text: &str, n: Number) -> (f64, usize) {
+    if let Some(caps) = MONEY_SCALE.captures(&text[n.end..]) {
+        let factor = if caps.name("k").is_some() {
+            1e3
+        } else if caps.name("m").is_some() {
+            1e6
+        } else if caps.name("b").is_some() {
+            1e9
+        } else {
+            1e12
+        };
+        return (n.value * factor, n.end + caps.get(0).map_or(0, |g| g.end()));
+    }
+    (n.value, n.end)
+}
+
+/// What follows a number.
+#[derive(Debug, Clone, Copy)]
+enum After {
+    /// A unit, and whether it was joined by a hyphen to modify a noun ("3-inch").
+    Unit(UnitMatch, bool),
+    /// "k" for thousand before a unit: "0.5k miles".
+    Thousands(UnitMatch),
+    /// "k" for thousand before a counted noun, ending at the given byte.
+    ThousandsCount(usize),
+}
+
+/// The unit written after number `n`, if a plausible one is. `in_compound` says the number
+/// continues a compound length, where "in" is the inch.
+fn unit_after(text: &str, n: Number, in_compound: bool) -> Option<After> {
+    let rest = &text[n.end..];
+    let (pos, hyphen) = if let Some(r) = rest.strip_prefix(['-', '\u{2010}', '\u{2011}']) {
+        (n.end + rest.len() - r.len(), true)
+    } else {
+        let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}', '\u{2009}']);
+        let gap = rest.len() - trimmed.len();
+        if gap > 2 {
+            return None;
+        }
+        (n.end + gap, false)
+    };
+    // A unit in brackets: "20 (kg)".
+    if !hyphen
+        && let Some(open) = text[pos..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '(' | '[' | '{' | '<'))
+    {
+        let close = match open {
+            '(' => ')',
+            '[' => ']',
+            '{' => '}',
+            _ => '>',
+        };
+        let m = unit_at(text, pos + 1)?;
+        if text[m.end..].starts_with(close) {
+            return Some(After::Unit(
+                UnitMatch {
+                    end: m.end + 1,
+                    ..m
+                },
+                false,
+            ));
+        }
+        return None;
+    }
+    let m = unit_at(text, pos)?;
+    let written = &text[m.start..m.end];
+    let attached = pos == n.end;
+    let digits = n.form != NumberForm::Words;
+    if written == "k" {
+        // "3k" is three kilometres in running; "0.5k miles" and "50k people" are thousands.
+        if !attached || !digits {
+            return None;
+        }
+        let after_k = &text[m.end..];
+        let trimmed = after_k.trim_start_matches(' ');
+        if trimmed.len() < after_k.len() {
+            let at = m.end + after_k.len() - trimmed.len();
+            if let Some(u) = unit_at(text, at) {
+                return Some(After::Thousands(u));
+            }
+            if NOUN
+                .captures(after_k)
+                .and_then(|c| c.get(1))
+                .is_some_and(|w| !NOT_COUNTED_SET.contains(w.as_str()))
+            {
+                return Some(After::ThousandsCount(m.end));
+            }
+        }
+        return Some(After::Unit(m, false));
+    }
+    if m.symbol && !plausible_symbol(text, n, m, attached, in_compound) {
+        return None;
+    }
+    Some(After::Unit(m, hyphen))
+}
+
+/// Whether a symbol after a number is the unit and not a word or a quotation mark.
+fn plausible_symbol(
+    text: &str,
+    n: Number,
+    m: UnitMatch,
+    attached: bool,
+    in_compound: bool,
+) -> bool {
+    let written = &text[m.start..m.end];
+    let digits = n.form != NumberForm::Words;
+    let single_letter = written.len() == 1 && written.chars().all(|c| c.is_ascii_alphabetic());
+    if single_letter && !digits {
+        return false;
+    }
+    match written {
+        "in" => {
+            if !digits {
+                return false;
+            }
+            if in_compound {
+                return true;
+            }
+            let after = text[m.end..].trim_start();
+            match after.chars().next() {
+                None => true,
+                Some(c) if !c.is_alphanumeric() => true,
+                Some(_) => {
+                    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+                    AFTER_INCH.contains(&word.to_ascii_lowercase().as_str())
+                }
+            }
+        }
+        "\"" | "''" | "″" => {
+            // A closing quotation mark is not an inch: count the marks before it on its line.
+            let line_start = text[..n.start].rfind('\n').map_or(0, |p| p + 1);
+            let line_end = text[m.end..].find('\n').map_or(text.len(), |p| m.end + p);
+            let even_before = text[line_start..n.start]
+                .matches('"')
+                .count()
+                .is_multiple_of(2);
+            let even_after = text[m.end..line_end].matches('"').count().is_multiple_of(2);
+            // Detached from its number, a mark is an inch only if no quotation closes later.
+            digits
+                && (attached || written == "\"")
+                && (written != "\"" || (even_before && (attached || even_after)))
+        }
+        "pm" => {
+            // A clock time has an hour up to 12 and two digits of minutes ("2.30 pm").
+            let number = &text[n.start..n.end];
+            match number.split_once('.') {
+                Some((_, minutes)) => minutes.len() != 2,
+                None => n.value > 12.0,
+            }
+        }
+        "'" => attached && digits && !text[m.end..].starts_with(|c: char| c.is_alphabetic()),
+        _ => true,
+    }
+}
+
+/// Where a counted noun phrase ends: "three ballistic missiles" reads on past the adjective to
+/// the noun, "15 soldiers died" stops at the plural.
+fn counted_end(text: &str, mut end: usize, first: &str) -> usize {
+    const PLURALS: &[&str] = &[
+        "people",
+        "men",
+        "women",
+        "children",
+        "police",
+        "staff",
+        "personnel",
+        "cattle",
+        "sheep",
+        "fish",
+        "aircraft",
+        "troops",
+        "feet",
+        "teeth",
+        "mice",
+        "geese",
+        "data",
+        "media",
+    ];
+    let mut last = first.to_string();
+    for _ in 0..2 {
+        if last.ends_with('s') || PLURALS.contains(&last.as_str()) {
+            break;
+        }
+        let Some(next) = NOUN.captures(&text[end..]).and_then(|c| c.get(1)) else {
+            break;
+        };
+        let word = next.as_str();
+        if NOT_COUNTED_SET.contains(word) || word.ends_with("ed") || word.ends_with("ly") {
+            break;
+        }
+        end += next.end();
+        last = word.to_string();
+    }
+    end
+}
+
+/// Whether "one" stands for a thing already named ("that one costs", "the one consultant")
+/// rather than counting one.
+fn is_pronoun_one(text: &str, n: Number) -> bool {
+    if !text[n.start..n.end].eq_ignore_ascii_case("one") {
+        return false;
+    }
+    let before = text[..n.start].trim_end();
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "the"
+            | "that"
+            | "this"
+            | "which"
+            | "each"
+            | "every"
+            | "no"
+            | "any"
+            | "only"
+            | "some"
+            | "for"
+            | "last"
+            | "next"
+    )
+}
+
+/// Whether `n` is a four-digit year with no unit, such as "1953" or "2023".
+fn is_year(text: &str, n: Number) -> bool {
+    let written = &text[n.start..n.end];
+    n.form == NumberForm::Digits
+        && written.len() == 4
+        && written.chars().all(|c| c.is_ascii_digit())
+        && (1900.0..=2100.0).contains(&n.value)
+}
+
+/// Whether the number follows a capitalised word and so is part of a name: "Apollo 11",
+/// "Boeing 737", "September 11", "Route 66".
+fn follows_name(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+    if before.len() == text[..start].len() {
+        return false;
+    }
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect();
+    let word: String = word.chars().rev().collect();
+    word.chars().next().is_some_and(char::is_uppercase) && !is_sentence_start(before, word.len())
+}
+
+/// Whether the word that ends `before` (of `len` bytes) begins a sentence.
+fn is_sentence_start(before: &str, len: usize) -> bool {
+    let prefix = before[..before.len() - len].trim_end();
+    prefix.is_empty() || prefix.ends_with(['.', '!', '?', '"', '\u{201c}', ':', '\n'])
+}
+
+/// The unit's own spelling; a compound's smallest unit keeps its spelling, not the parts after.
+fn unit_written(text: &str, m: UnitMatch) -> &str {
+    let spelled = unit_at(text, m.start).map_or(m.end, |u| u.end);
+    &text[m.start..spelled.min(m.end)]
+}
+
+/// A unit as written, with its white space collapsed.
+fn unit_text_of(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quantities expected in a text: the claim's words, value, unit as written, normalised
+    /// unit name and comparator.
+    type Expected<'a> = (
+        &'a str,
+        f64,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<Comparator>,
+    );
+
+    /// A quantity claim read back from the extractor, in the order of [`Expected`].
+    type Owned = (
+        String,
+        f64,
+        Option<String>,
+        Option<String>,
+        Option<Comparator>,
+    );
+
+    fn check(input: &str, expected: &[Expected<'_>]) {
+        let got: Vec<Owned> = extract_quantities(input)
+            .into_iter()
+            .map(|c| match c.details {
+                Details::Quantity(q) => (c.text, q.value, q.unit, q.unit_name, q.comparator),
+                other => panic!("{input:?}: not a quantity: {other:?}"),
+            })
+            .collect();
+        let want: Vec<_> = expected
+            .iter()
+            .map(|(t, v, u, n, c)| {
+                (
+                    t.to_string(),
+                    *v,
+                    u.map(str::to_string),
+                    n.map(str::to_string),
+                    *c,
+                )
+            })
+            .collect();
+        assert_eq!(got.len(), want.len(), "{input:?}: got {got:#?}");
+        for (g, w) in got.iter().zip(&want) {
+            assert!(
+                (g.1 - w.1).abs() <= 1e-9 * w.1.abs().max(1.0),
+                "{input:?}: {g:?} against {w:?}"
+            );
+            assert_eq!(
+                (&g.0, &g.2, &g.3, &g.4),
+                (&w.0, &w.2, &w.3, &w.4),
+                "{input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn reads_quantities() {
+        use Comparator::*;
+        let cases: &[(&str, &[Expected<'_>])] = &[
+            (
+                "3 km",
+                &[("3 km", 3.0, Some("km"), Some("kilometre"), None)],
+            ),
+            (
+                "The 5.5 km bridge opened.",
+                &[("5.5 km", 5.5, Some("km"), Some("kilometre"), None)],
+            ),
+            (
+                "its 3-inch thickness",
+                &[("3-inch", 3.0, Some("inch"), Some("inch"), None)],
+            ),
+            (
+                "an area about ten miles long",
+                &[(
+                    "about ten miles",
+                    10.0,
+                    Some("miles"),
+                    Some("mile"),
+                    Some(Approx),
+                )],
+            ),
+            (
+                "eight mile",
+                &[("eight mile", 8.0, Some("mile"), Some("mile"), None)],
+            ),
+            // A count after a determiner refers back to known things; it states no figure.
+            ("the two countries signed", &[]),
+            ("Their three children", &[]),
+            (
+                "two countries signed",
+                &[("two countries", 2.0, None, None, None)],
+            ),
+            (
+                "more than 10 1/2 miles of cable",
+                &[(
+                    "more than 10 1/2 miles",
+                    10.5,
+                    Some("miles"),
+                    Some("mile"),
+                    Some(Gt),
+                )],
+            ),
+            (
+                "under 2 miles",
+                &[("under 2 miles", 2.0, Some("miles"), Some("mile"), Some(Lt))],
+            ),
+            (
+                "between 3 and 5 kilometers",
+                &[(
+                    "between 3 and 5 kilometers",
+                    3.0,
+                    Some("kilometers"),
+                    Some("kilometre"),
+                    Some(Between),
+                )],
+            ),
+            (
+                "3-5 km",
+                &[("3-5 km", 3.0, Some("km"), Some("kilometre"), Some(Between))],
+            ),
+            (
+                "7 feet 10 inches",
+                &[("7 feet 10 inches", 94.0, Some("inches"), Some("inch"), None)],
+            ),
+            (
+                "1,500,000 kilometres (930,000 mi)",
+                &[
+                    (
+                        "1,500,000 kilometres",
+                        1_500_000.0,
+                        Some("kilometres"),
+                        Some("kilometre"),
+                        None,
+                    ),
+                    ("930,000 mi", 930_000.0, Some("mi"), Some("mile"), None),
+                ],
+            ),
+            (
+                "12 nautical miles",
+                &[(
+                    "12 nautical miles",
+                    12.0,
+                    Some("nautical miles"),
+                    Some("nautical mile"),
+                    None,
+                )],
+            ),
+            (
+                "It rose 35% while 12.5 per cent fell",
+                &[
+                    ("35%", 35.0, Some("%"), Some("percent"), None),
+                    (
+                        "12.5 per cent",
+                        12.5,
+                        Some("per cent"),
+                        Some("percent"),
+                        None,
+                    ),
+                ],
+            ),
+            (
+                "a $700 million contract and £2,000 and €10M",
+                &[
+                    ("$700 million", 700e6, Some("$"), Some("US dollar"), None),
+                    ("£2,000", 2000.0, Some("£"), Some("pound sterling"), None),
+                    ("€10M", 10e6, Some("€"), Some("euro"), None),
+                ],
+            ),
+            (
+                "He spent 20 million pounds; the baby is over two pounds.",
+                &[
+                    (
+                        "20 million pounds",
+                        20e6,
+                        Some("pounds"),
+                        Some("pound sterling"),
+                        None,
+                    ),
+                    (
+                        "over two pounds",
+                        2.0,
+                        Some("pounds"),
+                        Some("pound"),
+                        Some(Gt),
+                    ),
+                ],
+            ),
+            (
+                "killing at least fourteen people",
+                &[("at least fourteen people", 14.0, None, None, Some(Ge))],
+            ),
+            (
+                "North Korea fired three ballistic missiles.",
+                &[("three ballistic missiles", 3.0, None, None, None)],
+            ),
+            (
+                "Some 1,200 people and twenty-five soldiers",
+                &[
+                    ("Some 1,200 people", 1200.0, None, None, Some(Approx)),
+                    ("twenty-five soldiers", 25.0, None, None, None),
+                ],
+            ),
+            (
+                "a hundred troops",
+                &[("a hundred troops", 100.0, None, None, None)],
+            ),
+            (
+                "1.5 million gallon aquarium",
+                &[(
+                    "1.5 million gallon",
+                    1.5e6,
+                    Some("gallon"),
+                    Some("gallon"),
+                    None,
+                )],
+            ),
+            (
+                "at 188 miles an hour",
+                &[(
+                    "188 miles an hour",
+                    188.0,
+                    Some("miles an hour"),
+                    Some("mile per hour"),
+                    None,
+                )],
+            ),
+            (
+                "45 degrees Celsius",
+                &[(
+                    "45 degrees Celsius",
+                    45.0,
+                    Some("degrees Celsius"),
+                    Some("degree Celsius"),
+                    None,
+                )],
+            ),
+            (
+                "just a mile from the fence",
+                &[("a mile", 1.0, Some("mile"), Some("mile"), None)],
+            ),
+            (
+                "The 39-year-old leader",
+                &[("39-year-old", 39.0, Some("year"), Some("year"), None)],
+            ),
+        ];
+        for (input, expected) in cases {
+            check(input, expected);
+        }
+    }
+
+    #[test]
+    fn years_times_names_and_quotes_are_not_quantities() {
+        for input in [
+            "since the armistice after the Korean War in 1953",
+            "In 2019 elections were held.",
+            "Apollo 11 landed; Boeing 737 jets flew; F-16 pilots trained.",
+            "At 2:00 pm, or 6pm, everybody left on September 11.",
+            "The class is \"English 101\".",
+            "The answer is 42, at the end of times.",
+            "He is one of the few.",
+            "Rates rose from 3 to 5.",
+        ] {
+            check(input, &[]);
+        }
+    }
+
+    #[test]
+    fn money_ranges_and_changes() {
+        use Comparator::*;
+        check(
+            "a deal worth $5-10 million",
+            &[(
+                "$5-10 million",
+                5e6,
+                Some("$"),
+                Some("US dollar"),
+                Some(Between),
+            )],
+        );
+        check(
+            "Prices rose from $5 to $10.",
+            &[
+                ("$5", 5.0, Some("$"), Some("US dollar"), None),
+                ("$10", 10.0, Some("$"), Some("US dollar"), None),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_change_from_one_value_to_another_is_not_a_range() {
+        check(
+            "Inflation rose from 3% to 5.4% in August.",
+            &[
+                ("3%", 3.0, Some("%"), Some("percent"), None),
+                ("5.4%", 5.4, Some("%"), Some("percent"), None),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_bare_length_is_a_quantity_in_extract() {
+        let claims = crate::extract("3 km", &crate::ExtractOptions::default());
+        assert_eq!(
+            claims.iter().map(|c| c.kind).collect::<Vec<_>>(),
+            vec![claimcheck_core::ClaimKind::Quantity]
+        );
+    }
+}

@@ -5,7 +5,7 @@ use jiff::civil::Weekday;
 
 use crate::unverified;
 
-const CALENDAR: &str = "calendar: proleptic Gregorian";
+const CALENDAR: &str = "calendar (proleptic Gregorian)";
 
 pub(crate) fn check(claim: &Claim, details: &DateDetails) -> Verdict {
     let Some(date) = details.date else {

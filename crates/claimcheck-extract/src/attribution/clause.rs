@@ -1,0 +1,769 @@
+//! Reads one unit of text (a sentence, or sentences joined by a quotation) for an attribution:
+//! the speaking verb or "according to", the speaker before or after it, and the attributed words.
+
+use std::sync::LazyLock;
+
+use claimcheck_core::Span;
+use regex::Regex;
+
+use super::lexicon::{CueClass, LEXICON};
+use super::phrase::{self, Speaker, is_acronym, is_capitalized, is_determiner, is_particle};
+use super::quotes::QuoteRun;
+
+/// What one unit attributes, before later mentions are resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    pub speaker: Speaker,
+    pub role: Option<String>,
+    pub organization: Option<String>,
+    pub outlet: Option<String>,
+    pub cue: String,
+    /// The attributed words: one range, or two for a quotation split by its cue.
+    pub content: Vec<Span>,
+    /// What the claim covers: the unit, or its part when the unit holds two attributions.
+    pub span: Span,
+    /// Where the speaker phrase (or the cue, when it comes first) starts.
+    pub speaker_start: usize,
+    /// Where the cue ends, to go on looking after it.
+    pub cue_end: usize,
+}
+
+/// A word or a single punctuation character, as a byte range of the whole text.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    word: bool,
+}
+
+/// The unit under analysis: the whole text (offsets are absolute), the unit's span and tokens,
+/// and the quotations that start in the unit.
+struct Reader<'a> {
+    text: &'a str,
+    span: Span,
+    toks: Vec<Tok>,
+    runs: &'a [QuoteRun],
+}
+
+/// Words that stand between a speaker and the verb ("has long been warning").
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "been", "be", "will", "would", "did", "does",
+    "do", "also", "already", "long", "once", "again", "later", "earlier", "still", "even", "just",
+    "further", "then", "now",
+];
+/// Auxiliaries that make a past participle passive ("is said to be"), which attributes nothing.
+const PASSIVE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+/// Verbs after which the speaker keeps talking to the same hearer ("Lee continued").
+pub const CONTINUING: &[&str] = &["continued", "continues", "added", "adds"];
+
+/// Verbs that show a "that" before them is a pronoun, not a conjunction ("said that was wrong").
+const THAT_VERBS: &[&str] = &[
+    "is", "was", "were", "are", "has", "had", "will", "would", "could", "can", "may", "might",
+    "should", "must",
+];
+
+/// Whether the "that" before `rest` is the subject of `rest` rather than a conjunction.
+pub fn that_is_pronoun(rest: &str) -> bool {
+    rest.split_whitespace()
+        .next()
+        .is_some_and(|w| THAT_VERBS.contains(&w))
+}
+
+/// The attributions in `span` of `text`: usually one, two when a conjunction joins two speakers
+/// ("X said A, but Y said B"). A cue inside the statement of an earlier one is reported speech
+/// within the statement ("Lee said that Kim told Putin ...") and makes no claim of its own.
+pub fn parse_unit(text: &str, span: Span, runs: &[QuoteRun]) -> Vec<Parsed> {
+    static CONJUNCTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:,\s*|\s+)(?:but|while|whereas|and|although|though)\s*$|;\s*$")
+            .expect("the pattern is valid")
+    });
+    let reader = Reader {
+        text,
+        span,
+        toks: tokenize(text, span),
+        runs,
+    };
+    let mut out: Vec<Parsed> = Vec::new();
+    let mut i = 0;
+    while i < reader.toks.len() {
+        let Some(mut p) = reader.at(i) else {
+            i += 1;
+            continue;
+        };
+        i = reader.toks.partition_point(|t| t.start < p.cue_end);
+        if let Some(prev) = out.last_mut() {
+            let last = *prev.content.last().expect("a claim has content");
+            let overlaps = p.content.iter().any(|c| c.overlaps(last));
+            if last.start <= p.speaker_start && p.speaker_start < last.end {
+                let Some(m) = CONJUNCTION.find(&text[last.start..p.speaker_start]) else {
+                    continue;
+                };
+                let cut = last.start + m.start();
+                if let Some(c) = prev.content.last_mut() {
+                    *c = Span::new(c.start, cut);
+                }
+                prev.span = Span::new(prev.span.start, cut);
+                p.span = Span::new(p.speaker_start, p.span.end);
+            } else if overlaps {
+                continue;
+            }
+        }
+        out.push(p);
+    }
+    out
+}
+
+fn tokenize(text: &str, span: Span) -> Vec<Tok> {
+    let s = &text[span.start..span.end];
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut toks = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        if c.is_whitespace() {
+            k += 1;
+        } else if c.is_alphanumeric() {
+            let mut j = k + 1;
+            while j < chars.len() {
+                let c = chars[j].1;
+                let joins = matches!(c, '-' | '\u{2019}' | '\'' | '.')
+                    && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
+                if c.is_alphanumeric() || (joins && chars[j - 1].1.is_alphanumeric()) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map_or(s.len(), |c| c.0);
+            toks.push(Tok {
+                start: span.start + i,
+                end: span.start + end,
+                word: true,
+            });
+            k = j;
+        } else {
+            let start = span.start + i;
+            toks.push(Tok {
+                start,
+                end: start + c.len_utf8(),
+                word: false,
+            });
+            k += 1;
+        }
+    }
+    toks
+}
+
+impl Reader<'_> {
+    fn word(&self, i: usize) -> &str {
+        &self.text[self.toks[i].start..self.toks[i].end]
+    }
+
+    fn in_quote(&self, pos: usize) -> bool {
+        self.runs
+            .iter()
+            .any(|r| r.outer.start <= pos && pos < r.outer.end)
+    }
+
+    fn quote_starting_at(&self, pos: usize) -> Option<&QuoteRun> {
+        self.runs.iter().find(|r| r.outer.start == pos)
+    }
+
+    /// Whether `start..end` is one quotation, give or take white space and a comma.
+    fn whole_quote(&self, start: usize, end: usize) -> bool {
+        let s = &self.text[start..end];
+        let a = start + (s.len() - s.trim_start().len());
+        let b = start + s.trim_end_matches([' ', ',']).len();
+        self.runs
+            .iter()
+            .any(|r| r.outer.start == a && r.outer.end == b)
+    }
+
+    /// An attribution whose cue is token `i`.
+    fn at(&self, i: usize) -> Option<Parsed> {
+        let tok = self.toks[i];
+        if !tok.word || self.in_quote(tok.start) {
+            return None;
+        }
+        let word = self.word(i);
+        if word.eq_ignore_ascii_case("according")
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|_| self.word(i + 1).eq_ignore_ascii_case("to"))
+        {
+            return self.according_to(i);
+        }
+        let class = LEXICON.cue(word)?;
+        if is_capitalized(word) && i > 0 {
+            return None;
+        }
+        if i > 0
+            && self.toks[i - 1].word
+            && PASSIVE.contains(&self.word(i - 1).to_lowercase().as_str())
+            && !word.ends_with("ing")
+        {
+            return None;
+        }
+        if class != CueClass::Object
+            && let Some(parsed) = self.verb_first(i)
+        {
+            return Some(parsed);
+        }
+        self.subject_first(i, class)
+    }
+
+    /// Whether the text before `pos` ends a statement the speaker comes after: a comma, a dash or
+    /// a closing quotation mark.
+    fn boundary_before(&self, pos: usize) -> Option<usize> {
+        let before = self.text[self.span.start..pos].trim_end();
+        let end = self.span.start + before.len();
+        let last = before.chars().last()?;
+        let closes_quote = self.runs.iter().any(|r| r.outer.end == end);
+        (matches!(last, ',' | '\u{2014}' | '\u{2013}') || closes_quote).then_some(end)
+    }
+
+    /// Whether `start..end` holds a statement rather than a lead-in such as "However," or
+    /// "In a statement on Monday,".
+    fn has_statement(&self, start: usize, end: usize) -> bool {
+        let s = self.text[start..end]
+            .trim()
+            .trim_end_matches([',', '\u{2014}', '\u{2013}']);
+        if self
+            .runs
+            .iter()
+            .any(|r| start <= r.outer.start && r.outer.end <= end)
+        {
+            return true;
+        }
+        let words: Vec<&str> = s.split_whitespace().collect();
+        match words.first() {
+            None => false,
+            Some(first) => {
+                !(words.len() <= 6
+                    && LEXICON.is_adverbial(first.trim_matches(|c: char| !c.is_alphanumeric())))
+            }
+        }
+    }
+
+    /// "..., warns an expert." and "“...,” said Lee Ann, a lecturer at X.": the verb follows the
+    /// statement and the speaker follows the verb, up to the end of the unit.
+    fn verb_first(&self, i: usize) -> Option<Parsed> {
+        let tok = self.toks[i];
+        let boundary = self.boundary_before(tok.start)?;
+        if !self.has_statement(self.span.start, boundary) {
+            return None;
+        }
+        let after = self.text[tok.end..self.span.end].trim_end_matches(['.', '!', '?']);
+        let (np_part, appositive) = match self.comma_outside_quotes(tok.end, after.len()) {
+            Some(k) => (&after[..k], Some(&after[k + 1..])),
+            None => (after, None),
+        };
+        // The speaker phrase stops at a time phrase or a hearer: "said the Kremlin on Monday".
+        let mut np_end = np_part.len();
+        let mut outlet = None;
+        for (k, w) in word_offsets(np_part).skip(1) {
+            if LEXICON.is_adverbial(w) || matches!(w, "to" | "told" | "with") {
+                np_end = k;
+                outlet = self.outlet_in(&np_part[k..]);
+                break;
+            }
+        }
+        let np = np_part[..np_end].trim();
+        let (speaker, mut organization) = match phrase::classify(np) {
+            Some(s) => (s, None),
+            None => {
+                let (role, org) = phrase::split_role_org(np);
+                (phrase::classify(&role?)?, org)
+            }
+        };
+        let mut role = match &speaker {
+            Speaker::Person { title, .. } => title.clone(),
+            _ => None,
+        };
+        if let Some(appositive) = appositive {
+            let (r, o) = phrase::split_role_org(appositive);
+            role = r.or(role);
+            organization = organization.or(o);
+        }
+        Some(Parsed {
+            speaker,
+            role,
+            organization,
+            outlet,
+            cue: self.word(i).to_lowercase(),
+            content: vec![Span::new(self.span.start, boundary)],
+            span: self.span,
+            speaker_start: tok.start,
+            cue_end: tok.end,
+        })
+    }
+
+    /// The byte offset in `after` (which starts at `from`) of its first comma outside quotations.
+    fn comma_outside_quotes(&self, from: usize, len: usize) -> Option<usize> {
+        self.text[from..from + len]
+            .match_indices(',')
+            .map(|(k, _)| k)
+            .find(|&k| !self.in_quote(from + k))
+    }
+
+    /// An outlet named after "to", "with" or "told" somewhere in `s`.
+    fn outlet_in(&self, s: &str) -> Option<String> {
+        word_offsets(s)
+            .filter(|(_, w)| matches!(*w, "to" | "told" | "with" | "tells"))
+            .find_map(|(k, w)| phrase::hearer(&s[k + w.len()..]).and_then(|h| h.outlet))
+    }
+
+    /// "Lee Byong-chul, a ... expert at X, tells the “Times”: ...", "the Kremlin said ...", and
+    /// the inverted "..., the Kremlin said on Monday.": the speaker stands before the verb.
+    fn subject_first(&self, i: usize, class: CueClass) -> Option<Parsed> {
+        let mut e = i;
+        while e > 0 && self.toks[e - 1].word {
+            let w = self.word(e - 1);
+            let lower = w.to_lowercase();
+            if AUXILIARIES.contains(&lower.as_str())
+                || (w == lower
+                    && lower.ends_with("ly")
+                    && lower.len() > 3
+                    && !LEXICON.is_role(w)
+                    && !LEXICON.is_institution(w)
+                    && !(e >= 2 && self.toks[e - 2].word && is_determiner(self.word(e - 2))))
+            {
+                e -= 1;
+            } else {
+                break;
+            }
+        }
+        let (np_start, speaker, mut role, organization) =
+            if e > 0 && !self.toks[e - 1].word && self.word(e - 1) == "," {
+                // An appositive between commas: "Name, role at organization, said".
+                let comma = e - 1;
+                let open = (0..comma)
+                    .rev()
+                    .find(|&k| self.word(k) == "," && !self.in_quote(self.toks[k].start))?;
+                let (start, speaker) = self.np_before(open)?;
+                let appositive = &self.text[self.toks[open].end..self.toks[comma].start];
+                match speaker {
+                    Speaker::Person { .. } | Speaker::Institution(_) => {
+                        let (role, org) = phrase::split_role_org(appositive);
+                        (start, speaker, role, org)
+                    }
+                    // "a fisherman, Ole Brekke, told": the description comes before the name.
+                    Speaker::Unnamed(description) => match phrase::classify(appositive.trim()) {
+                        Some(person @ Speaker::Person { .. }) => {
+                            (start, person, Some(description), None)
+                        }
+                        _ => return None,
+                    },
+                    _ => return None,
+                }
+            } else {
+                let (start, speaker) = self.np_before(e)?;
+                // "An expert at the Institute of X said": the phrase before "at" speaks, the
+                // institution after it is where they work.
+                if start >= 2
+                    && self.toks[start - 1].word
+                    && matches!(self.word(start - 1), "at" | "with" | "from" | "of")
+                    && let Some((outer, person @ (Speaker::Person { .. } | Speaker::Unnamed(_)))) =
+                        self.np_before(start - 1)
+                {
+                    let org = self.text[self.toks[start].start..self.toks[e - 1].end].to_string();
+                    (outer, person, None, Some(org))
+                } else {
+                    (start, speaker, None, None)
+                }
+            };
+        if let Speaker::Person {
+            title: Some(title), ..
+        } = &speaker
+        {
+            role = role.or(Some(title.clone()));
+        }
+        let mut np_start = np_start;
+        if let Speaker::Person { .. } = speaker
+            && let Some((start, described)) = self.description_before(np_start)
+        {
+            np_start = start;
+            role = role.or(Some(described));
+        }
+        let np_pos = self.toks[np_start].start;
+        let mut tail = self.tail(i, class)?;
+        let unit_end = self.span.end;
+        let lead_only = !self.has_statement(self.span.start, np_pos);
+        // A lead-in can name the outlet: "In an interview with CNN, the senator said ...".
+        if lead_only && tail.outlet.is_none() {
+            tail.outlet = self.outlet_in(&self.text[self.span.start..np_pos]);
+        }
+        let content = match (lead_only, self.boundary_before(np_pos), tail.kind) {
+            (_, _, TailKind::None) => return None,
+            (true, _, TailKind::Content(c) | TailKind::Split(c)) => vec![Span::new(c, unit_end)],
+            (true, _, _) => return None,
+            (false, Some(b), TailKind::Adverbial) => vec![Span::new(self.span.start, b)],
+            (false, Some(b), TailKind::Split(c)) => {
+                vec![Span::new(self.span.start, b), Span::new(c, unit_end)]
+            }
+            (false, Some(b), TailKind::Parenthetical(c)) => {
+                let mut content = vec![Span::new(self.span.start, b)];
+                if self.whole_quote(self.span.start, b) {
+                    // "“A,” Scholz said, before adding: “B.”": the words between are the
+                    // reporter's, only the quotations are the speaker's.
+                    content.extend(
+                        self.runs
+                            .iter()
+                            .filter(|r| c <= r.outer.start && r.outer.end <= unit_end)
+                            .map(|r| r.outer),
+                    );
+                } else {
+                    content.push(Span::new(c, unit_end));
+                }
+                content
+            }
+            (false, _, TailKind::Content(c)) => vec![Span::new(c, unit_end)],
+            (false, _, _) => return None,
+        };
+        role = role.filter(|r| !r.is_empty());
+        Some(Parsed {
+            speaker,
+            role,
+            organization,
+            outlet: tail.outlet,
+            cue: self.word(i).to_lowercase(),
+            content,
+            span: self.span,
+            speaker_start: np_pos,
+            cue_end: self.toks[i].end,
+        })
+    }
+
+    /// "“...,” a miner, Piotr Nowak, told ...": a description between a statement and a name,
+    /// with its first token.
+    fn description_before(&self, name_start: usize) -> Option<(usize, String)> {
+        let comma = name_start.checked_sub(1)?;
+        if self.word(comma) != "," {
+            return None;
+        }
+        let start = (0..comma).rev().find(|&k| !self.toks[k].word)? + 1;
+        let boundary = self.toks[start - 1];
+        let after_quote = self.runs.iter().any(|r| r.outer.end == boundary.end);
+        if start >= comma || !(after_quote || self.word(start - 1) == ",") {
+            return None;
+        }
+        let described = &self.text[self.toks[start].start..self.toks[comma - 1].end];
+        match phrase::classify(described)? {
+            Speaker::Unnamed(role) => Some((start, role)),
+            _ => None,
+        }
+    }
+
+    /// The speaker phrase ending just before token `e`: its first token and what it names.
+    fn np_before(&self, e: usize) -> Option<(usize, Speaker)> {
+        let mut start = e;
+        let mut seen_head = false;
+        let mut modifiers = 0;
+        let mut has_det = false;
+        while start > 0 && e - start < 10 {
+            let j = start - 1;
+            if !self.toks[j].word {
+                break;
+            }
+            let w = self.word(j);
+            let lower = w.to_lowercase();
+            if start == e && phrase::is_pronoun(w) {
+                return Some((j, phrase::classify(w)?));
+            }
+            if is_determiner(w) {
+                start = j;
+                has_det = true;
+                break;
+            }
+            let caps = is_capitalized(w);
+            if LEXICON.is_adverbial(&lower) && !is_acronym(w) {
+                // A capitalized lead word is part of a name only after a name word
+                // ("Theresa May"), never at the start ("On Monday", "However").
+                let in_name = caps
+                    && j > 0
+                    && self.toks[j - 1].word
+                    && is_capitalized(self.word(j - 1))
+                    && !LEXICON.is_adverbial(self.word(j - 1));
+                if !in_name {
+                    break;
+                }
+            }
+            let in_name = is_particle(w) && start < e && is_capitalized(self.word(start));
+            let possessive = w.ends_with("\u{2019}s") || w.ends_with("'s");
+            if caps || in_name || possessive {
+                start = j;
+            } else if LEXICON.is_role(w) || LEXICON.is_institution(w) {
+                seen_head = true;
+                start = j;
+            } else if seen_head && modifiers < 3 {
+                modifiers += 1;
+                start = j;
+            } else {
+                break;
+            }
+        }
+        // Trim what cannot begin a speaker phrase: a dangling "of", or lowercase modifiers with
+        // no determiner before them ("independent analysts" is "analysts").
+        while start < e {
+            let w = self.word(start);
+            let modifier =
+                !has_det && !is_capitalized(w) && !LEXICON.is_role(w) && !LEXICON.is_institution(w);
+            if is_particle(w) || modifier {
+                start += 1;
+            } else {
+                break;
+            }
+        }
+        if start >= e {
+            return None;
+        }
+        let phrase_text = &self.text[self.toks[start].start..self.toks[e - 1].end];
+        Some((start, phrase::classify(phrase_text)?))
+    }
+
+    /// What follows the verb at token `i`: the hearer or outlet, and where the statement starts.
+    fn tail(&self, i: usize, class: CueClass) -> Option<Tail> {
+        let mut pos = self.toks[i].end;
+        let end = self.span.end;
+        let mut outlet = None;
+        if class == CueClass::Object {
+            let h = phrase::hearer(&self.text[pos..end])?;
+            pos += h.len;
+            outlet = h.outlet;
+        } else {
+            let rest = &self.text[pos..end];
+            let trimmed = rest.trim_start();
+            if let Some(after_to) = trimmed.strip_prefix("to ")
+                && let Some(h) = phrase::hearer(after_to)
+            {
+                pos += rest.len() - after_to.len() + h.len;
+                outlet = h.outlet;
+            }
+        }
+        let rest = &self.text[pos..end];
+        let r = rest.trim_start();
+        let r_pos = pos + rest.len() - r.len();
+        if r.trim_end_matches(['.', '!', '?']).trim().is_empty() {
+            return Some(Tail {
+                kind: TailKind::Adverbial,
+                outlet,
+            });
+        }
+        if let Some(after) = r.strip_prefix(':') {
+            let c = r_pos + 1 + after.len() - after.trim_start().len();
+            return Some(Tail {
+                kind: TailKind::Content(c),
+                outlet,
+            });
+        }
+        if let Some(after) = r.strip_prefix(',') {
+            let a = after.trim_start();
+            let a_pos = r_pos + 1 + after.len() - a.len();
+            if self.quote_starting_at(a_pos).is_some() {
+                return Some(Tail {
+                    kind: TailKind::Split(a_pos),
+                    outlet,
+                });
+            }
+            if let Some(that) = a.strip_prefix("that ") {
+                let c = a_pos + a.len() - that.len();
+                return Some(Tail {
+                    kind: TailKind::Content(c),
+                    outlet,
+                });
+            }
+            return Some(Tail {
+                kind: TailKind::Parenthetical(a_pos),
+                outlet,
+            });
+        }
+        if self.quote_starting_at(r_pos).is_some() {
+            return Some(Tail {
+                kind: TailKind::Content(r_pos),
+                outlet,
+            });
+        }
+        // A "that", a colon or a quotation within a few words, after only a time phrase, a
+        // hearer or "in a statement": "said on Monday that ...".
+        let first = r.split_whitespace().next().unwrap_or("");
+        let first_word = first.trim_matches(|c: char| !c.is_alphanumeric());
+        let pronoun_that = first_word == "that" && that_is_pronoun(&r[first.len()..]);
+        let adverbial =
+            (LEXICON.is_adverbial(first_word) && !pronoun_that) || first.starts_with('(');
+        if adverbial || class == CueClass::Object {
+            for (n, (k, w)) in word_offsets(r).enumerate().take(12) {
+                let at = r_pos + k;
+                let starts = if w == "that" && !that_is_pronoun(&r[k + 4..]) {
+                    Some(at + 4)
+                } else if w.starts_with(':') {
+                    Some(at + 1)
+                } else if self.quote_starting_at(at).is_some() && n > 0 {
+                    Some(at)
+                } else {
+                    None
+                };
+                if let Some(c) = starts {
+                    let lead = &self.text[r_pos..at];
+                    if outlet.is_none() {
+                        outlet = self.outlet_in(lead);
+                    }
+                    let skip = self.text[c..end].len() - self.text[c..end].trim_start().len();
+                    return Some(Tail {
+                        kind: TailKind::Content(c + skip),
+                        outlet,
+                    });
+                }
+            }
+        }
+        if adverbial {
+            if r.contains(':') || r.split_whitespace().count() > 12 {
+                // "The figures, the agency said in a statement, show ...": after the time phrase
+                // or the statement's name, a comma resumes the interrupted statement.
+                if let Some(k) = self.comma_outside_quotes(r_pos, r.len())
+                    && !r[k + 1..].trim().is_empty()
+                {
+                    let a = &r[k + 1..];
+                    let c = r_pos + k + 1 + a.len() - a.trim_start().len();
+                    return Some(Tail {
+                        kind: TailKind::Parenthetical(c),
+                        outlet,
+                    });
+                }
+                return Some(Tail {
+                    kind: TailKind::None,
+                    outlet,
+                });
+            }
+            if let Some(k) = self.comma_outside_quotes(r_pos, r.len())
+                && !r[k + 1..]
+                    .trim_end_matches(['.', '!', '?'])
+                    .trim()
+                    .is_empty()
+            {
+                let a = &r[k + 1..];
+                let c = r_pos + k + 1 + a.len() - a.trim_start().len();
+                if outlet.is_none() {
+                    outlet = self.outlet_in(&r[..k]);
+                }
+                return Some(Tail {
+                    kind: TailKind::Parenthetical(c),
+                    outlet,
+                });
+            }
+            if outlet.is_none() {
+                outlet = self.outlet_in(r);
+            }
+            return Some(Tail {
+                kind: TailKind::Adverbial,
+                outlet,
+            });
+        }
+        match class {
+            CueClass::Clause | CueClass::Object => Some(Tail {
+                kind: TailKind::Content(r_pos),
+                outlet,
+            }),
+            CueClass::That => Some(Tail {
+                kind: TailKind::None,
+                outlet,
+            }),
+        }
+    }
+
+    /// "According to X, ..." and "..., according to X.": X is an outlet, a speaker or a source
+    /// described ("a report by X").
+    fn according_to(&self, i: usize) -> Option<Parsed> {
+        let to = self.toks.get(i + 1)?;
+        let x_start = to.end;
+        let comma = self.comma_outside_quotes(x_start, self.span.end - x_start);
+        let x_end = comma.map_or(self.span.end, |k| x_start + k);
+        let x = self.text[x_start..x_end]
+            .trim()
+            .trim_end_matches(['.', '!', '?']);
+        let at_start = !self.has_statement(self.span.start, self.toks[i].start);
+        let content = if at_start {
+            let c = x_end + 1;
+            if c >= self.span.end {
+                return None;
+            }
+            vec![Span::new(c, self.span.end)]
+        } else {
+            let b = self
+                .boundary_before(self.toks[i].start)
+                .unwrap_or(self.toks[i].start);
+            let mut spans = vec![Span::new(self.span.start, b)];
+            if x_end + 1 < self.span.end {
+                spans.push(Span::new(x_end + 1, self.span.end));
+            }
+            spans
+        };
+        let (speaker, organization) = source_of(x);
+        Some(Parsed {
+            speaker,
+            role: None,
+            organization,
+            outlet: None,
+            cue: "according to".to_string(),
+            content,
+            span: self.span,
+            speaker_start: self.toks[i].start,
+            cue_end: to.end,
+        })
+    }
+}
+
+/// The source named after "according to", and the organization when the source is a person
+/// described at one ("an analyst at X").
+fn source_of(x: &str) -> (Speaker, Option<String>) {
+    let x = x.trim();
+    if let Some(h) = phrase::hearer(x)
+        && h.len >= x.trim_end().len()
+        && let Some(outlet) = h.outlet
+    {
+        return (Speaker::Outlet(outlet), None);
+    }
+    // "a report by Reuters", "a statement from the ministry": the source is after the preposition.
+    let words: Vec<(usize, &str)> = word_offsets(x).collect();
+    if words.len() > 2 && is_determiner(words[0].1) {
+        for (k, w) in &words[1..words.len().min(4)] {
+            if matches!(*w, "by" | "from" | "in" | "of" | "on") {
+                return source_of(&x[k + w.len()..]);
+            }
+        }
+    }
+    if let Some(s) = phrase::classify(x) {
+        return (s, None);
+    }
+    let (role, org) = phrase::split_role_org(x);
+    match role.as_deref().and_then(phrase::classify) {
+        Some(s) => (s, org),
+        // An unusual description ("people familiar with the plans") still names the source.
+        None => (Speaker::Unnamed(x.to_string()), None),
+    }
+}
+
+/// The words of `s` with their byte offsets, split at white space.
+fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TailKind {
+    /// Nothing but a time phrase, a hearer or the end: the statement came before the verb.
+    Adverbial,
+    /// The statement starts here and runs to the end of the unit.
+    Content(usize),
+    /// A second quotation starts here: "“A,” Lee said, “B.”"
+    Split(usize),
+    /// The statement resumes here after a parenthetical "he said,".
+    Parenthetical(usize),
+    /// What follows does not fit an attribution ("confirmed the report").
+    None,
+}
+
+struct Tail {
+    kind: TailKind,
+    outlet: Option<String>,
+}

@@ -1,0 +1,124 @@
+//! The word lists attribution extraction reads, loaded once from the data files beside this one.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// What must follow a speaking verb when the speaker comes before it; see `cue_verbs.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    /// A bare clause may follow: "said the talks failed".
+    Clause,
+    /// "that", a colon or a quotation must follow: "confirmed that ...".
+    That,
+    /// A hearer comes first: "told Reuters ...".
+    Object,
+}
+
+/// Every list, lowercased where the lists are compared without case.
+pub struct Lexicon {
+    pub cues: HashMap<String, CueClass>,
+    pub outlet_names: HashSet<String>,
+    pub outlet_heads: HashSet<String>,
+    pub outlet_descriptors: Vec<String>,
+    pub institutions: HashSet<String>,
+    pub roles: HashSet<String>,
+    pub adverbials: HashSet<String>,
+}
+
+/// The lexicon, parsed on first use.
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
+    cues: parse_cues(include_str!("cue_verbs.txt")),
+    outlet_names: lines(include_str!("outlet_names.txt"))
+        .map(str::to_string)
+        .collect(),
+    outlet_heads: lines(include_str!("outlet_heads.txt"))
+        .map(str::to_string)
+        .collect(),
+    outlet_descriptors: lines(include_str!("outlet_descriptors.txt"))
+        .map(str::to_lowercase)
+        .collect(),
+    institutions: lowercase_set(include_str!("institutions.txt")),
+    roles: lowercase_set(include_str!("roles.txt")),
+    adverbials: lowercase_set(include_str!("adverbials.txt")),
+});
+
+impl Lexicon {
+    /// The class of `word` when it is a speaking verb.
+    pub fn cue(&self, word: &str) -> Option<CueClass> {
+        self.cues.get(&word.to_lowercase()).copied()
+    }
+
+    /// Whether `word` names what a speaker is ("expert", "spokesman", "Gen.").
+    pub fn is_role(&self, word: &str) -> bool {
+        self.roles.contains(&normalise(word))
+    }
+
+    /// Whether `phrase` (a whole name or its last word) is an institution.
+    pub fn is_institution(&self, phrase: &str) -> bool {
+        let lower = normalise(phrase);
+        self.institutions.contains(&lower)
+            || lower
+                .rsplit(' ')
+                .next()
+                .is_some_and(|head| self.institutions.contains(head))
+    }
+
+    /// Whether `word` opens a lead-in or a time phrase.
+    pub fn is_adverbial(&self, word: &str) -> bool {
+        self.adverbials.contains(&word.to_lowercase())
+    }
+}
+
+/// Lowercases and drops a possessive ending and a trailing point, so "Gen." matches "gen" and
+/// "ministry's" matches "ministry".
+pub fn normalise(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let lower = lower.trim_end_matches('.');
+    let lower = lower
+        .strip_suffix("\u{2019}s")
+        .or_else(|| lower.strip_suffix("'s"))
+        .unwrap_or(lower);
+    lower.to_string()
+}
+
+fn lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn lowercase_set(data: &str) -> HashSet<String> {
+    lines(data).map(str::to_lowercase).collect()
+}
+
+fn parse_cues(data: &str) -> HashMap<String, CueClass> {
+    let mut cues = HashMap::new();
+    for line in lines(data) {
+        let Some((class, forms)) = line.split_once(':') else {
+            continue;
+        };
+        let class = match class.trim() {
+            "that" => CueClass::That,
+            "object" => CueClass::Object,
+            _ => CueClass::Clause,
+        };
+        for form in forms.split_whitespace() {
+            cues.insert(form.to_lowercase(), class);
+        }
+    }
+    cues
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load() {
+        assert_eq!(LEXICON.cue("Tells"), Some(CueClass::Object));
+        assert_eq!(LEXICON.cue("warning"), Some(CueClass::That));
+        assert!(LEXICON.is_role("Gen."));
+        assert!(LEXICON.is_institution("Russia\u{2019}s foreign ministry"));
+        assert!(LEXICON.outlet_names.contains("Yonhap"));
+    }
+}

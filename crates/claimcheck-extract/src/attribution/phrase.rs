@@ -1,0 +1,341 @@
+//! Noun phrases around a speaking verb: who speaks (a person, an institution, an outlet, an
+//! unnamed expert), the role and organization of an appositive, and the outlet a hearer names.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{LEXICON, normalise};
+
+/// Who a noun phrase says is speaking, before later mentions are resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Speaker {
+    /// A named person, with the title written before the name ("President", "Kremlin spokesman").
+    Person { name: String, title: Option<String> },
+    /// A body that speaks as one: "the Kremlin", "the White House", "Russia’s foreign ministry".
+    /// The name is kept as written, with a leading "The" lowercased, so "The White House" and
+    /// "the White House" are the same speaker.
+    Institution(String),
+    /// A news outlet speaking for itself ("Yonhap reported that ...").
+    Outlet(String),
+    /// A speaker described but not named: "an expert", "a North Korea expert", "officials".
+    Unnamed(String),
+    /// "he", "she", "they", "it", lowercased; resolved against earlier speakers.
+    Pronoun(String),
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "another", "some", "two", "three", "several", "many", "most",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
+/// Small words that stand inside a name ("Institute of Far Eastern Studies", "Osama bin Laden").
+const PARTICLES: &[&str] = &[
+    "of", "for", "and", "de", "del", "la", "le", "al", "bin", "van", "von", "der", "du", "da",
+    "di", "y",
+];
+/// Courtesy titles, dropped from a name rather than kept as a role ("Mr Lee" is Lee).
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "prof"];
+
+pub fn is_determiner(word: &str) -> bool {
+    DETERMINERS.contains(&word.to_lowercase().as_str())
+}
+
+pub fn is_pronoun(word: &str) -> bool {
+    PRONOUNS.contains(&word.to_lowercase().as_str())
+}
+
+pub fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word)
+}
+
+pub fn is_honorific(word: &str) -> bool {
+    HONORIFICS.contains(&normalise(word).as_str())
+}
+
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// An all-capitals acronym such as "WHO" or "NATO", which is never a lead-in word.
+pub fn is_acronym(word: &str) -> bool {
+    word.chars().count() > 1 && word.chars().all(|c| !c.is_lowercase())
+}
+
+/// Who `phrase` names, or `None` when it is not a speaker (a lowercase noun such as "the deal").
+pub fn classify(phrase: &str) -> Option<Speaker> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let (&first, _) = words.split_first()?;
+    if words.len() == 1 && is_pronoun(first) {
+        return Some(Speaker::Pronoun(first.to_lowercase()));
+    }
+    // "the South Korean news agency Yonhap", "North Korea’s state news agency KCNA".
+    if let Some(h) = hearer(phrase)
+        && h.len == phrase.len()
+        && let Some(outlet) = h.outlet
+    {
+        return Some(Speaker::Outlet(outlet));
+    }
+    let head = *words.last()?;
+    // A possessive modifies what follows it and cannot speak: "Russia’s claims that ...".
+    if head.ends_with("\u{2019}s") || head.ends_with("'s") {
+        return None;
+    }
+    if is_determiner(first) {
+        let rest = &words[1..];
+        if rest.is_empty() {
+            return None;
+        }
+        let written = lowercase_first(phrase);
+        if LEXICON.is_role(head) {
+            return Some(Speaker::Unnamed(written));
+        }
+        let rest_text = rest.join(" ");
+        if first.eq_ignore_ascii_case("the") && is_outlet_name(&rest_text) {
+            return Some(Speaker::Outlet(rest_text));
+        }
+        if LEXICON.is_institution(&rest_text)
+            || (first.eq_ignore_ascii_case("the") && name_like(rest))
+        {
+            return Some(Speaker::Institution(written));
+        }
+        return None;
+    }
+    // A title or role word followed by a name: "President Vladimir Putin", "Kremlin spokesman
+    // Dmitry Peskov". The name is what follows the last such word.
+    let last_role = words
+        .iter()
+        .rposition(|w| LEXICON.is_role(w) || is_honorific(w));
+    if let Some(k) = last_role {
+        let name = &words[k + 1..];
+        if name.is_empty() {
+            return (!is_honorific(head)).then(|| Speaker::Unnamed(phrase.to_string()));
+        }
+        if name_like(name) {
+            let title: Vec<&str> = words[..=k]
+                .iter()
+                .copied()
+                .filter(|w| !is_honorific(w))
+                .collect();
+            return Some(Speaker::Person {
+                name: name.join(" "),
+                title: (!title.is_empty()).then(|| title.join(" ")),
+            });
+        }
+    }
+    if LEXICON.is_institution(phrase) {
+        return Some(Speaker::Institution(phrase.to_string()));
+    }
+    if name_like(&words) {
+        if is_outlet_name(phrase) {
+            return Some(Speaker::Outlet(phrase.to_string()));
+        }
+        return Some(Speaker::Person {
+            name: phrase.to_string(),
+            title: None,
+        });
+    }
+    None
+}
+
+fn lowercase_first(phrase: &str) -> String {
+    let mut chars = phrase.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Whether `words` read as a proper name: capitalized words with the small words of names between.
+fn name_like(words: &[&str]) -> bool {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    is_capitalized(first)
+        && is_capitalized(last)
+        && words.iter().enumerate().all(|(i, w)| {
+            is_capitalized(w)
+                || is_particle(w)
+                || (*w == "the" && i > 0 && matches!(words[i - 1], "of" | "for"))
+        })
+}
+
+/// Whether `name` (without "the" or quotation marks) is a news outlet: a listed name, or a name
+/// ending in a head word such as "Times" or "News".
+pub fn is_outlet_name(name: &str) -> bool {
+    let name = name.strip_prefix("The ").unwrap_or(name);
+    LEXICON.outlet_names.contains(name)
+        || (name.split_whitespace().count() > 1
+            && name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|head| LEXICON.outlet_heads.contains(head)))
+}
+
+/// The role and the organization of an appositive: "a North Korea expert at the Institute of Far
+/// Eastern Studies" gives ("a North Korea expert", "the Institute of Far Eastern Studies"). The
+/// organization starts at the first "at", "with", "for" or "from" before a name or "the", or "of"
+/// before "the"; "professor of international studies" stays whole.
+pub fn split_role_org(appositive: &str) -> (Option<String>, Option<String>) {
+    static PREP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s(at|with|for|from|of)\s+(the\s|\p{Lu})").expect("the pattern is valid")
+    });
+    let text = appositive.trim().trim_end_matches([',', '.', ';']);
+    let first = text.split_whitespace().next().unwrap_or("");
+    // A relative clause, a participle phrase ("speaking in Oslo", "published by X") or an age
+    // ("34") is not a role.
+    let lower = first.to_lowercase();
+    let participle = lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ed"));
+    if first.is_empty()
+        || matches!(lower.as_str(), "who" | "which" | "whose" | "where" | "when")
+        || participle
+        || first.chars().all(|c| c.is_ascii_digit())
+    {
+        return (None, None);
+    }
+    for m in PREP.captures_iter(text) {
+        let prep = m.get(1).expect("group 1 always takes part");
+        let next = m.get(2).expect("group 2 always takes part");
+        if prep.as_str() == "of" && next.as_str() != "the " {
+            continue;
+        }
+        let role = text[..prep.start()].trim();
+        let org = text[next.start()..].trim();
+        return (non_empty(role), non_empty(org));
+    }
+    (non_empty(text), None)
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// A hearer after "told", "tells" or "to": its length in bytes, and the outlet when it is one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hearer {
+    pub len: usize,
+    pub outlet: Option<String>,
+}
+
+static HEARER: LazyLock<Regex> = LazyLock::new(|| {
+    let mut descriptors = LEXICON.outlet_descriptors.clone();
+    // Longer descriptors first, so "state news agency" wins over "news agency".
+    descriptors.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    let descriptors = descriptors
+        .iter()
+        .map(|d| regex::escape(d).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    let name = r"\p{Lu}[\p{L}\p{M}\p{N}’'.&-]*(?:\s+(?:(?:of|for|and|de|del|la|le|al|van|von|der|du|da|di)\s+)*\p{Lu}[\p{L}\p{M}\p{N}’'.&-]*)*";
+    Regex::new(&format!(
+        r#"^\s*(?:(?P<the>(?i:the))\s+|(?i:a|an)\s+)?(?:(?P<desc>(?:[\p{{L}}’'-]+\s+){{0,3}}?(?i:{descriptors}))\s+)?(?:[“"‘'](?P<q>[^”"’'\n]{{1,80}})[”"’']|(?P<name>{name})|(?P<low>\p{{Ll}}+))"#
+    ))
+    .expect("the hearer pattern is valid")
+});
+
+/// The hearer at the start of `s`: a quoted or listed outlet ("the “New York Times”", "the South
+/// Korean news agency Yonhap", "Reuters"), or a person or audience ("Lee", "reporters", "him"),
+/// which is a hearer but not an outlet.
+pub fn hearer(s: &str) -> Option<Hearer> {
+    let caps = HEARER.captures(s)?;
+    let len = caps.get(0).map_or(0, |m| m.end());
+    let described = caps.name("desc").is_some();
+    let outlet = if let Some(q) = caps.name("q") {
+        let q = q.as_str().trim();
+        Some(q.strip_prefix("The ").unwrap_or(q).to_string())
+    } else if let Some(name) = caps.name("name") {
+        let name = name.as_str().trim_end_matches(['.', '’', '\'']);
+        // A single head word is an outlet after "the" ("the Guardian", "the Economist").
+        let the_head = caps.name("the").is_some() && LEXICON.outlet_heads.contains(name);
+        (described || the_head || is_outlet_name(name)).then(|| name.to_string())
+    } else if caps.name("low").is_some_and(|w| w.as_str() == "that") {
+        // "told that ..." has no hearer; the statement starts at once.
+        return None;
+    } else {
+        None
+    };
+    Some(Hearer { len, outlet })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str, title: Option<&str>) -> Option<Speaker> {
+        Some(Speaker::Person {
+            name: name.into(),
+            title: title.map(Into::into),
+        })
+    }
+
+    #[test]
+    fn classifies_speakers() {
+        assert_eq!(classify("Lee Byong-chul"), person("Lee Byong-chul", None));
+        assert_eq!(
+            classify("Kremlin spokesman Dmitry Peskov"),
+            person("Dmitry Peskov", Some("Kremlin spokesman"))
+        );
+        assert_eq!(classify("Dr Anna Berg"), person("Anna Berg", None));
+        assert_eq!(
+            classify("The White House"),
+            Some(Speaker::Institution("the White House".into()))
+        );
+        assert_eq!(
+            classify("the ministry"),
+            Some(Speaker::Institution("the ministry".into()))
+        );
+        assert_eq!(
+            classify("an expert"),
+            Some(Speaker::Unnamed("an expert".into()))
+        );
+        assert_eq!(
+            classify("Arctic policy analysts"),
+            Some(Speaker::Unnamed("Arctic policy analysts".into()))
+        );
+        assert_eq!(classify("Reuters"), Some(Speaker::Outlet("Reuters".into())));
+        assert_eq!(classify("she"), Some(Speaker::Pronoun("she".into())));
+        assert_eq!(classify("the deal"), None);
+    }
+
+    #[test]
+    fn splits_appositives() {
+        assert_eq!(
+            split_role_org("a trade expert at the Centre for Port Studies at Halden College"),
+            (
+                Some("a trade expert".into()),
+                Some("the Centre for Port Studies at Halden College".into())
+            )
+        );
+        assert_eq!(
+            split_role_org("lecturer in marine biology at Tromsø University"),
+            (
+                Some("lecturer in marine biology".into()),
+                Some("Tromsø University".into())
+            )
+        );
+        assert_eq!(split_role_org("who runs the port"), (None, None));
+        assert_eq!(split_role_org("speaking in Oslo"), (None, None));
+    }
+
+    #[test]
+    fn finds_outlets() {
+        let outlet = |s: &str| hearer(s).and_then(|h| h.outlet);
+        assert_eq!(
+            outlet(" the \u{201c}Daily Planet\u{201d} : x"),
+            Some("Daily Planet".into())
+        );
+        assert_eq!(
+            outlet(" the Washington Post that"),
+            Some("Washington Post".into())
+        );
+        assert_eq!(
+            outlet(" the Norwegian news agency NTB, x"),
+            Some("NTB".into())
+        );
+        assert_eq!(outlet(" Reuters on Monday"), Some("Reuters".into()));
+        assert_eq!(outlet(" reporters that"), None);
+        assert_eq!(outlet(" the Guardian: x"), Some("Guardian".into()));
+        assert!(hearer(" reporters that").is_some());
+    }
+}

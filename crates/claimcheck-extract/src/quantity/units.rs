@@ -1,0 +1,326 @@
+//! The table of units (`units.tsv`) and reading a unit where a number ends.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// What a unit measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Dimension {
+    Length,
+    Area,
+    Volume,
+    Mass,
+    Speed,
+    Temperature,
+    Time,
+    Ratio,
+    Currency,
+    Information,
+    Energy,
+    Power,
+    Angle,
+    Frequency,
+}
+
+impl Dimension {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "length" => Dimension::Length,
+            "area" => Dimension::Area,
+            "volume" => Dimension::Volume,
+            "mass" => Dimension::Mass,
+            "speed" => Dimension::Speed,
+            "temperature" => Dimension::Temperature,
+            "time" => Dimension::Time,
+            "ratio" => Dimension::Ratio,
+            "currency" => Dimension::Currency,
+            "information" => Dimension::Information,
+            "energy" => Dimension::Energy,
+            "power" => Dimension::Power,
+            "angle" => Dimension::Angle,
+            "frequency" => Dimension::Frequency,
+            _ => return None,
+        })
+    }
+}
+
+/// One unit of the table.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Unit {
+    /// The normalised English singular name: "kilometre", "US dollar".
+    pub name: String,
+    pub dimension: Dimension,
+    /// The size of one unit in the base unit of its dimension (metres for lengths).
+    pub factor: f64,
+}
+
+impl Unit {
+    /// Kilometres in `value` of this unit, for lengths.
+    pub fn to_km(&self, value: f64) -> f64 {
+        value * self.factor / 1000.0
+    }
+}
+
+/// The units, with matchers for their spellings after a number and their prefixes before one.
+struct Table {
+    units: Vec<Unit>,
+    /// Lowercased word spellings (white space collapsed) to unit index.
+    words: HashMap<String, usize>,
+    /// Case-sensitive symbols to unit index.
+    symbols: HashMap<String, usize>,
+    prefixes: HashMap<String, usize>,
+    word_re: Regex,
+    symbol_re: Regex,
+    prefix_re: Regex,
+}
+
+const UNITS_TSV: &str = include_str!("../units.tsv");
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| Table::parse(UNITS_TSV));
+
+impl Table {
+    fn parse(tsv: &str) -> Table {
+        let mut units = Vec::new();
+        let mut words = HashMap::new();
+        let mut symbols = HashMap::new();
+        let mut prefixes = HashMap::new();
+        for line in tsv.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let (Some(name), Some(dim), Some(factor)) = (cols.first(), cols.get(1), cols.get(2))
+            else {
+                panic!("units.tsv: short line {line:?}");
+            };
+            let dimension =
+                Dimension::parse(dim).unwrap_or_else(|| panic!("units.tsv: dimension {dim:?}"));
+            let factor: f64 = factor
+                .parse()
+                .unwrap_or_else(|_| panic!("units.tsv: factor {factor:?}"));
+            let index = units.len();
+            units.push(Unit {
+                name: (*name).to_string(),
+                dimension,
+                factor,
+            });
+            let field = |i: usize| {
+                cols.get(i)
+                    .filter(|f| **f != "-")
+                    .map(|f| f.split('|'))
+                    .into_iter()
+                    .flatten()
+            };
+            for w in field(3) {
+                let w = w.to_lowercase();
+                for spelling in plurals(&w) {
+                    words.entry(spelling).or_insert(index);
+                }
+            }
+            for s in field(4) {
+                symbols.entry(s.to_string()).or_insert(index);
+            }
+            for p in field(5) {
+                prefixes.entry(p.to_string()).or_insert(index);
+            }
+        }
+        let word_re = alternation(words.keys(), true, r"\s+");
+        let symbol_re = alternation(symbols.keys(), false, r"\s?");
+        let prefix_re = {
+            let mut keys: Vec<&String> = prefixes.keys().collect();
+            keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
+            let alts: Vec<String> = keys.iter().map(|k| regex::escape(k)).collect();
+            Regex::new(&format!(r"(?:{})\s?$", alts.join("|")))
+                .expect("the prefix pattern is valid")
+        };
+        Table {
+            units,
+            words,
+            symbols,
+            prefixes,
+            word_re,
+            symbol_re,
+            prefix_re,
+        }
+    }
+}
+
+/// The spellings of a unit word: itself, and for a single word its -s or -es plural.
+fn plurals(w: &str) -> Vec<String> {
+    let mut out = vec![w.to_string()];
+    if !w.contains(' ') && w.len() >= 3 && !w.ends_with('s') {
+        if w.ends_with("ch") || w.ends_with("sh") || w.ends_with('x') {
+            out.push(format!("{w}es"));
+        } else {
+            out.push(format!("{w}s"));
+        }
+    }
+    out
+}
+
+/// An anchored alternation of `keys`, longest first so that the longest spelling wins; spaces
+/// inside a spelling match `space`.
+fn alternation<'a>(
+    keys: impl Iterator<Item = &'a String>,
+    ignore_case: bool,
+    space: &str,
+) -> Regex {
+    let mut keys: Vec<&String> = keys.collect();
+    keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    let alts: Vec<String> = keys
+        .iter()
+        .map(|k| {
+            k.split(' ')
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(space)
+        })
+        .collect();
+    let flags = if ignore_case { "(?i)" } else { "" };
+    Regex::new(&format!("{flags}^(?:{})", alts.join("|"))).expect("the unit pattern is valid")
+}
+
+/// A unit read in a text: which one, and where it was written.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct UnitMatch {
+    pub unit: &'static Unit,
+    pub start: usize,
+    pub end: usize,
+    /// Whether it was written as a symbol ("km") rather than a word ("kilometres").
+    pub symbol: bool,
+}
+
+/// The unit written at byte `pos`, if one is: the longest spelling that ends at a word boundary.
+pub(crate) fn unit_at(text: &str, pos: usize) -> Option<UnitMatch> {
+    let table = &*TABLE;
+    let rest = text.get(pos..)?;
+    let mut best: Option<UnitMatch> = None;
+    for (re, symbol) in [(&table.word_re, false), (&table.symbol_re, true)] {
+        let Some(m) = re.find(rest) else { continue };
+        if !ends_at_boundary(rest, m.end()) {
+            continue;
+        }
+        let key = if symbol {
+            m.as_str().to_string()
+        } else {
+            m.as_str()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        let map = if symbol { &table.symbols } else { &table.words };
+        let index = map
+            .get(&key)
+            .or_else(|| map.get(&key.replace(' ', "")))
+            .copied();
+        let Some(index) = index else { continue };
+        if best.is_none_or(|b| m.end() > b.end - pos) {
+            best = Some(UnitMatch {
+                unit: &table.units[index],
+                start: pos,
+                end: pos + m.end(),
+                symbol,
+            });
+        }
+    }
+    best
+}
+
+/// The currency symbol written just before byte `pos` ("$", "US$", "€ "), with its start.
+pub(crate) fn prefix_before(text: &str, pos: usize) -> Option<(&'static Unit, usize)> {
+    let table = &*TABLE;
+    let from = floor_char_boundary(text, pos.saturating_sub(8));
+    let window = &text[from..pos];
+    let m = table.prefix_re.find(window)?;
+    let written = m.as_str().trim_end();
+    // A letter prefix such as "Rs" or "USD" must not end a longer word.
+    let start = from + m.start();
+    if written.starts_with(|c: char| c.is_ascii_alphabetic())
+        && text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
+    let index = *table.prefixes.get(written)?;
+    Some((&table.units[index], start))
+}
+
+/// Whether a unit spelling of `len` bytes at the start of `rest` ends where a word ends.
+fn ends_at_boundary(rest: &str, len: usize) -> bool {
+    let last = rest[..len].chars().next_back();
+    let next = rest[len..].chars().next();
+    // A one-letter symbol joined by a hyphen to digits is part of a code ("24703 L-202"), while
+    // "3km-5km" is a range.
+    let after = &rest[len..];
+    if len == 1 && after.starts_with('-') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    match (last, next) {
+        (_, None) => true,
+        (Some(l), Some(n)) if l.is_alphanumeric() => !(n.is_alphanumeric() || n == '_'),
+        // A symbol such as "%" or a quote mark may be followed by anything but a digit.
+        (_, Some(n)) => !n.is_ascii_digit(),
+    }
+}
+
+/// The largest char boundary at or below `i`.
+pub(crate) fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The unit called `name` in the table.
+pub(crate) fn unit_named(name: &str) -> Option<&'static Unit> {
+    TABLE.units.iter().find(|u| u.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: Option<(&str, &str)>) {
+        let got = unit_at(text, 0).map(|m| (&text[m.start..m.end], m.unit.name.as_str()));
+        assert_eq!(got, expected, "{text:?}");
+    }
+
+    #[test]
+    fn reads_units() {
+        for (text, expected) in [
+            ("km from", Some(("km", "kilometre"))),
+            ("kilometres south", Some(("kilometres", "kilometre"))),
+            ("Kilometers", Some(("Kilometers", "kilometre"))),
+            (
+                "nautical miles off",
+                Some(("nautical miles", "nautical mile")),
+            ),
+            ("miles an hour", Some(("miles an hour", "mile per hour"))),
+            ("inches", Some(("inches", "inch"))),
+            ("square meters of", Some(("square meters", "square metre"))),
+            ("km2.", Some(("km2", "square kilometre"))),
+            ("m212", None),
+            ("% of", Some(("%", "percent"))),
+            ("per cent", Some(("per cent", "percent"))),
+            ("people", None),
+            ("metric tons", Some(("metric tons", "tonne"))),
+        ] {
+            check(text, expected);
+        }
+    }
+
+    #[test]
+    fn table_is_consistent() {
+        assert!(unit_named("kilometre").is_some_and(|u| u.factor == 1000.0));
+        let text = "it cost US$5";
+        assert_eq!(
+            prefix_before(text, text.len() - 1).map(|(u, s)| (u.name.as_str(), s)),
+            Some(("US dollar", 8))
+        );
+    }
+}
