@@ -6,22 +6,36 @@
 
 mod attribution;
 mod date;
+mod distance;
 
 use claimcheck_core::{CheckedClaim, Claim, Details, Document, Status, Verdict};
 
-/// Verdicts for every claim of `document`, in the claims' order.
+/// Verdicts for every claim of `document`, in the claims' order. A distance claim gets its
+/// `measured_km` filled when it was measured.
 pub fn check(document: &Document, claims: Vec<Claim>) -> Vec<CheckedClaim> {
+    // The countries an article names settle ambiguous place names; they are looked up only
+    // when the article has a distance to measure.
+    let mut context: Option<Vec<String>> = None;
     claims
         .into_iter()
-        .map(|claim| {
+        .map(|mut claim| {
             let verdict = match &claim.details {
                 Details::Date(d) => date::check(&claim, d),
                 Details::Attribution(_) => attribution::check(document, &claim),
-                Details::Distance(_) => unverified(
-                    "distance.unmeasured",
-                    "not measured: claimcheck has no gazetteer of places and borders to measure \
-                     it with yet",
-                ),
+                Details::Distance(d) => {
+                    let context = context.get_or_insert_with(|| {
+                        claimcheck_geo::gazetteer()
+                            .countries_named_in(&document.text)
+                            .into_iter()
+                            .map(str::to_string)
+                            .collect()
+                    });
+                    let (verdict, measured) = distance::check(&claim, d, context);
+                    if let Details::Distance(d) = &mut claim.details {
+                        d.measured_km = measured;
+                    }
+                    verdict
+                }
                 Details::Quantity(_) => unverified(
                     "quantity.unverified",
                     "no reference data for this figure: a source that states it would settle it",

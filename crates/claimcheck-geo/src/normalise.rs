@@ -1,0 +1,80 @@
+//! Name keys: case- and diacritics-insensitive forms of place and country names.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::GeoError;
+
+const FOLD_TSV: &str = include_str!("../../../corpora/geo/fold.tsv");
+
+/// Letters with diacritics (and apostrophes) mapped to lowercase ASCII. The table is generated
+/// by `corpora/geo/build.py` with the same rules it used for the name index, so a name folds
+/// to the same key on both sides.
+fn fold() -> &'static HashMap<char, &'static str> {
+    static FOLD: OnceLock<HashMap<char, &'static str>> = OnceLock::new();
+    FOLD.get_or_init(|| parse_fold(FOLD_TSV).expect("fold.tsv is generated and hash-checked"))
+}
+
+pub(crate) fn parse_fold(text: &'static str) -> Result<HashMap<char, &'static str>, GeoError> {
+    let mut lines = text.lines();
+    crate::check_header(lines.next(), "fold.tsv", "claimcheck-geo-fold")?;
+    let mut table = HashMap::new();
+    for (n, line) in lines.enumerate() {
+        let bad = |reason: &str| GeoError::Line {
+            file: "fold.tsv",
+            line: n + 2,
+            reason: reason.to_string(),
+        };
+        let (c, folded) = line.split_once('\t').ok_or_else(|| bad("no tab"))?;
+        let mut chars = c.chars();
+        let (Some(ch), None) = (chars.next(), chars.next()) else {
+            return Err(bad("the first column is not one character"));
+        };
+        table.insert(ch, folded);
+    }
+    Ok(table)
+}
+
+/// The key a name is looked up by: letters folded to lowercase ASCII where they have an ASCII
+/// base ("Genève" -> "geneve", "Łódź" -> "lodz"), apostrophes dropped ("N'Djamena" ->
+/// "ndjamena"), any other punctuation a space, and one space between words.
+pub fn normalise(name: &str) -> String {
+    let table = fold();
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if let Some(f) = table.get(&c) {
+            out.push_str(f);
+        } else if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !c.is_ascii() && c.is_alphanumeric() {
+            // Letters of other scripts stay: they can never match an (ASCII) index key, which
+            // is right, rather than vanishing and letting the rest of the name match.
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(' ');
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_diacritics_and_punctuation() {
+        for (input, expected) in [
+            ("Genève", "geneve"),
+            ("  GENEVA ", "geneva"),
+            ("Łódź", "lodz"),
+            ("N'Djamena", "ndjamena"),
+            ("São Tomé", "sao tome"),
+            ("Baden-Baden", "baden baden"),
+            ("St. Petersburg", "st petersburg"),
+            ("Straße", "strasse"),
+            ("Москва", "москва"),
+        ] {
+            assert_eq!(normalise(input), expected, "{input}");
+        }
+    }
+}
