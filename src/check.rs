@@ -31,7 +31,7 @@ pub fn run(args: &CheckArgs, verify: bool) -> Result<ExitCode> {
         let published = args.published.or(document.published);
         let claims = claimcheck_extract::extract(&document.text, &ExtractOptions { published });
         let findings = if verify {
-            claimcheck_match::check(&document, claims)
+            claimcheck_match::check(&document, claims, &claimcheck_core::Sources::default())
                 .into_iter()
                 .map(|c| Finding {
                     claim: c.claim,

@@ -74,6 +74,28 @@ impl Document {
         }
     }
 
+    /// The links cited for a claim at `span`: those in the same paragraph (a block, or a line
+    /// of a plain-text file), the ones in the same sentence first.
+    pub fn cited_links(&self, span: Span) -> Vec<&Link> {
+        let text = &self.text;
+        let start = span.start.min(text.len());
+        let end = span.end.clamp(start, text.len());
+        let para_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let para_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let sentence_start = text[para_start..start]
+            .rfind(['.', '!', '?'])
+            .map_or(para_start, |i| para_start + i + 1);
+        let sentence_end =
+            text[end..para_end].find(['.', '!', '?']).map_or(para_end, |i| end + i + 1);
+        let mut links: Vec<&Link> = self
+            .links
+            .iter()
+            .filter(|l| para_start <= l.span.start && l.span.end <= para_end)
+            .collect();
+        links.sort_by_key(|l| !(sentence_start <= l.span.start && l.span.end <= sentence_end));
+        links
+    }
+
     /// Where a plain-text span stands in the file.
     pub fn file_span(&self, span: Span) -> FileSpan {
         self.map.file_span(&self.source, span)

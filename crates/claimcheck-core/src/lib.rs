@@ -15,6 +15,7 @@ mod document;
 mod front_matter;
 mod html;
 mod markdown;
+mod source;
 mod source_map;
 mod span;
 mod verdict;
@@ -25,6 +26,7 @@ pub use claim::{
     QuantityDetails, Relation, YearSource,
 };
 pub use document::{Document, Format, Link};
+pub use source::{SourceOutcome, SourceText, Sources};
 pub use source_map::{SourceMap, SourceMapBuilder};
 pub use span::{FileSpan, Span};
 pub use verdict::{CheckedClaim, Evidence, Status, Verdict};

@@ -152,4 +152,18 @@ mod tests {
             "Tuesday"
         );
     }
+
+    #[test]
+    fn cited_links_are_those_of_the_paragraph_sentence_first() {
+        let src = "A [first](https://a.test/1) note. The mayor said so, per \
+                   [the record](https://a.test/2).\n\nOther [link](https://a.test/3).\n";
+        let doc = Document::parse("a.md", src.to_string(), Format::Markdown);
+        let at = doc.text.find("The mayor said so").expect("present");
+        let cited: Vec<&str> = doc
+            .cited_links(Span::new(at, at + 18))
+            .iter()
+            .map(|l| l.url.as_str())
+            .collect();
+        assert_eq!(cited, ["https://a.test/2", "https://a.test/1"]);
+    }
 }

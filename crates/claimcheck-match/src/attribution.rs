@@ -1,18 +1,17 @@
-//! Attributed statements: what can be said before any source is fetched.
+//! Attributed statements checked against the sources retrieval found for them.
 
-use claimcheck_core::{Claim, Document, Evidence, Verdict};
+use claimcheck_core::{AttributionDetails, Claim, Document, Evidence, SourceOutcome, Verdict};
 
 use crate::unverified;
 
-pub(crate) fn check(document: &Document, claim: &Claim) -> Verdict {
-    let paragraph = paragraph_of(&document.text, claim.span.start, claim.span.end);
-    let cited: Vec<&str> = document
-        .links
-        .iter()
-        .filter(|l| paragraph.0 <= l.span.start && l.span.end <= paragraph.1)
-        .map(|l| l.url.as_str())
-        .collect();
-    if cited.is_empty() {
+pub(crate) fn check(
+    document: &Document,
+    claim: &Claim,
+    _details: &AttributionDetails,
+    sources: &[SourceOutcome],
+) -> Verdict {
+    let cited = document.cited_links(claim.span);
+    if cited.is_empty() && sources.is_empty() {
         return unverified(
             "quote.unsourced",
             "no source cited in the article: a link in the paragraph, or --corpus, would let the \
@@ -23,23 +22,15 @@ pub(crate) fn check(document: &Document, claim: &Claim) -> Verdict {
         "source.unavailable",
         format!(
             "source unavailable: {} was not fetched (no retrieval configured)",
-            cited[0]
+            cited.first().map_or("the cited source", |l| l.url.as_str())
         ),
     );
     v.evidence = cited
         .iter()
-        .map(|url| Evidence {
-            url: Some((*url).to_string()),
+        .map(|l| Evidence {
+            url: Some(l.url.clone()),
             ..Evidence::computed("cited link", "not fetched")
         })
         .collect();
     v
-}
-
-/// The byte range of the paragraph (a run of text between blank lines, or a line in plain
-/// text) around `start..end`.
-fn paragraph_of(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let from = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let to = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    (from, to)
 }

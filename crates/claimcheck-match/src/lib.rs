@@ -8,11 +8,12 @@ mod attribution;
 mod date;
 mod distance;
 
-use claimcheck_core::{CheckedClaim, Claim, Details, Document, Status, Verdict};
+use claimcheck_core::{CheckedClaim, Claim, Details, Document, Sources, Status, Verdict};
 
-/// Verdicts for every claim of `document`, in the claims' order. A distance claim gets its
-/// `measured_km` filled when it was measured.
-pub fn check(document: &Document, claims: Vec<Claim>) -> Vec<CheckedClaim> {
+/// Verdicts for every claim of `document`, in the claims' order, from the bundled knowledge
+/// and the `sources` retrieval found for each claim. A distance claim gets its `measured_km`
+/// filled when it was measured.
+pub fn check(document: &Document, claims: Vec<Claim>, sources: &Sources) -> Vec<CheckedClaim> {
     // The countries an article names settle ambiguous place names; they are looked up only
     // when the article has a distance to measure.
     let mut context: Option<Vec<String>> = None;
@@ -21,7 +22,9 @@ pub fn check(document: &Document, claims: Vec<Claim>) -> Vec<CheckedClaim> {
         .map(|mut claim| {
             let verdict = match &claim.details {
                 Details::Date(d) => date::check(&claim, d),
-                Details::Attribution(_) => attribution::check(document, &claim),
+                Details::Attribution(a) => {
+                    attribution::check(document, &claim, a, sources.for_claim(&claim.id))
+                }
                 Details::Distance(d) => {
                     let context = context.get_or_insert_with(|| {
                         claimcheck_geo::gazetteer()
