@@ -36,9 +36,18 @@ pub struct Evidence {
     pub retrieved: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub content_hash: Option<String>,
+    /// A point the evidence places on the map (latitude, longitude), for the reports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub point: Option<[f64; 2]>,
 }
 
 impl Evidence {
+    /// The same evidence, placed on the map at `point` (latitude, longitude).
+    pub fn with_point(mut self, point: [f64; 2]) -> Self {
+        self.point = Some(point);
+        self
+    }
+
     pub fn computed(source: impl Into<String>, value: impl Into<String>) -> Self {
         Evidence {
             source: source.into(),
@@ -47,6 +56,7 @@ impl Evidence {
             url: None,
             retrieved: None,
             content_hash: None,
+            point: None,
         }
     }
 }

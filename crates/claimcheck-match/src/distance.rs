@@ -363,6 +363,7 @@ fn place_evidence(place: &Place, how: &str) -> Evidence {
     if !how.is_empty() {
         e.passage = Some(how.to_string());
     }
+    e.point = Some([place.lat, place.lon]);
     e
 }
 
@@ -379,10 +380,13 @@ fn border_evidence(country: &Country, d: &BorderDistance) -> Evidence {
             d.nearest.0, d.nearest.1
         )
     };
-    Evidence::computed(
-        format!("corpora/geo: Natural Earth 1:10m admin-0 ({name})"),
-        value,
-    )
+    Evidence {
+        point: Some([d.nearest.0, d.nearest.1]),
+        ..Evidence::computed(
+            format!("corpora/geo: Natural Earth 1:10m admin-0 ({name})"),
+            value,
+        )
+    }
 }
 
 fn shared_border_evidence(a: &Country, b: &Country, d: &BorderDistance) -> Evidence {
@@ -398,6 +402,7 @@ fn shared_border_evidence(a: &Country, b: &Country, d: &BorderDistance) -> Evide
             d.nearest.0, d.nearest.1
         ),
     )
+    .with_point([d.nearest.0, d.nearest.1])
 }
 
 /// The verdict for a measured distance under the claim's comparator.
