@@ -18,6 +18,7 @@ mod markdown;
 mod source;
 mod source_map;
 mod span;
+mod suppression;
 mod verdict;
 
 pub use calendar::{CalendarDate, Precision};
@@ -29,4 +30,5 @@ pub use document::{Document, Format, Link};
 pub use source::{SourceOutcome, SourceText, Sources};
 pub use source_map::{SourceMap, SourceMapBuilder};
 pub use span::{FileSpan, Span};
+pub use suppression::{Directive, DirectiveKind, Suppression, Suppressions};
 pub use verdict::{CheckedClaim, Evidence, Status, Verdict};
