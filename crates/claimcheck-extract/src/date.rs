@@ -1,3 +1,1727 @@
-//! (in progress)
-use claimcheck_core::Claim;
-pub fn extract_dates(_text: &str, _published: Option<jiff::civil::Date>) -> Vec<Claim> { Vec::new() }
+//! Date claims: finds the date expressions of news text and normalises each to an ISO value with a
+//! precision, the weekday it states, how it relates to the event and which part of it is meant.
+//!
+//! Forms found:
+//! - month names: "September 11", "Sept. 11", "September 13th", "11 September", "the 9th of
+//!   June", "March 3, 2021", "05-Aug-2016", "October 1982", "October of next year", and a bare
+//!   month after a preposition or part word ("in January", "since September", "early December");
+//! - numbers: "2023-09-11", "31/12/2023", "3/4/2023" only when another numeric date of the text
+//!   shows the order, "on 2/15" after a preposition;
+//! - weekdays: before a day ("Monday, June 20", "Monday (September 11)", "Friday, 9 June",
+//!   "Tuesday the 19th"), alone ("on Monday", "Kim met Putin Wednesday"), shifted ("last
+//!   Friday", "next Monday", "this coming Sunday"), in a week ("Monday next week") or a month
+//!   ("the first Monday of March");
+//! - relative: "today", "yesterday", "tomorrow", "last/this/next week|month|year", "two days
+//!   ago", "three days from now", "in two weeks" (only where the sentence looks ahead), "the
+//!   end of the year", and "the day" of market reports ("ended the day up 2%");
+//! - years: "in 1953", "since 2017", "the 1991 agreement", "'82" after a preposition;
+//! - a part before a month or year: "early December", "mid-2009", "the end of last year".
+//!
+//! Decisions:
+//! - A span covers the expression and its weekday and part, never the preposition before it:
+//!   "on Monday (September 11)" gives "Monday (September 11)" with relation `on`.
+//! - A year comes from the text, else from the publication date: the nearest such date around
+//!   it, leaning to the past or the future as the nearest tense cue of the sentence does. A
+//!   stated weekday is recorded but never used to choose the year, so the matcher can catch a
+//!   weekday that does not fit the date.
+//! - A bare weekday is the latest one up to the publication day unless the sentence looks
+//!   ahead; "last Friday" and "next Friday" are the Fridays of the weeks before and after the
+//!   publication week.
+//! - Decades ("the 1990s") are not dates of a claim: they are skipped.
+//! - A week ("last week") has no single day and no week precision: it is reported with no date
+//!   and a note naming its days.
+//! - A four-digit number is a year unless what stands around it says it counts or measures
+//!   ("2000 people", "$ 2000", "about 2000", "1,500", "7223.98", "138-2010-2015").
+
+mod anchor;
+mod lexicon;
+
+use std::sync::LazyLock;
+
+use claimcheck_core::{
+    CalendarDate, Claim, DateDetails, Details, Precision, Relation, Span, YearSource,
+};
+use jiff::civil::{Date, Weekday};
+use regex::{Captures, Regex};
+
+use crate::sentences::sentences;
+use anchor::Occurrence;
+use lexicon::Lean;
+
+const MONTH: &str = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const FULL_MONTH: &str =
+    "(?:january|february|march|april|may|june|july|august|september|october|november|december)";
+const DAY: &str = "(?:[12][0-9]|3[01]|0?[1-9])";
+const ORDINAL: &str = "(?:st|nd|rd|th)";
+const YEAR: &str = "(?:1[5-9][0-9]{2}|20[0-9]{2})";
+const WEEKDAY: &str = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+const SMALL_COUNT: &str =
+    "(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,3})";
+
+/// The note of a claim whose value needed a publication date that was not given.
+const NO_ANCHOR: &str = "no publication date to anchor the year";
+
+/// What an expression says, before the publication date fixes what it leaves open.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Value {
+    /// A day, month or year the text states in full.
+    Fixed(CalendarDate),
+    /// A year written with two digits ("'82"), whose century comes from the publication date.
+    ShortYear(i16),
+    /// A month and day whose year comes from the publication date.
+    MonthDay { month: i8, day: i8 },
+    /// A day of the month whose month comes from the publication date ("on the 15th").
+    DayOfMonth(i8),
+    /// A weekday of a week near the publication week ("Monday next week" is 1).
+    WeekdayInWeek { day: Weekday, weeks: i64 },
+    /// The nth weekday of a month ("the first Monday of March"); `nth` is -1 for the last.
+    NthWeekday {
+        nth: i8,
+        day: Weekday,
+        month: MonthRef,
+    },
+    /// A month whose year comes from the publication date.
+    Month { month: i8, shift: MonthShift },
+    /// A weekday near the publication date.
+    Weekday {
+        day: Weekday,
+        occurrence: Occurrence,
+    },
+    /// The day this many days from the publication date ("yesterday" is -1).
+    Days(i64),
+    /// The month this many months from the publication month ("last month" is -1).
+    Months(i32),
+    /// The year this many years from the publication year ("next year" is 1).
+    Years(i32),
+    /// The week this many weeks from the publication week.
+    Weeks(i32),
+    /// "the day" of a market report ("ended the day up 2%"): the day reported on, which only
+    /// the publication date can stand for.
+    ReportDay,
+}
+
+/// The month an nth weekday falls in.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum MonthRef {
+    /// "of March 2014": stated in full.
+    Stated { year: i16, month: i8 },
+    /// "of March": the nearest March, as a bare month is read.
+    Named(i8),
+    /// "of next month": this many months from the publication month.
+    Shifted(i32),
+}
+
+/// Which occurrence of a month a phrase means.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum MonthShift {
+    /// "in October": the nearest, on the side the sentence leans to.
+    Nearest,
+    /// "last September": the latest one before the publication month.
+    Last,
+    /// "next March": the first one after the publication month.
+    Next,
+    /// "October of next year": the one in the year this many years from the publication year.
+    InYear(i32),
+}
+
+impl Value {
+    fn precision(&self) -> Precision {
+        match self {
+            Value::Fixed(d) => d.precision(),
+            Value::Month { .. } | Value::Months(_) => Precision::Month,
+            Value::Years(_) | Value::ShortYear(_) => Precision::Year,
+            Value::MonthDay { .. }
+            | Value::DayOfMonth(_)
+            | Value::NthWeekday { .. }
+            | Value::WeekdayInWeek { .. }
+            | Value::Weekday { .. }
+            | Value::Days(_)
+            | Value::Weeks(_)
+            | Value::ReportDay => Precision::Day,
+        }
+    }
+}
+
+/// A date expression found in the text, before overlapping ones are settled.
+#[derive(Debug, Clone)]
+struct Candidate {
+    span: Span,
+    value: Value,
+    weekday: Option<Weekday>,
+    part: Option<&'static str>,
+    /// A span of time that names a date only when the sentence looks ahead: "will vote in two
+    /// weeks" is a date, "doubled in two weeks" is a duration.
+    ahead_only: bool,
+}
+
+/// The regular expressions of the date forms, compiled once. None of them backtracks: the
+/// regex crate runs them in linear time.
+struct Patterns {
+    month_day: Regex,
+    day_month: Regex,
+    month_year: Regex,
+    month_bare: Regex,
+    iso: Regex,
+    numeric: Regex,
+    year: Regex,
+    short_year: Regex,
+    relative_day: Regex,
+    report_day: Regex,
+    period_edge: Regex,
+    relative_unit: Regex,
+    ago: Regex,
+    in_time: Regex,
+    from_base: Regex,
+    shifted: Regex,
+    weekday: Regex,
+    weekday_ordinal: Regex,
+    nth_weekday: Regex,
+    ordinal_day: Regex,
+    weekday_of_week: Regex,
+    week_then_weekday: Regex,
+    prefix_weekday: Regex,
+    prefix_part: Regex,
+    prefix_relation: Regex,
+    prefix_scheduled: Regex,
+    word: Regex,
+}
+
+fn compile(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("the date patterns are valid regular expressions")
+}
+
+static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| Patterns {
+    month_day: compile(&format!(
+        r"(?i)\b(?P<m>{MONTH})\b\.?(?:\s*(?:the\s+)?|[-/])(?P<d>{DAY})(?P<o>{ORDINAL})?\b(?:(?:\s*,?\s*|[-/])(?P<y>{YEAR})\b)?"
+    )),
+    day_month: compile(&format!(
+        r"(?i)\b(?P<d>{DAY})(?P<o>{ORDINAL})?(?:\s+(?:of\s+)?|[-/])(?P<m>{MONTH})\b\.?(?:(?:\s*,?\s*|[-/])(?P<y>{YEAR})\b)?"
+    )),
+    month_year: compile(&format!(
+        r"(?i)\b(?P<m>{MONTH})\b\.?(?:\s*,?\s+(?:of\s+)?|[-/])(?:(?P<y>{YEAR})\b|(?P<rel>next|last|this|the\s+previous)\s+year\b)"
+    )),
+    month_bare: compile(&format!(r"(?i)\b(?P<m>{FULL_MONTH})\b")),
+    iso: compile(&format!(
+        r"\b(?P<y>{YEAR})(?P<s1>[-/.])(?P<m>[0-9]{{1,2}})(?P<s2>[-/.])(?P<d>[0-9]{{1,2}})"
+    )),
+    numeric: compile(
+        r"\b(?P<a>[0-9]{1,2})\s?(?P<s1>[/.-])\s?(?P<b>[0-9]{1,2})(?:\s?(?P<s2>[/.-])\s?(?P<y>[0-9]{4}|[0-9]{2}))?",
+    ),
+    year: compile(&format!(r"\b(?P<y>{YEAR})\b")),
+    short_year: compile(r"(?P<q>['\u{2019}\u{2018}`])(?P<yy>[0-9]{2})\b"),
+    relative_day: compile(
+        r"(?i)\b(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b",
+    ),
+    report_day: compile(
+        r"(?i)\b(?:end|ended|ending|ends|finish|finished|finishing|finishes|close|closed|closing|closes|start|started|starting|starts|open|opened|opening|opens|for|late\s+in|early\s+in|earlier\s+in|later\s+in)\s+(?P<d>the\s+day)\b",
+    ),
+    period_edge: compile(
+        r"(?i)\b(?:beginning|start|end|middle)\s+of\s+(?P<p>the\s+(?P<u>year|month))\b",
+    ),
+    relative_unit: compile(
+        r"(?i)\b(?P<q>this|last|next|the\s+previous|the\s+current|the\s+coming)\s+(?P<u>week|month|year)\b",
+    ),
+    ago: compile(&format!(
+        r"(?i)\b(?P<n>{SMALL_COUNT})\s+(?P<u>day|week|month|year)s?\s+ago\b"
+    )),
+    in_time: compile(&format!(
+        r"(?i)\bin\s+(?P<t>(?P<n>{SMALL_COUNT})\s+(?P<u>day|week|month|year)s?)(?:['\u{{2019}}]?\s*time)?\b"
+    )),
+    from_base: compile(&format!(
+        r"(?i)\b(?P<n>{SMALL_COUNT})\s+(?P<u>day|week|month|year)s?\s+(?P<dir>from|after|before)\s+(?P<base>now|today|tomorrow|yesterday)\b"
+    )),
+    shifted: compile(&format!(
+        r"(?i)\b(?P<q>last|next|previous|following|this\s+past|this\s+coming|coming|this)\s+(?P<n>{WEEKDAY}|{FULL_MONTH})\b"
+    )),
+    weekday: compile(&format!(r"(?i)\b(?P<wd>{WEEKDAY})\b")),
+    weekday_ordinal: compile(&format!(
+        r"(?i)\b(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?(?P<d>{DAY}){ORDINAL}\b"
+    )),
+    nth_weekday: compile(&format!(
+        r"(?i)\b(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?P<wd>{WEEKDAY})\s+(?:of|in)\s+(?:(?P<m>{MONTH})\b\.?(?:\s*,?\s*(?P<y>{YEAR})\b)?|(?P<rel>last|next|this)\s+month\b)"
+    )),
+    ordinal_day: compile(&format!(r"(?i)\bon\s+(?P<t>the\s+(?P<d>{DAY}){ORDINAL})\b")),
+    weekday_of_week: compile(&format!(
+        r"(?i)\b(?P<wd>{WEEKDAY})\s+(?:of\s+)?(?P<q>next|last|this)\s+week\b"
+    )),
+    week_then_weekday: compile(&format!(
+        r"(?i)\b(?P<q>next|last|previous|this)\s+week,?\s*(?:-\s*)?(?:on\s+)?(?P<wd>{WEEKDAY})\b"
+    )),
+    prefix_weekday: compile(&format!(
+        r"(?i)\b(?P<wd>{WEEKDAY}|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?[\s,]*(?P<open>\()?\s*$"
+    )),
+    prefix_part: compile(
+        r"(?i)\b(?P<p>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)(?:\s*-\s*|\s+)$",
+    ),
+    prefix_relation: compile(
+        r"(?i)\b(?P<r>on|in|during|since|before|after|until|till|by|through|prior\s+to)\s+$",
+    ),
+    prefix_scheduled: compile(
+        r"(?i)\b(?:scheduled|slated|set|planned|due)\s+(?:to\s+(?:[a-z]+\s+){1,4})?(?:on|for)\s+$",
+    ),
+    word: compile(r"[A-Za-z]+"),
+});
+
+/// The date claims of `text`, in document order. `published` anchors the dates written without a
+/// year; without it they come with no value, year source `unknown` and a note saying why.
+pub fn extract_dates(text: &str, published: Option<Date>) -> Vec<Claim> {
+    let mut found = Vec::new();
+    find_spelled_dates(text, &mut found);
+    find_numeric_dates(text, &mut found);
+    find_years(text, &mut found);
+    find_relative_dates(text, &mut found);
+    find_weekdays(text, &mut found);
+    for candidate in &mut found {
+        extend_with_prefixes(text, candidate);
+    }
+    let chosen = settle_overlaps(found);
+    let sentences = sentences(text);
+    chosen
+        .into_iter()
+        .filter_map(|c| {
+            let sentence = sentences
+                .iter()
+                .copied()
+                .find(|s| s.start <= c.span.start && c.span.start < s.end.max(s.start + 1))
+                .unwrap_or(Span::new(0, text.len()));
+            build_claim(text, sentence, &c, published)
+        })
+        .collect()
+}
+
+/// Dates with a month name: "September 11", "11 September 2023", "October 1982", "in May".
+fn find_spelled_dates(text: &str, found: &mut Vec<Candidate>) {
+    let p = &*PATTERNS;
+    for caps in p.month_day.captures_iter(text) {
+        let (m, d) = (group(&caps, "m"), group(&caps, "d"));
+        let Some(month) = lexicon::month_number(&text[m.start..m.end]) else {
+            continue;
+        };
+        let day_end = caps.name("o").map_or(d.end, |o| o.end());
+        if let Some(c) = spelled_day(text, m.start, day_end, month, &caps, d) {
+            found.push(c);
+        }
+    }
+    for caps in p.day_month.captures_iter(text) {
+        let (m, d) = (group(&caps, "m"), group(&caps, "d"));
+        let word = &text[m.start..m.end];
+        let Some(month) = lexicon::month_number(word) else {
+            continue;
+        };
+        if amount_before(text, d.start) {
+            continue;
+        }
+        let lowercase = word.starts_with(|c: char| c.is_lowercase());
+        if lowercase
+            && lexicon::is_ambiguous_month(word)
+            && caps.name("o").is_none()
+            && caps.name("y").is_none()
+        {
+            continue;
+        }
+        let month_end = month_word_end(text, m.start, m.end);
+        if let Some(c) = spelled_day(text, d.start, month_end, month, &caps, d) {
+            found.push(c);
+        }
+    }
+    for caps in p.month_year.captures_iter(text) {
+        let m = group(&caps, "m");
+        let Some(month) = lexicon::month_number(&text[m.start..m.end]) else {
+            continue;
+        };
+        let whole = group(&caps, "0");
+        let value = if let Some(y) = caps.name("y") {
+            if lexicon::is_count_noun(next_word(text, y.end())) {
+                continue;
+            }
+            let Ok(year) = y.as_str().parse() else {
+                continue;
+            };
+            Value::Fixed(CalendarDate::month(year, month))
+        } else {
+            let rel = caps.name("rel").map_or("", |r| r.as_str()).to_lowercase();
+            let offset = match rel.as_str() {
+                "next" => 1,
+                "this" => 0,
+                _ => -1,
+            };
+            Value::Month {
+                month,
+                shift: MonthShift::InYear(offset),
+            }
+        };
+        found.push(candidate(whole, value));
+    }
+    for caps in p.month_bare.captures_iter(text) {
+        let m = group(&caps, "m");
+        let word = &text[m.start..m.end];
+        let Some(month) = lexicon::month_number(word) else {
+            continue;
+        };
+        if bare_month_stands(text, m.start, word) {
+            found.push(candidate(
+                m,
+                Value::Month {
+                    month,
+                    shift: MonthShift::Nearest,
+                },
+            ));
+        }
+    }
+}
+
+/// A day with a month name, from the start of the expression to `end` (the day's or the month's
+/// end), with the year when the text gives one that is not a count.
+fn spelled_day(
+    text: &str,
+    start: usize,
+    end: usize,
+    month: i8,
+    caps: &Captures<'_>,
+    d: Span,
+) -> Option<Candidate> {
+    let day: i8 = text[d.start..d.end].parse().ok()?;
+    let year = caps
+        .name("y")
+        .filter(|y| !lexicon::is_count_noun(next_word(text, y.end())));
+    if let Some(y) = year {
+        let year: i16 = y.as_str().parse().ok()?;
+        let date = CalendarDate::day(year, month, day)?;
+        return Some(candidate(Span::new(start, y.end()), Value::Fixed(date)));
+    }
+    if lexicon::is_count_noun(next_word(text, end)) || next_char(text, end) == Some(':') {
+        return None;
+    }
+    // February 29 exists in some year, so only a day no year has is dropped here.
+    CalendarDate::day(2000, month, day)?;
+    Some(candidate(
+        Span::new(start, end),
+        Value::MonthDay { month, day },
+    ))
+}
+
+/// Whether a full month name standing alone is a month: it follows a preposition or a part
+/// word ("in May", "since September", "early December"), and "may" and "march" are capitalised.
+fn bare_month_stands(text: &str, start: usize, word: &str) -> bool {
+    const CUES: &[&str] = &[
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "of",
+        "from",
+        "through",
+        "before",
+        "after",
+        "during",
+        "early",
+        "mid",
+        "late",
+        "between",
+        "and",
+        "or",
+        "to",
+        "last",
+        "next",
+        "this",
+        "end",
+        "beginning",
+        "start",
+        "middle",
+    ];
+    const LOOSE_CUES: &[&str] = &["and", "or", "to"];
+    let capital = word.starts_with(|c: char| c.is_uppercase());
+    let ambiguous = lexicon::is_ambiguous_month(word);
+    if ambiguous && !capital {
+        return false;
+    }
+    let before = text[..start].trim_end_matches([' ', '-', '\t']);
+    let previous = last_word(before).to_lowercase();
+    CUES.contains(&previous.as_str()) && !(ambiguous && LOOSE_CUES.contains(&previous.as_str()))
+}
+
+/// Numeric dates: ISO "2023-09-11", and "31/12/2023" or "3/4/2023" when the order is clear.
+fn find_numeric_dates(text: &str, found: &mut Vec<Candidate>) {
+    let p = &*PATTERNS;
+    for caps in p.iso.captures_iter(text) {
+        let whole = group(&caps, "0");
+        if group_str(text, &caps, "s1") != group_str(text, &caps, "s2")
+            || next_char(text, whole.end).is_some_and(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let parse = |name: &str| group_str(text, &caps, name).parse::<i16>().ok();
+        let (Some(y), Some(m), Some(d)) = (parse("y"), parse("m"), parse("d")) else {
+            continue;
+        };
+        let (Ok(m), Ok(d)) = (i8::try_from(m), i8::try_from(d)) else {
+            continue;
+        };
+        if let Some(date) = CalendarDate::day(y, m, d) {
+            found.push(candidate(whole, Value::Fixed(date)));
+        }
+    }
+    let order = numeric_order(text);
+    for caps in p.numeric.captures_iter(text) {
+        if let Some(c) = numeric_date(text, &caps, order) {
+            found.push(c);
+        }
+    }
+}
+
+/// How the text orders day and month in numeric dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Order {
+    DayFirst,
+    MonthFirst,
+    Unknown,
+}
+
+/// The order the text's own numeric dates show: a first part over 12 can only be a day, a second
+/// part over 12 can only be a day too. Both kinds in one text leave the order unknown.
+fn numeric_order(text: &str) -> Order {
+    let (mut day_first, mut month_first) = (false, false);
+    for caps in PATTERNS.numeric.captures_iter(text) {
+        let a: u32 = group_str(text, &caps, "a").parse().unwrap_or(0);
+        let b: u32 = group_str(text, &caps, "b").parse().unwrap_or(0);
+        if a > 12 && (1..=12).contains(&b) && a <= 31 {
+            day_first = true;
+        }
+        if b > 12 && (1..=12).contains(&a) && b <= 31 {
+            month_first = true;
+        }
+    }
+    match (day_first, month_first) {
+        (true, false) => Order::DayFirst,
+        (false, true) => Order::MonthFirst,
+        _ => Order::Unknown,
+    }
+}
+
+fn numeric_date(text: &str, caps: &Captures<'_>, order: Order) -> Option<Candidate> {
+    let whole = group(caps, "0");
+    let s1 = group_str(text, caps, "s1");
+    let year_text = caps.name("y").map(|y| y.as_str());
+    if let Some(s2) = caps.name("s2")
+        && s2.as_str() != s1
+    {
+        return None;
+    }
+    // A part of a longer number or date ("2009-10-11", "1.2.3.4") is no date of its own.
+    let before = text[..whole.start].chars().next_back();
+    if before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | '/' | '-' | ',')) {
+        return None;
+    }
+    let rest = &text[whole.end..];
+    let mut after = rest.chars();
+    let next = after.next();
+    if next.is_some_and(|c| c.is_ascii_digit())
+        || (next.is_some_and(|c| matches!(c, '.' | '/' | '-' | ':'))
+            && after.next().is_some_and(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    match (s1, year_text) {
+        // A point or a dash between two small numbers is a decimal, a score or a range unless a
+        // year follows.
+        ("." | "-", None) => return None,
+        ("." | "-", Some(y)) if y.len() == 2 && s1 == "." => return None,
+        ("/", None) => {
+            const CUES: &[&str] = &[
+                "on", "by", "until", "till", "since", "before", "after", "from", "through", "dated",
+            ];
+            let previous = last_word(text[..whole.start].trim_end()).to_lowercase();
+            if !CUES.contains(&previous.as_str()) && lexicon::weekday(&previous).is_none() {
+                return None;
+            }
+        }
+        _ => {}
+    }
+    let a: i8 = group_str(text, caps, "a").parse().ok()?;
+    let b: i8 = group_str(text, caps, "b").parse().ok()?;
+    let (month, day) = if a > 12 && b <= 12 {
+        (b, a)
+    } else if (b > 12 && a <= 12) || a == b {
+        (a, b)
+    } else {
+        match order {
+            Order::DayFirst => (b, a),
+            Order::MonthFirst => (a, b),
+            Order::Unknown => return None,
+        }
+    };
+    let value = match year_text {
+        Some(y) => {
+            let digits: i16 = y.parse().ok()?;
+            let year = if y.len() == 2 {
+                anchor::two_digit_year(digits, None)
+            } else {
+                digits
+            };
+            Value::Fixed(CalendarDate::day(year, month, day)?)
+        }
+        None => {
+            CalendarDate::day(2000, month, day)?;
+            Value::MonthDay { month, day }
+        }
+    };
+    Some(candidate(whole, value))
+}
+
+/// Years standing alone ("in 1953", "since 2017", "the 1991 agreement") and two-digit years
+/// after a preposition ("since '82").
+fn find_years(text: &str, found: &mut Vec<Candidate>) {
+    let p = &*PATTERNS;
+    for caps in p.year.captures_iter(text) {
+        let y = group(&caps, "y");
+        let Ok(year) = text[y.start..y.end].parse::<i16>() else {
+            continue;
+        };
+        if year_stands(text, y, year) {
+            found.push(candidate(y, Value::Fixed(CalendarDate::year(year))));
+        }
+    }
+    for caps in p.short_year.captures_iter(text) {
+        const CUES: &[&str] = &[
+            "since", "in", "of", "from", "until", "till", "by", "to", "class", "summer", "winter",
+            "spring", "autumn", "fall", "before", "after",
+        ];
+        let whole = group(&caps, "0");
+        let before = text[..whole.start].chars().next_back();
+        if before.is_some_and(|c| !c.is_whitespace() && c != '(') {
+            continue;
+        }
+        let previous = last_word(text[..whole.start].trim_end()).to_lowercase();
+        if !CUES.contains(&previous.as_str()) {
+            continue;
+        }
+        let Ok(yy) = group_str(text, &caps, "yy").parse::<i16>() else {
+            continue;
+        };
+        // The century is settled when the claim is built, where the publication date is known.
+        found.push(candidate(whole, Value::ShortYear(yy)));
+    }
+}
+
+/// Whether a four-digit number in the year range names a year rather than an amount.
+fn year_stands(text: &str, y: Span, year: i16) -> bool {
+    let before = text[..y.start].chars().next_back();
+    let before2 = text[..y.start].chars().rev().nth(1);
+    if before.is_some_and(|c| matches!(c, '$' | '£' | '€' | '¥' | '#' | '=' | '_' | '~'))
+        || !in_hyphen_chain_as_year(text, y)
+        || (before.is_some_and(|c| matches!(c, '.' | ',' | '/' | ':'))
+            && before2.is_some_and(|c| c.is_ascii_digit()))
+    {
+        return false;
+    }
+    let mut rest = text[y.end..].chars();
+    let next = rest.next();
+    let next2 = rest.next();
+    if next == Some('%')
+        || (next.is_some_and(|c| matches!(c, '.' | ',' | ':' | '/'))
+            && next2.is_some_and(|c| c.is_ascii_digit()))
+    {
+        return false;
+    }
+    // "the 1990's" is a decade; "2008's crisis" is a year.
+    if matches!(next, Some('\'' | '\u{2019}')) && next2 == Some('s') && year % 10 == 0 {
+        return false;
+    }
+    let before_words: Vec<&str> = text[..y.start].split_whitespace().rev().take(2).collect();
+    let deadline = matches!(before_words.as_slice(), ["than", w] if matches!(w.to_lowercase().as_str(), "later" | "earlier" | "sooner" | "before" | "after"));
+    if amount_before(text, y.start) && !deadline {
+        return false;
+    }
+    let following = next_word(text, y.end);
+    if lexicon::is_count_noun(following) || lexicon::is_unit_symbol(following) {
+        return false;
+    }
+    // A round number before a plural noun counts things ("2000 tickets"); "2008 sales" is a year.
+    const NOT_PLURAL: &[&str] = &[
+        "was", "is", "has", "its", "this", "his", "as", "us", "does", "says", "thus", "plus",
+    ];
+    let plural = following.len() > 2
+        && following.ends_with('s')
+        && following.starts_with(|c: char| c.is_lowercase())
+        && !NOT_PLURAL.contains(&following);
+    !(plural && year % 100 == 0)
+}
+
+/// Whether a year joined by hyphens to other numbers still reads as a year: a range of years
+/// ("2009-2011") or a season ("2009-10") does; a phone number, a code or "32-2015" does not.
+fn in_hyphen_chain_as_year(text: &str, y: Span) -> bool {
+    let is_group_char = |c: char| c.is_ascii_digit() || c == '-';
+    let start = text[..y.start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !is_group_char(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[y.end..]
+        .find(|c: char| !is_group_char(c))
+        .map_or(text.len(), |i| y.end + i);
+    let groups: Vec<&str> = text[start..end]
+        .split('-')
+        .filter(|g| !g.is_empty())
+        .collect();
+    match groups.as_slice() {
+        [_] => true,
+        [first, second] => {
+            let is_year =
+                |g: &str| g.len() == 4 && g.parse::<i16>().is_ok_and(|n| (1500..2100).contains(&n));
+            let year_is_second = start + first.len() <= y.start;
+            if year_is_second {
+                is_year(first)
+            } else {
+                is_year(second) || second.len() == 2
+            }
+        }
+        _ => false,
+    }
+}
+
+/// Whether the word before `pos` makes a number there an amount ("about", "$", "No.").
+fn amount_before(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end();
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    lexicon::marks_amount(word) || lexicon::marks_amount(word.trim_end_matches('.'))
+}
+
+/// Dates relative to the publication date: "today", "last month", "two days ago", "next Monday".
+fn find_relative_dates(text: &str, found: &mut Vec<Candidate>) {
+    let p = &*PATTERNS;
+    for caps in p.relative_day.captures_iter(text) {
+        let mut days = match group_str(text, &caps, "w").to_lowercase().as_str() {
+            "yesterday" => -1,
+            "tomorrow" => 1,
+            _ => 0,
+        };
+        match caps
+            .name("ba")
+            .map(|m| m.as_str().to_lowercase())
+            .as_deref()
+        {
+            Some("before") => days -= 1,
+            Some("after") => days += 1,
+            _ => {}
+        }
+        found.push(candidate(group(&caps, "0"), Value::Days(days)));
+    }
+    for caps in p.report_day.captures_iter(text) {
+        // "the day after" and "the day of the vote" point at another day.
+        // "after falling" is a clause about the same day, so a gerund keeps it.
+        let d = group(&caps, "d");
+        let next = next_word(text, d.end).to_lowercase();
+        let after_next = text[d.end..].trim_start().get(next.len()..).unwrap_or("");
+        let clause = next_word(after_next, 0).ends_with("ing");
+        let elsewhere = matches!(next.as_str(), "after" | "before") && !clause;
+        if !elsewhere && !matches!(next.as_str(), "of" | "when" | "that" | "on") {
+            found.push(candidate(d, Value::ReportDay));
+        }
+    }
+    // "the end of the year" and "the start of the month" mean the current ones in news; "the
+    // year" alone is too often some other year to be read so.
+    for caps in p.period_edge.captures_iter(text) {
+        let value = if group_str(text, &caps, "u").eq_ignore_ascii_case("year") {
+            Value::Years(0)
+        } else {
+            Value::Months(0)
+        };
+        found.push(candidate(group(&caps, "p"), value));
+    }
+    for caps in p.relative_unit.captures_iter(text) {
+        let q = group_str(text, &caps, "q").to_lowercase();
+        let offset = match q.split_whitespace().next_back().unwrap_or("") {
+            "last" | "previous" => -1,
+            "next" | "coming" => 1,
+            _ => 0,
+        };
+        let value = match group_str(text, &caps, "u").to_lowercase().as_str() {
+            "week" => Value::Weeks(offset),
+            "month" => Value::Months(offset),
+            _ => Value::Years(offset),
+        };
+        found.push(candidate(group(&caps, "0"), value));
+    }
+    for caps in p.ago.captures_iter(text) {
+        let Some(n) = lexicon::small_number(group_str(text, &caps, "n")) else {
+            continue;
+        };
+        let Ok(n32) = i32::try_from(n) else { continue };
+        let value = match group_str(text, &caps, "u").to_lowercase().as_str() {
+            "day" => Value::Days(-n),
+            "week" => Value::Days(-7 * n),
+            "month" => Value::Months(-n32),
+            _ => Value::Years(-n32),
+        };
+        found.push(candidate(group(&caps, "0"), value));
+    }
+    for caps in p.in_time.captures_iter(text) {
+        let Some(n) = lexicon::small_number(group_str(text, &caps, "n")) else {
+            continue;
+        };
+        let Some(value) = offset_value(group_str(text, &caps, "u"), n, 0) else {
+            continue;
+        };
+        let mut c = candidate(group(&caps, "t"), value);
+        c.ahead_only = true;
+        found.push(c);
+    }
+    for caps in p.from_base.captures_iter(text) {
+        let Some(n) = lexicon::small_number(group_str(text, &caps, "n")) else {
+            continue;
+        };
+        let sign = if group_str(text, &caps, "dir").eq_ignore_ascii_case("before") {
+            -1
+        } else {
+            1
+        };
+        let base = match group_str(text, &caps, "base").to_lowercase().as_str() {
+            "tomorrow" => 1,
+            "yesterday" => -1,
+            _ => 0,
+        };
+        let Some(value) = offset_value(group_str(text, &caps, "u"), sign * n, base) else {
+            continue;
+        };
+        found.push(candidate(group(&caps, "0"), value));
+    }
+    for caps in p.shifted.captures_iter(text) {
+        let q = group_str(text, &caps, "q").to_lowercase();
+        let name = group_str(text, &caps, "n");
+        let last = matches!(q.as_str(), "last" | "previous") || q.ends_with("past");
+        let next = matches!(q.as_str(), "next" | "following") || q.ends_with("coming");
+        let value = if let Some(day) = lexicon::weekday(name) {
+            let occurrence = match q.as_str() {
+                "last" | "previous" => Occurrence::Last,
+                "next" | "following" => Occurrence::Next,
+                _ if last => Occurrence::Past,
+                _ if next => Occurrence::Coming,
+                _ => Occurrence::This,
+            };
+            Value::Weekday { day, occurrence }
+        } else if let Some(month) = lexicon::month_number(name) {
+            if lexicon::is_ambiguous_month(name) && !name.starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            let shift = if last {
+                MonthShift::Last
+            } else if next {
+                MonthShift::Next
+            } else {
+                MonthShift::InYear(0)
+            };
+            Value::Month { month, shift }
+        } else {
+            continue;
+        };
+        let mut c = candidate(group(&caps, "0"), value);
+        c.weekday = lexicon::weekday(name);
+        found.push(c);
+    }
+}
+
+/// The date `n` units from the publication date, plus `base_days` for a day-precise unit ("two
+/// days after tomorrow"); months and years keep their own precision.
+fn offset_value(unit: &str, n: i64, base_days: i64) -> Option<Value> {
+    let n32 = i32::try_from(n).ok()?;
+    Some(match unit.to_lowercase().as_str() {
+        "day" => Value::Days(base_days + n),
+        "week" => Value::Days(base_days + 7 * n),
+        "month" => Value::Months(n32),
+        _ => Value::Years(n32),
+    })
+}
+
+/// Weekdays standing alone: "on Monday", "Kim met Putin Wednesday", "Monday 's email"; with a
+/// day of the month ("Tuesday the 19th") or a week ("Monday next week"); and "on the 15th".
+fn find_weekdays(text: &str, found: &mut Vec<Candidate>) {
+    let p = &*PATTERNS;
+    for caps in p.weekday_ordinal.captures_iter(text) {
+        let day = lexicon::weekday(group_str(text, &caps, "wd"));
+        let Ok(d) = group_str(text, &caps, "d").parse() else {
+            continue;
+        };
+        let mut c = candidate(group(&caps, "0"), Value::DayOfMonth(d));
+        c.weekday = day;
+        found.push(c);
+    }
+    for caps in p.nth_weekday.captures_iter(text) {
+        let Some(day) = lexicon::weekday(group_str(text, &caps, "wd")) else {
+            continue;
+        };
+        let nth = match group_str(text, &caps, "nth").to_lowercase().as_str() {
+            "first" | "1st" => 1,
+            "second" | "2nd" => 2,
+            "third" | "3rd" => 3,
+            "fourth" | "4th" => 4,
+            "fifth" | "5th" => 5,
+            _ => -1,
+        };
+        let month = if let Some(m) = caps.name("m") {
+            let Some(month) = lexicon::month_number(m.as_str()) else {
+                continue;
+            };
+            match caps.name("y").and_then(|y| y.as_str().parse().ok()) {
+                Some(year) => MonthRef::Stated { year, month },
+                None => MonthRef::Named(month),
+            }
+        } else {
+            match group_str(text, &caps, "rel").to_lowercase().as_str() {
+                "last" => MonthRef::Shifted(-1),
+                "next" => MonthRef::Shifted(1),
+                _ => MonthRef::Shifted(0),
+            }
+        };
+        let mut span = group(&caps, "0");
+        if let (Some(m), None) = (caps.name("m"), caps.name("y")) {
+            span.end = month_word_end(text, m.start(), m.end());
+        }
+        let mut c = candidate(span, Value::NthWeekday { nth, day, month });
+        c.weekday = Some(day);
+        found.push(c);
+    }
+    for caps in p.ordinal_day.captures_iter(text) {
+        // "on the 20th" is a day only where no noun follows ("on the 20th floor").
+        let t = group(&caps, "t");
+        let rest = text[t.end..].trim_start_matches([' ', '\t']);
+        let next = next_word(text, t.end);
+        let noun_follows = rest.starts_with(|c: char| c.is_alphabetic())
+            && !matches!(
+                next.to_lowercase().as_str(),
+                "at" | "in"
+                    | "and"
+                    | "or"
+                    | "when"
+                    | "but"
+                    | "as"
+                    | "with"
+                    | "for"
+                    | "from"
+                    | "after"
+                    | "before"
+                    | "the"
+                    | "a"
+                    | "this"
+                    | "next"
+                    | "last"
+                    | "until"
+            );
+        let Ok(d) = group_str(text, &caps, "d").parse() else {
+            continue;
+        };
+        if !noun_follows {
+            found.push(candidate(t, Value::DayOfMonth(d)));
+        }
+    }
+    for re in [&p.weekday_of_week, &p.week_then_weekday] {
+        for caps in re.captures_iter(text) {
+            let Some(day) = lexicon::weekday(group_str(text, &caps, "wd")) else {
+                continue;
+            };
+            let weeks = match group_str(text, &caps, "q").to_lowercase().as_str() {
+                "next" => 1,
+                "this" => 0,
+                _ => -1,
+            };
+            let mut c = candidate(group(&caps, "0"), Value::WeekdayInWeek { day, weeks });
+            c.weekday = Some(day);
+            found.push(c);
+        }
+    }
+    for caps in p.weekday.captures_iter(text) {
+        let w = group(&caps, "wd");
+        let Some(day) = lexicon::weekday(&text[w.start..w.end]) else {
+            continue;
+        };
+        if lexicon::names_a_day(last_word(text[..w.start].trim_end())) {
+            continue;
+        }
+        let mut c = candidate(
+            w,
+            Value::Weekday {
+                day,
+                occurrence: Occurrence::Nearest,
+            },
+        );
+        c.weekday = Some(day);
+        found.push(c);
+    }
+}
+
+/// The last `WINDOW` bytes of the line before `pos`, with the offset where they start.
+fn window_before(text: &str, pos: usize) -> (usize, &str) {
+    const WINDOW: usize = 80;
+    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let mut start = pos.saturating_sub(WINDOW).max(line_start);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    (start, &text[start..pos])
+}
+
+/// Grows a candidate over a weekday written before a day ("Monday, June 20", "Monday (September
+/// 11)") and a part written before a month or year ("early December", "the end of last year").
+fn extend_with_prefixes(text: &str, c: &mut Candidate) {
+    let p = &*PATTERNS;
+    let precision = c.value.precision();
+    let is_day =
+        precision == Precision::Day && matches!(c.value, Value::Fixed(_) | Value::MonthDay { .. });
+    if is_day {
+        let (offset, before) = window_before(text, c.span.start);
+        if let Some(caps) = p.prefix_weekday.captures(before) {
+            let w = caps
+                .name("wd")
+                .expect("the weekday pattern always captures the weekday");
+            let word = w.as_str();
+            // Abbreviations ("Sat", "Sun", "Wed") are words of their own unless capitalised.
+            let full = word.len() >= 6;
+            let capital = word.starts_with(|ch: char| ch.is_uppercase());
+            // A point after a full name ends its sentence ("on Monday. June 20 was ...").
+            let ends_sentence = full && before[w.end()..].contains('.');
+            if let Some(day) =
+                lexicon::weekday(word).filter(|_| (full || capital) && !ends_sentence)
+            {
+                c.span.start = offset + w.start();
+                c.weekday = Some(day);
+                if caps.name("open").is_some() {
+                    let rest = &text[c.span.end..];
+                    let trimmed = rest.trim_start_matches([' ', '\t']);
+                    if trimmed.starts_with(')') {
+                        c.span.end += rest.len() - trimmed.len() + 1;
+                    }
+                }
+            }
+        }
+    } else if precision != Precision::Day {
+        let (offset, before) = window_before(text, c.span.start);
+        if let Some(caps) = p.prefix_part.captures(before) {
+            let m = caps
+                .name("p")
+                .expect("the part pattern always captures the part");
+            let words = m.as_str().to_lowercase();
+            let part = if words == "early" || words.contains("beginning") || words.contains("start")
+            {
+                "early"
+            } else if words.starts_with("mid") || words.contains("middle") {
+                "mid"
+            } else {
+                "late"
+            };
+            c.part = Some(part);
+            c.span.start = offset + m.start();
+        }
+    }
+}
+
+/// The candidates that do not overlap, the longest first, in document order.
+fn settle_overlaps(mut found: Vec<Candidate>) -> Vec<Candidate> {
+    found.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.span.start));
+    let mut chosen: Vec<Candidate> = Vec::new();
+    for c in found {
+        if !chosen.iter().any(|k| k.span.overlaps(c.span)) {
+            chosen.push(c);
+        }
+    }
+    chosen.sort_by_key(|c| c.span.start);
+    chosen
+}
+
+/// How the date relates to the event, from the words just before it.
+fn relation(text: &str, start: usize) -> Option<Relation> {
+    let p = &*PATTERNS;
+    let (_, before) = window_before(text, start);
+    if p.prefix_scheduled.is_match(before) {
+        return Some(Relation::ScheduledFor);
+    }
+    let caps = p.prefix_relation.captures(before)?;
+    let word = caps.name("r")?.as_str().to_lowercase();
+    Some(match word.split_whitespace().next().unwrap_or("") {
+        "on" => Relation::On,
+        "in" | "during" => Relation::In,
+        "since" => Relation::Since,
+        "before" | "by" | "prior" => Relation::Before,
+        "after" => Relation::After,
+        _ => Relation::Until,
+    })
+}
+
+/// Whether the sentence around a date looks back or ahead: the nearest tense cue before the date,
+/// else the nearest after it. "until" and "scheduled for" look ahead, "since" looks back.
+fn lean(text: &str, sentence: Span, span: Span, relation: Option<Relation>) -> Lean {
+    match relation {
+        Some(Relation::Until | Relation::ScheduledFor) => return Lean::Future,
+        Some(Relation::Since) => return Lean::Past,
+        _ => {}
+    }
+    let body = &text[sentence.start..sentence.end.max(span.end)];
+    let mut before = None;
+    let mut after = None;
+    let mut previous = "";
+    for m in PATTERNS.word.find_iter(body) {
+        let (start, end) = (sentence.start + m.start(), sentence.start + m.end());
+        let word = m.as_str();
+        let cue = lexicon::tense_of(word, previous);
+        previous = word;
+        let Some(cue) = cue else { continue };
+        if end <= span.start {
+            before = Some(cue);
+        } else if start >= span.end && after.is_none() {
+            after = Some(cue);
+        }
+    }
+    before.or(after).unwrap_or(Lean::Neutral)
+}
+
+/// The value a candidate takes once the publication date fixes what the text leaves open.
+struct Resolved {
+    date: Option<CalendarDate>,
+    source: YearSource,
+    note: Option<String>,
+}
+
+fn resolve(value: Value, published: Option<Date>, lean: Lean) -> Resolved {
+    let fixed = |date| Resolved {
+        date: Some(date),
+        source: YearSource::Text,
+        note: None,
+    };
+    match value {
+        Value::Fixed(date) => return fixed(date),
+        Value::NthWeekday {
+            nth,
+            day,
+            month: MonthRef::Stated { year, month },
+        } => {
+            if let Some(date) = nth_weekday(CalendarDate::month(year, month), nth, day) {
+                return fixed(date);
+            }
+        }
+        Value::ShortYear(yy) => {
+            return fixed(CalendarDate::year(anchor::two_digit_year(yy, published)));
+        }
+        _ => {}
+    }
+    let Some(p) = published else {
+        return Resolved {
+            date: None,
+            source: YearSource::Unknown,
+            note: Some(NO_ANCHOR.into()),
+        };
+    };
+    let date = match value {
+        Value::Fixed(date) => Some(date),
+        Value::ShortYear(yy) => Some(CalendarDate::year(anchor::two_digit_year(yy, Some(p)))),
+        Value::MonthDay { month, day } => anchor::month_day(p, month, day, lean),
+        Value::Month { month, shift } => match shift {
+            MonthShift::Nearest => anchor::month(p, month, lean),
+            MonthShift::Last => {
+                let year = if month < p.month() {
+                    p.year()
+                } else {
+                    p.year() - 1
+                };
+                Some(CalendarDate::month(year, month))
+            }
+            MonthShift::Next => {
+                let year = if month > p.month() {
+                    p.year()
+                } else {
+                    p.year() + 1
+                };
+                Some(CalendarDate::month(year, month))
+            }
+            MonthShift::InYear(k) => i16::try_from(k)
+                .ok()
+                .map(|k| CalendarDate::month(p.year() + k, month)),
+        },
+        Value::Weekday { day, occurrence } => {
+            anchor::weekday(p, day, occurrence, lean).map(CalendarDate::from_civil)
+        }
+        Value::Days(n) => anchor::add_days(p, n).map(CalendarDate::from_civil),
+        Value::DayOfMonth(d) => anchor::day_of_month(p, d, lean),
+        Value::NthWeekday { nth, day, month } => {
+            let month = match month {
+                MonthRef::Stated { year, month } => Some(CalendarDate::month(year, month)),
+                MonthRef::Named(m) => anchor::month(p, m, lean),
+                MonthRef::Shifted(n) => anchor::shift_month(p, n),
+            };
+            month.and_then(|m| nth_weekday(m, nth, day))
+        }
+        Value::WeekdayInWeek { day, weeks } => {
+            anchor::weekday_in_week(p, day, weeks).map(CalendarDate::from_civil)
+        }
+        Value::ReportDay => {
+            return Resolved {
+                date: Some(CalendarDate::from_civil(p)),
+                source: YearSource::Publication,
+                note: Some("the day reported on, taken as the publication date".into()),
+            };
+        }
+        Value::Months(n) => anchor::shift_month(p, n),
+        Value::Years(n) => i16::try_from(n)
+            .ok()
+            .map(|n| CalendarDate::year(p.year() + n)),
+        Value::Weeks(n) => {
+            let monday = anchor::add_days(
+                p,
+                i64::from(n) * 7 - i64::from(p.weekday().to_monday_zero_offset()),
+            );
+            let note = monday.and_then(|m| {
+                let sunday = anchor::add_days(m, 6)?;
+                Some(format!(
+                    "the week of {m} to {sunday}, which has no single day"
+                ))
+            });
+            return Resolved {
+                date: None,
+                source: YearSource::Publication,
+                note,
+            };
+        }
+    };
+    match date {
+        Some(d) => Resolved {
+            date: Some(d),
+            source: YearSource::Publication,
+            note: None,
+        },
+        None => Resolved {
+            date: None,
+            source: YearSource::Unknown,
+            note: Some("the date does not exist near the publication date".into()),
+        },
+    }
+}
+
+/// The nth weekday of a month (-1 for the last), when the month has one.
+fn nth_weekday(month: CalendarDate, nth: i8, day: Weekday) -> Option<CalendarDate> {
+    let first = Date::new(month.year, month.month?, 1).ok()?;
+    first
+        .nth_weekday_of_month(nth, day)
+        .ok()
+        .map(CalendarDate::from_civil)
+}
+
+fn build_claim(
+    text: &str,
+    sentence: Span,
+    c: &Candidate,
+    published: Option<Date>,
+) -> Option<Claim> {
+    let relation = relation(text, c.span.start);
+    let lean = lean(text, sentence, c.span, relation);
+    if c.ahead_only && lean != Lean::Future {
+        return None;
+    }
+    let resolved = resolve(c.value, published, lean);
+    let details = DateDetails {
+        date: resolved.date,
+        precision: resolved.date.map_or(c.value.precision(), |d| d.precision()),
+        weekday: c.weekday.map(|d| lexicon::weekday_name(d).to_string()),
+        relation,
+        event: None,
+        part: c.part.map(str::to_string),
+        year_source: resolved.source,
+        note: resolved.note,
+    };
+    Some(Claim::new(text, c.span, Details::Date(details)))
+}
+
+fn candidate(span: Span, value: Value) -> Candidate {
+    Candidate {
+        span,
+        value,
+        weekday: None,
+        part: None,
+        ahead_only: false,
+    }
+}
+
+/// The span of a named group that the pattern always captures.
+fn group(caps: &Captures<'_>, name: &str) -> Span {
+    let m = if name == "0" {
+        caps.get(0)
+    } else {
+        caps.name(name)
+    };
+    m.map_or(Span::new(0, 0), |m| Span::new(m.start(), m.end()))
+}
+
+fn group_str<'t>(text: &'t str, caps: &Captures<'_>, name: &str) -> &'t str {
+    let s = group(caps, name);
+    &text[s.start..s.end]
+}
+
+/// The end of a month word, taking in the point of an abbreviation ("Sept.") but not a full
+/// stop after a full name.
+fn month_word_end(text: &str, start: usize, end: usize) -> usize {
+    if lexicon::is_abbreviation(&text[start..end]) && next_char(text, end) == Some('.') {
+        end + 1
+    } else {
+        end
+    }
+}
+
+fn next_char(text: &str, pos: usize) -> Option<char> {
+    text[pos..].chars().next()
+}
+
+/// The word after `pos`, skipping spaces: letters only, so "people," gives "people".
+fn next_word(text: &str, pos: usize) -> &str {
+    let rest = text[pos..].trim_start();
+    let end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// The last word of `before`, letters only.
+fn last_word(before: &str) -> &str {
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &before[start..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Checks the date claims of `text` against `expected`: one `(span text, ISO value or None,
+    /// extras)` per claim, in order, where extras lists `key=value` pairs among `weekday`,
+    /// `relation`, `part`, `source` and `precision` that must match.
+    fn check(text: &str, published: Option<&str>, expected: &[(&str, Option<&str>, &str)]) {
+        let published = published.map(|p| p.parse::<Date>().expect("test dates are valid"));
+        let claims = extract_dates(text, published);
+        let got: Vec<(String, Option<String>)> = claims
+            .iter()
+            .map(|c| match &c.details {
+                Details::Date(d) => (c.text.clone(), d.date.map(|d| d.to_string())),
+                other => panic!("not a date: {other:?}"),
+            })
+            .collect();
+        let want: Vec<(String, Option<String>)> = expected
+            .iter()
+            .map(|(s, d, _)| ((*s).to_string(), d.map(str::to_string)))
+            .collect();
+        assert_eq!(got, want, "in {text:?}");
+        for (claim, (_, _, extras)) in claims.iter().zip(expected) {
+            let Details::Date(d) = &claim.details else {
+                unreachable!()
+            };
+            let json = serde_json::to_value(d).expect("details serialise");
+            for pair in extras.split_whitespace() {
+                let (key, value) = pair.split_once('=').expect("extras are key=value");
+                let key = if key == "source" { "year_source" } else { key };
+                assert_eq!(
+                    json.get(key).and_then(|v| v.as_str()),
+                    Some(value),
+                    "{key} of {:?} in {text:?}: {json}",
+                    claim.text
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn finds_and_normalises_news_dates() {
+        let p = Some("2023-09-12");
+        check(
+            "The summit began September 11.",
+            p,
+            &[(
+                "September 11",
+                Some("2023-09-11"),
+                "source=publication precision=day",
+            )],
+        );
+        check(
+            "It began 11 September.",
+            p,
+            &[("11 September", Some("2023-09-11"), "")],
+        );
+        check(
+            "It began Sept. 11 in Moscow.",
+            p,
+            &[("Sept. 11", Some("2023-09-11"), "")],
+        );
+        check(
+            "They will meet on September 13th.",
+            p,
+            &[("September 13th", Some("2023-09-13"), "relation=on")],
+        );
+        check(
+            "Kim arrived on Monday (September 11).",
+            p,
+            &[(
+                "Monday (September 11)",
+                Some("2023-09-11"),
+                "weekday=monday relation=on",
+            )],
+        );
+        check(
+            "The talks were held Friday, 9 June.",
+            p,
+            &[("Friday, 9 June", Some("2023-06-09"), "weekday=friday")],
+        );
+        check(
+            "The law passed on March 3, 2021.",
+            p,
+            &[("March 3, 2021", Some("2021-03-03"), "source=text")],
+        );
+        check(
+            "Filed 2023-09-11 in court.",
+            p,
+            &[("2023-09-11", Some("2023-09-11"), "")],
+        );
+        check(
+            "Kim met Putin on Monday.",
+            p,
+            &[("Monday", Some("2023-09-11"), "weekday=monday relation=on")],
+        );
+        check(
+            "Kim met Putin Wednesday.",
+            Some("2023-09-14"),
+            &[("Wednesday", Some("2023-09-13"), "weekday=wednesday")],
+        );
+        check(
+            "Kim will meet Putin on Wednesday.",
+            p,
+            &[("Wednesday", Some("2023-09-13"), "")],
+        );
+        check(
+            "The ship left last Friday.",
+            p,
+            &[("last Friday", Some("2023-09-08"), "weekday=friday")],
+        );
+        check(
+            "The armistice was signed in 1953.",
+            p,
+            &[("1953", Some("1953"), "relation=in precision=year")],
+        );
+        check(
+            "Sanctions have applied since 2017.",
+            p,
+            &[("2017", Some("2017"), "relation=since")],
+        );
+        check(
+            "The vote is due in early December.",
+            p,
+            &[(
+                "early December",
+                Some("2023-12"),
+                "part=early relation=in precision=month",
+            )],
+        );
+        check(
+            "Sales fell this month and last year, not today.",
+            p,
+            &[
+                ("this month", Some("2023-09"), ""),
+                ("last year", Some("2022"), ""),
+                ("today", Some("2023-09-12"), ""),
+            ],
+        );
+        check(
+            "It rained yesterday and will clear tomorrow.",
+            p,
+            &[
+                ("yesterday", Some("2023-09-11"), ""),
+                ("tomorrow", Some("2023-09-13"), ""),
+            ],
+        );
+        check(
+            "Prices rose next month, last month and next year.",
+            p,
+            &[
+                ("next month", Some("2023-10"), ""),
+                ("last month", Some("2023-08"), ""),
+                ("next year", Some("2024"), ""),
+            ],
+        );
+        check(
+            "The lowest since October 1982 and since '82.",
+            Some("2008-10-27"),
+            &[
+                ("October 1982", Some("1982-10"), ""),
+                ("'82", Some("1982"), ""),
+            ],
+        );
+        check(
+            "The Dow ended the day up 2%.",
+            p,
+            &[("the day", Some("2023-09-12"), "source=publication")],
+        );
+        check(
+            "It happened two days ago.",
+            p,
+            &[("two days ago", Some("2023-09-10"), "")],
+        );
+        check(
+            "The plant closes at the end of last year.",
+            p,
+            &[("the end of last year", Some("2022"), "part=late")],
+        );
+        check(
+            "Growth since mid-2009 was slow.",
+            p,
+            &[("mid-2009", Some("2009"), "part=mid")],
+        );
+        check(
+            "Stocks had their best week since last September.",
+            Some("2009-10-12"),
+            &[("last September", Some("2009-09"), "")],
+        );
+        check(
+            "Dealers close after October of next year.",
+            Some("2009-05-15"),
+            &[("October of next year", Some("2010-10"), "relation=after")],
+        );
+        check(
+            "The trial is scheduled to take place on June 5.",
+            p,
+            &[("June 5", Some("2024-06-05"), "relation=scheduled_for")],
+        );
+        check(
+            "Markets stay closed until Friday.",
+            Some("2008-09-18"),
+            &[("Friday", Some("2008-09-19"), "relation=until")],
+        );
+    }
+
+    #[test]
+    fn fixes_the_year_from_the_publication_date_not_the_weekday() {
+        // 2023-06-20 is a Tuesday: the claim keeps the date so the matcher catches the weekday.
+        check(
+            "They met on Monday, June 20.",
+            Some("2023-06-16"),
+            &[("Monday, June 20", Some("2023-06-20"), "weekday=monday")],
+        );
+        check(
+            "The vote was held on December 20.",
+            Some("2024-01-03"),
+            &[("December 20", Some("2023-12-20"), "")],
+        );
+        check(
+            "The vote will be held on January 5.",
+            Some("2023-12-28"),
+            &[("January 5", Some("2024-01-05"), "")],
+        );
+        check(
+            "Sales fell in October.",
+            Some("2009-06-05"),
+            &[("October", Some("2008-10"), "")],
+        );
+        check(
+            "The deal should close in October.",
+            Some("2009-06-05"),
+            &[("October", Some("2009-10"), "")],
+        );
+    }
+
+    #[test]
+    fn says_when_there_is_no_anchor() {
+        check(
+            "They met on Monday, June 20.",
+            None,
+            &[("Monday, June 20", None, "source=unknown weekday=monday")],
+        );
+        check(
+            "It happened in 1953.",
+            None,
+            &[("1953", Some("1953"), "source=text")],
+        );
+        let claims = extract_dates("It rained yesterday.", None);
+        let Details::Date(d) = &claims[0].details else {
+            unreachable!()
+        };
+        assert_eq!(d.note.as_deref(), Some(NO_ANCHOR));
+    }
+
+    #[test]
+    fn reads_numeric_dates_only_when_the_order_is_clear() {
+        let p = Some("2023-09-12");
+        check(
+            "Due 31/12/2023.",
+            p,
+            &[("31/12/2023", Some("2023-12-31"), "")],
+        );
+        check("Due 3/4/2023.", p, &[]);
+        check(
+            "Due 3/4/2023, paid 25/4/2023.",
+            p,
+            &[
+                ("3/4/2023", Some("2023-04-03"), ""),
+                ("25/4/2023", Some("2023-04-25"), ""),
+            ],
+        );
+        check(
+            "Held on 2/15 as planned.",
+            p,
+            &[("2/15", Some("2023-02-15"), "")],
+        );
+        check("Open 24/7 and a 3-2 win, 3.5 km.", p, &[]);
+    }
+
+    #[test]
+    fn avoids_false_positives() {
+        let p = Some("2023-09-12");
+        check("Officials may resign; protesters march on.", p, &[]);
+        check(
+            "About 2000 people came, paying £2,000 and $ 1990 each.",
+            p,
+            &[],
+        );
+        check("The meeting starts at 10:30 and ends at 16:08 UTC.", p, &[]);
+        check("Music of the 1990s and the 1980 s.", p, &[]);
+        check("The index closed at 7223.98, up 1.67 %.", p, &[]);
+        check("It was Black Monday all over again.", p, &[]);
+        check("Book it for the day after the vote.", p, &[]);
+        check(
+            "It rebounded late in the day after falling.",
+            p,
+            &[("the day", Some("2023-09-12"), "")],
+        );
+        check(
+            "They met on Monday. June 20 was hot.",
+            p,
+            &[
+                ("Monday", Some("2023-09-11"), ""),
+                ("June 20", Some("2023-06-20"), ""),
+            ],
+        );
+        check("Call +86 138-2010-2015 or see id=1687.", p, &[]);
+        check("It sends 1500 b packets at 2000 kW.", p, &[]);
+        check(
+            "Before the 2008 US election.",
+            p,
+            &[("2008", Some("2008"), "")],
+        );
+        check(
+            "Output grew in 2009-2011.",
+            p,
+            &[
+                ("2009", Some("2009"), "relation=in"),
+                ("2011", Some("2011"), ""),
+            ],
+        );
+        check("May I ask, said March Hare.", p, &[]);
+    }
+
+    #[test]
+    fn resolves_weekdays_around_the_publication_day() {
+        // 2008-10-27 is a Monday.
+        let p = Some("2008-10-27");
+        check(
+            "On Monday, markets fell.",
+            p,
+            &[("Monday", Some("2008-10-27"), "")],
+        );
+        check(
+            "Markets fell Sunday.",
+            p,
+            &[("Sunday", Some("2008-10-26"), "")],
+        );
+        check(
+            "Markets will open Tuesday.",
+            p,
+            &[("Tuesday", Some("2008-10-28"), "")],
+        );
+        check(
+            "See you next Monday.",
+            p,
+            &[("next Monday", Some("2008-11-03"), "")],
+        );
+    }
+
+    #[test]
+    fn reads_days_of_the_month_and_weekdays_of_nearby_weeks() {
+        // 2013-02-12 is a Tuesday.
+        let p = Some("2013-02-12");
+        check(
+            "The vote is on Tuesday the 19th.",
+            p,
+            &[("Tuesday the 19th", Some("2013-02-19"), "weekday=tuesday")],
+        );
+        check(
+            "Rent is due on the 15th.",
+            p,
+            &[("the 15th", Some("2013-02-15"), "")],
+        );
+        check("She lives on the 20th floor.", p, &[]);
+        check(
+            "Clocks change on the last Sunday of March.",
+            p,
+            &[(
+                "the last Sunday of March",
+                Some("2013-03-31"),
+                "weekday=sunday",
+            )],
+        );
+        check(
+            "It was the first Monday of last month.",
+            p,
+            &[("the first Monday of last month", Some("2013-01-07"), "")],
+        );
+        check(
+            "It was the first Monday of March 2014.",
+            None,
+            &[(
+                "the first Monday of March 2014",
+                Some("2014-03-03"),
+                "source=text",
+            )],
+        );
+        check(
+            "Talks resume Monday next week.",
+            p,
+            &[("Monday next week", Some("2013-02-18"), "weekday=monday")],
+        );
+        check(
+            "They met last week on Friday.",
+            p,
+            &[("last week on Friday", Some("2013-02-08"), "")],
+        );
+        check(
+            "He left last Wednesday and returns next Wednesday.",
+            p,
+            &[
+                ("last Wednesday", Some("2013-02-06"), ""),
+                ("next Wednesday", Some("2013-02-20"), ""),
+            ],
+        );
+        check(
+            "The vote will be held in two weeks.",
+            p,
+            &[("two weeks", Some("2013-02-26"), "relation=in")],
+        );
+        check("Sales doubled in two weeks.", p, &[]);
+        check(
+            "It opens three days from now, or 2 weeks after tomorrow.",
+            p,
+            &[
+                ("three days from now", Some("2013-02-15"), ""),
+                ("2 weeks after tomorrow", Some("2013-02-27"), ""),
+            ],
+        );
+        check(
+            "Prices hit a low later than 2020.",
+            p,
+            &[("2020", Some("2020"), "")],
+        );
+        check(
+            "Files dated 05-Aug-2016 and Oct/2.",
+            p,
+            &[
+                ("05-Aug-2016", Some("2016-08-05"), ""),
+                ("Oct/2", Some("2012-10-02"), ""),
+            ],
+        );
+    }
+}

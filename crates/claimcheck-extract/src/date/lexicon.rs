@@ -1,0 +1,352 @@
+//! The words dates are written with: month and weekday names, and the cue words that say whether
+//! a sentence looks back or ahead, or that a number counts things rather than naming a year.
+
+use jiff::civil::Weekday;
+
+/// Whether a sentence speaks of the past or the future around a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Lean {
+    Past,
+    Future,
+    Neutral,
+}
+
+/// The month a name or abbreviation stands for, 1-based; a trailing point is ignored.
+pub(super) fn month_number(word: &str) -> Option<i8> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    let n = match w.as_str() {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    };
+    Some(n)
+}
+
+/// Whether a month word is an abbreviation ("Sept", "Jan") rather than the full name.
+pub(super) fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    w.len() <= 4 && !matches!(w.as_str(), "may" | "june" | "july")
+}
+
+/// Whether a month word is also a common English verb or name when written lowercase, so that
+/// it only counts as a month where a number or a capital says so.
+pub(super) fn is_ambiguous_month(word: &str) -> bool {
+    let w = word.to_lowercase();
+    matches!(w.as_str(), "may" | "march") || is_abbreviation(word)
+}
+
+/// The weekday a full name or a usual abbreviation stands for.
+pub(super) fn weekday(word: &str) -> Option<Weekday> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    let day = match w.as_str() {
+        "monday" | "mon" => Weekday::Monday,
+        "tuesday" | "tue" | "tues" => Weekday::Tuesday,
+        "wednesday" | "wed" => Weekday::Wednesday,
+        "thursday" | "thu" | "thur" | "thurs" => Weekday::Thursday,
+        "friday" | "fri" => Weekday::Friday,
+        "saturday" | "sat" => Weekday::Saturday,
+        "sunday" | "sun" => Weekday::Sunday,
+        _ => return None,
+    };
+    Some(day)
+}
+
+/// The lowercase English name of a weekday, as claims record it.
+pub(super) fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Monday => "monday",
+        Weekday::Tuesday => "tuesday",
+        Weekday::Wednesday => "wednesday",
+        Weekday::Thursday => "thursday",
+        Weekday::Friday => "friday",
+        Weekday::Saturday => "saturday",
+        Weekday::Sunday => "sunday",
+    }
+}
+
+/// Words that, before a weekday, make it the name of a day in history or the calendar ("Black
+/// Monday", "Good Friday") rather than a day near the publication date.
+pub(super) fn names_a_day(previous_word: &str) -> bool {
+    const NAMING: &[&str] = &[
+        "black", "cyber", "good", "ash", "super", "holy", "easter", "palm", "bloody", "maundy",
+        "shrove", "giving",
+    ];
+    NAMING.contains(&previous_word.to_lowercase().as_str())
+}
+
+/// The value of a small count written as a word or in digits ("a", "two", "3").
+pub(super) fn small_number(word: &str) -> Option<i64> {
+    const WORDS: &[&str] = &[
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    let w = word.to_lowercase();
+    if matches!(w.as_str(), "a" | "an") {
+        return Some(1);
+    }
+    if let Some(i) = WORDS.iter().position(|x| *x == w) {
+        return i64::try_from(i).ok();
+    }
+    w.parse().ok()
+}
+
+/// Nouns that, after a number, show it counts or measures something: "2000 people" is no year.
+pub(super) fn is_count_noun(word: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "people",
+        "persons",
+        "men",
+        "women",
+        "children",
+        "soldiers",
+        "troops",
+        "workers",
+        "jobs",
+        "employees",
+        "residents",
+        "points",
+        "votes",
+        "units",
+        "cars",
+        "homes",
+        "houses",
+        "years",
+        "days",
+        "hours",
+        "minutes",
+        "miles",
+        "km",
+        "kilometres",
+        "kilometers",
+        "metres",
+        "meters",
+        "m",
+        "ft",
+        "feet",
+        "tons",
+        "tonnes",
+        "dollars",
+        "euros",
+        "pounds",
+        "yen",
+        "members",
+        "students",
+        "cases",
+        "deaths",
+        "kg",
+        "mph",
+        "acres",
+        "barrels",
+        "copies",
+        "shares",
+        "times",
+        "percent",
+        "per",
+        "hectares",
+        "square",
+        "calories",
+        "words",
+        "pages",
+        "s",
+    ];
+    NOUNS.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether a word after a number is a unit symbol ("1500 b", "2000 kW"): one or two lowercase
+/// letters that are not a short English word, or a short mixed-case symbol. All-capital words
+/// are left alone, as "the 2008 US election" names a year.
+pub(super) fn is_unit_symbol(word: &str) -> bool {
+    const SHORT_WORDS: &[&str] = &[
+        "a", "an", "in", "on", "at", "to", "of", "by", "as", "is", "it", "or", "if", "so", "up",
+        "we", "he", "i", "me", "my", "no", "do", "be", "us",
+    ];
+    let count = word.chars().count();
+    let lower = word.chars().all(char::is_lowercase);
+    let mixed =
+        word.chars().any(char::is_lowercase) && word.chars().skip(1).any(char::is_uppercase);
+    (lower && (1..=2).contains(&count) && !SHORT_WORDS.contains(&word))
+        || (mixed && (2..=3).contains(&count))
+}
+
+/// Words before a number that make it an amount, never a year ("about 2000", "No. 1984").
+pub(super) fn marks_amount(previous_word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "no",
+        "no.",
+        "number",
+        "nearly",
+        "almost",
+        "over",
+        "than",
+        "some",
+        "approximately",
+        "roughly",
+        "about",
+        "at",
+        "us$",
+        "$",
+        "£",
+        "€",
+        "¥",
+        "top",
+        "just",
+    ];
+    WORDS.contains(&previous_word.to_lowercase().as_str())
+}
+
+/// The tense a single word signals, if any. Past-tense forms are the usual irregular verbs plus
+/// regular "-ed" forms; future cues are the modal and scheduling words news uses.
+pub(super) fn tense_of(word: &str, previous: &str) -> Option<Lean> {
+    const FUTURE: &[&str] = &[
+        "will",
+        "should",
+        "would",
+        "might",
+        "ll",
+        "shall",
+        "wo",
+        "upcoming",
+        "scheduled",
+        "slated",
+        "tomorrow",
+        "next",
+        "forthcoming",
+    ];
+    const FUTURE_BEFORE_TO: &[&str] = &[
+        "set",
+        "due",
+        "going",
+        "expected",
+        "plans",
+        "plan",
+        "planned",
+        "is",
+        "are",
+        "aims",
+        "intends",
+        "scheduled",
+        "slated",
+    ];
+    const PAST: &[&str] = &[
+        "was",
+        "were",
+        "had",
+        "did",
+        "said",
+        "told",
+        "met",
+        "went",
+        "came",
+        "took",
+        "gave",
+        "made",
+        "fell",
+        "rose",
+        "won",
+        "lost",
+        "left",
+        "held",
+        "began",
+        "became",
+        "saw",
+        "got",
+        "sent",
+        "ran",
+        "brought",
+        "thought",
+        "spoke",
+        "wrote",
+        "been",
+        "ago",
+        "yesterday",
+        "last",
+        "paid",
+        "sold",
+        "bought",
+        "hit",
+        "cut",
+        "put",
+        "set",
+        "shut",
+        "led",
+        "struck",
+        "broke",
+        "chose",
+        "drove",
+        "flew",
+        "grew",
+        "knew",
+        "threw",
+        "felt",
+        "kept",
+        "meant",
+        "built",
+        "spent",
+        "sank",
+        "shot",
+        "stood",
+        "understood",
+        "wore",
+        "earlier",
+    ];
+    const NOT_PAST: &[&str] = &[
+        "need",
+        "indeed",
+        "speed",
+        "proceed",
+        "exceed",
+        "succeed",
+        "hundred",
+        "embed",
+        "breed",
+        "bleed",
+        "feed",
+        "seed",
+        "weed",
+        "greed",
+        "scheduled",
+        "planned",
+        "expected",
+        "proposed",
+        "united",
+        "based",
+        "red",
+        "bed",
+        "shed",
+        "limited",
+        "detailed",
+        "advanced",
+        "related",
+    ];
+    let w = word.to_lowercase();
+    if w == "to" && FUTURE_BEFORE_TO.contains(&previous.to_lowercase().as_str()) {
+        return Some(Lean::Future);
+    }
+    // The modal "may" is lowercase; the month is capitalised.
+    if FUTURE.contains(&w.as_str()) || word == "may" {
+        return Some(Lean::Future);
+    }
+    // A participle after "be" is passive ("should be completed", "will be held"), and says
+    // nothing of the time.
+    if matches!(previous.to_lowercase().as_str(), "be" | "being") {
+        return None;
+    }
+    if PAST.contains(&w.as_str()) {
+        return Some(Lean::Past);
+    }
+    let lowercase_word = word.chars().next().is_some_and(char::is_lowercase);
+    if lowercase_word && w.len() >= 5 && w.ends_with("ed") && !NOT_PAST.contains(&w.as_str()) {
+        return Some(Lean::Past);
+    }
+    None
+}
