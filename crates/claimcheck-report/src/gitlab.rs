@@ -1,0 +1,57 @@
+//! GitLab Code Quality (`artifacts:reports:codequality`): a JSON array with one issue per claim
+//! that needs attention. Always an array, `[]` when there is nothing, never an empty file.
+//!
+//! Severities: error → `major`, warning → `minor`, info → `info` (ruff's mapping). Locations
+//! use `lines.begin`/`lines.end`, the shape every GitLab version reads; GitLab shows no columns.
+
+use serde_json::{Value, json};
+
+use crate::text::{evidence_line, message};
+use crate::{Level, Run, display_path, run_fingerprints};
+
+pub(crate) fn gitlab(run: &Run) -> String {
+    let fingerprints = run_fingerprints(run);
+    let mut issues: Vec<Value> = Vec::new();
+    for (d, prints) in run.documents.iter().zip(&fingerprints) {
+        for (f, fingerprint) in d.findings.iter().zip(prints) {
+            let level = run.level(f);
+            if level == Level::Note || f.verdict.is_none() {
+                continue;
+            }
+            let span = d.document.file_span(f.claim.span);
+            let mut issue = json!({
+                "type": "issue",
+                "check_name": f.rule_id(),
+                "description": message(f),
+                "categories": ["Bug Risk"],
+                "severity": severity(level),
+                "fingerprint": fingerprint,
+                "location": {
+                    "path": display_path(&d.document.path),
+                    "lines": { "begin": span.line, "end": span.end_line },
+                },
+            });
+            let evidence: Vec<String> = f
+                .verdict
+                .iter()
+                .flat_map(|v| &v.evidence)
+                .map(|e| format!("Evidence: {}", evidence_line(e)))
+                .collect();
+            if !evidence.is_empty() {
+                issue["content"] = json!({ "body": evidence.join("\n") });
+            }
+            issues.push(issue);
+        }
+    }
+    let mut out = serde_json::to_string_pretty(&issues).expect("issues always serialise");
+    out.push('\n');
+    out
+}
+
+fn severity(level: Level) -> &'static str {
+    match level {
+        Level::Error => "major",
+        Level::Warning => "minor",
+        Level::Info | Level::Note => "info",
+    }
+}
