@@ -1,20 +1,156 @@
-//! `claimcheck check` and `claimcheck extract`: read every article, extract its claims, verify
-//! them (check only), render, and pick the exit code.
+//! `claimcheck check`, `extract` and the runs behind `baseline`: resolve the settings, read
+//! every article, extract and verify its claims in parallel, drop suppressed and baselined
+//! findings, render every requested format, and pick the exit code.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Result;
-use claimcheck_core::Status;
+use anyhow::{Result, bail};
+use claimcheck_core::{Document, Sources, Suppressions};
 use claimcheck_extract::ExtractOptions;
-use claimcheck_report::{DocumentResult, Finding, Run};
+use claimcheck_report::{DocumentResult, Finding, Level, OutputFormat, RenderOptions, Run};
+use rayon::prelude::*;
 
-use crate::args::{CheckArgs, Color, FailOn, OutputFormat};
+use crate::args::{CheckArgs, Color, FailOn};
+use crate::baseline::Baseline;
+use crate::config::{self, Config};
+use crate::files::{self, Selection};
 
+/// Everything a run needs, flags merged over the configuration file.
+pub struct Settings {
+    pub format: OutputFormat,
+    pub output_file: Option<PathBuf>,
+    pub reports: Vec<(OutputFormat, PathBuf)>,
+    pub published: Option<jiff::civil::Date>,
+    pub fail_on: FailOn,
+    pub min_level: Level,
+    pub exit_zero: bool,
+    pub color: Color,
+    pub threads: Option<usize>,
+    pub selection: Selection,
+    pub baseline: Option<PathBuf>,
+    pub level_overrides: BTreeMap<String, Level>,
+    pub disabled_rules: BTreeSet<String>,
+}
+
+impl Settings {
+    pub fn resolve(args: &CheckArgs) -> Result<Settings> {
+        let start = args
+            .files
+            .iter()
+            .find(|f| *f != "-")
+            .map_or_else(|| PathBuf::from("."), PathBuf::from);
+        let (config, file) = config::load(args.config.as_deref(), &start, args.isolated)?;
+        let file = file.as_deref();
+        let Config {
+            check,
+            files,
+            reports,
+            baseline,
+            rules,
+        } = config;
+
+        let mut level_overrides = BTreeMap::new();
+        let mut disabled_rules = BTreeSet::new();
+        for (id, rule) in rules {
+            if claimcheck_report::rule(&id).is_none() {
+                bail!(
+                    "{}: rules.\"{id}\": no such rule (see `claimcheck rules`)",
+                    shown(file)
+                );
+            }
+            match rule.level.as_deref() {
+                Some("off") => {
+                    disabled_rules.insert(id);
+                }
+                raw => {
+                    if let Some(level) =
+                        config::value::<Level>(&format!("rules.\"{id}\".level"), raw, file)?
+                    {
+                        level_overrides.insert(id, level);
+                    }
+                }
+            }
+        }
+        let mut all_reports = Vec::new();
+        for (format, path) in reports {
+            let format = config::value::<OutputFormat>("reports", Some(&format), file)?
+                .expect("a value was given");
+            all_reports.push((format, path));
+        }
+        all_reports.extend(args.report.iter().cloned());
+
+        Ok(Settings {
+            format: match args.format {
+                Some(f) => f,
+                None => config::value("check.format", check.format.as_deref(), file)?
+                    .unwrap_or(OutputFormat::Human),
+            },
+            output_file: args.output_file.clone().or(check.output_file),
+            reports: all_reports,
+            published: match args.published {
+                Some(p) => Some(p),
+                None => config::value("check.published", check.published.as_deref(), file)?,
+            },
+            fail_on: match args.fail_on {
+                Some(f) => f,
+                None => config::value("check.fail-on", check.fail_on.as_deref(), file)?
+                    .unwrap_or(FailOn::Verdict(claimcheck_core::Status::Contradicted)),
+            },
+            min_level: match args.min_level {
+                Some(l) => l,
+                None => config::value("check.min-level", check.min_level.as_deref(), file)?
+                    .unwrap_or(Level::Note),
+            },
+            exit_zero: args.exit_zero || check.exit_zero.unwrap_or(false),
+            color: match args.color {
+                Some(c) => c,
+                None => config::value("check.color", check.color.as_deref(), file)?
+                    .unwrap_or(Color::Auto),
+            },
+            threads: args.threads.or(check.threads),
+            selection: Selection {
+                exclude: files
+                    .exclude
+                    .into_iter()
+                    .chain(args.exclude.iter().cloned())
+                    .collect(),
+                force_exclude: args.force_exclude || files.force_exclude,
+                respect_gitignore: files.respect_gitignore && !args.no_ignore,
+            },
+            baseline: args.baseline.clone().or(baseline.path),
+            level_overrides,
+            disabled_rules,
+        })
+    }
+}
+
+fn shown(file: Option<&Path>) -> String {
+    file.map_or_else(|| "configuration".to_string(), |f| f.display().to_string())
+}
+
+/// `check` (verify) or `extract`: the whole run, to the exit code.
 pub fn run(args: &CheckArgs, verify: bool) -> Result<ExitCode> {
+    let settings = Settings::resolve(args)?;
+    let run = collect(args, &settings, verify)?;
+    let run = match &settings.baseline {
+        Some(path) if verify => Baseline::read(path)?.filter(run),
+        _ => run,
+    };
+    write_outputs(&run, &settings)?;
+    Ok(exit_code(&run, &settings))
+}
+
+/// Reads, extracts, verifies and filters every article named by `args`.
+pub fn collect(args: &CheckArgs, settings: &Settings, verify: bool) -> Result<Run> {
+    let paths = files::expand(&args.files, &settings.selection)?;
+    refuse_overwriting_inputs(&paths, settings)?;
+
     // Every input is read before anything is reported, so a bad path fails the run cleanly.
-    let mut documents = Vec::with_capacity(args.files.len());
-    for path in &args.files {
+    let mut documents = Vec::with_capacity(paths.len());
+    for path in &paths {
         let doc = if path == "-" {
             claimcheck_retrieve::load_stdin(args.stdin_filename.as_deref())?
         } else {
@@ -23,43 +159,190 @@ pub fn run(args: &CheckArgs, verify: bool) -> Result<ExitCode> {
         documents.push(doc);
     }
 
-    let mut run = Run {
-        verified: verify,
-        ..Run::default()
-    };
-    for document in documents {
-        let published = args.published.or(document.published);
+    let progress = progress_bar(args.progress, documents.len());
+    let check_one = |document: Document| -> DocumentResult {
+        let published = settings.published.or(document.published);
         let claims = claimcheck_extract::extract(&document.text, &ExtractOptions { published });
-        let findings = if verify {
-            claimcheck_match::check(&document, claims, &claimcheck_core::Sources::default())
+        let findings: Vec<Finding> = if verify {
+            claimcheck_match::check(&document, claims, &Sources::default())
                 .into_iter()
-                .map(|c| Finding {
-                    claim: c.claim,
-                    verdict: Some(c.verdict),
-                })
+                .map(|c| Finding::new(c.claim, Some(c.verdict)))
                 .collect()
         } else {
             claims
                 .into_iter()
-                .map(|claim| Finding {
-                    claim,
-                    verdict: None,
-                })
+                .map(|claim| Finding::new(claim, None))
                 .collect()
         };
-        run.documents.push(DocumentResult {
+        let findings = suppress(&document, findings, &settings.disabled_rules);
+        if let Some(bar) = &progress {
+            bar.inc(1);
+        }
+        DocumentResult {
             document,
             published,
             findings,
-        });
-    }
-
-    let out = match args.format {
-        OutputFormat::Json => claimcheck_report::json(&run),
-        OutputFormat::Human => claimcheck_report::human(&run, styled(args.color)),
+        }
     };
-    std::io::stdout().lock().write_all(out.as_bytes())?;
-    Ok(exit_code(&run, args.fail_on))
+    let results: Vec<DocumentResult> = match settings.threads {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()?
+            .install(|| documents.into_par_iter().map(check_one).collect()),
+        None => documents.into_par_iter().map(check_one).collect(),
+    };
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    Ok(Run {
+        documents: results,
+        verified: verify,
+        level_overrides: settings.level_overrides.clone(),
+    })
+}
+
+/// Drops the findings of rules turned off and those an inline directive suppresses; reports
+/// directives that suppressed nothing on stderr.
+fn suppress(
+    document: &Document,
+    findings: Vec<Finding>,
+    disabled: &BTreeSet<String>,
+) -> Vec<Finding> {
+    let mut directives = Suppressions::parse(document);
+    let kept = findings
+        .into_iter()
+        .filter(|f| !disabled.contains(f.rule_id()))
+        .filter(|f| {
+            let span = document.file_span(f.claim.span);
+            directives
+                .lookup(span, f.rule_id(), f.claim.kind.as_str())
+                .is_none()
+        })
+        .collect();
+    for d in directives.unused() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "warning[meta.unused-directive]: {}:{}: `{}` suppresses nothing",
+            document.path,
+            d.line,
+            d.describe()
+        );
+    }
+    kept
+}
+
+fn progress_bar(when: Color, len: usize) -> Option<indicatif::ProgressBar> {
+    let show = match when {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("CI").is_none(),
+    };
+    (show && len > 1).then(|| {
+        let bar = indicatif::ProgressBar::new(len as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} articles {elapsed}")
+                .expect("the template is valid"),
+        );
+        bar
+    })
+}
+
+/// An output file must never replace an article under review.
+fn refuse_overwriting_inputs(paths: &[String], settings: &Settings) -> Result<()> {
+    let inputs: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| *p != "-")
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
+    let outputs = settings
+        .output_file
+        .iter()
+        .chain(settings.reports.iter().map(|(_, p)| p));
+    for out in outputs {
+        if let Ok(c) = std::fs::canonicalize(out)
+            && inputs.contains(&c)
+        {
+            bail!(
+                "{}: is an input article; refusing to overwrite it with a report",
+                out.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn write_outputs(run: &Run, settings: &Settings) -> Result<()> {
+    let shown = filter_level(run, settings.min_level);
+    let render = |format: OutputFormat, styled: bool| {
+        let source = if is_problem_format(format) {
+            &shown
+        } else {
+            run
+        };
+        claimcheck_report::render(
+            format,
+            source,
+            &RenderOptions {
+                styled,
+                ..RenderOptions::default()
+            },
+        )
+    };
+    for (format, path) in &settings.reports {
+        write_file(path, &render(*format, false))?;
+    }
+    match &settings.output_file {
+        Some(path) => write_file(path, &render(settings.format, false))?,
+        None => {
+            let out = render(settings.format, styled(settings.color));
+            std::io::stdout().lock().write_all(out.as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+/// The formats that list problems for a person or a CI system to act on; the others (json,
+/// json-lines, markdown, html, junit) are records of every claim and ignore `--min-level`.
+fn is_problem_format(format: OutputFormat) -> bool {
+    matches!(
+        format,
+        OutputFormat::Human
+            | OutputFormat::Concise
+            | OutputFormat::Sarif
+            | OutputFormat::Github
+            | OutputFormat::Gitlab
+            | OutputFormat::Rdjson
+            | OutputFormat::Rdjsonl
+    )
+}
+
+/// The run without the findings below `min`, for the formats that list problems.
+fn filter_level(run: &Run, min: Level) -> Run {
+    let mut shown = run.clone();
+    for d in &mut shown.documents {
+        d.findings.retain(|f| run.level(f) >= min);
+    }
+    shown
+}
+
+/// Writes `text` to `path` through a temporary file and a rename, so a reader never sees half
+/// a report and a failed write leaves the old file whole.
+pub fn write_file(path: &Path, text: &str) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("report");
+    let tmp = dir.join(format!(".{name}.claimcheck-{}.tmp", std::process::id()));
+    std::fs::write(&tmp, text)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            anyhow::anyhow!("{}: cannot write: {e}", path.display())
+        })
 }
 
 fn styled(color: Color) -> bool {
@@ -70,21 +353,33 @@ fn styled(color: Color) -> bool {
     }
 }
 
-fn exit_code(run: &Run, fail_on: FailOn) -> ExitCode {
-    let threshold = match fail_on {
-        FailOn::Never => return ExitCode::SUCCESS,
-        FailOn::Contradicted => &[Status::Contradicted][..],
-        FailOn::Unverified => &[Status::Contradicted, Status::Unverified][..],
-    };
+fn exit_code(run: &Run, settings: &Settings) -> ExitCode {
+    if settings.exit_zero {
+        return ExitCode::SUCCESS;
+    }
     let failing = run
         .documents
         .iter()
         .flat_map(|d| &d.findings)
-        .filter_map(|f| f.verdict.as_ref())
-        .any(|v| threshold.contains(&v.status));
+        .any(|f| match settings.fail_on {
+            FailOn::Never => false,
+            FailOn::Verdict(threshold) => f.status().is_some_and(|s| fails(s, threshold)),
+            FailOn::Level(min) => f.status().is_some() && run.level(f) >= min,
+        });
     if failing {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Whether a verdict reaches a verdict threshold: contradicted reaches both thresholds,
+/// unverified only `unverified`.
+fn fails(status: claimcheck_core::Status, threshold: claimcheck_core::Status) -> bool {
+    use claimcheck_core::Status::{Contradicted, Supported, Unverified};
+    match (status, threshold) {
+        (Contradicted, _) => true,
+        (Unverified, Unverified) => true,
+        (Unverified, _) | (Supported, _) => false,
     }
 }

@@ -31,9 +31,66 @@ fn missing_file() {
 }
 
 #[test]
-fn directory() {
-    let dir = fixture("");
-    assert_one_line_exit_2(&["check", &dir], None, "is a directory");
+fn directory_without_articles() {
+    let dir = std::env::temp_dir().join(format!("claimcheck-empty-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("sub")).expect("temp dir");
+    std::fs::write(dir.join("sub/photo.png"), b"\x89PNG").expect("write");
+    let shown = dir.to_str().expect("utf-8 path");
+    assert_one_line_exit_2(
+        &["check", shown],
+        None,
+        "no article files (.md, .html, .txt) matched",
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn malformed_config() {
+    let dir = std::env::temp_dir().join(format!("claimcheck-config-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("a.txt"), "It opened on Monday, June 20, 2022.\n").expect("write");
+    std::fs::write(
+        dir.join("claimcheck.toml"),
+        "[check]\nfail-on = \"sometimes\"\n",
+    )
+    .expect("write");
+    let article = dir.join("a.txt");
+    let article = article.to_str().expect("utf-8 path");
+    assert_one_line_exit_2(
+        &["check", article],
+        None,
+        "check.fail-on: unknown value \"sometimes\"",
+    );
+    std::fs::write(dir.join("claimcheck.toml"), "[check\nformat = 1\n").expect("write");
+    assert_one_line_exit_2(&["check", article], None, "invalid configuration (line 1)");
+    std::fs::write(dir.join("claimcheck.toml"), "[check]\nno-such-key = 1\n").expect("write");
+    assert_one_line_exit_2(&["check", article], None, "unknown field `no-such-key`");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_report_never_overwrites_an_article() {
+    let dir = std::env::temp_dir().join(format!("claimcheck-overwrite-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let article = dir.join("a.md");
+    std::fs::write(&article, "It opened on Monday, June 20, 2022.\n").expect("write");
+    let shown = article.to_str().expect("utf-8 path");
+    let report = format!("json={shown}");
+    assert_one_line_exit_2(
+        &["check", shown, "--report", &report],
+        None,
+        "refusing to overwrite",
+    );
+    assert_one_line_exit_2(
+        &["check", shown, "-o", shown],
+        None,
+        "refusing to overwrite",
+    );
+    assert_eq!(
+        std::fs::read_to_string(&article).expect("still there"),
+        "It opened on Monday, June 20, 2022.\n"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -76,9 +133,9 @@ fn a_bad_file_among_good_ones_fails_the_whole_run() {
 fn unknown_option_values() {
     let good = fixture("summit-notes.txt");
     assert_one_line_exit_2(
-        &["check", "--format", "xml", &good],
+        &["check", "--format", "yaml", &good],
         None,
-        "invalid value 'xml'",
+        "invalid value 'yaml'",
     );
     assert_one_line_exit_2(
         &["check", "--fail-on", "sometimes", &good],

@@ -85,8 +85,9 @@ impl Document {
         let sentence_start = text[para_start..start]
             .rfind(['.', '!', '?'])
             .map_or(para_start, |i| para_start + i + 1);
-        let sentence_end =
-            text[end..para_end].find(['.', '!', '?']).map_or(para_end, |i| end + i + 1);
+        let sentence_end = text[end..para_end]
+            .find(['.', '!', '?'])
+            .map_or(para_end, |i| end + i + 1);
         let mut links: Vec<&Link> = self
             .links
             .iter()

@@ -23,7 +23,10 @@ pub enum SourceOutcome {
     Available(SourceText),
     /// The source could not be read; `reason` is one lowercase phrase ("timed out after 10 s",
     /// "HTTP 404", "refused: private address 10.0.0.1").
-    Unavailable { location: String, reason: String },
+    Unavailable {
+        location: String,
+        reason: String,
+    },
 }
 
 /// The sources retrieval found for each claim, by claim id, in the order to consult them
