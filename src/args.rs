@@ -136,6 +136,49 @@ pub struct CheckArgs {
     /// Drop the findings recorded in this baseline file. [config: baseline.path]
     #[arg(long, value_name = "PATH")]
     pub baseline: Option<PathBuf>,
+
+    /// Never touch the network: cited sources come from the cache only, and a source missing
+    /// there is unverified. [config: fetch.offline]
+    #[arg(long)]
+    pub offline: bool,
+
+    /// Fail (exit 2) if the evidence lock would change. [config: fetch.locked]
+    #[arg(long)]
+    pub locked: bool,
+
+    /// --offline and --locked together.
+    #[arg(long)]
+    pub frozen: bool,
+
+    /// The evidence lock: what each cited source was checked against (default
+    /// claimcheck.lock). [config: fetch.lockfile]
+    #[arg(long, value_name = "PATH")]
+    pub lockfile: Option<PathBuf>,
+
+    /// Where fetched sources are cached (default .claimcheck-cache; env
+    /// CLAIMCHECK_CACHE_DIR). [config: fetch.cache-dir]
+    #[arg(long, value_name = "DIR", env = "CLAIMCHECK_CACHE_DIR")]
+    pub cache_dir: Option<PathBuf>,
+
+    /// Allow fetching from loopback, private and link-local addresses (refused by default, so
+    /// that an article cannot make claimcheck reach internal services).
+    /// [config: fetch.allow-private-network]
+    #[arg(long)]
+    pub allow_private_network: bool,
+
+    /// Seconds to wait for one source in all (default 20). [config: fetch.timeout]
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<u64>,
+
+    /// A folder of source texts (.txt, .md, .html) searched for the words of attributed
+    /// claims; repeatable. [config: corpus.paths]
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Vec<PathBuf>,
+
+    /// An events timeline file (TOML, the format of corpora/events) added to the bundled one;
+    /// repeatable. [config: events.files]
+    #[arg(long, value_name = "FILE")]
+    pub events: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

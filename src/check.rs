@@ -33,6 +33,19 @@ pub struct Settings {
     pub baseline: Option<PathBuf>,
     pub level_overrides: BTreeMap<String, Level>,
     pub disabled_rules: BTreeSet<String>,
+    pub fetch: FetchSettings,
+    pub corpus: Vec<PathBuf>,
+    pub events: Vec<PathBuf>,
+}
+
+/// How cited sources are read.
+pub struct FetchSettings {
+    pub offline: bool,
+    pub locked: bool,
+    pub lockfile: PathBuf,
+    pub cache_dir: PathBuf,
+    pub allow_private_network: bool,
+    pub timeout: Option<u64>,
 }
 
 impl Settings {
@@ -44,12 +57,21 @@ impl Settings {
             .map_or_else(|| PathBuf::from("."), PathBuf::from);
         let (config, file) = config::load(args.config.as_deref(), &start, args.isolated)?;
         let file = file.as_deref();
+        // Paths in the file are relative to the file's folder.
+        let base = file
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let rel = |p: PathBuf| if p.is_absolute() { p } else { base.join(p) };
         let Config {
             check,
             files,
             reports,
             baseline,
             rules,
+            fetch,
+            corpus,
+            events,
         } = config;
 
         let mut level_overrides = BTreeMap::new();
@@ -78,7 +100,7 @@ impl Settings {
         for (format, path) in reports {
             let format = config::value::<OutputFormat>("reports", Some(&format), file)?
                 .expect("a value was given");
-            all_reports.push((format, path));
+            all_reports.push((format, rel(path)));
         }
         all_reports.extend(args.report.iter().cloned());
 
@@ -88,7 +110,7 @@ impl Settings {
                 None => config::value("check.format", check.format.as_deref(), file)?
                     .unwrap_or(OutputFormat::Human),
             },
-            output_file: args.output_file.clone().or(check.output_file),
+            output_file: args.output_file.clone().or(check.output_file.map(rel)),
             reports: all_reports,
             published: match args.published {
                 Some(p) => Some(p),
@@ -120,9 +142,38 @@ impl Settings {
                 force_exclude: args.force_exclude || files.force_exclude,
                 respect_gitignore: files.respect_gitignore && !args.no_ignore,
             },
-            baseline: args.baseline.clone().or(baseline.path),
+            baseline: args.baseline.clone().or(baseline.path.map(&rel)),
             level_overrides,
             disabled_rules,
+            fetch: FetchSettings {
+                offline: args.offline || args.frozen || fetch.offline.unwrap_or(false),
+                locked: args.locked || args.frozen || fetch.locked.unwrap_or(false),
+                lockfile: args
+                    .lockfile
+                    .clone()
+                    .or(fetch.lockfile.map(&rel))
+                    .unwrap_or_else(|| PathBuf::from("claimcheck.lock")),
+                cache_dir: args
+                    .cache_dir
+                    .clone()
+                    .or(fetch.cache_dir.map(&rel))
+                    .unwrap_or_else(|| PathBuf::from(".claimcheck-cache")),
+                allow_private_network: args.allow_private_network
+                    || fetch.allow_private_network.unwrap_or(false),
+                timeout: args.timeout.or(fetch.timeout),
+            },
+            corpus: corpus
+                .paths
+                .into_iter()
+                .map(&rel)
+                .chain(args.corpus.iter().cloned())
+                .collect(),
+            events: events
+                .files
+                .into_iter()
+                .map(&rel)
+                .chain(args.events.iter().cloned())
+                .collect(),
         })
     }
 }
@@ -159,38 +210,90 @@ pub fn collect(args: &CheckArgs, settings: &Settings, verify: bool) -> Result<Ru
         documents.push(doc);
     }
 
+    let knowledge = knowledge(&settings.events)?;
+    let corpora = settings
+        .corpus
+        .iter()
+        .map(|dir| claimcheck_retrieve::Corpus::index(dir).map_err(anyhow::Error::from))
+        .collect::<Result<Vec<_>>>()?;
+
     let progress = progress_bar(args.progress, documents.len());
-    let check_one = |document: Document| -> DocumentResult {
-        let published = settings.published.or(document.published);
-        let claims = claimcheck_extract::extract(&document.text, &ExtractOptions { published });
+    let pool = match settings.threads {
+        Some(n) => Some(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n.max(1))
+                .build()?,
+        ),
+        None => None,
+    };
+    let in_pool = |f: &(dyn Fn() -> Vec<DocumentResult> + Sync)| match &pool {
+        Some(p) => p.install(f),
+        None => f(),
+    };
+
+    // Extraction, in parallel: pure and independent per document.
+    let extracted: Vec<(
+        Document,
+        Vec<claimcheck_core::Claim>,
+        Option<jiff::civil::Date>,
+    )> = {
+        let work = || {
+            documents
+                .clone()
+                .into_par_iter()
+                .map(|document| {
+                    let published = settings.published.or(document.published);
+                    let claims =
+                        claimcheck_extract::extract(&document.text, &ExtractOptions { published });
+                    (document, claims, published)
+                })
+                .collect()
+        };
+        match &pool {
+            Some(p) => p.install(work),
+            None => work(),
+        }
+    };
+
+    // Retrieval, once for the whole run: every cited link fetched once, the corpus searched.
+    let sources: Vec<Sources> = if verify {
+        retrieve(&extracted, &corpora, &settings.fetch)?
+    } else {
+        vec![Sources::default(); extracted.len()]
+    };
+
+    // Matching, in parallel.
+    let check_one = |(i, (document, claims, published)): (
+        usize,
+        &(
+            Document,
+            Vec<claimcheck_core::Claim>,
+            Option<jiff::civil::Date>,
+        ),
+    )| {
         let findings: Vec<Finding> = if verify {
-            claimcheck_match::check(&document, claims, &Sources::default())
+            claimcheck_match::check(document, claims.clone(), &sources[i], &knowledge)
                 .into_iter()
                 .map(|c| Finding::new(c.claim, Some(c.verdict)))
                 .collect()
         } else {
             claims
-                .into_iter()
+                .iter()
+                .cloned()
                 .map(|claim| Finding::new(claim, None))
                 .collect()
         };
-        let findings = suppress(&document, findings, &settings.disabled_rules);
+        let findings = suppress(document, findings, &settings.disabled_rules);
         if let Some(bar) = &progress {
             bar.inc(1);
         }
         DocumentResult {
-            document,
-            published,
+            document: document.clone(),
+            published: *published,
             findings,
         }
     };
-    let results: Vec<DocumentResult> = match settings.threads {
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build()?
-            .install(|| documents.into_par_iter().map(check_one).collect()),
-        None => documents.into_par_iter().map(check_one).collect(),
-    };
+    let results = in_pool(&|| extracted.par_iter().enumerate().map(check_one).collect());
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
@@ -199,6 +302,155 @@ pub fn collect(args: &CheckArgs, settings: &Settings, verify: bool) -> Result<Ru
         verified: verify,
         level_overrides: settings.level_overrides.clone(),
     })
+}
+
+/// The bundled events timeline with the newsroom's files added.
+fn knowledge(files: &[PathBuf]) -> Result<claimcheck_match::Knowledge> {
+    if files.is_empty() {
+        return Ok(claimcheck_match::Knowledge::default());
+    }
+    let mut timeline = claimcheck_events::bundled().clone();
+    for path in files {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| anyhow::anyhow!("{}: cannot read the events file: {e}", path.display()))?;
+        timeline = timeline.with_file(&text, &path.display().to_string())?;
+    }
+    Ok(claimcheck_match::Knowledge {
+        timeline: Some(timeline),
+    })
+}
+
+/// The sources for every attribution claim: the links cited in its paragraph (fetched once
+/// each, through the cache and the lock), then the best passages of the local corpora.
+fn retrieve(
+    extracted: &[(
+        Document,
+        Vec<claimcheck_core::Claim>,
+        Option<jiff::civil::Date>,
+    )],
+    corpora: &[claimcheck_retrieve::Corpus],
+    fetch: &FetchSettings,
+) -> Result<Vec<Sources>> {
+    use claimcheck_core::{Details, SourceOutcome};
+    // The URLs each attribution claim cites.
+    let cited: Vec<Vec<(String, Vec<String>)>> = extracted
+        .iter()
+        .map(|(doc, claims, _)| {
+            claims
+                .iter()
+                .filter(|c| matches!(c.details, Details::Attribution(_)))
+                .map(|c| {
+                    let urls = doc
+                        .cited_links(c.span)
+                        .into_iter()
+                        .map(|l| l.url.clone())
+                        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+                        .collect();
+                    (c.id.clone(), urls)
+                })
+                .collect()
+        })
+        .collect();
+    let mut urls: Vec<String> = cited
+        .iter()
+        .flatten()
+        .flat_map(|(_, u)| u.iter().cloned())
+        .collect();
+    urls.sort();
+    urls.dedup();
+
+    let fetched: BTreeMap<String, SourceOutcome> = if urls.is_empty() {
+        BTreeMap::new()
+    } else {
+        fetch_with_lock(&urls, fetch)?
+    };
+
+    Ok(extracted
+        .iter()
+        .zip(&cited)
+        .map(|((_, claims, _), cited)| {
+            let mut sources = Sources::default();
+            for (id, urls) in cited {
+                let mut found: Vec<SourceOutcome> = urls
+                    .iter()
+                    .filter_map(|u| fetched.get(u).cloned())
+                    .collect();
+                if let Some(claim) = claims.iter().find(|c| &c.id == id)
+                    && let Details::Attribution(a) = &claim.details
+                {
+                    let query = corpus_query(a);
+                    for corpus in corpora {
+                        found.extend(
+                            corpus
+                                .search(&query, 3)
+                                .into_iter()
+                                .map(SourceOutcome::Available),
+                        );
+                    }
+                }
+                if !found.is_empty() {
+                    sources.by_claim.insert(id.clone(), found);
+                }
+            }
+            sources
+        })
+        .collect())
+}
+
+/// What to look for in a corpus: the quoted words when there are any, else the content, with
+/// the speaker's name.
+fn corpus_query(a: &claimcheck_core::AttributionDetails) -> String {
+    let words = if a.quoted.is_empty() {
+        a.content.clone()
+    } else {
+        a.quoted.join(" ")
+    };
+    match &a.speaker {
+        Some(s) => format!("{words} {s}"),
+        None => words,
+    }
+}
+
+/// Fetches `urls` through the cache and the evidence lock, then records what was read in the
+/// lock, or with `--locked` fails if the lock would change.
+fn fetch_with_lock(
+    urls: &[String],
+    fetch: &FetchSettings,
+) -> Result<BTreeMap<String, claimcheck_core::SourceOutcome>> {
+    let lock = claimcheck_retrieve::Lock::read(&fetch.lockfile)?;
+    let mut options = claimcheck_retrieve::FetchOptions {
+        allow_private_network: fetch.allow_private_network,
+        offline: fetch.offline,
+        cache_dir: fetch.cache_dir.clone(),
+        ..claimcheck_retrieve::FetchOptions::default()
+    };
+    if let Some(secs) = fetch.timeout {
+        options.timeout = std::time::Duration::from_secs(secs.max(1));
+    }
+    let fetcher = claimcheck_retrieve::Fetcher::new(options)?.with_lock(&lock);
+    let outcomes = fetcher.fetch_all(urls);
+    for warning in fetcher.take_warnings() {
+        let _ = writeln!(std::io::stderr(), "warning: {warning}");
+    }
+    let mut updated = lock.clone();
+    for (url, outcome) in urls.iter().zip(&outcomes) {
+        updated.record(url, outcome);
+    }
+    let cited: BTreeSet<&str> = urls.iter().map(String::as_str).collect();
+    updated.retain(|u| cited.contains(u));
+    if updated != lock {
+        if fetch.locked {
+            let changes = lock.diff(&updated);
+            let first = changes.first().map(ToString::to_string).unwrap_or_default();
+            bail!(
+                "{}: the evidence lock would change ({} changes; first: {first}); run without --locked to update it",
+                fetch.lockfile.display(),
+                changes.len()
+            );
+        }
+        updated.write(&fetch.lockfile)?;
+    }
+    Ok(urls.iter().cloned().zip(outcomes).collect())
 }
 
 /// Drops the findings of rules turned off and those an inline directive suppresses; reports

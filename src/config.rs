@@ -26,6 +26,38 @@ pub struct Config {
     /// Per-rule settings: `[rules."date.unverified"] level = "off"`.
     #[serde(default)]
     pub rules: BTreeMap<String, RuleSection>,
+    #[serde(default)]
+    pub fetch: FetchSection,
+    #[serde(default)]
+    pub corpus: CorpusSection,
+    #[serde(default)]
+    pub events: EventsSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FetchSection {
+    pub offline: Option<bool>,
+    pub locked: Option<bool>,
+    pub lockfile: Option<PathBuf>,
+    pub cache_dir: Option<PathBuf>,
+    pub allow_private_network: Option<bool>,
+    /// Seconds.
+    pub timeout: Option<u64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CorpusSection {
+    #[serde(default)]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct EventsSection {
+    #[serde(default)]
+    pub files: Vec<PathBuf>,
 }
 
 #[derive(Debug, Default, Deserialize)]

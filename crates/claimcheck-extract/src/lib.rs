@@ -6,11 +6,12 @@
 mod attribution;
 mod date;
 mod distance;
+mod event;
 mod number;
 mod quantity;
 pub mod sentences;
 
-use claimcheck_core::{Claim, ClaimKind};
+use claimcheck_core::{Claim, ClaimKind, Details};
 
 pub use attribution::extract_attributions;
 pub use date::extract_dates;
@@ -29,6 +30,15 @@ pub struct ExtractOptions {
 /// A quantity inside a distance claim is part of that claim, not a claim of its own.
 pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Claim> {
     let mut claims = extract_dates(text, options.published);
+    // A date tied to an event keeps the event's words and how the date relates to it.
+    for claim in &mut claims {
+        if let Details::Date(d) = &mut claim.details
+            && let Some((event, relation)) = event::event_for(text, claim.span)
+        {
+            d.event = Some(event);
+            d.relation = Some(relation);
+        }
+    }
     let distances = extract_distances(text);
     let quantities = extract_quantities(text)
         .into_iter()

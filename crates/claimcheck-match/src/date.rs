@@ -1,4 +1,5 @@
-//! Dates checked against the calendar: a weekday stated with a day of the month.
+//! Dates checked against the calendar: a weekday stated with a day of the month. Dates tied
+//! to an event are checked against the timeline first (`event.rs`).
 
 use claimcheck_core::{Claim, DateDetails, Evidence, Status, Verdict, YearSource};
 use jiff::civil::Weekday;
@@ -67,13 +68,22 @@ pub(crate) fn check(claim: &Claim, details: &DateDetails) -> Verdict {
                  calendar cannot contradict it; an event record would settle it"
             ),
         ),
-        _ => unverified(
-            "date.unverified",
-            format!(
-                "no record to check {date} against: the calendar checks only a stated weekday, \
-                 and no events source dates what happened"
+        _ => match &details.event {
+            Some(event) => unverified(
+                "date.unverified",
+                format!(
+                    "no record of \u{201c}{event}\u{201d} in the events timeline to check {date} \
+                     against; an entry in an --events file would settle it"
+                ),
             ),
-        ),
+            None => unverified(
+                "date.unverified",
+                format!(
+                    "no record to check {date} against: the calendar checks only a stated \
+                     weekday, and no event is named with it"
+                ),
+            ),
+        },
     }
 }
 

@@ -7,13 +7,35 @@
 mod attribution;
 mod date;
 mod distance;
+mod event;
 
 use claimcheck_core::{CheckedClaim, Claim, Details, Document, Sources, Status, Verdict};
 
+/// Knowledge a newsroom adds to the bundled data.
+#[derive(Debug, Default)]
+pub struct Knowledge {
+    /// The events timeline to use: the bundled one merged with `--events` files; `None` for
+    /// the bundled one alone.
+    pub timeline: Option<claimcheck_events::Timeline>,
+}
+
+impl Knowledge {
+    fn timeline(&self) -> &claimcheck_events::Timeline {
+        self.timeline
+            .as_ref()
+            .unwrap_or_else(|| claimcheck_events::bundled())
+    }
+}
+
 /// Verdicts for every claim of `document`, in the claims' order, from the bundled knowledge
-/// and the `sources` retrieval found for each claim. A distance claim gets its `measured_km`
-/// filled when it was measured.
-pub fn check(document: &Document, claims: Vec<Claim>, sources: &Sources) -> Vec<CheckedClaim> {
+/// (with `knowledge` added) and the `sources` retrieval found for each claim. A distance claim
+/// gets its `measured_km` filled when it was measured.
+pub fn check(
+    document: &Document,
+    claims: Vec<Claim>,
+    sources: &Sources,
+    knowledge: &Knowledge,
+) -> Vec<CheckedClaim> {
     // The countries an article names settle ambiguous place names; they are looked up only
     // when the article has a distance to measure.
     let mut context: Option<Vec<String>> = None;
@@ -21,7 +43,11 @@ pub fn check(document: &Document, claims: Vec<Claim>, sources: &Sources) -> Vec<
         .into_iter()
         .map(|mut claim| {
             let verdict = match &claim.details {
-                Details::Date(d) => date::check(&claim, d),
+                Details::Date(d) => {
+                    let paragraph = paragraph(&document.text, claim.span);
+                    event::check_with(knowledge.timeline(), &claim, d, &[paragraph])
+                        .unwrap_or_else(|| date::check(&claim, d))
+                }
                 Details::Attribution(a) => {
                     attribution::check(document, &claim, a, sources.for_claim(&claim.id))
                 }
@@ -47,6 +73,15 @@ pub fn check(document: &Document, claims: Vec<Claim>, sources: &Sources) -> Vec<
             CheckedClaim { claim, verdict }
         })
         .collect()
+}
+
+/// The paragraph around `span`: the context that tells one "meeting" from another.
+fn paragraph(text: &str, span: claimcheck_core::Span) -> &str {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    &text[start..end]
 }
 
 /// A verdict that no evidence could decide, with the reason.

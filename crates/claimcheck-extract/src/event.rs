@@ -1,0 +1,674 @@
+//! The event a date is tied to: in the sentence around a date claim, the words that name what
+//! happened then ("the armistice after the Korean War in 1953") and how the date relates to it.
+//!
+//! Rules, tried in order (regex crate only, no part-of-speech tagger):
+//! - scheduling: "<event> is scheduled to take place on <date>", "<event> will be held on
+//!   <date>", "<event> is due on <date>": the subject before the verb, relation `scheduled_for`;
+//! - `since` right before the date: "North Korea has fired several ICBMs since 2017", "Since
+//!   2017, North Korea has launched ...": the predicate after the auxiliary (has, have, had),
+//!   without quantifiers ("fired intercontinental ballistic missiles"), relation `since`;
+//! - `in`, `on` or `during` right before the date: the noun phrase before the preposition,
+//!   with an event participle after it ("the treaty signed in 1992") or a passive before it
+//!   ("the armistice was signed in 1953"); relation `in` or `on`;
+//! - a date inside a noun phrase: "the 1991 agreement", "the 2018 Singapore summit"; relation `in`.
+//!
+//! Decision: the relation is the date's relation to the event found, not to the clause. In
+//! "has not fought a war since the armistice after the Korean War in 1953", 1953 is the date of
+//! the armistice, so the result is ("armistice after the Korean War", `in`): the timeline checks
+//! that the armistice was in 1953, which is what the article states. The `since` of the clause
+//! says nothing checkable about the date.
+//!
+//! Whatever the rule, the phrase found must contain a word that names an event (armistice,
+//! war, treaty, summit, meeting, election, launch, missile, earthquake, ...): a date tied to
+//! "prices" or "the Kremlin" has no event, and none is invented for it.
+
+use std::sync::LazyLock;
+
+use claimcheck_core::{Relation, Span};
+use regex::Regex;
+
+use crate::sentences::sentences;
+
+/// Words that name an event, the head of any phrase returned.
+const EVENT_NOUNS: &[&str] = &[
+    "accession",
+    "accord",
+    "accords",
+    "agreement",
+    "agreements",
+    "airlift",
+    "annexation",
+    "armistice",
+    "assassination",
+    "attack",
+    "attacks",
+    "battle",
+    "blast",
+    "blockade",
+    "bombing",
+    "bombings",
+    "ceasefire",
+    "cease-fire",
+    "ceremony",
+    "collapse",
+    "conclave",
+    "conference",
+    "coup",
+    "coups",
+    "crash",
+    "crisis",
+    "cyclone",
+    "death",
+    "declaration",
+    "derailment",
+    "disaster",
+    "dissolution",
+    "earthquake",
+    "earthquakes",
+    "election",
+    "elections",
+    "epidemic",
+    "eruption",
+    "explosion",
+    "fire",
+    "fires",
+    "flood",
+    "floods",
+    "founding",
+    "funeral",
+    "genocide",
+    "handover",
+    "hurricane",
+    "icbm",
+    "icbms",
+    "inauguration",
+    "independence",
+    "invasion",
+    "killing",
+    "landing",
+    "launch",
+    "launches",
+    "liberation",
+    "massacre",
+    "meeting",
+    "meetings",
+    "meltdown",
+    "missile",
+    "missiles",
+    "occupation",
+    "offensive",
+    "olympics",
+    "operation",
+    "outbreak",
+    "pact",
+    "pandemic",
+    "partition",
+    "plebiscite",
+    "raid",
+    "referendum",
+    "reunification",
+    "revolution",
+    "rocket",
+    "rockets",
+    "satellite",
+    "shelling",
+    "shooting",
+    "siege",
+    "sinking",
+    "spill",
+    "strike",
+    "strikes",
+    "summit",
+    "summits",
+    "surrender",
+    "talks",
+    "test",
+    "tests",
+    "treaty",
+    "treaties",
+    "truce",
+    "tsunami",
+    "typhoon",
+    "unification",
+    "uprising",
+    "visit",
+    "vote",
+    "war",
+    "wars",
+    "wildfire",
+    "wildfires",
+    "withdrawal",
+];
+
+/// Participles that say an event took place ("the treaty signed in 1992"); after a noun phrase
+/// they belong to the event, not to a clause of their own.
+const EVENT_PARTICIPLES: &[&str] = &[
+    "adopted",
+    "agreed",
+    "announced",
+    "brokered",
+    "carried",
+    "concluded",
+    "conducted",
+    "declared",
+    "established",
+    "fired",
+    "fought",
+    "founded",
+    "held",
+    "hosted",
+    "launched",
+    "opened",
+    "ratified",
+    "reached",
+    "signed",
+    "staged",
+    "struck",
+    "tested",
+    "waged",
+];
+
+/// Past-tense verbs of occurrence: "<event> began on <date>", "<event> struck on <date>".
+const OCCURRENCE_VERBS: &[&str] = &[
+    "began", "broke", "ended", "happened", "hit", "occurred", "started", "struck", "took",
+];
+
+/// Words that begin a noun phrase.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "another", "her", "his", "its", "my", "our", "the", "their", "these", "this",
+    "those", "your",
+];
+
+/// Words that join two parts of one noun phrase ("the armistice after the Korean War", "talks
+/// between Kim and Putin").
+const CONNECTORS: &[&str] = &[
+    "after", "against", "and", "at", "between", "for", "from", "in", "of", "on", "over", "with",
+];
+
+/// Words that cannot be part of a noun phrase: auxiliaries, pronouns, clause words, negations,
+/// reporting verbs.
+const NOT_IN_PHRASE: &[&str] = &[
+    "according",
+    "added",
+    "also",
+    "although",
+    "am",
+    "announced",
+    "are",
+    "as",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "but",
+    "can",
+    "claimed",
+    "confirmed",
+    "could",
+    "did",
+    "do",
+    "does",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "him",
+    "i",
+    "if",
+    "is",
+    "it",
+    "may",
+    "might",
+    "must",
+    "never",
+    "no",
+    "nor",
+    "noted",
+    "not",
+    "or",
+    "reported",
+    "said",
+    "say",
+    "says",
+    "shall",
+    "she",
+    "should",
+    "since",
+    "so",
+    "stated",
+    "than",
+    "that",
+    "they",
+    "them",
+    "though",
+    "till",
+    "to",
+    "told",
+    "tells",
+    "unless",
+    "until",
+    "us",
+    "warned",
+    "was",
+    "we",
+    "were",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "will",
+    "would",
+    "yet",
+    "you",
+];
+
+/// Auxiliaries skipped between a subject and its verb.
+const AUXILIARIES: &[&str] = &[
+    "am", "are", "be", "been", "being", "had", "has", "have", "is", "remain", "remains", "was",
+    "were", "will", "would",
+];
+
+/// Quantifiers dropped from a `since` predicate: "fired several missiles" is about missiles.
+const QUANTIFIERS: &[&str] = &[
+    "a", "an", "dozens", "few", "many", "more", "multiple", "numerous", "of", "several", "some",
+    "the", "their", "its", "various",
+];
+
+/// The longest noun phrase walked, in words: a phrase is a name, not a clause.
+const MAX_PHRASE_WORDS: usize = 10;
+
+struct Patterns {
+    /// A word (letters and digits, with inner hyphens and apostrophes) or a clause mark.
+    token: Regex,
+    /// The end of the text before a date that schedules it.
+    scheduled: Regex,
+    /// The end of the text before a date that says an event will happen then.
+    future: Regex,
+}
+
+static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| Patterns {
+    token: compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|[,;:()\[\]“”\x22–—!?]"),
+    scheduled: compile(
+        r"(?i)\b(?:scheduled|slated|set|planned|due|expected|supposed)\s+(?:to\s+(?:take\s+place|be\s+held|happen|occur|begin|start|open|convene|be\s+signed)\s+)?(?:on|for|in|at)?\s*(?:the\s+)?$",
+    ),
+    future: compile(
+        r"(?i)\b(?:will|would|is\s+to|are\s+to)\s+(?:take\s+place|be\s+held|happen|occur|begin|start|open|convene|be\s+signed)\s+(?:on|in|at|during)?\s*$",
+    ),
+});
+
+fn compile(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("the event patterns are valid regular expressions")
+}
+
+/// A word or clause mark of the sentence, with its byte range in the text.
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+impl Token<'_> {
+    fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+
+    fn is_word(&self) -> bool {
+        self.text.starts_with(|c: char| c.is_alphanumeric())
+    }
+
+    fn is(&self, list: &[&str]) -> bool {
+        list.contains(&self.lower().as_str())
+    }
+}
+
+/// The event the date at `date_span` is tied to, in the article's words, and the date's
+/// relation to it; `None` when the sentence ties the date to no event.
+pub(crate) fn event_for(text: &str, date_span: Span) -> Option<(String, Relation)> {
+    let sentence = sentences(text)
+        .into_iter()
+        .find(|s| s.start <= date_span.start && date_span.start < s.end.max(s.start + 1))?;
+    let p = &*PATTERNS;
+    let before_text = &text[sentence.start..date_span.start];
+    let tokens = |from: usize, to: usize| -> Vec<Token<'_>> {
+        p.token
+            .find_iter(&text[from..to])
+            .map(|m| Token {
+                text: m.as_str(),
+                start: from + m.start(),
+                end: from + m.end(),
+            })
+            .collect()
+    };
+    let before = tokens(sentence.start, date_span.start);
+    let after = tokens(date_span.end, sentence.end.max(date_span.end));
+
+    // Scheduling: the subject before "is scheduled to take place on".
+    for pattern in [&p.scheduled, &p.future] {
+        if let Some(m) = pattern.find(before_text) {
+            let cut = sentence.start + m.start();
+            let subject: Vec<Token> = before.iter().copied().filter(|t| t.end <= cut).collect();
+            let end = skip_back(&subject, subject.len(), AUXILIARIES);
+            return phrase_before(text, &subject, end).map(|e| (e, Relation::ScheduledFor));
+        }
+    }
+
+    let last = before.last().map(Token::lower);
+    match last.as_deref() {
+        Some("since") => since_predicate(&before[..before.len() - 1], &after),
+        Some(word @ ("in" | "on" | "during")) => {
+            let relation = if word == "on" {
+                Relation::On
+            } else {
+                Relation::In
+            };
+            occurrence_before(text, &before[..before.len() - 1]).map(|e| (e, relation))
+        }
+        _ => phrase_after_date(text, &before, &after).map(|e| (e, Relation::In)),
+    }
+}
+
+/// Moves `end` back over the words of `list` just before it.
+fn skip_back(tokens: &[Token], mut end: usize, list: &[&str]) -> usize {
+    while end > 0 && tokens[end - 1].is(list) {
+        end -= 1;
+    }
+    end
+}
+
+/// The event before "in/on <date>": a noun phrase, possibly followed by an event participle
+/// ("the treaty signed"), an auxiliary and a participle ("the armistice was signed"), or a verb
+/// of occurrence ("the earthquake struck", "the summit took place").
+fn occurrence_before(text: &str, tokens: &[Token]) -> Option<String> {
+    let mut end = tokens.len();
+    let mut participle = None;
+    // "took place", "broke out": the particle goes with the verb.
+    if end >= 2
+        && matches!(
+            tokens[end - 1].lower().as_str(),
+            "place" | "out" | "off" | "down"
+        )
+        && tokens[end - 2].is(OCCURRENCE_VERBS)
+    {
+        end -= 2;
+    } else if end >= 1 && tokens[end - 1].is(OCCURRENCE_VERBS) {
+        end -= 1;
+    } else if end >= 1 && tokens[end - 1].is(EVENT_PARTICIPLES) {
+        participle = Some(tokens[end - 1].text);
+        end -= 1;
+        // "carried out": the particle came last.
+    } else if end >= 2 && tokens[end - 1].lower() == "out" && tokens[end - 2].is(&["carried"]) {
+        participle = Some("carried out");
+        end -= 2;
+    }
+    // "was signed", "has been held", "is" ("the vote is on Sunday"): the subject stands
+    // before the auxiliaries.
+    let aux_end = skip_back(tokens, end, AUXILIARIES);
+    let phrase = phrase_before(text, tokens, aux_end)?;
+    Some(match participle {
+        Some(p) => format!("{phrase} {p}"),
+        None => phrase,
+    })
+}
+
+/// The noun phrase that ends just before `tokens[end]`, without its leading determiner, if it
+/// names an event.
+fn phrase_before(text: &str, tokens: &[Token], end: usize) -> Option<String> {
+    let mut start = end;
+    let mut i = end;
+    while i > 0 && end - (i - 1) <= MAX_PHRASE_WORDS {
+        let t = tokens[i - 1];
+        if !t.is_word() || t.is(NOT_IN_PHRASE) {
+            break;
+        }
+        if t.is(DETERMINERS) {
+            start = i - 1;
+            // A connector before the determiner continues the phrase ("armistice after the
+            // Korean War") when a word of the phrase stands before it.
+            if i >= 3 && tokens[i - 2].is(CONNECTORS) && is_phrase_word(tokens[i - 3]) {
+                i -= 2;
+                continue;
+            }
+            break;
+        }
+        if t.is(CONNECTORS) {
+            if i >= 2 && is_phrase_word(tokens[i - 2]) {
+                i -= 1;
+                continue;
+            }
+            break;
+        }
+        // A past-tense verb ends the phrase ("Kim attended talks"); an event participle right
+        // before the preposition was taken off by the caller.
+        if is_verb_like(t) {
+            break;
+        }
+        start = i - 1;
+        i -= 1;
+    }
+    // Drop the determiners and connectors the phrase starts with.
+    while start < end && (tokens[start].is(DETERMINERS) || tokens[start].is(CONNECTORS)) {
+        start += 1;
+    }
+    if start >= end {
+        return None;
+    }
+    let words = &tokens[start..end];
+    if !words.iter().any(|t| t.is(EVENT_NOUNS)) {
+        return None;
+    }
+    Some(text[words[0].start..words[words.len() - 1].end].to_string())
+}
+
+/// Whether a word can stand inside a noun phrase before a connector.
+fn is_phrase_word(t: Token) -> bool {
+    t.is_word() && !t.is(NOT_IN_PHRASE) && !t.is(DETERMINERS) && !is_verb_like(t)
+}
+
+/// A lowercase word ending in "-ed" that is not an event participle is taken for a verb; a
+/// capitalised one ("United") is part of a name.
+fn is_verb_like(t: Token) -> bool {
+    let lower = t.lower();
+    t.text.starts_with(char::is_lowercase) && lower.len() > 4 && lower.ends_with("ed")
+}
+
+/// The event of "<subject> has <predicate> since <date>", or of "Since <date>, <subject> has
+/// <predicate>": the predicate after the auxiliary, without quantifiers.
+fn since_predicate(before: &[Token], after: &[Token]) -> Option<(String, Relation)> {
+    let clause_start = before
+        .iter()
+        .rposition(|t| !t.is_word() || t.is(&["although", "though", "while", "because", "but"]))
+        .map_or(0, |i| i + 1);
+    let clause = &before[clause_start..];
+    let predicate: Vec<Token> = if clause.is_empty() {
+        // "Since 2017, North Korea has launched ...": the clause follows the date.
+        let rest: Vec<Token> = after
+            .iter()
+            .copied()
+            .skip_while(|t| !t.is_word())
+            .take_while(|t| t.is_word())
+            .collect();
+        after_auxiliary(&rest)?
+    } else {
+        after_auxiliary(clause)?
+    };
+    if predicate.iter().any(|t| t.is(&["not", "never", "no"])) {
+        // "has not fought a war since 2017": what did not happen has no date to check.
+        return None;
+    }
+    let words: Vec<&str> = predicate
+        .iter()
+        .filter(|t| !t.is(QUANTIFIERS))
+        .map(|t| t.text)
+        .collect();
+    if words.len() < 2 || !predicate.iter().any(|t| t.is(EVENT_NOUNS)) {
+        return None;
+    }
+    Some((words.join(" "), Relation::Since))
+}
+
+/// The words after the first auxiliary "has", "have" or "had" (and a "been" after it).
+fn after_auxiliary<'a>(clause: &[Token<'a>]) -> Option<Vec<Token<'a>>> {
+    let at = clause.iter().position(|t| t.is(&["has", "have", "had"]))?;
+    let rest: Vec<Token> = clause[at + 1..]
+        .iter()
+        .copied()
+        .skip_while(|t| t.is(&["been"]))
+        .collect();
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// The event named by words after a date inside a noun phrase: "the 1991 agreement", "the 2018
+/// Singapore summit", "Kim's September 13th meeting". The date must follow a determiner or a
+/// possessive, and the phrase ends at its last event noun.
+fn phrase_after_date(text: &str, before: &[Token], after: &[Token]) -> Option<String> {
+    let opens = before
+        .last()
+        .is_some_and(|t| t.is(DETERMINERS) || t.text.ends_with("'s") || t.text.ends_with("’s"));
+    if !opens {
+        return None;
+    }
+    let words: Vec<Token> = after
+        .iter()
+        .copied()
+        .take_while(|t| t.is_word() && !t.is(NOT_IN_PHRASE) && !t.is(CONNECTORS))
+        .take(5)
+        .collect();
+    let last = words.iter().rposition(|t| t.is(EVENT_NOUNS))?;
+    Some(text[words[0].start..words[last].end].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The event found for the date written `date` in `sentence`.
+    fn check(sentence: &str, date: &str, expected: Option<(&str, Relation)>) {
+        let at = sentence.find(date).expect("the date is in the sentence");
+        let found = event_for(sentence, Span::new(at, at + date.len()));
+        let found = found.as_ref().map(|(e, r)| (e.as_str(), *r));
+        assert_eq!(found, expected, "in {sentence:?}");
+    }
+
+    #[test]
+    fn the_reference_sentences() {
+        check(
+            "North Korea has a surplus because the country has not fought a war since the \
+             armistice after the Korean War in 1953.",
+            "1953",
+            Some(("armistice after the Korean War", Relation::In)),
+        );
+        check(
+            "Although North Korea has fired several intercontinental ballistic missiles since \
+             2017, experts still doubt it.",
+            "2017",
+            Some(("fired intercontinental ballistic missiles", Relation::Since)),
+        );
+        check(
+            "The meeting between the two heads of state is scheduled to take place on \
+             September 13th.",
+            "September 13th",
+            Some((
+                "meeting between the two heads of state",
+                Relation::ScheduledFor,
+            )),
+        );
+    }
+
+    #[test]
+    fn noun_phrases_before_in_and_on() {
+        check(
+            "Under the treaty signed in 1992, the border was fixed.",
+            "1992",
+            Some(("treaty signed", Relation::In)),
+        );
+        check(
+            "The armistice was signed in 1953.",
+            "1953",
+            Some(("armistice signed", Relation::In)),
+        );
+        check(
+            "It was North Korea's first ICBM test in 2017.",
+            "2017",
+            Some(("North Korea's first ICBM test", Relation::In)),
+        );
+        check(
+            "The earthquake struck on February 6.",
+            "February 6",
+            Some(("earthquake", Relation::On)),
+        );
+        check(
+            "The summit took place on 12 June 2018.",
+            "12 June 2018",
+            Some(("summit", Relation::On)),
+        );
+        check(
+            "Kim attended talks in 2019.",
+            "2019",
+            Some(("talks", Relation::In)),
+        );
+        check(
+            "The talks between Kim and Putin in 2019 went well.",
+            "2019",
+            Some(("talks between Kim and Putin", Relation::In)),
+        );
+    }
+
+    #[test]
+    fn since_and_scheduled() {
+        check(
+            "Since 2017, North Korea has launched several ICBMs.",
+            "2017",
+            Some(("launched ICBMs", Relation::Since)),
+        );
+        check(
+            "The summit will take place on Wednesday.",
+            "Wednesday",
+            Some(("summit", Relation::ScheduledFor)),
+        );
+        check(
+            "Talks with Japan are due on March 3.",
+            "March 3",
+            Some(("Talks with Japan", Relation::ScheduledFor)),
+        );
+        check(
+            "North Korea has not launched a missile since 2017.",
+            "2017",
+            None,
+        );
+    }
+
+    #[test]
+    fn dates_inside_a_phrase() {
+        check(
+            "He praised the 2018 Singapore summit.",
+            "2018",
+            Some(("Singapore summit", Relation::In)),
+        );
+        check(
+            "Under the 1991 agreement, troops left.",
+            "1991",
+            Some(("agreement", Relation::In)),
+        );
+    }
+
+    #[test]
+    fn dates_tied_to_no_event() {
+        check(
+            "Kim will travel to Russia, the Kremlin said on Monday (September 11).",
+            "Monday (September 11)",
+            None,
+        );
+        check("Sanctions have applied since 2017.", "2017", None);
+        check("Prices rose in 2017.", "2017", None);
+        check("He was born in 1953.", "1953", None);
+        check("The report was published on Monday.", "Monday", None);
+        check("It happened in 2017.", "2017", None);
+    }
+}
