@@ -2,5 +2,8 @@
 
 mod check;
 mod distance;
+mod editorial;
 mod errors;
+mod events;
+mod sources;
 mod support;
