@@ -64,7 +64,10 @@ fn is_definite_reference(text: &str, m: &Measure) -> bool {
         return false;
     }
     let before = text[..m.span.start].trim_end();
-    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
     matches!(
         word.to_lowercase().as_str(),
         "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "both" | "all"
