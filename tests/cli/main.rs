@@ -5,5 +5,6 @@ mod distance;
 mod editorial;
 mod errors;
 mod events;
+mod hostile;
 mod sources;
 mod support;
