@@ -6,5 +6,6 @@ mod editorial;
 mod errors;
 mod events;
 mod hostile;
+mod reference;
 mod sources;
 mod support;
