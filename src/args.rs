@@ -175,6 +175,22 @@ pub struct CheckArgs {
     #[arg(long, value_name = "DIR")]
     pub corpus: Vec<PathBuf>,
 
+    /// Ask Wikidata about events the bundled timeline lacks, through the same cache and lock
+    /// as cited sources. [config: fetch.online]
+    #[arg(long)]
+    pub online: bool,
+
+    /// The MediaWiki API that searches Wikidata (default https://www.wikidata.org/w/api.php).
+    /// [config: wikidata.endpoint]
+    #[arg(long, value_name = "URL")]
+    pub wikidata_endpoint: Option<String>,
+
+    /// Where an entity's JSON is, `{id}` standing for its id (default
+    /// https://www.wikidata.org/wiki/Special:EntityData/{id}.json).
+    /// [config: wikidata.entity-endpoint]
+    #[arg(long, value_name = "URL")]
+    pub wikidata_entity_endpoint: Option<String>,
+
     /// An events timeline file (TOML, the format of corpora/events) added to the bundled one;
     /// repeatable. [config: events.files]
     #[arg(long, value_name = "FILE")]

@@ -46,6 +46,9 @@ pub struct FetchSettings {
     pub cache_dir: PathBuf,
     pub allow_private_network: bool,
     pub timeout: Option<u64>,
+    /// Ask Wikidata about events (`--online`), with these endpoints.
+    pub online: bool,
+    pub wikidata: claimcheck_retrieve::WikidataOptions,
 }
 
 impl Settings {
@@ -72,7 +75,25 @@ impl Settings {
             fetch,
             corpus,
             events,
+            wikidata,
         } = config;
+        let mut wikidata_options = claimcheck_retrieve::WikidataOptions::default();
+        if let Some(e) = args.wikidata_endpoint.clone().or(wikidata.endpoint) {
+            wikidata_options.endpoint = e;
+        }
+        if let Some(e) = args
+            .wikidata_entity_endpoint
+            .clone()
+            .or(wikidata.entity_endpoint)
+        {
+            wikidata_options.entity_endpoint = e;
+        }
+        if let Some(l) = wikidata.language {
+            wikidata_options.language = l;
+        }
+        if let Some(n) = wikidata.max_results {
+            wikidata_options.max_results = n;
+        }
 
         let mut level_overrides = BTreeMap::new();
         let mut disabled_rules = BTreeSet::new();
@@ -161,6 +182,8 @@ impl Settings {
                 allow_private_network: args.allow_private_network
                     || fetch.allow_private_network.unwrap_or(false),
                 timeout: args.timeout.or(fetch.timeout),
+                online: args.online || fetch.online.unwrap_or(false),
+                wikidata: wikidata_options,
             },
             corpus: corpus
                 .paths
@@ -210,7 +233,6 @@ pub fn collect(args: &CheckArgs, settings: &Settings, verify: bool) -> Result<Ru
         documents.push(doc);
     }
 
-    let knowledge = knowledge(&settings.events)?;
     let corpora = settings
         .corpus
         .iter()
@@ -232,11 +254,7 @@ pub fn collect(args: &CheckArgs, settings: &Settings, verify: bool) -> Result<Ru
     };
 
     // Extraction, in parallel: pure and independent per document.
-    let extracted: Vec<(
-        Document,
-        Vec<claimcheck_core::Claim>,
-        Option<jiff::civil::Date>,
-    )> = {
+    let extracted: Vec<Extracted> = {
         let work = || {
             documents
                 .clone()
@@ -256,21 +274,15 @@ pub fn collect(args: &CheckArgs, settings: &Settings, verify: bool) -> Result<Ru
     };
 
     // Retrieval, once for the whole run: every cited link fetched once, the corpus searched.
-    let sources: Vec<Sources> = if verify {
+    let (sources, wikidata) = if verify {
         retrieve(&extracted, &corpora, &settings.fetch)?
     } else {
-        vec![Sources::default(); extracted.len()]
+        (vec![Sources::default(); extracted.len()], None)
     };
+    let knowledge = knowledge(&settings.events, wikidata)?;
 
     // Matching, in parallel.
-    let check_one = |(i, (document, claims, published)): (
-        usize,
-        &(
-            Document,
-            Vec<claimcheck_core::Claim>,
-            Option<jiff::civil::Date>,
-        ),
-    )| {
+    let check_one = |(i, (document, claims, published)): (usize, &Extracted)| {
         let findings: Vec<Finding> = if verify {
             claimcheck_match::check(document, claims.clone(), &sources[i], &knowledge)
                 .into_iter()
@@ -304,9 +316,12 @@ pub fn collect(args: &CheckArgs, settings: &Settings, verify: bool) -> Result<Ru
     })
 }
 
-/// The bundled events timeline with the newsroom's files added.
-fn knowledge(files: &[PathBuf]) -> Result<claimcheck_match::Knowledge> {
-    if files.is_empty() {
+/// The bundled events timeline with the newsroom's files and the Wikidata entries added.
+fn knowledge(
+    files: &[PathBuf],
+    wikidata: Option<claimcheck_events::Timeline>,
+) -> Result<claimcheck_match::Knowledge> {
+    if files.is_empty() && wikidata.is_none() {
         return Ok(claimcheck_match::Knowledge::default());
     }
     let mut timeline = claimcheck_events::bundled().clone();
@@ -315,22 +330,29 @@ fn knowledge(files: &[PathBuf]) -> Result<claimcheck_match::Knowledge> {
             .map_err(|e| anyhow::anyhow!("{}: cannot read the events file: {e}", path.display()))?;
         timeline = timeline.with_file(&text, &path.display().to_string())?;
     }
+    if let Some(w) = wikidata {
+        timeline.merge(w, false)?;
+    }
     Ok(claimcheck_match::Knowledge {
         timeline: Some(timeline),
     })
 }
 
+/// What one document's extraction produced: the document, its claims, its anchor date.
+type Extracted = (
+    Document,
+    Vec<claimcheck_core::Claim>,
+    Option<jiff::civil::Date>,
+);
+
 /// The sources for every attribution claim: the links cited in its paragraph (fetched once
-/// each, through the cache and the lock), then the best passages of the local corpora.
+/// each, through the cache and the lock), then the best passages of the local corpora. With
+/// `--online`, also the Wikidata entries for the events that date claims name, as a timeline.
 fn retrieve(
-    extracted: &[(
-        Document,
-        Vec<claimcheck_core::Claim>,
-        Option<jiff::civil::Date>,
-    )],
+    extracted: &[Extracted],
     corpora: &[claimcheck_retrieve::Corpus],
     fetch: &FetchSettings,
-) -> Result<Vec<Sources>> {
+) -> Result<(Vec<Sources>, Option<claimcheck_events::Timeline>)> {
     use claimcheck_core::{Details, SourceOutcome};
     // The URLs each attribution claim cites.
     let cited: Vec<Vec<(String, Vec<String>)>> = extracted
@@ -359,13 +381,29 @@ fn retrieve(
     urls.sort();
     urls.dedup();
 
-    let fetched: BTreeMap<String, SourceOutcome> = if urls.is_empty() {
-        BTreeMap::new()
+    // The events date claims are tied to, for Wikidata.
+    let mut mentions: Vec<String> = if fetch.online {
+        extracted
+            .iter()
+            .flat_map(|(_, claims, _)| claims)
+            .filter_map(|c| match &c.details {
+                Details::Date(d) if d.date.is_some() => d.event.clone(),
+                _ => None,
+            })
+            .collect()
     } else {
-        fetch_with_lock(&urls, fetch)?
+        Vec::new()
+    };
+    mentions.sort();
+    mentions.dedup();
+
+    let (fetched, wikidata) = if urls.is_empty() && mentions.is_empty() {
+        (BTreeMap::new(), None)
+    } else {
+        fetch_with_lock(&urls, &mentions, fetch)?
     };
 
-    Ok(extracted
+    let sources = extracted
         .iter()
         .zip(&cited)
         .map(|((_, claims, _), cited)| {
@@ -394,7 +432,8 @@ fn retrieve(
             }
             sources
         })
-        .collect())
+        .collect();
+    Ok((sources, wikidata))
 }
 
 /// What to look for in a corpus: the quoted words when there are any, else the content, with
@@ -411,12 +450,17 @@ fn corpus_query(a: &claimcheck_core::AttributionDetails) -> String {
     }
 }
 
-/// Fetches `urls` through the cache and the evidence lock, then records what was read in the
-/// lock, or with `--locked` fails if the lock would change.
+/// Fetches `urls` and asks Wikidata about `mentions`, through the cache and the evidence
+/// lock, then records what was read in the lock, or with `--locked` fails if the lock would
+/// change.
 fn fetch_with_lock(
     urls: &[String],
+    mentions: &[String],
     fetch: &FetchSettings,
-) -> Result<BTreeMap<String, claimcheck_core::SourceOutcome>> {
+) -> Result<(
+    BTreeMap<String, claimcheck_core::SourceOutcome>,
+    Option<claimcheck_events::Timeline>,
+)> {
     let lock = claimcheck_retrieve::Lock::read(&fetch.lockfile)?;
     let mut options = claimcheck_retrieve::FetchOptions {
         allow_private_network: fetch.allow_private_network,
@@ -428,16 +472,31 @@ fn fetch_with_lock(
         options.timeout = std::time::Duration::from_secs(secs.max(1));
     }
     let fetcher = claimcheck_retrieve::Fetcher::new(options)?.with_lock(&lock);
-    let outcomes = fetcher.fetch_all(urls);
+    let outcomes = if urls.is_empty() {
+        Vec::new()
+    } else {
+        fetcher.fetch_all(urls)
+    };
+    let wikidata = if mentions.is_empty() {
+        Vec::new()
+    } else {
+        claimcheck_retrieve::wikidata_events(&fetcher, &fetch.wikidata, mentions)
+    };
     for warning in fetcher.take_warnings() {
         let _ = writeln!(std::io::stderr(), "warning: {warning}");
     }
     let mut updated = lock.clone();
-    for (url, outcome) in urls.iter().zip(&outcomes) {
+    let read = urls.iter().zip(&outcomes).chain(
+        wikidata
+            .iter()
+            .flat_map(|r| r.sources.iter().map(|(u, o)| (u, o))),
+    );
+    let mut consulted: BTreeSet<String> = BTreeSet::new();
+    for (url, outcome) in read {
         updated.record(url, outcome);
+        consulted.insert(url.clone());
     }
-    let cited: BTreeSet<&str> = urls.iter().map(String::as_str).collect();
-    updated.retain(|u| cited.contains(u));
+    updated.retain(|u| consulted.contains(u));
     if updated != lock {
         if fetch.locked {
             let changes = lock.diff(&updated);
@@ -450,7 +509,9 @@ fn fetch_with_lock(
         }
         updated.write(&fetch.lockfile)?;
     }
-    Ok(urls.iter().cloned().zip(outcomes).collect())
+    let timeline =
+        (!wikidata.is_empty()).then(|| claimcheck_retrieve::wikidata_timeline(&wikidata));
+    Ok((urls.iter().cloned().zip(outcomes).collect(), timeline))
 }
 
 /// Drops the findings of rules turned off and those an inline directive suppresses; reports

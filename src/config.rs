@@ -32,6 +32,17 @@ pub struct Config {
     pub corpus: CorpusSection,
     #[serde(default)]
     pub events: EventsSection,
+    #[serde(default)]
+    pub wikidata: WikidataSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct WikidataSection {
+    pub endpoint: Option<String>,
+    pub entity_endpoint: Option<String>,
+    pub language: Option<String>,
+    pub max_results: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -42,6 +53,8 @@ pub struct FetchSection {
     pub lockfile: Option<PathBuf>,
     pub cache_dir: Option<PathBuf>,
     pub allow_private_network: Option<bool>,
+    /// Ask Wikidata about events the bundled timeline lacks.
+    pub online: Option<bool>,
     /// Seconds.
     pub timeout: Option<u64>,
 }

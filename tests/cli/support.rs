@@ -84,8 +84,9 @@ pub fn assert_span(path: &str, claim: &Value, raw: &str) {
     assert_eq!(span["end_column"].as_u64(), Some(end_column as u64));
 }
 
-/// A real HTTP server on 127.0.0.1 serving fixture pages by path, for the life of the test
-/// process. Unknown paths get 404 (robots.txt too, which allows everything).
+/// A real HTTP server on 127.0.0.1 serving fixture pages by path (the query is ignored), for
+/// the life of the test process: JSON bodies as `application/json`, others as HTML. Unknown
+/// paths get 404 (robots.txt too, which allows everything).
 pub struct PageServer {
     pub base: String,
 }
@@ -108,10 +109,16 @@ impl PageServer {
                 while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
                     line.clear();
                 }
-                let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
+                let target = request.split_whitespace().nth(1).unwrap_or("/");
+                let path = target.split('?').next().unwrap_or("/").to_string();
                 let response = match pages.iter().find(|(p, _)| *p == path) {
                     Some((_, body)) => format!(
-                        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                        "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                        if body.starts_with('{') {
+                            "application/json"
+                        } else {
+                            "text/html; charset=utf-8"
+                        },
                         body.len()
                     ),
                     None => {

@@ -17,7 +17,7 @@ use crate::lock::{Lock, LockEntry};
 use crate::options::FetchOptions;
 use crate::page::read_page;
 use crate::robots::RobotsCache;
-use crate::transfer;
+use crate::transfer::{self, Purpose};
 
 /// Why a fetcher could not be set up.
 #[derive(Debug, Error)]
@@ -122,6 +122,20 @@ impl Fetcher {
     ///
     /// Must not be called from inside an async runtime (it blocks on its own).
     pub fn fetch_all(&self, urls: &[String]) -> Vec<SourceOutcome> {
+        self.fetch_all_as(urls, Purpose::Page)
+    }
+
+    /// Fetches JSON documents from a public API (Wikidata's) as [`Fetcher::fetch_all`] fetches
+    /// pages: the same address policy, limits, cache and lock, the body kept as the JSON text.
+    /// Only JSON is accepted, and robots.txt is not consulted, since it governs crawlers and
+    /// such APIs invite clients that name themselves in the User-Agent.
+    ///
+    /// Must not be called from inside an async runtime (it blocks on its own).
+    pub fn fetch_api(&self, urls: &[String]) -> Vec<SourceOutcome> {
+        self.fetch_all_as(urls, Purpose::Api)
+    }
+
+    fn fetch_all_as(&self, urls: &[String], purpose: Purpose) -> Vec<SourceOutcome> {
         let mut unique: Vec<&str> = Vec::new();
         let mut index: HashMap<&str, usize> = HashMap::new();
         for url in urls {
@@ -141,8 +155,8 @@ impl Fetcher {
                 let inner = Arc::clone(&self.inner);
                 let lock = self.lock.clone();
                 let url = url.to_string();
-                let handle =
-                    tasks.spawn(async move { inner.fetch_one(&url, lock.as_deref()).await });
+                let handle = tasks
+                    .spawn(async move { inner.fetch_one(&url, lock.as_deref(), purpose).await });
                 task_index.insert(handle.id(), i);
             }
             let mut outcomes: Vec<Option<SourceOutcome>> = vec![None; unique.len()];
@@ -209,7 +223,7 @@ fn unavailable(url: &str, reason: impl Into<String>) -> SourceOutcome {
 }
 
 impl Inner {
-    async fn fetch_one(&self, url: &str, lock: Option<&Lock>) -> SourceOutcome {
+    async fn fetch_one(&self, url: &str, lock: Option<&Lock>, purpose: Purpose) -> SourceOutcome {
         let parsed = match Url::parse(url) {
             Ok(parsed) => parsed,
             Err(e) => return unavailable(url, format!("not a valid url ({e})")),
@@ -218,7 +232,7 @@ impl Inner {
             return unavailable(url, format!("unsupported scheme: {}", parsed.scheme()));
         }
         if let Some(entry) = lock.and_then(|lock| lock.entry(url)) {
-            return self.serve_locked(url, &parsed, entry).await;
+            return self.serve_locked(url, &parsed, entry, purpose).await;
         }
         match self.cache.record(url) {
             Some(record) => match self.cache.body(&record.content_hash) {
@@ -238,7 +252,7 @@ impl Inner {
             None if self.options.offline => return unavailable(url, "not in the cache (offline)"),
             None => {}
         }
-        match self.fetch_network(url, &parsed).await {
+        match self.fetch_network(url, &parsed, purpose).await {
             Ok(text) => SourceOutcome::Available(text),
             Err(reason) => unavailable(url, reason),
         }
@@ -246,7 +260,13 @@ impl Inner {
 
     /// Serves the content a lock names. When the cache lacks it and the network is allowed,
     /// the page is fetched again and accepted only if it still has the locked hash.
-    async fn serve_locked(&self, url: &str, parsed: &Url, entry: &LockEntry) -> SourceOutcome {
+    async fn serve_locked(
+        &self,
+        url: &str,
+        parsed: &Url,
+        entry: &LockEntry,
+        purpose: Purpose,
+    ) -> SourceOutcome {
         const MISSING: &str = "locked content not in the cache";
         if let Ok(body) = self.cache.body(&entry.content_hash) {
             return SourceOutcome::Available(source_text(
@@ -259,7 +279,7 @@ impl Inner {
         if self.options.offline {
             return unavailable(url, MISSING);
         }
-        match self.fetch_network(url, parsed).await {
+        match self.fetch_network(url, parsed, purpose).await {
             Ok(text) if text.content_hash.as_deref() == Some(entry.content_hash.as_str()) => {
                 SourceOutcome::Available(SourceText {
                     location: entry.final_url.clone(),
@@ -277,7 +297,12 @@ impl Inner {
 
     /// Fetches over the network within the per-host and overall limits, and stores the
     /// result in the cache.
-    async fn fetch_network(&self, url: &str, parsed: &Url) -> Result<SourceText, String> {
+    async fn fetch_network(
+        &self,
+        url: &str,
+        parsed: &Url,
+        purpose: Purpose,
+    ) -> Result<SourceText, String> {
         let host = parsed.host_str().unwrap_or_default().to_ascii_lowercase();
         let per_host = Arc::clone(
             self.hosts
@@ -290,7 +315,7 @@ impl Inner {
         // host does not hold a slot other hosts could use. The semaphores are never closed.
         let _host_permit = per_host.acquire_owned().await;
         let _permit = Arc::clone(&self.overall).acquire_owned().await;
-        let download = transfer::download(self, parsed).await?;
+        let download = transfer::download(self, parsed, purpose).await?;
         let record = Record {
             url: url.to_string(),
             final_url: download.final_url.to_string(),

@@ -35,6 +35,7 @@ mod options;
 mod page;
 mod robots;
 mod transfer;
+mod wikidata;
 
 pub use address::non_global;
 pub use article::{LoadError, load_article, load_stdin};
@@ -42,3 +43,7 @@ pub use corpus::{Corpus, CorpusError};
 pub use fetch::{FetchError, Fetcher};
 pub use lock::{Lock, LockChange, LockEntry, LockError};
 pub use options::FetchOptions;
+pub use wikidata::{
+    WIKIDATA_ORIGIN, WikidataCandidate, WikidataOptions, WikidataPlace, WikidataPlaceResult,
+    WikidataResult, wikidata_events, wikidata_place, wikidata_timeline,
+};

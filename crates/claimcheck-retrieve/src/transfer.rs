@@ -21,6 +21,9 @@ const MAX_RETRY_AFTER: Duration = Duration::from_secs(10);
 
 const ACCEPTED: &str = "text/html, application/xhtml+xml, text/plain;q=0.9";
 
+/// What an API request accepts (see [`Purpose::Api`]).
+const ACCEPTED_API: &str = "application/json";
+
 /// A body as the server sent it (after gzip decoding).
 #[derive(Debug)]
 pub(crate) struct Download {
@@ -66,15 +69,24 @@ impl Failure {
 pub(crate) enum Purpose {
     Page,
     Robots,
+    /// JSON from a public API that invites programmatic clients (Wikidata's). Only JSON is
+    /// accepted, and robots.txt is not consulted: it governs crawlers, and such APIs ask for
+    /// a User-Agent that names the client instead (Wikimedia's robots.txt disallows `/w/`,
+    /// where its API lives, to crawlers).
+    Api,
 }
 
-/// Fetches a page, retrying transient failures with exponential backoff. Each attempt is
-/// bounded by the total timeout.
-pub(crate) async fn download(inner: &Inner, url: &Url) -> Result<Download, String> {
+/// Fetches a page (or, for [`Purpose::Api`], a JSON document), retrying transient failures
+/// with exponential backoff. Each attempt is bounded by the total timeout.
+pub(crate) async fn download(
+    inner: &Inner,
+    url: &Url,
+    purpose: Purpose,
+) -> Result<Download, String> {
     let options = &inner.options;
     let mut attempt = 0;
     loop {
-        let outcome = tokio::time::timeout(options.timeout, follow(inner, url, Purpose::Page))
+        let outcome = tokio::time::timeout(options.timeout, follow(inner, url, purpose))
             .await
             .unwrap_or_else(|_| {
                 Err(Failure::fatal(format!(
@@ -138,7 +150,14 @@ pub(crate) async fn follow(
         let response = inner
             .client
             .get(url.clone())
-            .header(ACCEPT, ACCEPTED)
+            .header(
+                ACCEPT,
+                if purpose == Purpose::Api {
+                    ACCEPTED_API
+                } else {
+                    ACCEPTED
+                },
+            )
             .send()
             .await
             .map_err(|e| request_failure(&e, inner))?;
@@ -198,7 +217,11 @@ pub(crate) async fn follow(
             return Err(Failure::fatal(format!("HTTP {status}")));
         }
         let media = media_type(&content_type);
-        if !media.is_empty() && !is_html(&media) && media != "text/plain" {
+        if purpose == Purpose::Api {
+            if !media.is_empty() && !is_json(&media) {
+                return Err(Failure::fatal(format!("not JSON: {media}")));
+            }
+        } else if !media.is_empty() && !is_html(&media) && media != "text/plain" {
             return Err(Failure::fatal(format!("not HTML or text: {media}")));
         }
         if response
@@ -208,7 +231,11 @@ pub(crate) async fn follow(
             return Err(too_large(options.max_bytes));
         }
         let body = read_body(response, options.max_bytes, true).await?;
-        let content_type = if media.is_empty() {
+        let content_type = if media.is_empty() && purpose == Purpose::Api {
+            // An API that leaves out the type still answered the request for JSON; the
+            // adapter's parser judges the body.
+            ACCEPTED_API.to_string()
+        } else if media.is_empty() {
             sniff(&body)?.to_string()
         } else {
             content_type
@@ -277,6 +304,13 @@ fn sniff(body: &[u8]) -> Result<&'static str, Failure> {
     } else {
         "text/plain"
     })
+}
+
+/// Whether a media type (without parameters, lowercase) is JSON: `application/json` or a
+/// `+json` type such as `application/ld+json`.
+fn is_json(media_type: &str) -> bool {
+    media_type == "application/json"
+        || (media_type.starts_with("application/") && media_type.ends_with("+json"))
 }
 
 fn too_large(cap: u64) -> Failure {

@@ -5,6 +5,7 @@ mod cache;
 mod corpus;
 mod fetch;
 mod server;
+mod wikidata;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
