@@ -14,7 +14,15 @@
 //! - relative: "today", "yesterday", "tomorrow", "last/this/next week|month|year", "two days
 //!   ago", "three days from now", "in two weeks" (only where the sentence looks ahead), "the
 //!   end of the year", and "the day" of market reports ("ended the day up 2%");
-//! - years: "in 1953", "since 2017", "the 1991 agreement", "'82" after a preposition;
+//! - years: "in 1953", "since 2017", "the 1991 agreement", "'82" after a preposition, and in
+//!   words after a month or a preposition ("October two thousand and five", "in nineteen
+//!   ninety-six");
+//! - days in ordinal words: "the first of March", "March first", "Tuesday the eleventh", "the
+//!   20th of next month", "the last day of October 2015";
+//! - numeric months and compact days: "2015-03", "2014/10", "12/2015", "20161016";
+//! - holidays (`date/holidays.tsv`): "Christmas", "last Easter", "Thanksgiving 2014";
+//! - comparisons with a year before: "the same month a year ago" is the month the sentence named
+//!   before it, a year earlier;
 //! - a part before a month or year: "early December", "mid-2009", "the end of last year".
 //!
 //! Decisions:
@@ -34,6 +42,7 @@
 //!   ("2000 people", "$ 2000", "about 2000", "1,500", "7223.98", "138-2010-2015").
 
 mod anchor;
+mod holiday;
 mod lexicon;
 
 use std::sync::LazyLock;
@@ -55,6 +64,11 @@ const DAY: &str = "(?:[12][0-9]|3[01]|0?[1-9])";
 const ORDINAL: &str = "(?:st|nd|rd|th)";
 const YEAR: &str = "(?:1[5-9][0-9]{2}|20[0-9]{2})";
 const WEEKDAY: &str = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+/// A day of the month in ordinal words: "first", "twenty-second", "thirty first".
+const DAY_WORD: &str = "(?:(?:twenty|thirty)[-\\s]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
+/// A year in words: "nineteen ninety-six", "nineteen hundred and five", "two thousand and
+/// fifteen", "twenty twenty".
+const YEAR_WORDS: &str = r"(?:two\s+thousand(?:\s+(?:and\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|one|two|three|four|five|six|seven|eight|nine))?|(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:hundred(?:\s+(?:and\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|one|two|three|four|five|six|seven|eight|nine))?|oh[-\s](?:one|two|three|four|five|six|seven|eight|nine)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten))";
 const SMALL_COUNT: &str =
     "(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,3})";
 
@@ -98,6 +112,37 @@ enum Value {
     /// "the day" of a market report ("ended the day up 2%"): the day reported on, which only
     /// the publication date can stand for.
     ReportDay,
+    /// A day of a month this many months from the publication month ("the 20th of next month").
+    DayOfShiftedMonth { day: i8, months: i32 },
+    /// A day and month with a two-digit year ("31-Oct-74"), whose century comes from the
+    /// publication date.
+    DayMonthShortYear { month: i8, day: i8, yy: i16 },
+    /// The last day of a month ("the last day of October 2015", "the last day of June").
+    LastDay(MonthRef),
+    /// "the same month a year ago", "the same period last year": the date the sentence named
+    /// before it, a year earlier; the year before the publication year when it named none.
+    SamePeriodYearBefore,
+    /// A holiday ("Christmas", "last Easter", "Thanksgiving 2014").
+    Holiday {
+        rule: holiday::Rule,
+        year: HolidayYear,
+    },
+}
+
+/// Which year's holiday a phrase means.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum HolidayYear {
+    /// "Easter 2018".
+    Stated(i16),
+    /// "at Christmas": the nearest, on the side the sentence leans to.
+    Nearest,
+    /// "last Easter": the latest one before the publication date.
+    Last,
+    /// "next Thanksgiving": the first one after the publication date.
+    Next,
+    /// "this Christmas", "Easter of next year": the one in the year this many years from the
+    /// publication year.
+    InYear(i32),
 }
 
 /// The month an nth weekday falls in.
@@ -129,7 +174,7 @@ impl Value {
         match self {
             Value::Fixed(d) => d.precision(),
             Value::Month { .. } | Value::Months(_) => Precision::Month,
-            Value::Years(_) | Value::ShortYear(_) => Precision::Year,
+            Value::Years(_) | Value::ShortYear(_) | Value::SamePeriodYearBefore => Precision::Year,
             Value::MonthDay { .. }
             | Value::DayOfMonth(_)
             | Value::NthWeekday { .. }
@@ -137,7 +182,11 @@ impl Value {
             | Value::Weekday { .. }
             | Value::Days(_)
             | Value::Weeks(_)
-            | Value::ReportDay => Precision::Day,
+            | Value::ReportDay
+            | Value::DayOfShiftedMonth { .. }
+            | Value::LastDay(_)
+            | Value::DayMonthShortYear { .. }
+            | Value::Holiday { .. } => Precision::Day,
         }
     }
 }
@@ -159,6 +208,7 @@ struct Candidate {
 struct Patterns {
     month_day: Regex,
     day_month: Regex,
+    day_month_short_year: Regex,
     month_year: Regex,
     month_bare: Regex,
     iso: Regex,
@@ -167,6 +217,7 @@ struct Patterns {
     short_year: Regex,
     relative_day: Regex,
     report_day: Regex,
+    consecutive_day: Regex,
     period_edge: Regex,
     relative_unit: Regex,
     ago: Regex,
@@ -177,6 +228,19 @@ struct Patterns {
     weekday_ordinal: Regex,
     nth_weekday: Regex,
     ordinal_day: Regex,
+    word_day_month: Regex,
+    month_word_day: Regex,
+    weekday_word_day: Regex,
+    shifted_month_day: Regex,
+    year_month: Regex,
+    month_slash_year: Regex,
+    compact: Regex,
+    holiday: Regex,
+    same_period: Regex,
+    year_words: Regex,
+    date_year_words: Regex,
+    weekday_after_next: Regex,
+    last_day: Regex,
     weekday_of_week: Regex,
     week_then_weekday: Regex,
     prefix_weekday: Regex,
@@ -192,10 +256,13 @@ fn compile(pattern: &str) -> Regex {
 
 static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| Patterns {
     month_day: compile(&format!(
-        r"(?i)\b(?P<m>{MONTH})\b\.?(?:\s*(?:the\s+)?|[-/])(?P<d>{DAY})(?P<o>{ORDINAL})?\b(?:(?:\s*,?\s*|[-/])(?P<y>{YEAR})\b)?"
+        r"(?i)\b(?P<m>{MONTH})\b\.?(?:\s*(?:the\s+)?|[-/])(?P<d>{DAY})(?P<o>{ORDINAL})?\b(?:(?:\s*,?\s*|\s+of\s+|[-/])(?P<y>{YEAR})\b)?"
+    )),
+    day_month_short_year: compile(&format!(
+        r"(?i)\b(?P<d>{DAY})-(?P<m>{MONTH})-(?P<yy>[0-9]{{2}})\b"
     )),
     day_month: compile(&format!(
-        r"(?i)\b(?P<d>{DAY})(?P<o>{ORDINAL})?(?:\s+(?:of\s+)?|[-/])(?P<m>{MONTH})\b\.?(?:(?:\s*,?\s*|[-/])(?P<y>{YEAR})\b)?"
+        r"(?i)\b(?P<d>{DAY})(?P<o>{ORDINAL})?(?:\s+(?:day\s+)?(?:of\s+)?|[-/])(?P<m>{MONTH})\b\.?(?:(?:\s*,?\s*|\s+of\s+|[-/])(?P<y>{YEAR})\b)?"
     )),
     month_year: compile(&format!(
         r"(?i)\b(?P<m>{MONTH})\b\.?(?:\s*,?\s+(?:of\s+)?|[-/])(?:(?P<y>{YEAR})\b|(?P<rel>next|last|this|the\s+previous)\s+year\b)"
@@ -215,20 +282,23 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| Patterns {
     report_day: compile(
         r"(?i)\b(?:end|ended|ending|ends|finish|finished|finishing|finishes|close|closed|closing|closes|start|started|starting|starts|open|opened|opening|opens|for|late\s+in|early\s+in|earlier\s+in|later\s+in)\s+(?P<d>the\s+day)\b",
     ),
+    consecutive_day: compile(
+        r"(?i)\ba\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[2-9](?:nd|rd|th)|1[0-9]th)\s+(?:consecutive|straight|successive)\s+(?:trading\s+)?day\b",
+    ),
     period_edge: compile(
-        r"(?i)\b(?:beginning|start|end|middle)\s+of\s+(?P<p>the\s+(?P<u>year|month))\b",
+        r"(?i)\b(?:beginning|start|end|middle)\s+of\s+(?P<p>(?:the\s+)?(?:current\s+)?(?P<u>year|month))\b",
     ),
     relative_unit: compile(
-        r"(?i)\b(?P<q>this|last|next|the\s+previous|the\s+current|the\s+coming)\s+(?P<u>week|month|year)\b",
+        r"(?i)\b(?P<q>this|last|next|the\s+previous|(?:the\s+)?current|the\s+coming)\s+(?:calendar\s+)?(?P<u>week|month|year|yr)\b|\b(?P<ytd>the\s+year[-\s]to[-\s]date)\b",
     ),
     ago: compile(&format!(
-        r"(?i)\b(?P<n>{SMALL_COUNT})\s+(?P<u>day|week|month|year)s?\s+ago\b"
+        r"(?i)\b(?P<n>{SMALL_COUNT})\s+(?P<u>day|week|fortnight|month|year)s?\s+ago\b"
     )),
     in_time: compile(&format!(
-        r"(?i)\bin\s+(?P<t>(?P<n>{SMALL_COUNT})\s+(?P<u>day|week|month|year)s?)(?:['\u{{2019}}]?\s*time)?\b"
+        r"(?i)\bin\s+(?P<t>(?P<n>{SMALL_COUNT})\s+(?P<u>day|week|fortnight|month|year)s?)(?:['\u{{2019}}]?\s*time)?\b"
     )),
     from_base: compile(&format!(
-        r"(?i)\b(?P<n>{SMALL_COUNT})\s+(?P<u>day|week|month|year)s?\s+(?P<dir>from|after|before)\s+(?P<base>now|today|tomorrow|yesterday)\b"
+        r"(?i)\b(?P<n>{SMALL_COUNT})\s+(?P<u>day|week|fortnight|month|year)s?\s+(?:(?P<dir>from|after|before)\s+(?P<base>now|today|tomorrow|yesterday)|hence)\b"
     )),
     shifted: compile(&format!(
         r"(?i)\b(?P<q>last|next|previous|following|this\s+past|this\s+coming|coming|this)\s+(?P<n>{WEEKDAY}|{FULL_MONTH})\b"
@@ -238,9 +308,15 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| Patterns {
         r"(?i)\b(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?(?P<d>{DAY}){ORDINAL}\b"
     )),
     nth_weekday: compile(&format!(
-        r"(?i)\b(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?P<wd>{WEEKDAY})\s+(?:of|in)\s+(?:(?P<m>{MONTH})\b\.?(?:\s*,?\s*(?P<y>{YEAR})\b)?|(?P<rel>last|next|this)\s+month\b)"
+        r"(?i)\b(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?P<wd>{WEEKDAY})\s+(?:of|in)\s+(?:(?P<m>{MONTH})\b\.?(?:\s*,?\s*(?P<y>{YEAR})\b)?|(?P<rel>last|next|this|the)\s+month\b)"
     )),
-    ordinal_day: compile(&format!(r"(?i)\bon\s+(?P<t>the\s+(?P<d>{DAY}){ORDINAL})\b")),
+    ordinal_day: compile(&format!(
+        r"(?i)\bon\s+(?P<t>(?:the\s+)?(?P<d>{DAY}){ORDINAL})\b"
+    )),
+    last_day: compile(&format!(
+        r"(?i)\b(?:the\s+)?last\s+day\s+(?:of|in)\s+(?P<m>{MONTH})\b\.?(?:\s*,?\s+(?P<y>{YEAR})\b)?"
+    )),
+    weekday_after_next: compile(&format!(r"(?i)\b(?P<wd>{WEEKDAY})\s+after\s+next\b")),
     weekday_of_week: compile(&format!(
         r"(?i)\b(?P<wd>{WEEKDAY})\s+(?:of\s+)?(?P<q>next|last|this)\s+week\b"
     )),
@@ -259,6 +335,36 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| Patterns {
     prefix_scheduled: compile(
         r"(?i)\b(?:scheduled|slated|set|planned|due)\s+(?:to\s+(?:[a-z]+\s+){1,4})?(?:on|for)\s+$",
     ),
+    word_day_month: compile(&format!(
+        r"(?i)\b(?:the\s+)?(?P<d>{DAY_WORD})(?:\s+day)?\s+of\s+(?P<m>{MONTH})\b\.?(?:(?:\s*,\s*|\s+(?:of\s+)?)(?P<y>{YEAR})\b)?"
+    )),
+    month_word_day: compile(&format!(
+        r"(?i)\b(?P<m>{MONTH})\b\.?,?\s+(?:the\s+)?(?P<d>{DAY_WORD})\b(?:(?:\s*,\s*|\s+(?:of\s+)?)(?P<y>{YEAR})\b)?"
+    )),
+    weekday_word_day: compile(&format!(
+        r"(?i)\b(?P<wd>{WEEKDAY}),?\s+the\s+(?P<d>{DAY_WORD})\b"
+    )),
+    shifted_month_day: compile(&format!(
+        r"(?i)\b(?:the\s+)?(?P<d>{DAY}(?:{ORDINAL})?|{DAY_WORD})(?:\s+day)?\s+of\s+(?:(?:the\s+)?(?P<q>next|last|this|previous|current|coming|following)|the)\s+month\b"
+    )),
+    year_month: compile(&format!(
+        r"\b(?P<y>{YEAR})(?:-(?P<mm>0[1-9]|1[0-2]|[1-9])|/(?P<m>0?[1-9]|1[0-2]))\b"
+    )),
+    month_slash_year: compile(&format!(r"\b(?P<m>0?[1-9]|1[0-2])[/-](?P<y>{YEAR})\b")),
+    compact: compile(
+        r"\b(?P<y>(?:19|20)[0-9]{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12][0-9]|3[01])\b",
+    ),
+    holiday: compile(&format!(
+        r"(?i)\b(?:(?P<q>last|next|this\s+coming|this\s+past|this|previous|following|coming)\s+)?(?P<h>{})\b(?:(?:\s*,\s*|\s+(?:of\s+|in\s+)?)(?P<y>{YEAR})\b|\s+(?:of\s+)?(?P<rel>next|last|this)\s+year\b)?",
+        holiday::alternation()
+    )),
+    year_words: compile(&format!(r"(?i)\b(?P<yw>{YEAR_WORDS})\b")),
+    date_year_words: compile(&format!(
+        r"(?i)\b(?:(?P<d1>{DAY}){ORDINAL}?\s+(?:of\s+)?(?P<m1>{MONTH})|(?P<m2>{MONTH})\.?\s+(?P<d2>{DAY}){ORDINAL}?|(?P<m3>{MONTH}))\b\.?\s*,?\s+(?:of\s+)?(?P<yw>{YEAR_WORDS})\b"
+    )),
+    same_period: compile(
+        r"(?i)\bthe\s+same\s+(?:month|period|quarter|week|day|time)\s+(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|(?:of\s+)?the\s+(?:previous|prior)\s+year|the\s+year\s+before)\b",
+    ),
     word: compile(r"[A-Za-z]+"),
 });
 
@@ -271,22 +377,62 @@ pub fn extract_dates(text: &str, published: Option<Date>) -> Vec<Claim> {
     find_years(text, &mut found);
     find_relative_dates(text, &mut found);
     find_weekdays(text, &mut found);
+    find_word_days(text, &mut found);
+    find_holidays(text, &mut found);
+    find_year_words(text, &mut found);
+    for m in PATTERNS.same_period.find_iter(text) {
+        found.push(candidate(
+            Span::new(m.start(), m.end()),
+            Value::SamePeriodYearBefore,
+        ));
+    }
     for candidate in &mut found {
         extend_with_prefixes(text, candidate);
     }
     let chosen = settle_overlaps(found);
     let sentences = sentences(text);
-    chosen
-        .into_iter()
-        .filter_map(|c| {
-            let sentence = sentences
-                .iter()
-                .copied()
-                .find(|s| s.start <= c.span.start && c.span.start < s.end.max(s.start + 1))
-                .unwrap_or(Span::new(0, text.len()));
-            build_claim(text, sentence, &c, published)
-        })
-        .collect()
+    let mut claims: Vec<(Span, Value, Claim)> = Vec::new();
+    for c in chosen {
+        let sentence = sentences
+            .iter()
+            .copied()
+            .find(|s| s.start <= c.span.start && c.span.start < s.end.max(s.start + 1))
+            .unwrap_or(Span::new(0, text.len()));
+        let Some(mut claim) = build_claim(text, sentence, &c, published) else {
+            continue;
+        };
+        if c.value == Value::SamePeriodYearBefore {
+            year_before_antecedent(sentence, &claims, &mut claim);
+        }
+        claims.push((sentence, c.value, claim));
+    }
+    claims.into_iter().map(|(_, _, claim)| claim).collect()
+}
+
+/// Gives "the same month a year ago" the month (or day) the sentence named before it, a year
+/// earlier: "sales fell in January, compared to the same month a year ago" is January of the year
+/// before.
+fn year_before_antecedent(sentence: Span, earlier: &[(Span, Value, Claim)], claim: &mut Claim) {
+    let antecedent = earlier.iter().rev().find_map(|(s, _, c)| match &c.details {
+        Details::Date(d) if *s == sentence => d
+            .date
+            .filter(|d| d.month.is_some())
+            .map(|x| (x, d.year_source)),
+        _ => None,
+    });
+    let Some((date, source)) = antecedent else {
+        return;
+    };
+    let shifted = match (date.month, date.day) {
+        (Some(m), Some(d)) => CalendarDate::day(date.year - 1, m, d),
+        (Some(m), None) => Some(CalendarDate::month(date.year - 1, m)),
+        _ => None,
+    };
+    if let (Some(shifted), Details::Date(d)) = (shifted, &mut claim.details) {
+        d.date = Some(shifted);
+        d.precision = shifted.precision();
+        d.year_source = source;
+    }
 }
 
 /// Dates with a month name: "September 11", "11 September 2023", "October 1982", "in May".
@@ -308,7 +454,12 @@ fn find_spelled_dates(text: &str, found: &mut Vec<Candidate>) {
         let Some(month) = lexicon::month_number(word) else {
             continue;
         };
-        if amount_before(text, d.start) {
+        // "6,107.31 August 2019": the day is the end of a number.
+        let mut before = text[..d.start].chars().rev();
+        if amount_before(text, d.start)
+            || (before.next().is_some_and(|c| matches!(c, '.' | ','))
+                && before.next().is_some_and(|c| c.is_ascii_digit()))
+        {
             continue;
         }
         let lowercase = word.starts_with(|c: char| c.is_lowercase());
@@ -322,6 +473,26 @@ fn find_spelled_dates(text: &str, found: &mut Vec<Candidate>) {
         let month_end = month_word_end(text, m.start, m.end);
         if let Some(c) = spelled_day(text, d.start, month_end, month, &caps, d) {
             found.push(c);
+        }
+    }
+    // "31-Oct-74": a day, a month abbreviation and a two-digit year joined by hyphens.
+    for caps in p.day_month_short_year.captures_iter(text) {
+        let whole = group(&caps, "0");
+        if numeric_neighbour(text, whole) {
+            continue;
+        }
+        let (Some(month), Ok(day), Ok(yy)) = (
+            lexicon::month_number(group_str(text, &caps, "m")),
+            group_str(text, &caps, "d").parse::<i8>(),
+            group_str(text, &caps, "yy").parse::<i16>(),
+        ) else {
+            continue;
+        };
+        if CalendarDate::day(2000, month, day).is_some() {
+            found.push(candidate(
+                whole,
+                Value::DayMonthShortYear { month, day, yy },
+            ));
         }
     }
     for caps in p.month_year.captures_iter(text) {
@@ -438,7 +609,8 @@ fn bare_month_stands(text: &str, start: usize, word: &str) -> bool {
     }
     let before = text[..start].trim_end_matches([' ', '-', '\t']);
     let previous = last_word(before).to_lowercase();
-    CUES.contains(&previous.as_str()) && !(ambiguous && LOOSE_CUES.contains(&previous.as_str()))
+    (CUES.contains(&previous.as_str()) && !(ambiguous && LOOSE_CUES.contains(&previous.as_str())))
+        || (previous == "the" && !ambiguous && !noun_follows(text, start + word.len()))
 }
 
 /// Numeric dates: ISO "2023-09-11", and "31/12/2023" or "3/4/2023" when the order is clear.
@@ -462,12 +634,94 @@ fn find_numeric_dates(text: &str, found: &mut Vec<Candidate>) {
             found.push(candidate(whole, Value::Fixed(date)));
         }
     }
+    // "2015-03", "2014/10": a year and a month, unless the second number is the end of a span of
+    // years ("2010-12", "2009-10").
+    for caps in p.year_month.captures_iter(text) {
+        let whole = group(&caps, "0");
+        if numeric_neighbour(text, whole) {
+            continue;
+        }
+        let Ok(year) = group_str(text, &caps, "y").parse::<i16>() else {
+            continue;
+        };
+        let month_text = caps
+            .name("mm")
+            .or_else(|| caps.name("m"))
+            .map_or("", |m| m.as_str());
+        let Ok(month) = month_text.parse::<i8>() else {
+            continue;
+        };
+        if let Some(mm) = caps.name("mm") {
+            // The last digits of a later year: "2010-12" is 2010 to 2012, "1995-6" 1995 to 1996.
+            let (modulus, most) = if mm.as_str().len() == 1 {
+                (10, 1)
+            } else {
+                (100, 9)
+            };
+            if (1..=most).contains(&(i16::from(month) - year % modulus).rem_euclid(modulus)) {
+                continue;
+            }
+        }
+        found.push(candidate(
+            whole,
+            Value::Fixed(CalendarDate::month(year, month)),
+        ));
+    }
+    // "12/2015", "2-2013": a month and a year.
+    for caps in p.month_slash_year.captures_iter(text) {
+        let whole = group(&caps, "0");
+        if numeric_neighbour(text, whole) {
+            continue;
+        }
+        let (Ok(month), Ok(year)) = (
+            group_str(text, &caps, "m").parse::<i8>(),
+            group_str(text, &caps, "y").parse::<i16>(),
+        ) else {
+            continue;
+        };
+        found.push(candidate(
+            whole,
+            Value::Fixed(CalendarDate::month(year, month)),
+        ));
+    }
+    // "20161016": a compact ISO day, only when it stands alone.
+    for caps in p.compact.captures_iter(text) {
+        let whole = group(&caps, "0");
+        if numeric_neighbour(text, whole)
+            || text[..whole.start].ends_with(['$', '£', '€', '#', '+'])
+        {
+            continue;
+        }
+        let parse = |name: &str| group_str(text, &caps, name).parse::<i16>().ok();
+        let (Some(y), Some(m), Some(d)) = (parse("y"), parse("m"), parse("d")) else {
+            continue;
+        };
+        let (Ok(m), Ok(d)) = (i8::try_from(m), i8::try_from(d)) else {
+            continue;
+        };
+        if let Some(date) = CalendarDate::day(y, m, d) {
+            found.push(candidate(whole, Value::Fixed(date)));
+        }
+    }
     let order = numeric_order(text);
     for caps in p.numeric.captures_iter(text) {
         if let Some(c) = numeric_date(text, &caps, order) {
             found.push(c);
         }
     }
+}
+
+/// Whether a number group touches more digits or separators on either side ("1.2015-03",
+/// "2015-03-", "12/2015/7"), which makes it part of something longer than a date.
+fn numeric_neighbour(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let mut after = text[span.end..].chars();
+    let next = after.next();
+    let next2 = after.next();
+    before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | '/' | '-' | ',' | ':'))
+        || next.is_some_and(|c| c.is_ascii_digit())
+        || (next.is_some_and(|c| matches!(c, '.' | '/' | '-' | ',' | ':'))
+            && next2.is_some_and(|c| c.is_ascii_digit()))
 }
 
 /// How the text orders day and month in numeric dates.
@@ -710,6 +964,9 @@ fn find_relative_dates(text: &str, found: &mut Vec<Candidate>) {
         }
         found.push(candidate(group(&caps, "0"), Value::Days(days)));
     }
+    for m in p.consecutive_day.find_iter(text) {
+        found.push(candidate(Span::new(m.start(), m.end()), Value::ReportDay));
+    }
     for caps in p.report_day.captures_iter(text) {
         // "the day after" and "the day of the vote" point at another day.
         // "after falling" is a clause about the same day, so a gerund keeps it.
@@ -754,6 +1011,7 @@ fn find_relative_dates(text: &str, found: &mut Vec<Candidate>) {
         let value = match group_str(text, &caps, "u").to_lowercase().as_str() {
             "day" => Value::Days(-n),
             "week" => Value::Days(-7 * n),
+            "fortnight" => Value::Days(-14 * n),
             "month" => Value::Months(-n32),
             _ => Value::Years(-n32),
         };
@@ -831,6 +1089,7 @@ fn offset_value(unit: &str, n: i64, base_days: i64) -> Option<Value> {
     Some(match unit.to_lowercase().as_str() {
         "day" => Value::Days(base_days + n),
         "week" => Value::Days(base_days + 7 * n),
+        "fortnight" => Value::Days(base_days + 14 * n),
         "month" => Value::Months(n32),
         _ => Value::Years(n32),
     })
@@ -917,6 +1176,42 @@ fn find_weekdays(text: &str, found: &mut Vec<Candidate>) {
             found.push(candidate(t, Value::DayOfMonth(d)));
         }
     }
+    for caps in p.last_day.captures_iter(text) {
+        let m = group(&caps, "m");
+        let word = &text[m.start..m.end];
+        let Some(month) = lexicon::month_number(word) else {
+            continue;
+        };
+        if lexicon::is_ambiguous_month(word) && word.starts_with(|c: char| c.is_lowercase()) {
+            continue;
+        }
+        let month = match caps.name("y").and_then(|y| y.as_str().parse().ok()) {
+            Some(year) => MonthRef::Stated { year, month },
+            None => MonthRef::Named(month),
+        };
+        let span = match caps.name("y") {
+            Some(_) => group(&caps, "0"),
+            None => Span::new(
+                group(&caps, "0").start,
+                month_word_end(text, m.start, m.end),
+            ),
+        };
+        found.push(candidate(span, Value::LastDay(month)));
+    }
+    for caps in p.weekday_after_next.captures_iter(text) {
+        let Some(day) = lexicon::weekday(group_str(text, &caps, "wd")) else {
+            continue;
+        };
+        let mut c = candidate(
+            group(&caps, "0"),
+            Value::Weekday {
+                day,
+                occurrence: Occurrence::AfterNext,
+            },
+        );
+        c.weekday = Some(day);
+        found.push(c);
+    }
     for re in [&p.weekday_of_week, &p.week_then_weekday] {
         for caps in re.captures_iter(text) {
             let Some(day) = lexicon::weekday(group_str(text, &caps, "wd")) else {
@@ -949,6 +1244,235 @@ fn find_weekdays(text: &str, found: &mut Vec<Candidate>) {
         );
         c.weekday = Some(day);
         found.push(c);
+    }
+}
+
+/// Days written in ordinal words ("the first of March", "March first", "the fourth of July,
+/// 1995", "Tuesday the eleventh") and days of a month named by its distance from the publication
+/// month ("the 20th of next month", "the fifteenth day of last month").
+fn find_word_days(text: &str, found: &mut Vec<Candidate>) {
+    let p = &*PATTERNS;
+    for (re, month_first) in [(&p.word_day_month, false), (&p.month_word_day, true)] {
+        for caps in re.captures_iter(text) {
+            let m = group(&caps, "m");
+            let word = &text[m.start..m.end];
+            let Some(month) = lexicon::month_number(word) else {
+                continue;
+            };
+            // "it may first", "march second": a lowercase "may", "march" or abbreviation before
+            // the day is a verb or a word of its own unless a year follows.
+            if month_first
+                && lexicon::is_ambiguous_month(word)
+                && word.starts_with(|c: char| c.is_lowercase())
+                && caps.name("y").is_none()
+            {
+                continue;
+            }
+            let Some(day) = lexicon::day_word(group_str(text, &caps, "d")) else {
+                continue;
+            };
+            let whole = group(&caps, "0");
+            // "a third of March's rain", "two thirds of May": a fraction, not a day.
+            let previous = last_word(text[..whole.start].trim_end()).to_lowercase();
+            if !month_first && matches!(previous.as_str(), "a" | "one" | "two" | "three" | "four") {
+                continue;
+            }
+            // "May first quarter", "March first time": the ordinal belongs to a noun.
+            if month_first && caps.name("y").is_none() && noun_follows(text, whole.end) {
+                continue;
+            }
+            let span = match caps.name("y") {
+                Some(_) => whole,
+                None if month_first => whole,
+                None => Span::new(whole.start, month_word_end(text, m.start, m.end)),
+            };
+            let value = match caps.name("y").and_then(|y| y.as_str().parse().ok()) {
+                Some(year) => match CalendarDate::day(year, month, day) {
+                    Some(date) => Value::Fixed(date),
+                    None => continue,
+                },
+                None => {
+                    if CalendarDate::day(2000, month, day).is_none() {
+                        continue;
+                    }
+                    Value::MonthDay { month, day }
+                }
+            };
+            found.push(candidate(span, value));
+        }
+    }
+    for caps in p.weekday_word_day.captures_iter(text) {
+        if noun_follows(text, group(&caps, "0").end) {
+            continue;
+        }
+        let Some(day) = lexicon::day_word(group_str(text, &caps, "d")) else {
+            continue;
+        };
+        let mut c = candidate(group(&caps, "0"), Value::DayOfMonth(day));
+        c.weekday = lexicon::weekday(group_str(text, &caps, "wd"));
+        found.push(c);
+    }
+    for caps in p.shifted_month_day.captures_iter(text) {
+        let d = group_str(text, &caps, "d");
+        let digits: String = d.chars().take_while(char::is_ascii_digit).collect();
+        let Some(day) = digits.parse().ok().or_else(|| lexicon::day_word(d)) else {
+            continue;
+        };
+        let months = match group_str(text, &caps, "q").to_lowercase().as_str() {
+            "next" | "coming" | "following" => 1,
+            "last" | "previous" => -1,
+            _ => 0,
+        };
+        found.push(candidate(
+            group(&caps, "0"),
+            Value::DayOfShiftedMonth { day, months },
+        ));
+    }
+}
+
+/// Years in words: after a month or a day and month ("October two thousand and five", "13 Sept
+/// nineteen seventy-two"), or alone after a preposition where no noun follows ("in nineteen
+/// ninety-six", but not "in two thousand homes"). "two thousand" alone is a number.
+fn find_year_words(text: &str, found: &mut Vec<Candidate>) {
+    let p = &*PATTERNS;
+    for caps in p.date_year_words.captures_iter(text) {
+        let Some(year) = lexicon::year_words(group_str(text, &caps, "yw")) else {
+            continue;
+        };
+        let month_group = ["m1", "m2", "m3"].into_iter().find_map(|n| caps.name(n));
+        let Some(month) = month_group.and_then(|m| lexicon::month_number(m.as_str())) else {
+            continue;
+        };
+        let day = ["d1", "d2"]
+            .into_iter()
+            .find_map(|n| caps.name(n))
+            .and_then(|d| d.as_str().parse::<i8>().ok());
+        let date = match day {
+            Some(d) => CalendarDate::day(year, month, d),
+            None => Some(CalendarDate::month(year, month)),
+        };
+        if let Some(date) = date {
+            found.push(candidate(group(&caps, "0"), Value::Fixed(date)));
+        }
+    }
+    const CUES: &[&str] = &[
+        "in", "since", "until", "till", "by", "from", "before", "after", "during", "of",
+    ];
+    for caps in p.year_words.captures_iter(text) {
+        let yw = group(&caps, "yw");
+        let words = &text[yw.start..yw.end];
+        let previous = last_word(text[..yw.start].trim_end()).to_lowercase();
+        if !CUES.contains(&previous.as_str())
+            || noun_follows(text, yw.end)
+            || words.split_whitespace().count() < 3
+        {
+            continue;
+        }
+        if let Some(year) = lexicon::year_words(words) {
+            found.push(candidate(yw, Value::Fixed(CalendarDate::year(year))));
+        }
+    }
+}
+
+/// Whether a word that is not a function word follows `pos`: "the first generation", where the
+/// ordinal belongs to a noun rather than naming a day.
+fn noun_follows(text: &str, pos: usize) -> bool {
+    const FUNCTION: &[&str] = &[
+        "at", "in", "on", "and", "or", "when", "but", "as", "with", "for", "from", "after",
+        "before", "the", "a", "an", "this", "next", "last", "until", "of", "to", "by", "is", "was",
+        "will", "that", "which", "we", "i", "he", "she", "they", "it", "you",
+    ];
+    let rest = text[pos..].trim_start_matches([' ', '\t']);
+    // "March first-quarter results": a hyphen joins the ordinal to its noun.
+    if text[pos..].starts_with('-') && text[pos + 1..].starts_with(|c: char| c.is_alphabetic()) {
+        return true;
+    }
+    let next = next_word(text, pos).to_lowercase();
+    rest.starts_with(|c: char| c.is_alphabetic()) && !FUNCTION.contains(&next.as_str())
+}
+
+/// Holidays: "Christmas", "on Christmas Eve", "last Easter", "Thanksgiving 2014", "Black Friday of
+/// this year". A one-word name before a noun ("Christmas tree", "Easter Island") names no day, nor
+/// does a name that goes on with a capital ("the Good Friday Agreement").
+fn find_holidays(text: &str, found: &mut Vec<Candidate>) {
+    const FOLLOWERS: &[&str] = &[
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "of",
+        "to",
+        "for",
+        "with",
+        "is",
+        "was",
+        "will",
+        "would",
+        "when",
+        "this",
+        "that",
+        "last",
+        "next",
+        "the",
+        "a",
+        "an",
+        "until",
+        "before",
+        "after",
+        "from",
+        "by",
+        "but",
+        "as",
+        "are",
+        "were",
+        "has",
+        "had",
+        "have",
+        "morning",
+        "night",
+        "afternoon",
+        "evening",
+        "weekend",
+        "falls",
+        "fell",
+        "s",
+    ];
+    for caps in PATTERNS.holiday.captures_iter(text) {
+        let h = group(&caps, "h");
+        let words = &text[h.start..h.end];
+        let Some(rule) = holiday::named(words) else {
+            continue;
+        };
+        let year = if let Some(y) = caps.name("y").and_then(|y| y.as_str().parse().ok()) {
+            HolidayYear::Stated(y)
+        } else if let Some(rel) = caps.name("rel") {
+            match rel.as_str().to_lowercase().as_str() {
+                "next" => HolidayYear::InYear(1),
+                "last" => HolidayYear::InYear(-1),
+                _ => HolidayYear::InYear(0),
+            }
+        } else {
+            match caps.name("q").map(|q| q.as_str().to_lowercase()).as_deref() {
+                Some("last" | "previous" | "this past") => HolidayYear::Last,
+                Some("next" | "following" | "coming" | "this coming") => HolidayYear::Next,
+                Some(_) => HolidayYear::InYear(0),
+                None => {
+                    let next_raw = next_word(text, h.end);
+                    let next = next_raw.to_lowercase();
+                    let one_word = !words.trim().contains(char::is_whitespace);
+                    let goes_on = next_raw.starts_with(char::is_uppercase)
+                        && text[h.end..].starts_with([' ', '\u{a0}']);
+                    if goes_on
+                        || (one_word && !next.is_empty() && !FOLLOWERS.contains(&next.as_str()))
+                    {
+                        continue;
+                    }
+                    HolidayYear::Nearest
+                }
+            }
+        };
+        found.push(candidate(group(&caps, "0"), Value::Holiday { rule, year }));
     }
 }
 
@@ -1103,6 +1627,25 @@ fn resolve(value: Value, published: Option<Date>, lean: Lean) -> Resolved {
         Value::ShortYear(yy) => {
             return fixed(CalendarDate::year(anchor::two_digit_year(yy, published)));
         }
+        Value::DayMonthShortYear { month, day, yy } => {
+            if let Some(date) = CalendarDate::day(anchor::two_digit_year(yy, published), month, day)
+            {
+                return fixed(date);
+            }
+        }
+        Value::LastDay(MonthRef::Stated { year, month }) => {
+            if let Some(date) = last_day(CalendarDate::month(year, month)) {
+                return fixed(date);
+            }
+        }
+        Value::Holiday {
+            rule,
+            year: HolidayYear::Stated(year),
+        } => {
+            if let Some(date) = rule.in_year(year) {
+                return fixed(CalendarDate::from_civil(date));
+            }
+        }
         _ => {}
     }
     let Some(p) = published else {
@@ -1162,6 +1705,20 @@ fn resolve(value: Value, published: Option<Date>, lean: Lean) -> Resolved {
             };
         }
         Value::Months(n) => anchor::shift_month(p, n),
+        Value::DayOfShiftedMonth { day, months } => {
+            anchor::shift_month(p, months).and_then(|m| CalendarDate::day(m.year, m.month?, day))
+        }
+        Value::Holiday { rule, year } => anchor::holiday(p, rule, year, lean),
+        Value::SamePeriodYearBefore => Some(CalendarDate::year(p.year() - 1)),
+        Value::DayMonthShortYear { month, day, yy } => {
+            CalendarDate::day(anchor::two_digit_year(yy, Some(p)), month, day)
+        }
+        Value::LastDay(month) => match month {
+            MonthRef::Stated { year, month } => Some(CalendarDate::month(year, month)),
+            MonthRef::Named(m) => anchor::month(p, m, lean),
+            MonthRef::Shifted(n) => anchor::shift_month(p, n),
+        }
+        .and_then(last_day),
         Value::Years(n) => i16::try_from(n)
             .ok()
             .map(|n| CalendarDate::year(p.year() + n)),
@@ -1195,6 +1752,12 @@ fn resolve(value: Value, published: Option<Date>, lean: Lean) -> Resolved {
             note: Some("the date does not exist near the publication date".into()),
         },
     }
+}
+
+/// The last day of a month.
+fn last_day(month: CalendarDate) -> Option<CalendarDate> {
+    let first = Date::new(month.year, month.month?, 1).ok()?;
+    Some(CalendarDate::from_civil(first.last_of_month()))
 }
 
 /// The nth weekday of a month (-1 for the last), when the month has one.
@@ -1722,6 +2285,253 @@ mod tests {
                 ("05-Aug-2016", Some("2016-08-05"), ""),
                 ("Oct/2", Some("2012-10-02"), ""),
             ],
+        );
+    }
+
+    /// Issue 9: the forms the peer suites showed missing, as news writes them.
+    #[test]
+    fn holidays_ordinal_words_and_numeric_months() {
+        let p = Some("2013-02-12");
+        // Holidays, with a year, a shift or nothing; a one-word name before a noun is no day.
+        check(
+            "The shops reopen after Christmas.",
+            p,
+            &[("Christmas", Some("2012-12-25"), "relation=after")],
+        );
+        check(
+            "Prices will rise before Easter and fall on Christmas Eve.",
+            p,
+            &[
+                ("Easter", Some("2013-03-31"), "relation=before"),
+                ("Christmas Eve", Some("2012-12-24"), "relation=on"),
+            ],
+        );
+        check(
+            "Sales fell at Easter 2010.",
+            p,
+            &[("Easter 2010", Some("2010-04-04"), "source=text")],
+        );
+        check(
+            "They met last Easter.",
+            p,
+            &[("last Easter", Some("2012-04-08"), "")],
+        );
+        check(
+            "The vote is next Thanksgiving.",
+            p,
+            &[("next Thanksgiving", Some("2013-11-28"), "")],
+        );
+        check(
+            "Black Friday 2010 was busy.",
+            p,
+            &[("Black Friday 2010", Some("2010-11-26"), "")],
+        );
+        check("They bought a Christmas tree.", p, &[]);
+        check("Easter Island is remote.", p, &[]);
+        check("The Good Friday Agreement held.", p, &[]);
+        check(
+            "Profits rose in March first-quarter results.",
+            p,
+            &[("March", Some("2013-03"), "")],
+        );
+        // Days in ordinal words.
+        check(
+            "It opened on the first of March.",
+            p,
+            &[("the first of March", Some("2013-03-01"), "relation=on")],
+        );
+        check(
+            "It was signed on the fourth of July, 1995.",
+            p,
+            &[("the fourth of July, 1995", Some("1995-07-04"), "")],
+        );
+        check(
+            "It opened on March first.",
+            p,
+            &[("March first", Some("2013-03-01"), "")],
+        );
+        check(
+            "It closed on January twenty-second 2000.",
+            p,
+            &[("January twenty-second 2000", Some("2000-01-22"), "")],
+        );
+        check(
+            "It ends on the twenty third day of September.",
+            p,
+            &[("the twenty third day of September", Some("2012-09-23"), "")],
+        );
+        check(
+            "They met on Tuesday the eleventh.",
+            p,
+            &[(
+                "Tuesday the eleventh",
+                Some("2013-02-11"),
+                "weekday=tuesday",
+            )],
+        );
+        check(
+            "It unveiled on Tuesday the first generation of chips.",
+            p,
+            &[("Tuesday", Some("2013-02-12"), "")],
+        );
+        check("Profits in the May first quarter.", p, &[]);
+        check(
+            "It drew a third of March rainfall.",
+            p,
+            &[("March", Some("2013-03"), "")],
+        );
+        // A day of a month counted from the publication month.
+        check(
+            "Rent is due on the 20th of next month.",
+            p,
+            &[("the 20th of next month", Some("2013-03-20"), "")],
+        );
+        check(
+            "It fell on the fifteenth day of last month.",
+            p,
+            &[("the fifteenth day of last month", Some("2013-01-15"), "")],
+        );
+        check(
+            "Talks start on the first Monday of the month.",
+            p,
+            &[("the first Monday of the month", Some("2013-02-04"), "")],
+        );
+        check(
+            "We meet Friday after next.",
+            p,
+            &[("Friday after next", Some("2013-02-22"), "")],
+        );
+        // Numeric months and compact days; a span of years stays a span.
+        check(
+            "Figures for 2015-03 were revised.",
+            p,
+            &[("2015-03", Some("2015-03"), "")],
+        );
+        check(
+            "Sales in 2014/10 rose.",
+            p,
+            &[("2014/10", Some("2014-10"), "")],
+        );
+        check(
+            "Sales in 12/2015 rose.",
+            p,
+            &[("12/2015", Some("2015-12"), "")],
+        );
+        check(
+            "The 2009-10 season was long.",
+            p,
+            &[("2009", Some("2009"), "")],
+        );
+        check(
+            "Filed 20161016 in court.",
+            p,
+            &[("20161016", Some("2016-10-16"), "")],
+        );
+        // The edges and names of the current period.
+        check(
+            "Growth slowed at the end of year.",
+            p,
+            &[("the end of year", Some("2013"), "part=late")],
+        );
+        check(
+            "This calendar year is busy.",
+            p,
+            &[("This calendar year", Some("2013"), "")],
+        );
+        check("Sales rose next yr.", p, &[("next yr", Some("2014"), "")]);
+        check(
+            "It was signed on July 4th of 1995.",
+            p,
+            &[("July 4th of 1995", Some("1995-07-04"), "")],
+        );
+        // Years in words, after a month or a preposition; a count stays a count.
+        check(
+            "The conference was in October two thousand and five.",
+            p,
+            &[("October two thousand and five", Some("2005-10"), "")],
+        );
+        check(
+            "It was founded on 13 Sept nineteen seventy-two.",
+            p,
+            &[("13 Sept nineteen seventy-two", Some("1972-09-13"), "")],
+        );
+        check(
+            "They left in nineteen ninety six.",
+            p,
+            &[("nineteen ninety six", Some("1996"), "relation=in")],
+        );
+        check("It was sold in two thousand homes.", p, &[]);
+        // The days of the current month, a month after "the", and the year to date.
+        check(
+            "Deliver before the twenty-sixth day of the month.",
+            p,
+            &[("the twenty-sixth day of the month", Some("2013-02-26"), "")],
+        );
+        check(
+            "I went back in the April.",
+            p,
+            &[("April", Some("2013-04"), "")],
+        );
+        check(
+            "The stock is down 20% in the year to date.",
+            p,
+            &[("the year to date", Some("2013"), "")],
+        );
+        check("I'll be out 2015-3.", p, &[("2015-3", Some("2015-03"), "")]);
+        // Offsets "hence", the last day of a month, "on 24th".
+        check(
+            "Talks resume three weeks hence.",
+            p,
+            &[("three weeks hence", Some("2013-03-05"), "")],
+        );
+        check(
+            "They met a fortnight ago.",
+            p,
+            &[("a fortnight ago", Some("2013-01-29"), "")],
+        );
+        check(
+            "Born 31-Oct-74 in Leeds.",
+            p,
+            &[("31-Oct-74", Some("1974-10-31"), "")],
+        );
+        check(
+            "The offer ends on the last day of October 2015.",
+            p,
+            &[("the last day of October 2015", Some("2015-10-31"), "")],
+        );
+        check(
+            "Rent was due on the last day of January.",
+            p,
+            &[("the last day of January", Some("2013-01-31"), "")],
+        );
+        check(
+            "We met on 24th and left.",
+            p,
+            &[("24th", Some("2013-01-24"), "")],
+        );
+        check(
+            "It was 6,107.31 August 2019.",
+            p,
+            &[("August 2019", Some("2019-08"), "")],
+        );
+        // Market reports and comparisons with a year before.
+        check(
+            "Shares fell for a second consecutive day.",
+            p,
+            &[("a second consecutive day", Some("2013-02-12"), "")],
+        );
+        check(
+            "Sales fell 35% in January, compared to the same month a year ago.",
+            p,
+            &[
+                ("January", Some("2013-01"), ""),
+                ("the same month a year ago", Some("2012-01"), ""),
+            ],
+        );
+        check(
+            "Sales fell compared to the same period last year.",
+            p,
+            &[("the same period last year", Some("2012"), "")],
         );
     }
 }

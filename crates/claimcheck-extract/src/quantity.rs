@@ -1,12 +1,12 @@
 //! Quantity claims: counts, percentages, money and measures in units ("1,200 people", "35%",
-//! "$700 million", "more than 10 1/2 miles", "between 3 and 5 kilometers").
+//! "$700 million", "more than 10 1/2 miles", "between 3 and 5 kilometers"), and proportions in
+//! words ("the majority of imports", "two-thirds of the budget").
 //!
 //! The reader here, [`measures`], is shared with the distance extractor, which looks for places
 //! around the lengths it finds.
 
 mod comparator;
-#[cfg(test)]
-mod eval;
+mod proportion;
 pub(crate) mod units;
 
 use std::sync::LazyLock;
@@ -41,8 +41,14 @@ pub(crate) struct Measure {
 
 /// Every quantity claim in `text`, in order.
 pub fn extract_quantities(text: &str) -> Vec<Claim> {
-    measures(text)
-        .into_iter()
+    let mut all = measures(text);
+    for p in proportion::proportions(text) {
+        if !all.iter().any(|m| m.span.overlaps(p.span)) {
+            all.push(p);
+        }
+    }
+    all.sort_by_key(|m| m.span.start);
+    all.into_iter()
         .filter(|m| !is_definite_reference(text, m))
         .map(|m| {
             let details = QuantityDetails {
@@ -816,6 +822,30 @@ mod tests {
             (
                 "eight mile",
                 &[("eight mile", 8.0, Some("mile"), Some("mile"), None)],
+            ),
+            // Issue 9: proportions in words are statistical claims too.
+            (
+                "The majority of food imports come from China.",
+                &[(
+                    "The majority",
+                    0.5,
+                    Some("majority"),
+                    Some("proportion"),
+                    Some(Gt),
+                )],
+            ),
+            (
+                "Two-thirds of the budget went on defence, up 5%.",
+                &[
+                    (
+                        "Two-thirds",
+                        2.0 / 3.0,
+                        Some("Two-thirds"),
+                        Some("proportion"),
+                        None,
+                    ),
+                    ("5%", 5.0, Some("%"), Some("percent"), None),
+                ],
             ),
             // A count after a determiner refers back to known things; it states no figure.
             ("the two countries signed", &[]),

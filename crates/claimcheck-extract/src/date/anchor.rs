@@ -4,6 +4,8 @@
 use claimcheck_core::CalendarDate;
 use jiff::civil::{Date, Weekday};
 
+use super::HolidayYear;
+use super::holiday::Rule;
 use super::lexicon::Lean;
 
 /// How much farther a date on the side the sentence does not lean to counts. News gives the year
@@ -128,6 +130,8 @@ pub(super) enum Occurrence {
     Coming,
     /// "this Monday": the nearest one either side, unless the sentence leans.
     This,
+    /// "Monday after next": a week after the first one strictly after the publication day.
+    AfterNext,
 }
 
 /// The date of a weekday near the publication date.
@@ -148,6 +152,7 @@ pub(super) fn weekday(
                 ahead
             }
         }
+        Occurrence::AfterNext => 7 + if ahead == 0 { 7 } else { ahead },
         Occurrence::Last | Occurrence::Next => {
             let monday = -i64::from(published.weekday().to_monday_zero_offset());
             let week = if occurrence == Occurrence::Last {
@@ -174,6 +179,39 @@ pub(super) fn weekday(
         },
     };
     add_days(published, offset)
+}
+
+/// The day of a holiday written without a year: the nearest one on the side the sentence leans
+/// to (chosen as [`month_day`] chooses), the latest before or the first after the publication
+/// date, or the one of a year counted from the publication year.
+pub(super) fn holiday(
+    published: Date,
+    rule: Rule,
+    year: HolidayYear,
+    lean: Lean,
+) -> Option<CalendarDate> {
+    let y = published.year();
+    let around = || {
+        [y - 1, y, y + 1]
+            .into_iter()
+            .filter_map(|year| rule.in_year(year))
+    };
+    let date = match year {
+        HolidayYear::Stated(year) => rule.in_year(year),
+        HolidayYear::InYear(k) => rule.in_year(y + i16::try_from(k).ok()?),
+        HolidayYear::Last => around().filter(|d| *d < published).max(),
+        HolidayYear::Next => around().filter(|d| *d > published).min(),
+        HolidayYear::Nearest => around().min_by_key(|d| {
+            let offset = days_between(published, *d);
+            let wrong_side = match lean {
+                Lean::Past => offset > 0,
+                Lean::Future => offset < 0,
+                Lean::Neutral => false,
+            };
+            offset.abs() * if wrong_side { WRONG_SIDE_FACTOR } else { 1 }
+        }),
+    };
+    date.map(CalendarDate::from_civil)
 }
 
 /// The century of a two-digit year ("'82", "7/8/07"): the latest year with those digits no more

@@ -100,6 +100,118 @@ pub(super) fn small_number(word: &str) -> Option<i64> {
     w.parse().ok()
 }
 
+/// The day of the month an ordinal word stands for: "first" is 1, "twenty-second" 22.
+pub(super) fn day_word(word: &str) -> Option<i8> {
+    const UNITS: &[&str] = &[
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    let w = word.to_lowercase().replace(['-', ' ', '\t', '\n'], "");
+    let ordinal = |s: &str| {
+        UNITS
+            .iter()
+            .position(|u| *u == s)
+            .and_then(|i| i8::try_from(i + 1).ok())
+    };
+    match w.as_str() {
+        "twentieth" => Some(20),
+        "thirtieth" => Some(30),
+        _ => {
+            if let Some(rest) = w.strip_prefix("twenty") {
+                ordinal(rest).filter(|d| *d < 10).map(|d| 20 + d)
+            } else if let Some(rest) = w.strip_prefix("thirty") {
+                ordinal(rest).filter(|d| *d == 1).map(|d| 30 + d)
+            } else {
+                ordinal(&w)
+            }
+        }
+    }
+}
+
+/// The year a phrase in words stands for: "nineteen ninety-six" is 1996, "two thousand and
+/// fifteen" 2015, "nineteen hundred and five" 1905, "nineteen oh five" 1905, "twenty twenty"
+/// 2020.
+pub(super) fn year_words(phrase: &str) -> Option<i16> {
+    let lower = phrase.to_lowercase().replace('-', " ");
+    let words: Vec<&str> = lower.split_whitespace().filter(|w| *w != "and").collect();
+    match words.as_slice() {
+        ["two", "thousand", rest @ ..] => Some(2000 + under_hundred(rest)?),
+        [century, "hundred", rest @ ..] => {
+            Some(under_hundred(&[century])? * 100 + under_hundred(rest)?)
+        }
+        [century, "oh", one] => Some(under_hundred(&[century])? * 100 + under_hundred(&[one])?),
+        [century, rest @ ..] if !rest.is_empty() => {
+            let tail = under_hundred(rest)?;
+            (tail >= 10).then_some(under_hundred(&[century])? * 100 + tail)
+        }
+        _ => None,
+    }
+}
+
+/// A number under a hundred in words ("ninety six", "fifteen"); 0 for no words.
+fn under_hundred(words: &[&str]) -> Option<i16> {
+    const SMALL: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: &[&str] = &[
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let small = |w: &str| {
+        SMALL
+            .iter()
+            .position(|x| *x == w)
+            .and_then(|i| i16::try_from(i).ok())
+    };
+    let tens = |w: &str| {
+        TENS.iter()
+            .position(|x| *x == w)
+            .and_then(|i| i16::try_from(i).ok())
+            .map(|i| 20 + 10 * i)
+    };
+    match words {
+        [] => Some(0),
+        [w] => small(w).or_else(|| tens(w)),
+        [t, u] => Some(tens(t)? + small(u).filter(|n| (1..10).contains(n))?),
+        _ => None,
+    }
+}
+
 /// Nouns that, after a number, show it counts or measures something: "2000 people" is no year.
 pub(super) fn is_count_noun(word: &str) -> bool {
     const NOUNS: &[&str] = &[

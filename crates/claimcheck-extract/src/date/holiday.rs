@@ -1,0 +1,196 @@
+//! Holidays as dates: the table of names (`holidays.tsv`) and the rule that gives each one's day
+//! in a year ("Christmas" is December 25, "Easter" follows the moon, "Thanksgiving" is the fourth
+//! Thursday of November).
+
+use std::sync::LazyLock;
+
+use jiff::civil::{Date, Weekday};
+
+use super::anchor;
+use super::lexicon;
+
+const TABLE: &str = include_str!("holidays.tsv");
+
+/// How a holiday's day is found in a year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Rule {
+    /// The same month and day every year.
+    Fixed { month: i8, day: i8 },
+    /// Days from Western Easter Sunday.
+    Easter(i64),
+    /// The nth weekday of a month (-1 for the last), then some days on.
+    Weekday {
+        month: i8,
+        nth: i8,
+        day: Weekday,
+        offset: i64,
+    },
+}
+
+impl Rule {
+    /// The holiday's day in `year`.
+    pub(super) fn in_year(self, year: i16) -> Option<Date> {
+        match self {
+            Rule::Fixed { month, day } => Date::new(year, month, day).ok(),
+            Rule::Easter(offset) => anchor::add_days(easter(year)?, offset),
+            Rule::Weekday {
+                month,
+                nth,
+                day,
+                offset,
+            } => {
+                let first = Date::new(year, month, 1).ok()?;
+                anchor::add_days(first.nth_weekday_of_month(nth, day).ok()?, offset)
+            }
+        }
+    }
+}
+
+/// A holiday of the table: its spellings and its rule.
+#[derive(Debug)]
+pub(super) struct Holiday {
+    pub(super) spellings: Vec<String>,
+    pub(super) rule: Rule,
+}
+
+/// The holidays, parsed once from the table.
+pub(super) static HOLIDAYS: LazyLock<Vec<Holiday>> = LazyLock::new(|| {
+    TABLE
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|line| {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let (spellings, rule) = match cols.as_slice() {
+                [_, spellings, rule] => (spellings, rule),
+                _ => panic!("holidays.tsv: three columns expected in {line:?}"),
+            };
+            Holiday {
+                spellings: spellings.split('|').map(str::to_string).collect(),
+                rule: parse_rule(rule)
+                    .unwrap_or_else(|| panic!("holidays.tsv: bad rule in {line:?}")),
+            }
+        })
+        .collect()
+});
+
+fn parse_rule(rule: &str) -> Option<Rule> {
+    let parts: Vec<&str> = rule.split_whitespace().collect();
+    match parts.as_slice() {
+        ["fixed", md] => {
+            let (m, d) = md.split_once('-')?;
+            Some(Rule::Fixed {
+                month: m.parse().ok()?,
+                day: d.parse().ok()?,
+            })
+        }
+        ["easter", n] => Some(Rule::Easter(n.parse().ok()?)),
+        ["weekday", m, nth, wd, n] => Some(Rule::Weekday {
+            month: m.parse().ok()?,
+            nth: nth.parse().ok()?,
+            day: lexicon::weekday(wd)?,
+            offset: n.parse().ok()?,
+        }),
+        _ => None,
+    }
+}
+
+/// A regular expression alternation of every spelling, longest first, with an apostrophe-s
+/// optional and any spacing between words.
+pub(super) fn alternation() -> String {
+    let mut spellings: Vec<&str> = HOLIDAYS
+        .iter()
+        .flat_map(|h| h.spellings.iter().map(String::as_str))
+        .collect();
+    spellings.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    spellings
+        .iter()
+        .map(|s| {
+            regex::escape(s)
+                .replace("'s", "(?:['\u{2019}]?s)?")
+                .replace('\'', "['\u{2019}]?")
+                .replace(' ', r"\s+")
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The holiday a matched spelling names.
+pub(super) fn named(words: &str) -> Option<Rule> {
+    let key = normalise(words);
+    HOLIDAYS
+        .iter()
+        .find(|h| h.spellings.iter().any(|s| normalise(s) == key))
+        .map(|h| h.rule)
+}
+
+/// A spelling reduced to its words' letters without a plural or possessive s, so "New Years
+/// Day" and "new year's day" compare equal.
+fn normalise(words: &str) -> String {
+    words
+        .to_lowercase()
+        .split_whitespace()
+        .map(|w| {
+            let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+            letters.trim_end_matches('s').to_string()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Western Easter Sunday of `year` (the anonymous Gregorian computus).
+pub(super) fn easter(year: i16) -> Option<Date> {
+    let y = i32::from(year);
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(words: &str, year: i16, expected: &str) {
+        let rule = named(words).unwrap_or_else(|| panic!("{words:?} names no holiday"));
+        let got = rule.in_year(year).map(|d| d.to_string());
+        assert_eq!(got.as_deref(), Some(expected), "{words} {year}");
+    }
+
+    #[test]
+    fn holidays_fall_on_their_days() {
+        check("Christmas", 2024, "2024-12-25");
+        check("New Years Day", 2014, "2014-01-01");
+        check("new year's eve", 2013, "2013-12-31");
+        check("Easter", 2013, "2013-03-31");
+        check("Easter", 2019, "2019-04-21");
+        check("Easter", 2010, "2010-04-04");
+        check("Good Friday", 2024, "2024-03-29");
+        check("Easter Monday", 2013, "2013-04-01");
+        check("Thanksgiving", 2013, "2013-11-28");
+        check("Black Friday", 2010, "2010-11-26");
+        check("Memorial Day", 2024, "2024-05-27");
+        check("MLK day", 2014, "2014-01-20");
+        check("St Patricks Day", 2013, "2013-03-17");
+        check("Pentecost", 2013, "2013-05-19");
+    }
+
+    #[test]
+    fn every_spelling_names_its_holiday() {
+        for h in HOLIDAYS.iter() {
+            for s in &h.spellings {
+                assert_eq!(named(s), Some(h.rule), "{s}");
+            }
+        }
+    }
+}

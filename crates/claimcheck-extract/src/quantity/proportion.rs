@@ -1,0 +1,146 @@
+//! Proportions written in words, the statistical statements of news: "the majority of food
+//! imports" (more than half), "a minority of voters" (less than half), "two-thirds of the
+//! budget", "more than half of adults", "a quarter of homes".
+
+use std::sync::LazyLock;
+
+use claimcheck_core::Comparator;
+use regex::Regex;
+
+use super::comparator;
+use super::units::unit_named;
+use super::{Measure, Span};
+
+/// A proportion word and the "of" that ties it to what it divides.
+static PROPORTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \b(?P<q>
+            (?:the|a)\s+(?:(?:large|vast|slim|narrow|clear|small|tiny|big|substantial|overwhelming|sizeable|sizable)\s+)?(?P<side>majority|minority)
+          | (?:one|a)[-\s]half | half
+          | (?P<n>a|one|two|three|four)[-\s](?P<d>thirds?|quarters?|fifths?|tenths?)
+        )
+        \s+of\b",
+    )
+    .expect("the proportion pattern is valid")
+});
+
+/// The proportion measures of `text`: value as a fraction of one, unit `proportion`.
+pub(super) fn proportions(text: &str) -> Vec<Measure> {
+    let Some(unit) = unit_named("proportion") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for caps in PROPORTION.captures_iter(text) {
+        let Some(q) = caps.name("q") else { continue };
+        let words = q.as_str().to_lowercase();
+        // "the first half of the year", "the second quarter of": a part of a period.
+        let previous = text[..q.start()]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if matches!(
+            previous.as_str(),
+            "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "last"
+                | "latter"
+                | "former"
+                | "other"
+                | "back"
+                | "front"
+        ) {
+            continue;
+        }
+        let stated = comparator::stated_before(text, q.start()).filter(|s| !s.range_opener);
+        let (value, implied) = match caps.name("side").map(|s| s.as_str().to_lowercase()) {
+            // A majority is more than half, a minority less, whatever word comes before.
+            Some(side) if side == "majority" => (0.5, Some(Comparator::Gt)),
+            Some(_) => (0.5, Some(Comparator::Lt)),
+            None => match fraction(&caps) {
+                Some(v) => (v, None),
+                None if words.contains("half") => (0.5, None),
+                None => continue,
+            },
+        };
+        let start = if implied.is_none() {
+            stated.map_or(q.start(), |s| s.start)
+        } else {
+            q.start()
+        };
+        out.push(Measure {
+            span: Span::new(start, q.end()),
+            core: Span::new(q.start(), q.end()),
+            value,
+            value_max: None,
+            unit: Some(unit),
+            unit_text: Some(caps.name("side").unwrap_or(q).as_str().to_string()),
+            comparator: implied.or(stated.map(|s| s.comparator)),
+            attributive: false,
+        });
+    }
+    out
+}
+
+/// The value of "two-thirds", "a quarter", "three fifths".
+fn fraction(caps: &regex::Captures<'_>) -> Option<f64> {
+    let n = match caps.name("n")?.as_str().to_lowercase().as_str() {
+        "a" | "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        _ => return None,
+    };
+    let d = caps.name("d")?.as_str().to_lowercase();
+    let d = match d.trim_end_matches('s') {
+        "third" => 3.0,
+        "quarter" => 4.0,
+        "fifth" => 5.0,
+        "tenth" => 10.0,
+        _ => return None,
+    };
+    (n < d).then_some(n / d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: &[(&str, f64, Option<Comparator>)]) {
+        let got: Vec<(&str, f64, Option<Comparator>)> = proportions(text)
+            .iter()
+            .map(|m| (&text[m.span.start..m.span.end], m.value, m.comparator))
+            .collect();
+        assert_eq!(got, expected, "{text:?}");
+    }
+
+    #[test]
+    fn reads_proportions() {
+        check(
+            "The majority of food imports come from China.",
+            &[("The majority", 0.5, Some(Comparator::Gt))],
+        );
+        check(
+            "A slim minority of voters backed it.",
+            &[("A slim minority", 0.5, Some(Comparator::Lt))],
+        );
+        check(
+            "More than half of adults smoke.",
+            &[("More than half", 0.5, Some(Comparator::Gt))],
+        );
+        check(
+            "Two-thirds of the budget went on defence.",
+            &[("Two-thirds", 2.0 / 3.0, None)],
+        );
+        check(
+            "Nearly a quarter of homes lack heat.",
+            &[("Nearly a quarter", 0.25, Some(Comparator::Approx))],
+        );
+        check("He won the majority vote.", &[]);
+        check("In the first half of the year.", &[]);
+    }
+}
