@@ -228,10 +228,12 @@ pub fn extract_distances(text: &str) -> Vec<Claim> {
         {
             continue;
         }
+        // Sentences are in order: a binary search keeps this linear in the article's length.
+        let i = sentences.partition_point(|s| s.end <= m.span.start);
         let sentence = sentences
-            .iter()
+            .get(i)
             .copied()
-            .find(|s| s.start <= m.span.start && m.span.end <= s.end)
+            .filter(|s| s.start <= m.span.start && m.span.end <= s.end)
             .unwrap_or(Span::new(0, text.len()));
         let previous = claims.last().filter(|c| c.span.start >= sentence.start);
         if let Some(claim) = distance(text, sentence, &m, previous) {

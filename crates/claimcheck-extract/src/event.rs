@@ -27,7 +27,6 @@ use std::sync::LazyLock;
 use claimcheck_core::{Relation, Span};
 use regex::Regex;
 
-use crate::sentences::sentences;
 
 /// Words that name an event, the head of any phrase returned.
 const EVENT_NOUNS: &[&str] = &[
@@ -330,10 +329,22 @@ impl Token<'_> {
 
 /// The event the date at `date_span` is tied to, in the article's words, and the date's
 /// relation to it; `None` when the sentence ties the date to no event.
+#[cfg(test)]
 pub(crate) fn event_for(text: &str, date_span: Span) -> Option<(String, Relation)> {
-    let sentence = sentences(text)
-        .into_iter()
-        .find(|s| s.start <= date_span.start && date_span.start < s.end.max(s.start + 1))?;
+    event_in(text, &crate::sentences::sentences(text), date_span)
+}
+
+/// [`event_for`] with the text's sentences split once by the caller: splitting them again for
+/// every date made extraction quadratic in the length of the article.
+pub(crate) fn event_in(
+    text: &str,
+    sentences: &[Span],
+    date_span: Span,
+) -> Option<(String, Relation)> {
+    let i = sentences.partition_point(|s| s.end.max(s.start + 1) <= date_span.start);
+    let sentence = *sentences
+        .get(i)
+        .filter(|s| s.start <= date_span.start && date_span.start < s.end.max(s.start + 1))?;
     let p = &*PATTERNS;
     let before_text = &text[sentence.start..date_span.start];
     let tokens = |from: usize, to: usize| -> Vec<Token<'_>> {

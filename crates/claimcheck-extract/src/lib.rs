@@ -31,20 +31,38 @@ pub struct ExtractOptions {
 pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Claim> {
     let mut claims = extract_dates(text, options.published);
     // A date tied to an event keeps the event's words and how the date relates to it.
+    let sentences = sentences::sentences(text);
     for claim in &mut claims {
         if let Details::Date(d) = &mut claim.details
-            && let Some((event, relation)) = event::event_for(text, claim.span)
+            && let Some((event, relation)) = event::event_in(text, &sentences, claim.span)
         {
             d.event = Some(event);
             d.relation = Some(relation);
         }
     }
     let distances = extract_distances(text);
+    // Spans sorted by start, so that each quantity is compared with its neighbours only and
+    // a long article is not compared claim by claim with every other.
+    let mut taken: Vec<(claimcheck_core::Span, bool)> = distances
+        .iter()
+        .map(|d| (d.span, true))
+        .chain(claims.iter().map(|d| (d.span, false)))
+        .collect();
+    taken.sort_by_key(|(s, _)| s.start);
+    let longest = taken.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
     let quantities = extract_quantities(text)
         .into_iter()
         .filter(|q| {
-            !distances.iter().any(|d| d.span.overlaps(q.span))
-                && !claims.iter().any(|d| d.span.contains(q.span))
+            // Only spans starting within `longest` bytes before the quantity can reach it.
+            let from = taken.partition_point(|(s, _)| s.start + longest < q.span.start);
+            let to = taken.partition_point(|(s, _)| s.start < q.span.end);
+            !taken[from..to].iter().any(|(s, is_distance)| {
+                if *is_distance {
+                    s.overlaps(q.span)
+                } else {
+                    s.contains(q.span)
+                }
+            })
         })
         .collect::<Vec<_>>();
     claims.extend(distances);

@@ -28,7 +28,9 @@ pub struct FetchOptions {
     pub max_redirects: usize,
     /// The most requests in flight to one host.
     pub per_host: usize,
-    /// The most requests in flight overall.
+    /// The most requests in flight overall. 16 lets an article's typical 10-20 sources, on
+    /// different hosts, load in one or two round trips (bench/compare, BENCHMARKS.md); the
+    /// per-host limit keeps each site's load as low as before.
     pub concurrency: usize,
     /// How many times a source answering 429, 500, 502, 503 or 504 (or dropping the
     /// connection) is tried again, with exponential backoff.
@@ -52,7 +54,7 @@ impl Default for FetchOptions {
             max_bytes: 5_000_000,
             max_redirects: 5,
             per_host: 2,
-            concurrency: 8,
+            concurrency: 16,
             retries: 2,
             user_agent: format!(
                 "claimcheck/{} (+https://github.com/claimcheck/claimcheck)",
