@@ -27,7 +27,6 @@ use std::sync::LazyLock;
 use claimcheck_core::{Relation, Span};
 use regex::Regex;
 
-
 /// Words that name an event, the head of any phrase returned.
 const EVENT_NOUNS: &[&str] = &[
     "accession",
