@@ -2,13 +2,16 @@
 //!
 //! html5ever (under scraper) builds a tree but keeps no source positions, and every claim must
 //! point at the line and column of the file the user wrote. So the text is read by a small
-//! tokenizer that keeps byte offsets: tags, comments, raw-text elements and entities. scraper
-//! reads the metadata (publication date, title), where positions do not matter.
+//! tokenizer that keeps byte offsets: tags, comments, raw-text elements and entities. The same
+//! tokens give the metadata (publication date, title). Every step is linear in the file, so a
+//! hostile article (twenty thousand nested elements, thousands of unclosed `<script>` tags)
+//! parses in bounded time; html5ever's tree building is quadratic in nesting depth.
 //!
 //! The article body is the content of `<article>` elements when there are any, else `<main>`,
 //! else `<body>`; navigation, headers, footers, asides, scripts, styles, forms and elements
 //! whose class or id marks a cookie banner, an advert or a share bar are dropped.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::document::{Parsed, parse_metadata_date};
@@ -94,6 +97,11 @@ enum Token<'a> {
         range: Range<usize>,
         raw: &'a str,
     },
+    /// The content of a raw-text element (`<script>`, `<title>`, ...): never article text,
+    /// but the title is read from it.
+    RawText {
+        raw: &'a str,
+    },
 }
 
 pub(crate) fn parse(source: &str) -> Parsed {
@@ -117,6 +125,10 @@ pub(crate) fn parse(source: &str) -> Parsed {
     let mut links = Vec::new();
     // Each open element: its name, whether it is dropped, whether it is the container.
     let mut stack: Vec<(String, bool, bool)> = Vec::new();
+    // How many elements of each name are open, so that an end tag with no open element is
+    // passed over without a scan of the stack (a stray `</span>` under twenty thousand
+    // `<div>`s must not cost twenty thousand comparisons each).
+    let mut open: HashMap<&str, usize> = HashMap::new();
     let mut inside = if container.is_none() { 1 } else { 0 };
     let mut skipping = 0usize;
     let mut open_links: Vec<(usize, String)> = Vec::new();
@@ -132,6 +144,7 @@ pub(crate) fn parse(source: &str) -> Parsed {
                 let is_container = Some(name.as_str()) == container;
                 if !void {
                     stack.push((name.clone(), skip, is_container));
+                    *open.entry(name.as_str()).or_default() += 1;
                     if is_container {
                         inside += 1;
                     }
@@ -151,10 +164,16 @@ pub(crate) fn parse(source: &str) -> Parsed {
                 }
             }
             Token::End { name } => {
+                if open.get(name.as_str()).is_none_or(|&n| n == 0) {
+                    continue;
+                }
                 let Some(depth) = stack.iter().rposition(|(n, ..)| n == name) else {
                     continue;
                 };
                 for (n, skip, is_container) in stack.drain(depth..).rev() {
+                    if let Some(count) = open.get_mut(n.as_str()) {
+                        *count -= 1;
+                    }
                     if is_container {
                         inside -= 1;
                     }
@@ -181,10 +200,11 @@ pub(crate) fn parse(source: &str) -> Parsed {
                     text_run(&mut b, raw, source, range.clone());
                 }
             }
+            Token::RawText { .. } => {}
         }
     }
     let (text, map) = b.finish(source);
-    let (title, published) = metadata(source);
+    let (title, published) = metadata(&tokens);
     Parsed {
         text,
         map,
@@ -357,9 +377,10 @@ fn tokenize(source: &str) -> Vec<Token<'_>> {
             tokens.push(t);
             if let Some(name) = raw_name {
                 // Raw text runs to the matching end tag; nothing inside is markup.
-                let close = format!("</{name}");
-                let lower = source[i..].to_ascii_lowercase();
-                let stop = lower.find(&close).map_or(source.len(), |e| i + e);
+                let stop = find_end_tag(&source[i..], &name).map_or(source.len(), |e| i + e);
+                tokens.push(Token::RawText {
+                    raw: &source[i..stop],
+                });
                 i = stop;
                 text_start = stop;
             }
@@ -447,34 +468,116 @@ fn parse_attrs(s: &str) -> Vec<(String, String)> {
     attrs
 }
 
-/// The title and the publication date, read with scraper.
-fn metadata(source: &str) -> (Option<String>, Option<jiff::civil::Date>) {
-    use scraper::{Html, Selector};
-    let html = Html::parse_document(source);
-    let first = |css: &str, attr: Option<&str>| -> Option<String> {
-        let selector = Selector::parse(css).ok()?;
-        html.select(&selector).find_map(|el| {
-            let v = match attr {
-                Some(a) => el.value().attr(a)?.to_string(),
-                None => el.text().collect::<String>(),
-            };
-            let v = v.split_whitespace().collect::<Vec<_>>().join(" ");
-            (!v.is_empty()).then_some(v)
-        })
-    };
-    let published = first(
-        r#"meta[property="article:published_time"]"#,
-        Some("content"),
-    )
-    .or_else(|| first(r#"meta[name="article:published_time"]"#, Some("content")))
-    .or_else(|| first(r#"meta[itemprop="datePublished"]"#, Some("content")))
-    .and_then(|v| parse_metadata_date(&v))
-    .or_else(|| first("time[datetime]", Some("datetime")).and_then(|v| parse_metadata_date(&v)));
-    let title = first(r#"meta[property="og:title"]"#, Some("content"))
-        .or_else(|| first("article h1", None))
-        .or_else(|| first("h1", None))
-        .or_else(|| first("title", None));
+/// Where the end tag `</name` first stands in `s`, its name matched without regard to ASCII
+/// case. No lowercase copy of the rest of the file is made: an article with thousands of
+/// `<script>` elements would pay for the whole file once per element.
+fn find_end_tag(s: &str, name: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    s.match_indices("</").map(|(i, _)| i).find(|&i| {
+        bytes
+            .get(i + 2..i + 2 + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+    })
+}
+
+/// The title and the publication date, read from the tokens with the rules of the CSS
+/// selectors they stand for: the first `meta[property="article:published_time"]`, else
+/// `meta[name=...]`, else `meta[itemprop="datePublished"]`, else `time[datetime]`; the title from
+/// `og:title`, else the first `article h1`, else the first `h1`, else `<title>`. Each value is
+/// the first one that is not empty once white space is collapsed.
+fn metadata(tokens: &[Token<'_>]) -> (Option<String>, Option<jiff::civil::Date>) {
+    // Published-time candidates, in order of preference: property, name, itemprop.
+    let mut published: [Option<String>; 3] = [None, None, None];
+    let mut time = None;
+    let mut og_title = None;
+    let mut article_h1 = None;
+    let mut h1 = None;
+    let mut title = None;
+    let mut articles = 0usize;
+    for (i, token) in tokens.iter().enumerate() {
+        match token {
+            Token::Start {
+                name,
+                attrs,
+                self_closing,
+            } => match name.as_str() {
+                "meta" => {
+                    let content = attr(attrs, "content")
+                        .map(collapse)
+                        .filter(|v| !v.is_empty());
+                    let keys = [
+                        ("property", "article:published_time"),
+                        ("name", "article:published_time"),
+                        ("itemprop", "datePublished"),
+                    ];
+                    for (slot, (key, value)) in published.iter_mut().zip(keys) {
+                        if slot.is_none() && attr(attrs, key) == Some(value) {
+                            slot.clone_from(&content);
+                        }
+                    }
+                    if og_title.is_none() && attr(attrs, "property") == Some("og:title") {
+                        og_title = content;
+                    }
+                }
+                "time" if time.is_none() => {
+                    time = attr(attrs, "datetime")
+                        .map(collapse)
+                        .filter(|v| !v.is_empty());
+                }
+                "article" if !self_closing => articles += 1,
+                "h1" if !self_closing && (h1.is_none() || articles > 0 && article_h1.is_none()) => {
+                    let text = heading_text(&tokens[i + 1..]);
+                    if !text.is_empty() {
+                        if articles > 0 && article_h1.is_none() {
+                            article_h1 = Some(text.clone());
+                        }
+                        h1.get_or_insert(text);
+                    }
+                }
+                "title" if title.is_none() && !self_closing => {
+                    if let Some(Token::RawText { raw }) = tokens.get(i + 1) {
+                        title = Some(collapse(&html_escape::decode_html_entities(raw)))
+                            .filter(|t| !t.is_empty());
+                    }
+                }
+                _ => {}
+            },
+            Token::End { name } if name == "article" => articles = articles.saturating_sub(1),
+            _ => {}
+        }
+    }
+    let [property, name, itemprop] = published;
+    let published = property
+        .or(name)
+        .or(itemprop)
+        .and_then(|v| parse_metadata_date(&v))
+        .or_else(|| time.and_then(|v| parse_metadata_date(&v)));
+    let title = og_title.or(article_h1).or(h1).or(title);
     (title, published)
+}
+
+/// The text of a heading whose start tag precedes `tokens`: up to its end tag, or to the next
+/// heading's start or end tag (a heading cannot hold another), entities decoded and white
+/// space collapsed. Stopping at the next heading keeps a file of unclosed `<h1>`s linear.
+fn heading_text(tokens: &[Token<'_>]) -> String {
+    const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+    let mut text = String::new();
+    for token in tokens {
+        match token {
+            Token::Text { raw, .. } => text.push_str(&html_escape::decode_html_entities(raw)),
+            Token::Start { name, .. } | Token::End { name }
+                if HEADINGS.contains(&name.as_str()) =>
+            {
+                break;
+            }
+            _ => {}
+        }
+    }
+    collapse(&text)
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -517,5 +620,56 @@ mod tests {
             &doc.text[doc.links[0].span.start..doc.links[0].span.end],
             "the report"
         );
+    }
+
+    #[test]
+    fn reads_metadata_in_the_order_of_preference() {
+        let doc = |src: &str| Document::parse("a.html", src.to_string(), Format::Html);
+        let d = doc("<title>Site &amp; co</title><h1> </h1><h1>First  h1</h1>\
+             <article><h1>Story</h1></article><time datetime=\"2021-05-04\">May</time>");
+        assert_eq!(d.title.as_deref(), Some("Story"));
+        assert_eq!(
+            d.published.map(|d| d.to_string()).as_deref(),
+            Some("2021-05-04")
+        );
+        let d = doc(
+            "<meta property=\"og:title\" content=\"\"><meta property=\"og:title\" \
+             content=\"OG\"><meta name=\"article:published_time\" content=\"2020-01-02\">\
+             <meta itemprop=\"datePublished\" content=\"2019-01-01\"><h1>H</h1>",
+        );
+        assert_eq!(d.title.as_deref(), Some("OG"));
+        assert_eq!(
+            d.published.map(|d| d.to_string()).as_deref(),
+            Some("2020-01-02")
+        );
+        let d = doc("<TITLE>Only the title</TITLE><p>Text</p>");
+        assert_eq!(d.title.as_deref(), Some("Only the title"));
+        assert_eq!(d.published, None);
+    }
+
+    /// Issue 8: hostile markup parses in time linear in the file; these took minutes when
+    /// html5ever read the metadata and the raw-text scan lowercased the rest of the file.
+    #[test]
+    fn hostile_markup_is_read_in_linear_time() {
+        let deep = format!(
+            "<article>{}<h1>Deep</h1>It opened on Monday.{}</article>",
+            "<div>".repeat(20_000),
+            "</div>".repeat(20_000)
+        );
+        let d = Document::parse("a.html", deep, Format::Html);
+        assert_eq!(d.title.as_deref(), Some("Deep"));
+        assert!(d.text.contains("It opened on Monday."));
+        let stray = format!("{}x{}", "<div>".repeat(20_000), "</span>".repeat(20_000));
+        assert_eq!(Document::parse("a.html", stray, Format::Html).text, "x");
+        let scripts = format!("{}<p>After</p>", "<script>a<b</SCRIPT >".repeat(20_000));
+        assert_eq!(
+            Document::parse("a.html", scripts, Format::Html)
+                .text
+                .trim_end(),
+            "After"
+        );
+        let unclosed = format!("{}<SCRIPT>never closed", "<h1>".repeat(20_000));
+        let d = Document::parse("a.html", unclosed, Format::Html);
+        assert_eq!(d.title, None);
     }
 }

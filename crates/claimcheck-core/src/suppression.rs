@@ -98,6 +98,10 @@ impl Suppressions {
         let fenced = fenced_ranges(source, doc.format);
         let mut directives = Vec::new();
         let mut open: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut ends: Option<BlockEnds> = None;
+        // Lines are counted from the last directive on, so that a file of many directives is
+        // read once, not once per directive.
+        let (mut line, mut counted) = (1, 0);
         let mut search = 0;
         while let Some(rel) = source[search..].find("<!--") {
             let start = search + rel;
@@ -106,17 +110,24 @@ impl Suppressions {
             };
             let end = start + end_rel + 3;
             search = end;
-            if fenced.iter().any(|r| r.contains(&start)) {
+            // The fences are sorted and do not overlap.
+            let fence = fenced.partition_point(|r| r.end <= start);
+            if fenced.get(fence).is_some_and(|r| r.contains(&start)) {
                 continue;
             }
-            let body = source[start + 4..end - 3].trim();
+            // `<!-->` is an empty comment whose `-->` overlaps its `<!--`.
+            let body = source[start + 4..(end - 3).max(start + 4)].trim();
             let Some((kind, rules, reason)) = parse_body(body) else {
                 continue;
             };
-            let line = source[..start].matches('\n').count() + 1;
+            line += source[counted..start].matches('\n').count();
+            counted = start;
             let covers = match kind {
                 DirectiveKind::DisableFile => 0..source.len(),
-                DirectiveKind::DisableNext => end..next_block_end(source, end, doc.format),
+                DirectiveKind::DisableNext => {
+                    let ends = ends.get_or_insert_with(|| BlockEnds::new(source, doc.format));
+                    end..ends.next_after(source, end)
+                }
                 DirectiveKind::Ignore | DirectiveKind::Verified => {
                     sentence_start(source, start)..start
                 }
@@ -244,49 +255,89 @@ fn fenced_ranges(source: &str, format: Format) -> Vec<Range<usize>> {
     out
 }
 
-/// Where the block after `from` ends: at the first blank line after some content, or in HTML
-/// at the first closing block tag.
-fn next_block_end(source: &str, from: usize, format: Format) -> usize {
-    let rest = &source[from..];
-    let content = rest.len() - rest.trim_start().len();
-    let body = &rest[content..];
-    if format == Format::Html {
-        let lower = body.to_ascii_lowercase();
-        let close = [
-            "</p>",
-            "</li>",
-            "</h1>",
-            "</h2>",
-            "</h3>",
-            "</h4>",
-            "</h5>",
-            "</h6>",
-            "</blockquote>",
-            "</td>",
-            "</figcaption>",
-            "</div>",
-        ]
-        .iter()
-        .filter_map(|t| lower.find(t).map(|i| i + t.len()))
-        .min();
-        if let Some(end) = close {
-            return from + content + end;
+/// Where blocks end in a file, found once, so that each `disable-next` directive costs a
+/// binary search rather than a scan (and, in HTML, a lowercase copy) of the rest of the file.
+struct BlockEnds {
+    /// HTML only: the start and end of every closing block tag, in order.
+    closes: Vec<(usize, usize)>,
+    /// Where each blank line (`\n\n`) and each Windows blank line (`\r\n\r\n`) starts.
+    blanks: Vec<usize>,
+    crlf_blanks: Vec<usize>,
+}
+
+impl BlockEnds {
+    const CLOSING: &[&str] = &[
+        "</p>",
+        "</li>",
+        "</h1>",
+        "</h2>",
+        "</h3>",
+        "</h4>",
+        "</h5>",
+        "</h6>",
+        "</blockquote>",
+        "</td>",
+        "</figcaption>",
+        "</div>",
+    ];
+
+    fn new(source: &str, format: Format) -> BlockEnds {
+        let bytes = source.as_bytes();
+        let closes = if format == Format::Html {
+            source
+                .match_indices("</")
+                .filter_map(|(i, _)| {
+                    Self::CLOSING.iter().find_map(|t| {
+                        bytes
+                            .get(i..i + t.len())
+                            .is_some_and(|b| b.eq_ignore_ascii_case(t.as_bytes()))
+                            .then_some((i, i + t.len()))
+                    })
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let starts = |pattern: &[u8]| -> Vec<usize> {
+            bytes
+                .windows(pattern.len())
+                .enumerate()
+                .filter(|(_, w)| *w == pattern)
+                .map(|(i, _)| i)
+                .collect()
+        };
+        BlockEnds {
+            closes,
+            blanks: starts(b"\n\n"),
+            crlf_blanks: starts(b"\r\n\r\n"),
         }
     }
-    let end = body
-        .find("\n\n")
-        .or_else(|| body.find("\r\n\r\n"))
-        .unwrap_or(body.len());
-    from + content + end
+
+    /// Where the block after `from` ends: at the first blank line after some content, or in
+    /// HTML at the first closing block tag.
+    fn next_after(&self, source: &str, from: usize) -> usize {
+        let rest = &source[from..];
+        let body = from + (rest.len() - rest.trim_start().len());
+        let first = |starts: &[usize]| starts.get(starts.partition_point(|&i| i < body)).copied();
+        let close = self.closes.partition_point(|&(i, _)| i < body);
+        if let Some(&(_, end)) = self.closes.get(close) {
+            return end;
+        }
+        first(&self.blanks)
+            .or_else(|| first(&self.crlf_blanks))
+            .unwrap_or(source.len())
+    }
 }
 
 /// The start of the sentence that ends just before `at`: after the previous sentence end
 /// (`.`, `!` or `?` and a space) or the start of its block.
 fn sentence_start(source: &str, at: usize) -> usize {
     let before = source[..at].trim_end();
-    // The block starts after a blank line, or after the tag that opens an HTML element.
-    let paragraph = before.rfind("\n\n").map_or(0, |i| i + 2);
+    // The block starts after a blank line, or after the tag that opens an HTML element. The
+    // blank line is looked for after the tag only: every directive ends in `>`, so a file of
+    // many directives is not searched back to its start for each.
     let tag = before.rfind('>').map_or(0, |i| i + 1);
+    let paragraph = before[tag..].rfind("\n\n").map_or(0, |i| tag + i + 2);
     let block = paragraph.max(tag).min(before.len());
     // The sentence's own closing point is the last character; look before it.
     let text = &before[..before.len().saturating_sub(1)];
@@ -374,6 +425,39 @@ mod tests {
         );
         let unused: Vec<String> = s.unused().iter().map(|d| d.describe()).collect();
         assert_eq!(unused, ["claimcheck-ignore date"]);
+    }
+
+    /// Issue 8, found by the `html` fuzz target: `<!-->` is a comment whose `-->` overlaps its
+    /// `<!--`; reading its body sliced backwards and panicked.
+    #[test]
+    fn an_abruptly_closed_comment_is_not_a_directive() {
+        for src in ["<body>\n<!--><a href=\"/\">Port</a>", "<!--->", "<!---->x"] {
+            let doc = Document::parse("a.html", src.to_string(), Format::Html);
+            assert!(Suppressions::parse(&doc).directives().is_empty(), "{src}");
+        }
+        let doc = Document::parse("a.md", "<!-->\n".to_string(), Format::Markdown);
+        assert!(Suppressions::parse(&doc).directives().is_empty());
+    }
+
+    /// Issue 8: many directives are read in time linear in the file (each used to count the
+    /// lines before it and, in HTML, lowercase the rest of the file).
+    #[test]
+    fn many_directives_are_read_in_linear_time() {
+        let unit = "It rained on Friday, 9 June.<!-- claimcheck-ignore date -->\
+                    <!-- claimcheck-disable-next --><P>Then</P>\n";
+        let src = unit.repeat(20_000);
+        let doc = Document::parse("a.html", src.clone(), Format::Html);
+        let s = Suppressions::parse(&doc);
+        assert_eq!(s.directives().len(), 40_000);
+        let last = &s.directives()[39_999];
+        assert_eq!(last.line, 20_000);
+        let p = src.rfind("<P>Then</P>").expect("present");
+        assert_eq!(last.covers.end, p + "<P>Then</P>".len());
+        let ignore = &s.directives()[39_998];
+        assert_eq!(
+            src[ignore.covers.clone()].trim(),
+            "It rained on Friday, 9 June."
+        );
     }
 
     #[test]

@@ -1486,10 +1486,14 @@ fn find_holidays(text: &str, found: &mut Vec<Candidate>) {
 /// The last `WINDOW` bytes of the line before `pos`, with the offset where they start.
 fn window_before(text: &str, pos: usize) -> (usize, &str) {
     const WINDOW: usize = 80;
-    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    let mut start = pos.saturating_sub(WINDOW).max(line_start);
+    let mut start = pos.saturating_sub(WINDOW);
     while !text.is_char_boundary(start) {
         start += 1;
+    }
+    // Only the window is searched for the line's start: searching the whole line made a
+    // single very long line quadratic.
+    if let Some(i) = text[start..pos].rfind('\n') {
+        start += i + 1;
     }
     (start, &text[start..pos])
 }
@@ -1588,7 +1592,21 @@ fn lean(text: &str, sentence: Span, span: Span, relation: Option<Relation>) -> L
         Some(Relation::Since) => return Lean::Past,
         _ => {}
     }
-    let body = &text[sentence.start..sentence.end.max(span.end)];
+    // Tense cues are read near the date: a window on each side keeps a very long "sentence"
+    // (a text without full stops) from being read again for every date in it.
+    const REACH: usize = 400;
+    let mut from = span.start.saturating_sub(REACH).max(sentence.start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (span.end + REACH)
+        .min(sentence.end.max(span.end))
+        .min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let sentence = Span::new(from, to.max(span.end));
+    let body = &text[sentence.start..sentence.end];
     let mut before = None;
     let mut after = None;
     let mut previous = "";

@@ -1,11 +1,18 @@
 //! Reading an article from a file or standard input into a [`Document`], refusing what is not
-//! an article: a missing path, a directory, a binary file, text that is not UTF-8.
+//! an article: a missing path, a directory, a binary file, text that is not UTF-8, a file
+//! larger than [`MAX_ARTICLE_BYTES`].
 
 use std::io::Read;
 use std::path::Path;
 
 use claimcheck_core::{Document, Format};
 use thiserror::Error;
+
+/// The largest article read, in bytes (25 MB). A news article is a few tens of kilobytes; a
+/// file many times larger is an export or a mistake, and reading it would hold the whole file
+/// and its plain text in memory several times over. Checked before the file is read, and on
+/// standard input as it is read.
+pub const MAX_ARTICLE_BYTES: u64 = 25_000_000;
 
 /// Why an article could not be read. Each message names the path and fits on one line.
 #[derive(Debug, Error)]
@@ -18,6 +25,8 @@ pub enum LoadError {
     Binary { path: String, offset: usize },
     #[error("{path}: not valid UTF-8 (invalid byte at offset {offset}); save it as UTF-8")]
     NotUtf8 { path: String, offset: usize },
+    #[error("{path}: too large ({size}); articles are limited to 25 MB")]
+    TooLarge { path: String, size: String },
     #[error("{path}: {source}")]
     Io {
         path: String,
@@ -42,10 +51,16 @@ pub fn load_article(path: &str) -> Result<Document, LoadError> {
             path: path.to_string(),
         });
     }
-    let bytes = std::fs::read(p).map_err(|e| LoadError::Io {
+    if meta.len() > MAX_ARTICLE_BYTES {
+        return Err(too_large(path, Some(meta.len())));
+    }
+    let file = std::fs::File::open(p).map_err(|e| LoadError::Io {
         path: path.to_string(),
         source: e,
     })?;
+    // The file may have grown since its size was read (or be a named pipe), so the read is
+    // capped too.
+    let bytes = read_capped(file, path)?;
     let text = decode(path, bytes)?;
     Ok(Document::parse(path, text, Format::from_path(path)))
 }
@@ -55,13 +70,7 @@ pub fn load_article(path: &str) -> Result<Document, LoadError> {
 /// else as plain text.
 pub fn load_stdin(name: Option<&str>) -> Result<Document, LoadError> {
     let shown = name.unwrap_or("-");
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|e| LoadError::Io {
-            path: shown.to_string(),
-            source: e,
-        })?;
+    let bytes = read_capped(std::io::stdin(), shown)?;
     let text = decode(shown, bytes)?;
     let format = match name {
         Some(n) => Format::from_path(n),
@@ -81,6 +90,35 @@ pub fn load_stdin(name: Option<&str>) -> Result<Document, LoadError> {
     Ok(Document::parse(shown, text, format))
 }
 
+/// Reads all of `reader`, failing once it passes [`MAX_ARTICLE_BYTES`].
+fn read_capped(reader: impl Read, path: &str) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_ARTICLE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::Io {
+            path: path.to_string(),
+            source: e,
+        })?;
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(too_large(path, None));
+    }
+    Ok(bytes)
+}
+
+/// The error for an article over the limit; `size` when it is known (a file), else "over
+/// 25 MB" (standard input, read up to the limit only).
+fn too_large(path: &str, size: Option<u64>) -> LoadError {
+    let size = match size {
+        Some(n) => format!("{n} bytes"),
+        None => "over 25 MB".to_string(),
+    };
+    LoadError::TooLarge {
+        path: path.to_string(),
+        size,
+    }
+}
+
 fn decode(path: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
     if let Some(offset) = memchr_nul(&bytes) {
         return Err(LoadError::Binary {
@@ -96,4 +134,31 @@ fn decode(path: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&b| b == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_an_article_over_the_limit() {
+        let dir = std::env::temp_dir().join(format!("claimcheck-large-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("huge.txt");
+        let file = std::fs::File::create(&path).expect("create");
+        // A sparse file: its size is over the limit without writing 25 MB.
+        file.set_len(MAX_ARTICLE_BYTES + 1).expect("set the length");
+        let shown = path.to_str().expect("utf-8 path");
+        let error = load_article(shown).expect_err("too large").to_string();
+        assert_eq!(
+            error,
+            format!("{shown}: too large (25000001 bytes); articles are limited to 25 MB")
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+        let error = read_capped(std::io::repeat(b'a'), "-").expect_err("too large");
+        assert_eq!(
+            error.to_string(),
+            "-: too large (over 25 MB); articles are limited to 25 MB"
+        );
+    }
 }

@@ -38,7 +38,7 @@ mod transfer;
 mod wikidata;
 
 pub use address::non_global;
-pub use article::{LoadError, load_article, load_stdin};
+pub use article::{LoadError, MAX_ARTICLE_BYTES, load_article, load_stdin};
 pub use corpus::{Corpus, CorpusError};
 pub use fetch::{FetchError, Fetcher};
 pub use lock::{Lock, LockChange, LockEntry, LockError};

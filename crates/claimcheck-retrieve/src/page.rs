@@ -195,6 +195,17 @@ fn limit_nesting(html: &str, max_depth: usize) -> std::borrow::Cow<'_, str> {
         if NOT_NESTING.contains(&name.as_str()) {
             continue;
         }
+        if RAW_TEXT.contains(&name.as_str()) {
+            // A raw-text element holds no elements, so it never deepens the tree and is kept
+            // at any depth (dropping its start tag would turn a script into text). Its content
+            // up to the end tag is text, whatever it looks like; the end tag is found without
+            // a lowercase copy of the rest of the page, which a page of thousands of
+            // `<script>`s would pay for once per element.
+            if !closing {
+                i = find_end_tag(&html[end..], &name).map_or(html.len(), |e| end + e);
+            }
+            continue;
+        }
         let self_closing = html[start..end].ends_with("/>");
         let drop = if closing {
             stack.pop().unwrap_or(false)
@@ -202,13 +213,6 @@ fn limit_nesting(html: &str, max_depth: usize) -> std::borrow::Cow<'_, str> {
             false
         } else {
             stack.push(stack.len() >= max_depth);
-            if RAW_TEXT.contains(&name.as_str()) {
-                // The content up to the end tag is text, whatever it looks like.
-                let lower = html[end..].to_ascii_lowercase();
-                i = lower
-                    .find(&format!("</{name}"))
-                    .map_or(html.len(), |e| end + e);
-            }
             stack.len() > max_depth
         };
         if drop {
@@ -224,6 +228,17 @@ fn limit_nesting(html: &str, max_depth: usize) -> std::borrow::Cow<'_, str> {
         }
         None => std::borrow::Cow::Borrowed(html),
     }
+}
+
+/// Where the end tag `</name` first stands in `s`, its name matched without regard to ASCII
+/// case.
+fn find_end_tag(s: &str, name: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    s.match_indices("</").map(|(i, _)| i).find(|&i| {
+        bytes
+            .get(i + 2..i + 2 + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+    })
 }
 
 /// The title and main text of an HTML page.
@@ -465,6 +480,18 @@ mod tests {
     fn survives_deep_nesting() {
         let html = format!("{}text{}", "<div>".repeat(20_000), "</div>".repeat(20_000));
         assert_eq!(html_main_text(&html).text, "text");
+    }
+
+    /// Issue 8: a page of thousands of raw-text elements is read in linear time (each one
+    /// used to lowercase the rest of the page).
+    #[test]
+    fn survives_many_raw_text_elements() {
+        let html = format!(
+            "<article><p>Kept</p>{}</article>",
+            "<SCRIPT>if (a<b) {}</Script><div>".repeat(20_000)
+        );
+        assert_eq!(html_main_text(&html).text, "Kept");
+        assert_eq!(find_end_tag("a</scrip </SCRIPT>", "script"), Some(9));
     }
 
     #[test]
