@@ -18,31 +18,7 @@ use crate::document::{Parsed, parse_metadata_date};
 use crate::markdown::block_break;
 use crate::{Link, SourceMapBuilder, Span};
 
-/// Elements dropped with everything inside them.
-const SKIPPED: &[&str] = &[
-    "nav", "header", "footer", "aside", "script", "style", "noscript", "template", "form",
-    "button", "select", "svg", "iframe", "object", "canvas", "dialog", "head", "title", "menu",
-];
-
-/// Words in a class or id that mark page furniture rather than article text.
-const FURNITURE: &[&str] = &[
-    "cookie",
-    "consent",
-    "gdpr",
-    "banner",
-    "advert",
-    "promo",
-    "newsletter",
-    "subscribe",
-    "paywall",
-    "share",
-    "social",
-    "related",
-    "breadcrumb",
-    "sidebar",
-    "comments",
-    "skip-link",
-];
+use crate::furniture::{FURNITURE_WORDS as FURNITURE, SKIPPED_ELEMENTS as SKIPPED};
 
 /// Elements whose content is raw text up to the matching end tag.
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript"];

@@ -13,6 +13,7 @@ mod calendar;
 mod claim;
 mod document;
 mod front_matter;
+pub mod furniture;
 mod html;
 mod markdown;
 mod source;

@@ -8,32 +8,7 @@
 
 use scraper::{ElementRef, Html, Node, Selector};
 
-/// Elements dropped with everything inside them.
-const SKIPPED: &[&str] = &[
-    "nav", "header", "footer", "aside", "script", "style", "noscript", "template", "form",
-    "button", "select", "svg", "iframe", "object", "canvas", "dialog", "head", "title", "menu",
-    "textarea",
-];
-
-/// Words in a class or id that mark page furniture rather than article text.
-const FURNITURE: &[&str] = &[
-    "cookie",
-    "consent",
-    "gdpr",
-    "banner",
-    "advert",
-    "promo",
-    "newsletter",
-    "subscribe",
-    "paywall",
-    "share",
-    "social",
-    "related",
-    "breadcrumb",
-    "sidebar",
-    "comments",
-    "skip-link",
-];
+use claimcheck_core::furniture::{FURNITURE_WORDS as FURNITURE, SKIPPED_ELEMENTS as SKIPPED};
 
 /// Elements that end a paragraph where they open and where they close.
 const BLOCKS: &[&str] = &[
