@@ -341,9 +341,21 @@ pub(crate) fn event_in(
     date_span: Span,
 ) -> Option<(String, Relation)> {
     let i = sentences.partition_point(|s| s.end.max(s.start + 1) <= date_span.start);
-    let sentence = *sentences
+    let whole = *sentences
         .get(i)
         .filter(|s| s.start <= date_span.start && date_span.start < s.end.max(s.start + 1))?;
+    // The event is named near its date: reading a window around it, not the whole sentence,
+    // keeps a text without full stops from being read again for every date in it.
+    const REACH: usize = 300;
+    let mut from = date_span.start.saturating_sub(REACH).max(whole.start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (date_span.end + REACH).min(whole.end.max(date_span.end));
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let sentence = Span::new(from, to.max(date_span.end));
     let p = &*PATTERNS;
     let before_text = &text[sentence.start..date_span.start];
     let tokens = |from: usize, to: usize| -> Vec<Token<'_>> {

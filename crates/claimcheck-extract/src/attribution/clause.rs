@@ -236,12 +236,14 @@ impl Reader<'_> {
         {
             return true;
         }
-        let words: Vec<&str> = s.split_whitespace().collect();
-        match words.first() {
+        // Only the first seven words matter: collecting them all made a long unit with many
+        // speech verbs quadratic.
+        let mut words = s.split_whitespace();
+        match words.next() {
             None => false,
             Some(first) => {
-                !(words.len() <= 6
-                    && LEXICON.is_adverbial(first.trim_matches(|c: char| !c.is_alphanumeric())))
+                let short = words.take(6).count() < 6;
+                !(short && LEXICON.is_adverbial(first.trim_matches(|c: char| !c.is_alphanumeric())))
             }
         }
     }
