@@ -281,33 +281,38 @@ enum Word {
     Point,
 }
 
+/// The number words under twenty, by value.
+pub(crate) const SMALL_NUMBER_WORDS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+/// The tens in words, from twenty.
+pub(crate) const TENS_WORDS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
 fn word_kind(w: &str) -> Option<Word> {
     let lower = w.to_ascii_lowercase();
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
+    const UNITS: [&str; 20] = SMALL_NUMBER_WORDS;
+    const TENS: [&str; 8] = TENS_WORDS;
     if let Some(i) = UNITS.iter().position(|u| *u == lower) {
         return Some(Word::Unit(i as f64));
     }

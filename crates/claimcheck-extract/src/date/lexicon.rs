@@ -167,31 +167,8 @@ pub(super) fn year_words(phrase: &str) -> Option<i16> {
 
 /// A number under a hundred in words ("ninety six", "fifteen"); 0 for no words.
 fn under_hundred(words: &[&str]) -> Option<i16> {
-    const SMALL: &[&str] = &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: &[&str] = &[
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
+    const SMALL: &[&str] = &crate::number::SMALL_NUMBER_WORDS;
+    const TENS: &[&str] = &crate::number::TENS_WORDS;
     let small = |w: &str| {
         SMALL
             .iter()
