@@ -35,38 +35,8 @@ pub(crate) enum Attribution {
     Nowhere,
 }
 
-/// Words that attribute speech when a name stands after them ("said Tomas Berg").
-const CUES_BEFORE_NAME: &[&str] = &[
-    "said",
-    "says",
-    "added",
-    "adds",
-    "warned",
-    "warns",
-    "continued",
-    "continues",
-    "explained",
-    "explains",
-    "wrote",
-    "writes",
-    "argued",
-    "argues",
-    "insisted",
-    "noted",
-    "notes",
-    "declared",
-    "stated",
-    "asked",
-    "told",
-    "replied",
-    "claimed",
-    "announced",
-    "according",
-];
-
-/// Words that attribute speech when a name stands before them ("Tomas Berg said"); "told" and
-/// "tells" are here only, since the name after them is the listener ("told Reuters").
-const CUES_AFTER_NAME: &[&str] = &[
+/// Words that attribute speech when a name stands before them ("Tomas Berg said").
+const SPEECH_CUES: &[&str] = &[
     "said",
     "says",
     "added",
@@ -93,6 +63,13 @@ const CUES_AFTER_NAME: &[&str] = &[
     "claimed",
     "announced",
 ];
+
+/// Whether `word` attributes speech to a name standing after it ("said Tomas Berg"): the same
+/// cues, but not "told" or "tells", since the name after them is the listener ("told
+/// Reuters").
+fn cue_before_name(word: &str) -> bool {
+    (SPEECH_CUES.contains(&word) && !matches!(word, "told" | "tells")) || word == "according"
+}
 
 /// Pronouns that stand for a speaker named earlier ("“...,” he added").
 const PRONOUNS: &[&str] = &["he", "she", "they"];
@@ -267,14 +244,14 @@ fn runs(words: &[Word], lo: usize, hi: usize, matched: &[usize]) -> Vec<Run> {
         let after = words.get(to + 1).is_some_and(|n| {
             !words[to].punct_after
                 && n.sentence == words[to].sentence
-                && CUES_AFTER_NAME.contains(&n.norm.as_str())
+                && SPEECH_CUES.contains(&n.norm.as_str())
         });
         let before = from > 0 && {
             let p = &words[from - 1];
             let according = p.norm == "to" && from > 1 && words[from - 2].norm == "according";
             p.sentence == words[from].sentence
                 && !p.punct_after
-                && (CUES_BEFORE_NAME.contains(&p.norm.as_str()) && p.norm != "told" || according)
+                && (cue_before_name(&p.norm) || according)
         };
         out.push(Run {
             from,
@@ -331,7 +308,7 @@ pub(crate) fn attribute(
             && p[1].sentence == p[0].sentence
             && !p[0].in_quotes
             && PRONOUNS.contains(&p[0].norm.as_str())
-            && CUES_AFTER_NAME.contains(&p[1].norm.as_str())
+            && SPEECH_CUES.contains(&p[1].norm.as_str())
     });
     if let Some(pair) = pronoun_cue {
         let phrase = &text[pair[0].start..pair[1].end];
