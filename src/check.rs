@@ -240,38 +240,23 @@ pub fn collect(args: &CheckArgs, settings: &Settings, verify: bool) -> Result<Ru
         .collect::<Result<Vec<_>>>()?;
 
     let progress = progress_bar(args.progress, documents.len());
-    let pool = match settings.threads {
-        Some(n) => Some(
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(n.max(1))
-                .build()?,
-        ),
-        None => None,
-    };
-    let in_pool = |f: &(dyn Fn() -> Vec<DocumentResult> + Sync)| match &pool {
-        Some(p) => p.install(f),
-        None => f(),
-    };
+    // 0 threads means rayon's default: one per core.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(settings.threads.map_or(0, |n| n.max(1)))
+        .build()?;
 
     // Extraction, in parallel: pure and independent per document.
-    let extracted: Vec<Extracted> = {
-        let work = || {
-            documents
-                .clone()
-                .into_par_iter()
-                .map(|document| {
-                    let published = settings.published.or(document.published);
-                    let claims =
-                        claimcheck_extract::extract(&document.text, &ExtractOptions { published });
-                    (document, claims, published)
-                })
-                .collect()
-        };
-        match &pool {
-            Some(p) => p.install(work),
-            None => work(),
-        }
-    };
+    let extracted: Vec<Extracted> = pool.install(|| {
+        documents
+            .into_par_iter()
+            .map(|document| {
+                let published = settings.published.or(document.published);
+                let claims =
+                    claimcheck_extract::extract(&document.text, &ExtractOptions { published });
+                (document, claims, published)
+            })
+            .collect()
+    });
 
     // Retrieval, once for the whole run: every cited link fetched once, the corpus searched.
     let (sources, wikidata) = if verify {
@@ -305,7 +290,8 @@ pub fn collect(args: &CheckArgs, settings: &Settings, verify: bool) -> Result<Ru
             findings,
         }
     };
-    let results = in_pool(&|| extracted.par_iter().enumerate().map(check_one).collect());
+    let results: Vec<DocumentResult> =
+        pool.install(|| extracted.par_iter().enumerate().map(check_one).collect());
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
