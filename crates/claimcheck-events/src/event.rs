@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use crate::EventsError;
 use crate::text::{Tokens, tokens};
+use crate::timeline::{Party, parties};
 
 /// An event of the timeline.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,6 +40,9 @@ pub struct Event {
     pub origin: String,
     /// The label and aliases as matching tokens, computed once when the entry is read.
     pub(crate) names: Vec<Tokens>,
+    /// The actors and places as the context is searched for them, each once, computed when the
+    /// entry is read: `Timeline::find` looks for them in every call.
+    pub(crate) parties: Vec<Party>,
 }
 
 impl Event {
@@ -156,6 +160,7 @@ impl RawEvent {
             .chain(&self.aliases)
             .map(|n| tokens(n))
             .collect();
+        let parties = parties(&self.actors, &self.places);
         Ok(Event {
             id: self.id,
             label: self.label,
@@ -170,6 +175,7 @@ impl RawEvent {
             note: self.note,
             origin: origin.to_string(),
             names,
+            parties,
         })
     }
 }

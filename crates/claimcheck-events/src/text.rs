@@ -2,6 +2,8 @@
 //! plurals and synonyms merged, so "fired several intercontinental ballistic missiles" and
 //! "ICBM launch" share the tokens they mean alike.
 
+use std::collections::HashMap;
+
 /// The tokens of a name, in order.
 pub(crate) type Tokens = Vec<String>;
 
@@ -188,32 +190,159 @@ fn singular(word: &str) -> String {
 /// Whether two tokens are the same word, allowing a typo or an inflection in longer words
 /// ("armistace", "Korean" for "Korea"); numbers must be equal.
 pub(crate) fn same_word(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let numeric = |s: &str| s.bytes().any(|c| c.is_ascii_digit());
-    if numeric(a) || numeric(b) || a.len() < 5 || b.len() < 5 {
-        return false;
-    }
-    strsim::jaro_winkler(a, b) >= 0.93
+    a == b || (can_blur(a) && can_blur(b) && strsim::jaro_winkler(a, b) >= 0.93)
 }
 
-/// How well a mention's tokens fit a name's tokens: the F1 score of the words they share, from
-/// 0 (nothing in common) to 1 (the same words).
-pub(crate) fn name_fit(mention: &[String], name: &[String]) -> f64 {
-    if mention.is_empty() || name.is_empty() {
+/// Whether a token may match a different token in [`same_word`]: words of five bytes or more
+/// (letters, once folded to ASCII) without a digit. Any other token matches only itself, so it
+/// needs no string similarity.
+fn can_blur(word: &str) -> bool {
+    word.len() >= 5 && !word.bytes().any(|c| c.is_ascii_digit())
+}
+
+/// How well a mention fits a name: the F1 score of the words they share, from 0 (nothing in
+/// common) to 1 (the same words). `mention` and `name` count their tokens, and `same(i, j)` says
+/// whether the mention's `i`th token and the name's `j`th are the same word ([`same_word`]);
+/// each token of the mention takes the first token of the name it matches that no earlier one
+/// took.
+pub(crate) fn name_fit(mention: usize, name: usize, same: impl Fn(usize, usize) -> bool) -> f64 {
+    if mention == 0 || name == 0 {
         return 0.0;
     }
-    let mut used = vec![false; name.len()];
+    let mut used = vec![false; name];
     let mut shared = 0usize;
-    for m in mention {
-        if let Some(i) = (0..name.len()).find(|&i| !used[i] && same_word(m, &name[i])) {
-            used[i] = true;
+    for i in 0..mention {
+        if let Some(j) = (0..name).find(|&j| !used[j] && same(i, j)) {
+            used[j] = true;
             shared += 1;
         }
     }
     // The counts are small, so the conversion to f64 is exact.
-    2.0 * shared as f64 / (mention.len() + name.len()) as f64
+    2.0 * shared as f64 / (mention + name) as f64
+}
+
+/// The distinct tokens of a timeline's names, each with an index. `Timeline::find` compares the
+/// mention with each distinct token once per call instead of with every occurrence in every
+/// entry, and runs the string similarity only on the tokens that can blur ([`can_blur`]).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Words {
+    words: Vec<String>,
+    index: HashMap<String, usize>,
+    /// The indices of the words that can blur, with their letter counts.
+    blurrable: Vec<(usize, Option<Letters>)>,
+}
+
+impl Words {
+    /// The names (each a list of tokens) as lists of word indices, adding the new words.
+    pub(crate) fn add(&mut self, names: &[Tokens]) -> Vec<Vec<usize>> {
+        names
+            .iter()
+            .map(|name| name.iter().map(|t| self.add_word(t)).collect())
+            .collect()
+    }
+
+    fn add_word(&mut self, word: &str) -> usize {
+        if let Some(&i) = self.index.get(word) {
+            return i;
+        }
+        let i = self.words.len();
+        self.words.push(word.to_string());
+        self.index.insert(word.to_string(), i);
+        if can_blur(word) {
+            self.blurrable.push((i, letters(word)));
+        }
+        i
+    }
+
+    /// Which words are the same word ([`same_word`]) as which tokens of `mention`.
+    pub(crate) fn compare(&self, mention: &[String]) -> Comparison {
+        let n = mention.len();
+        let mut same = vec![false; self.words.len() * n];
+        let mut any = vec![false; self.words.len()];
+        for (i, m) in mention.iter().enumerate() {
+            let mut mark = |w: usize| {
+                same[w * n + i] = true;
+                any[w] = true;
+            };
+            // A word that cannot blur is the same word as this token only when equal to it.
+            if let Some(&w) = self.index.get(m) {
+                mark(w);
+            }
+            if can_blur(m) {
+                let m_letters = letters(m);
+                for (w, w_letters) in &self.blurrable {
+                    let word = &self.words[*w];
+                    if let (Some(a), Some(b)) = (&m_letters, w_letters)
+                        && !may_be_close(a, b, m.len(), word.len())
+                    {
+                        continue;
+                    }
+                    if same_word(m, word) {
+                        mark(*w);
+                    }
+                }
+            }
+        }
+        Comparison {
+            mention: n,
+            same,
+            any,
+        }
+    }
+}
+
+/// How many times each letter from a to z occurs in a word.
+type Letters = [u8; 26];
+
+/// The letter counts of a word written in the letters a to z, and at most 255 bytes long (each
+/// letter one byte and one `char`); `None` for any other word.
+fn letters(word: &str) -> Option<Letters> {
+    if word.len() > 255 {
+        return None;
+    }
+    let mut counts = [0u8; 26];
+    for b in word.bytes() {
+        if !b.is_ascii_lowercase() {
+            return None;
+        }
+        counts[usize::from(b - b'a')] += 1;
+    }
+    Some(counts)
+}
+
+/// Whether two words of `a_len` and `b_len` letters, with the letter counts `a` and `b`, may
+/// reach the Jaro-Winkler similarity of 0.93 that [`same_word`] asks for; `false` only when they
+/// cannot, so that the cheap test spares the similarity most pairs of words.
+///
+/// The prefix bonus adds at most 0.4 of what the Jaro similarity lacks of 1 (and only above
+/// 0.7), so 0.93 needs a Jaro similarity of 0.825. Jaro is `(m/|a| + m/|b| + (m - t)/m) / 3`,
+/// where the `m` matched characters are pairs of equal letters, so `m` is at most the number of
+/// letters the words have in common, `c`: 0.825 needs `c/|a| + c/|b| >= 1.475`. The test asks
+/// for 1.46, in integers, so the rounding of the similarity cannot matter.
+fn may_be_close(a: &Letters, b: &Letters, a_len: usize, b_len: usize) -> bool {
+    let common: usize = a.iter().zip(b).map(|(x, y)| usize::from(*x.min(y))).sum();
+    100 * common * (a_len + b_len) >= 146 * a_len * b_len
+}
+
+/// A mention compared with every word of [`Words`]: `same[w * mention + i]` says whether word
+/// `w` is the same word as the mention's `i`th token, `any[w]` whether it is for any token.
+pub(crate) struct Comparison {
+    mention: usize,
+    same: Vec<bool>,
+    any: Vec<bool>,
+}
+
+impl Comparison {
+    /// [`name_fit`] of the mention and a name given as word indices.
+    pub(crate) fn fit(&self, name: &[usize]) -> f64 {
+        // Most names share no word with the mention, and their fit is 0.
+        if !name.iter().any(|&w| self.any[w]) {
+            return 0.0;
+        }
+        name_fit(self.mention, name.len(), |i, j| {
+            self.same[name[j] * self.mention + i]
+        })
+    }
 }
 
 /// The entry kinds the mention's words point to.
@@ -267,16 +396,106 @@ mod tests {
         assert_eq!(t("the crisis talks"), ["crisis", "summit"]);
     }
 
+    /// The fit of two texts' tokens.
+    fn fit(mention: &str, name: &str) -> f64 {
+        let (m, n) = (t(mention), t(name));
+        name_fit(m.len(), n.len(), |i, j| same_word(&m[i], &n[j]))
+    }
+
     #[test]
     fn fit_of_names() {
-        let fit = name_fit(
-            &t("armistice after the Korean War"),
-            &t("Korean War Armistice"),
-        );
-        assert!((fit - 1.0).abs() < 1e-9);
-        assert!(name_fit(&t("armistace"), &t("armistice")) > 0.99);
-        assert_eq!(name_fit(&t("summit"), &t("election")), 0.0);
-        assert_eq!(name_fit(&t("1953"), &t("1955")), 0.0);
+        let same = fit("armistice after the Korean War", "Korean War Armistice");
+        assert!((same - 1.0).abs() < 1e-9);
+        assert!(fit("armistace", "armistice") > 0.99);
+        assert_eq!(fit("summit", "election"), 0.0);
+        assert_eq!(fit("1953", "1955"), 0.0);
+    }
+
+    /// The fit through [`Words`] is the fit of the tokens, for typos, repeated words, numbers
+    /// and short words alike.
+    #[test]
+    fn fit_through_the_word_index() {
+        let names = [
+            "Korean War Armistice Agreement",
+            "Armistice of 11 November 1918",
+            "Hwasong-14 ICBM launch",
+            "war war korea",
+            "the",
+        ];
+        let mut words = Words::default();
+        let tokens: Vec<Tokens> = names.iter().map(|n| t(n)).collect();
+        let ids = words.add(&tokens);
+        for mention in [
+            "armistace after the Korean War",
+            "war war war",
+            "Hwasong-14 launches 1918",
+            "Koreas armistices",
+            "11 November",
+            "summit",
+        ] {
+            let compared = words.compare(&t(mention));
+            for (name, ids) in names.iter().zip(&ids) {
+                let fast = compared.fit(ids);
+                assert_eq!(
+                    fast.to_bits(),
+                    fit(mention, name).to_bits(),
+                    "{mention} / {name}"
+                );
+            }
+        }
+    }
+
+    /// The letter test never rules out a pair that `same_word` accepts, here every pair of a
+    /// list of near-misses, inflections and unrelated words.
+    #[test]
+    fn letter_test_keeps_every_close_pair() {
+        let words = [
+            "armistice",
+            "armistace",
+            "armistices",
+            "korean",
+            "korea",
+            "koreans",
+            "launch",
+            "launches",
+            "hwasong",
+            "hwasang",
+            "missile",
+            "missiles",
+            "missle",
+            "election",
+            "elections",
+            "summit",
+            "summits",
+            "ballistic",
+            "balistic",
+            "intercontinental",
+            "treaty",
+            "treatise",
+            "martha",
+            "marhta",
+            "dwayne",
+            "duane",
+            "dixon",
+            "dicksonx",
+            "abcde",
+            "edcba",
+            "aaaaa",
+            "aaaab",
+            "jellyfish",
+            "smellyfish",
+        ];
+        let mut kept = 0;
+        for a in words {
+            for b in words {
+                let (la, lb) = (letters(a).expect("a-z"), letters(b).expect("a-z"));
+                let close = may_be_close(&la, &lb, a.len(), b.len());
+                assert!(close || !same_word(a, b), "{a} / {b}");
+                kept += usize::from(close);
+            }
+        }
+        // And it does rule out most pairs.
+        assert!(kept < words.len() * words.len() / 3, "{kept}");
     }
 
     #[test]

@@ -8,12 +8,25 @@ use claimcheck_core::{CalendarDate, Relation};
 
 use crate::EventsError;
 use crate::event::{Day, Event, RawFile, first_day, last_day};
-use crate::text::{kinds_named, name_fit, search_key, tokens};
+use crate::text::{Words, kinds_named, search_key, tokens};
 
 /// A set of events; see [`crate::bundled`] for the one shipped with claimcheck.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct Timeline {
     events: Vec<Event>,
+    /// The distinct words of the entries' names, which `find` compares with a mention once each.
+    words: Words,
+    /// For each entry (in the order of `events`), its names as indices into `words`.
+    names: Vec<Vec<Vec<usize>>>,
+}
+
+/// Timelines are equal when their entries are: the word index is derived from them, and may
+/// still hold the words of an entry that was replaced (they match no entry, so they change no
+/// result).
+impl PartialEq for Timeline {
+    fn eq(&self, other: &Timeline) -> bool {
+        self.events == other.events
+    }
 }
 
 /// How the claimed date fits the entry a mention was matched to.
@@ -83,7 +96,7 @@ impl Timeline {
             message: e.to_string().trim_end().replace('\n', " "),
         })?;
         let mut seen = HashSet::new();
-        let mut events = Vec::with_capacity(raw.events.len());
+        let mut timeline = Timeline::default();
         for r in raw.events {
             let e = r.into_event(origin)?;
             if !seen.insert(e.id.clone()) {
@@ -93,9 +106,15 @@ impl Timeline {
                     reason: "the id is used twice".into(),
                 });
             }
-            events.push(e);
+            timeline.push(e);
         }
-        Ok(Timeline { events })
+        Ok(timeline)
+    }
+
+    /// Adds an entry at the end, indexing its names.
+    fn push(&mut self, e: Event) {
+        self.names.push(self.words.add(&e.names));
+        self.events.push(e);
     }
 
     /// Adds the entries of `other`. With `replace`, an entry of `other` replaces an entry with
@@ -104,7 +123,10 @@ impl Timeline {
     pub fn merge(&mut self, other: Timeline, replace: bool) -> Result<(), EventsError> {
         for e in other.events {
             match self.events.iter().position(|x| x.id == e.id) {
-                Some(i) if replace => self.events[i] = e,
+                Some(i) if replace => {
+                    self.names[i] = self.words.add(&e.names);
+                    self.events[i] = e;
+                }
                 Some(_) => {
                     return Err(EventsError::Entry {
                         origin: e.origin.clone(),
@@ -112,7 +134,7 @@ impl Timeline {
                         reason: "the id is already used by another timeline file".into(),
                     });
                 }
-                None => self.events.push(e),
+                None => self.push(e),
             }
         }
         Ok(())
@@ -191,18 +213,21 @@ impl Timeline {
         }
         let kinds = kinds_named(&mention);
         let ctx = Context::new(event_text, context);
+        let words = self.words.compare(&mention);
         let mut candidates: Vec<Candidate<'a>> = self
             .events
             .iter()
-            .filter_map(|event| {
-                let name = event
-                    .names
-                    .iter()
-                    .map(|n| name_fit(&mention, n))
-                    .fold(0.0, f64::max);
+            .zip(&self.names)
+            .filter_map(|(event, names)| {
+                let name = names.iter().map(|n| words.fit(n)).fold(0.0, f64::max);
                 let kind = kinds.contains(&event.kind.as_str());
+                // An entry whose name fits poorly is a candidate only through its kind and the
+                // context; without the kind, the context need not be searched for it.
+                if name < 0.5 && !kind {
+                    return None;
+                }
                 let hits = ctx.hits(event);
-                if name < 0.5 && !(kind && hits >= 1) {
+                if name < 0.5 && hits == 0 {
                     return None;
                 }
                 let score = name
@@ -371,12 +396,15 @@ impl Context {
                 codes.push(c.iso2);
             }
             codes.extend(gazetteer.countries_named_in(s));
-            // News names governments by their capitals ("Pyongyang has fired ...").
+            // News names governments by their capitals ("Pyongyang has fired ..."). A capital
+            // named in `s` has its first word among the words of `s` (see `Capital::first`),
+            // so only those capitals are searched for.
+            let words: HashSet<&str> = s.split(|c: char| !c.is_alphanumeric()).collect();
             codes.extend(
                 capitals()
                     .iter()
-                    .filter(|(name, _)| names_word(s, name))
-                    .map(|(_, code)| *code),
+                    .filter(|c| c.first.is_none_or(|w| words.contains(w)) && names_word(s, c.name))
+                    .map(|c| c.code),
             );
             keys.push(search_key(s));
         }
@@ -386,16 +414,12 @@ impl Context {
     /// How many of the entry's actors and places are named, each counted once.
     fn hits(&self, event: &Event) -> u32 {
         let mut hits = 0;
-        let mut seen: Vec<&str> = Vec::new();
-        for name in event.actors.iter().chain(&event.places) {
-            if seen.contains(&name.as_str()) {
-                continue;
-            }
-            seen.push(name);
-            let found = if is_country_code(name) {
-                self.codes.contains(&name.as_str())
-            } else {
-                self.names(name)
+        for party in &event.parties {
+            let found = match party {
+                Party::Country(code) => self.codes.contains(&code.as_str()),
+                Party::Named { key, surname } => {
+                    self.has(key) || surname.as_ref().is_some_and(|s| self.has(s))
+                }
             };
             if found {
                 hits += 1;
@@ -404,37 +428,86 @@ impl Context {
         hits
     }
 
-    /// Whether a person, organisation or place is named: in full, or a person by the last word
-    /// of a name of two or more words ("Putin" for "Vladimir Putin").
-    fn names(&self, name: &str) -> bool {
-        let full = search_key(name);
-        if self.keys.iter().any(|k| k.contains(&full)) {
-            return true;
-        }
-        let words: Vec<&str> = name.split_whitespace().collect();
-        match words.as_slice() {
-            [_, .., last]
-                if last.chars().count() >= 4
-                    && last.starts_with(char::is_uppercase)
-                    && !ORGANISATION_WORDS.contains(last) =>
-            {
-                let surname = search_key(last);
-                self.keys.iter().any(|k| k.contains(&surname))
-            }
-            _ => false,
-        }
+    /// Whether a context string holds the search key `key`.
+    fn has(&self, key: &str) -> bool {
+        self.keys.iter().any(|k| k.contains(key))
     }
 }
 
-/// The capitals of the gazetteer's countries, as (name, ISO code).
-fn capitals() -> &'static [(&'static str, &'static str)] {
-    static CAPITALS: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+/// An actor or place of an entry, prepared once for finding it in a mention's context.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Party {
+    /// A country, by its ISO alpha-2 code.
+    Country(String),
+    /// A person, organisation or place, found by its name in full (`key`, a search key) or, for
+    /// a person, by the last word of a name of two or more words ("Putin" for "Vladimir Putin").
+    Named {
+        key: String,
+        surname: Option<String>,
+    },
+}
+
+/// The actors and places of an entry as [`Party`]s, each name once.
+pub(crate) fn parties(actors: &[String], places: &[String]) -> Vec<Party> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for name in actors.iter().chain(places) {
+        if seen.contains(&name.as_str()) {
+            continue;
+        }
+        seen.push(name);
+        out.push(if is_country_code(name) {
+            Party::Country(name.clone())
+        } else {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let surname = match words.as_slice() {
+                [_, .., last]
+                    if last.chars().count() >= 4
+                        && last.starts_with(char::is_uppercase)
+                        && !ORGANISATION_WORDS.contains(last) =>
+                {
+                    Some(search_key(last))
+                }
+                _ => None,
+            };
+            Party::Named {
+                key: search_key(name),
+                surname,
+            }
+        });
+    }
+    out
+}
+
+/// A capital of a country of the gazetteer.
+struct Capital {
+    name: &'static str,
+    /// The ISO alpha-2 code of its country.
+    code: &'static str,
+    /// The letters and digits the name starts with, up to its first other character ("Kuala"
+    /// for "Kuala Lumpur", "N" for "N'Djamena"); `None` when it starts with another character.
+    /// Where [`names_word`] finds the name, the text has these as a whole word, between
+    /// characters that are not letters or digits.
+    first: Option<&'static str>,
+}
+
+/// The capitals of the gazetteer's countries.
+fn capitals() -> &'static [Capital] {
+    static CAPITALS: OnceLock<Vec<Capital>> = OnceLock::new();
     CAPITALS.get_or_init(|| {
         let gazetteer = claimcheck_geo::gazetteer();
         gazetteer
             .countries()
             .iter()
-            .filter_map(|c| gazetteer.capital_of(c).map(|p| (p.name, c.iso2)))
+            .filter_map(|c| {
+                let name = gazetteer.capital_of(c)?.name;
+                let first = name.split(|c: char| !c.is_alphanumeric()).next();
+                Some(Capital {
+                    name,
+                    code: c.iso2,
+                    first: first.filter(|w| !w.is_empty()),
+                })
+            })
             .collect()
     })
 }
@@ -647,6 +720,23 @@ source = "https://en.wikipedia.org/wiki/Korean_War"
             check("the Korean War", &[], y(1960), Relation::Before),
             None
         );
+    }
+
+    #[test]
+    fn capitals_name_their_countries() {
+        let ctx = Context::new(
+            "talks",
+            &[
+                "Envoys met in Kuala Lumpur, then in N'Djamena.",
+                "Pyongyang's reply",
+            ],
+        );
+        for code in ["MY", "TD", "KP"] {
+            assert!(ctx.codes.contains(&code), "{code}: {:?}", ctx.codes);
+        }
+        // A capital's first word alone, or inside a longer word, does not name it.
+        let ctx = Context::new("talks", &["Kuala Terengganu", "Pyongyangese", "Lumpur"]);
+        assert!(ctx.codes.is_empty(), "{:?}", ctx.codes);
     }
 
     #[test]
