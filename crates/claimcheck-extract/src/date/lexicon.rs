@@ -417,24 +417,31 @@ pub(super) fn tense_of(word: &str, previous: &str) -> Option<Lean> {
         "advanced",
         "related",
     ];
-    let w = word.to_lowercase();
-    if w == "to" && FUTURE_BEFORE_TO.contains(&previous.to_lowercase().as_str()) {
+    // The words come from an ASCII pattern: comparing without allocating a lowercase copy keeps
+    // this cheap, as it runs for every word around every date.
+    let is = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+    if word.eq_ignore_ascii_case("to") && is(FUTURE_BEFORE_TO, previous) {
         return Some(Lean::Future);
     }
     // The modal "may" is lowercase; the month is capitalised.
-    if FUTURE.contains(&w.as_str()) || word == "may" {
+    if is(FUTURE, word) || word == "may" {
         return Some(Lean::Future);
     }
     // A participle after "be" is passive ("should be completed", "will be held"), and says
     // nothing of the time.
-    if matches!(previous.to_lowercase().as_str(), "be" | "being") {
+    if is(&["be", "being"], previous) {
         return None;
     }
-    if PAST.contains(&w.as_str()) {
+    if is(PAST, word) {
         return Some(Lean::Past);
     }
     let lowercase_word = word.chars().next().is_some_and(char::is_lowercase);
-    if lowercase_word && w.len() >= 5 && w.ends_with("ed") && !NOT_PAST.contains(&w.as_str()) {
+    let ends_ed = word
+        .len()
+        .checked_sub(2)
+        .and_then(|i| word.get(i..))
+        .is_some_and(|end| end.eq_ignore_ascii_case("ed"));
+    if lowercase_word && word.len() >= 5 && ends_ed && !is(NOT_PAST, word) {
         return Some(Lean::Past);
     }
     None
