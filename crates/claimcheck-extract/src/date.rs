@@ -249,6 +249,8 @@ const DAY_WORDS: &[&str] = &[
 ];
 /// What every [`YEAR_WORDS`] holds.
 const YEAR_WORDS_CUES: &[&str] = &["thousand", "eleven", "twelve", "teen", "twenty"];
+/// The first two digits of a year of [`YEAR`].
+const CENTURIES: &[&str] = &["15", "16", "17", "18", "19", "20"];
 const TIME_UNITS: &[&str] = &["day", "week", "fortnight", "month", "year"];
 
 /// A date pattern, compiled the first time a text that can hold its form is searched.
@@ -304,7 +306,7 @@ static MONTH_DAY: Pattern = Pattern::new(
 );
 
 static DAY_MONTH_SHORT_YEAR: Pattern = Pattern::new(
-    Needs::All(&[MONTHS, DIGITS]),
+    Needs::All(&[MONTHS, DIGITS, &["-"]]),
     LazyLock::new(|| {
         compile(&format!(
             r"(?i)\b(?P<d>{DAY})-(?P<m>{MONTH})-(?P<yy>[0-9]{{2}})\b"
@@ -336,7 +338,7 @@ static MONTH_BARE: Pattern = Pattern::new(
 );
 
 static ISO: Pattern = Pattern::new(
-    Needs::All(&[DIGITS]),
+    Needs::All(&[CENTURIES, &["-", "/", "."]]),
     LazyLock::new(|| {
         compile(&format!(
             r"\b(?P<y>{YEAR})(?P<s1>[-/.])(?P<m>[0-9]{{1,2}})(?P<s2>[-/.])(?P<d>[0-9]{{1,2}})"
@@ -354,12 +356,12 @@ static NUMERIC: Pattern = Pattern::new(
 );
 
 static YEAR_ALONE: Pattern = Pattern::new(
-    Needs::All(&[DIGITS]),
+    Needs::All(&[CENTURIES]),
     LazyLock::new(|| compile(&format!(r"\b(?P<y>{YEAR})\b"))),
 );
 
 static SHORT_YEAR: Pattern = Pattern::new(
-    Needs::All(&[DIGITS]),
+    Needs::All(&[DIGITS, &["'", "\u{2019}", "\u{2018}", "`"]]),
     LazyLock::new(|| compile(r"(?P<q>['\u{2019}\u{2018}`])(?P<yy>[0-9]{2})\b")),
 );
 
@@ -391,7 +393,7 @@ static CONSECUTIVE_DAY: Pattern = Pattern::new(
 );
 
 static PERIOD_EDGE: Pattern = Pattern::new(
-    Needs::All(&[&["year", "month"]]),
+    Needs::All(&[&["beginning", "start", "end", "middle"], &["year", "month"]]),
     LazyLock::new(|| {
         compile(
             r"(?i)\b(?:beginning|start|end|middle)\s+of\s+(?P<p>(?:the\s+)?(?:current\s+)?(?P<u>year|month))\b",
@@ -400,7 +402,12 @@ static PERIOD_EDGE: Pattern = Pattern::new(
 );
 
 static RELATIVE_UNIT: Pattern = Pattern::new(
-    Needs::All(&[&["week", "month", "year", "yr"]]),
+    Needs::All(&[
+        &[
+            "this", "last", "next", "previous", "current", "coming", "date",
+        ],
+        &["week", "month", "year", "yr"],
+    ]),
     LazyLock::new(|| {
         compile(
             r"(?i)\b(?P<q>this|last|next|the\s+previous|(?:the\s+)?current|the\s+coming)\s+(?:calendar\s+)?(?P<u>week|month|year|yr)\b|\b(?P<ytd>the\s+year[-\s]to[-\s]date)\b",
@@ -427,7 +434,7 @@ static IN_TIME: Pattern = Pattern::new(
 );
 
 static FROM_BASE: Pattern = Pattern::new(
-    Needs::All(&[TIME_UNITS]),
+    Needs::All(&[TIME_UNITS, &["from", "after", "before", "hence"]]),
     LazyLock::new(|| {
         compile(&format!(
             r"(?i)\b(?P<n>{SMALL_COUNT})\s+(?P<u>day|week|fortnight|month|year)s?\s+(?:(?P<dir>from|after|before)\s+(?P<base>now|today|tomorrow|yesterday)|hence)\b"
@@ -436,7 +443,18 @@ static FROM_BASE: Pattern = Pattern::new(
 );
 
 static SHIFTED: Pattern = Pattern::new(
-    Needs::All(&[MONTHS_OR_DAYS]),
+    Needs::All(&[
+        &[
+            "last",
+            "next",
+            "previous",
+            "following",
+            "past",
+            "coming",
+            "this",
+        ],
+        MONTHS_OR_DAYS,
+    ]),
     LazyLock::new(|| {
         compile(&format!(
             r"(?i)\b(?P<q>last|next|previous|following|this\s+past|this\s+coming|coming|this)\s+(?P<n>{WEEKDAY}|{FULL_MONTH})\b"
@@ -573,7 +591,7 @@ static SHIFTED_MONTH_DAY: Pattern = Pattern::new(
 );
 
 static YEAR_MONTH: Pattern = Pattern::new(
-    Needs::All(&[DIGITS]),
+    Needs::All(&[CENTURIES, &["-", "/"]]),
     LazyLock::new(|| {
         compile(&format!(
             r"\b(?P<y>{YEAR})(?:-(?P<mm>0[1-9]|1[0-2]|[1-9])|/(?P<m>0?[1-9]|1[0-2]))\b"
@@ -582,12 +600,12 @@ static YEAR_MONTH: Pattern = Pattern::new(
 );
 
 static MONTH_SLASH_YEAR: Pattern = Pattern::new(
-    Needs::All(&[DIGITS]),
+    Needs::All(&[CENTURIES, &["-", "/"]]),
     LazyLock::new(|| compile(&format!(r"\b(?P<m>0?[1-9]|1[0-2])[/-](?P<y>{YEAR})\b"))),
 );
 
 static COMPACT: Pattern = Pattern::new(
-    Needs::All(&[DIGITS]),
+    Needs::All(&[&["19", "20"]]),
     LazyLock::new(|| {
         compile(r"\b(?P<y>(?:19|20)[0-9]{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12][0-9]|3[01])\b")
     }),
