@@ -29,9 +29,9 @@ pub struct ExtractOptions {
 ///
 /// A quantity inside a distance claim is part of that claim, not a claim of its own.
 pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Claim> {
-    let mut claims = extract_dates(text, options.published);
-    // A date tied to an event keeps the event's words and how the date relates to it.
     let sentences = sentences::sentences(text);
+    let mut claims = date::dates_in(text, &sentences, options.published);
+    // A date tied to an event keeps the event's words and how the date relates to it.
     for claim in &mut claims {
         if let Details::Date(d) = &mut claim.details
             && let Some((event, relation)) = event::event_in(text, &sentences, claim.span)
