@@ -40,7 +40,8 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Claim> {
             d.relation = Some(relation);
         }
     }
-    let distances = extract_distances(text);
+    let measures = quantity::measures(text);
+    let distances = distance::distances_from(text, &measures);
     // Spans sorted by start, so that each quantity is compared with its neighbours only and
     // a long article is not compared claim by claim with every other.
     let mut taken: Vec<(claimcheck_core::Span, bool)> = distances
@@ -50,7 +51,7 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Claim> {
         .collect();
     taken.sort_by_key(|(s, _)| s.start);
     let longest = taken.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
-    let quantities = extract_quantities(text)
+    let quantities = quantity::quantities_from(text, measures)
         .into_iter()
         .filter(|q| {
             // Only spans starting within `longest` bytes before the quantity can reach it.
