@@ -169,7 +169,12 @@ pub fn extract_attributions(text: &str) -> Vec<Claim> {
         let parsed = clause::parse_unit(text, unit.span, &runs[first..last]);
         let found: Vec<(Span, AttributionDetails)> = if parsed.is_empty() {
             match quoting.take() {
-                Some(previous) if runs.iter().any(|r| r.outer.start == unit.span.start) => {
+                // `runs[first]` is the first quotation starting at or after the unit's start.
+                Some(previous)
+                    if runs
+                        .get(first)
+                        .is_some_and(|r| r.outer.start == unit.span.start) =>
+                {
                     let mut d = AttributionDetails {
                         quoted: Vec::new(),
                         ..previous
@@ -214,6 +219,12 @@ fn fill_content(text: &str, ranges: &[Span], runs: &[QuoteRun], d: &mut Attribut
         .map(|r| trim_span(text, *r))
         .filter(|r| !r.is_empty())
         .collect();
+    // Runs are sorted by start: only those starting within the ranges can be inside one, and
+    // looking at those alone keeps a long text from comparing every claim with every quotation.
+    let lo = ranges.iter().map(|r| r.start).min().unwrap_or(0);
+    let hi = ranges.iter().map(|r| r.end).max().unwrap_or(0);
+    let runs = &runs[runs.partition_point(|q| q.outer.start < lo)..];
+    let runs = &runs[..runs.partition_point(|q| q.outer.start < hi)];
     let inside: Vec<&QuoteRun> = runs
         .iter()
         .filter(|q| {

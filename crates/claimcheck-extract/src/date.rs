@@ -203,199 +203,483 @@ struct Candidate {
     ahead_only: bool,
 }
 
-/// The regular expressions of the date forms, compiled once. None of them backtracks: the
-/// regex crate runs them in linear time.
-struct Patterns {
-    month_day: Regex,
-    day_month: Regex,
-    day_month_short_year: Regex,
-    month_year: Regex,
-    month_bare: Regex,
-    iso: Regex,
-    numeric: Regex,
-    year: Regex,
-    short_year: Regex,
-    relative_day: Regex,
-    report_day: Regex,
-    consecutive_day: Regex,
-    period_edge: Regex,
-    relative_unit: Regex,
-    ago: Regex,
-    in_time: Regex,
-    from_base: Regex,
-    shifted: Regex,
-    weekday: Regex,
-    weekday_ordinal: Regex,
-    nth_weekday: Regex,
-    ordinal_day: Regex,
-    word_day_month: Regex,
-    month_word_day: Regex,
-    weekday_word_day: Regex,
-    shifted_month_day: Regex,
-    year_month: Regex,
-    month_slash_year: Regex,
-    compact: Regex,
-    holiday: Regex,
-    same_period: Regex,
-    year_words: Regex,
-    date_year_words: Regex,
-    weekday_after_next: Regex,
-    last_day: Regex,
-    weekday_of_week: Regex,
-    week_then_weekday: Regex,
-    prefix_weekday: Regex,
-    prefix_part: Regex,
-    prefix_relation: Regex,
-    prefix_scheduled: Regex,
-    word: Regex,
-}
-
-/// Compiles a date pattern with ASCII word boundaries. A Unicode `\b` cannot be evaluated by
-/// the regex crate's lazy DFA once the text holds a non-ASCII byte (a curly quote, a dash), so
-/// every search in typographic news text fell back to the much slower PikeVM; the words these
-/// patterns match are ASCII, so an ASCII boundary finds the same dates.
+/// Compiles a date pattern to run on the lowercased text, with ASCII word boundaries.
+///
+/// The patterns are written with `(?i)` for the reader; it is dropped here because the text they
+/// run on is lowercased, so the literal words must be lowercase (checked). Without `(?i)` the
+/// regex crate extracts far fewer literals for its prefilter, which made compiling three times
+/// cheaper and searching several times faster. A Unicode `\b` cannot be evaluated by the lazy
+/// DFA once the text holds a non-ASCII byte (a curly quote, a dash), so every search in
+/// typographic news text fell back to the much slower PikeVM; the words these patterns match are
+/// ASCII, so an ASCII boundary finds the same dates.
 fn compile(pattern: &str) -> Regex {
+    let pattern = pattern.strip_prefix("(?i)").unwrap_or(pattern);
+    let mut escaped = false;
+    for ch in pattern.replace("(?P<", "(?<").chars() {
+        assert!(
+            escaped || !ch.is_ascii_uppercase(),
+            "a date pattern runs on lowercased text, so its words must be lowercase: {pattern}"
+        );
+        escaped = ch == '\\' && !escaped;
+    }
     Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
         .expect("the date patterns are valid regular expressions")
 }
 
-static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| Patterns {
-    month_day: compile(&format!(
-        r"(?i)\b(?P<m>{MONTH})\b\.?(?:\s*(?:the\s+)?|[-/])(?P<d>{DAY})(?P<o>{ORDINAL})?\b(?:(?:\s*,?\s*|\s+of\s+|[-/])(?P<y>{YEAR})\b)?"
-    )),
-    day_month_short_year: compile(&format!(
-        r"(?i)\b(?P<d>{DAY})-(?P<m>{MONTH})-(?P<yy>[0-9]{{2}})\b"
-    )),
-    day_month: compile(&format!(
-        r"(?i)\b(?P<d>{DAY})(?P<o>{ORDINAL})?(?:\s+(?:day\s+)?(?:of\s+)?|[-/])(?P<m>{MONTH})\b\.?(?:(?:\s*,?\s*|\s+of\s+|[-/])(?P<y>{YEAR})\b)?"
-    )),
-    month_year: compile(&format!(
-        r"(?i)\b(?P<m>{MONTH})\b\.?(?:\s*,?\s+(?:of\s+)?|[-/])(?:(?P<y>{YEAR})\b|(?P<rel>next|last|this|the\s+previous)\s+year\b)"
-    )),
-    month_bare: compile(&format!(r"(?i)\b(?P<m>{FULL_MONTH})\b")),
-    iso: compile(&format!(
-        r"\b(?P<y>{YEAR})(?P<s1>[-/.])(?P<m>[0-9]{{1,2}})(?P<s2>[-/.])(?P<d>[0-9]{{1,2}})"
-    )),
-    numeric: compile(
-        r"\b(?P<a>[0-9]{1,2})\s?(?P<s1>[/.-])\s?(?P<b>[0-9]{1,2})(?:\s?(?P<s2>[/.-])\s?(?P<y>[0-9]{4}|[0-9]{2}))?",
-    ),
-    year: compile(&format!(r"\b(?P<y>{YEAR})\b")),
-    short_year: compile(r"(?P<q>['\u{2019}\u{2018}`])(?P<yy>[0-9]{2})\b"),
-    relative_day: compile(
-        r"(?i)\b(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b",
-    ),
-    report_day: compile(
-        r"(?i)\b(?:end|ended|ending|ends|finish|finished|finishing|finishes|close|closed|closing|closes|start|started|starting|starts|open|opened|opening|opens|for|late\s+in|early\s+in|earlier\s+in|later\s+in)\s+(?P<d>the\s+day)\b",
-    ),
-    consecutive_day: compile(
-        r"(?i)\ba\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[2-9](?:nd|rd|th)|1[0-9]th)\s+(?:consecutive|straight|successive)\s+(?:trading\s+)?day\b",
-    ),
-    period_edge: compile(
-        r"(?i)\b(?:beginning|start|end|middle)\s+of\s+(?P<p>(?:the\s+)?(?:current\s+)?(?P<u>year|month))\b",
-    ),
-    relative_unit: compile(
-        r"(?i)\b(?P<q>this|last|next|the\s+previous|(?:the\s+)?current|the\s+coming)\s+(?:calendar\s+)?(?P<u>week|month|year|yr)\b|\b(?P<ytd>the\s+year[-\s]to[-\s]date)\b",
-    ),
-    ago: compile(&format!(
-        r"(?i)\b(?P<n>{SMALL_COUNT})\s+(?P<u>day|week|fortnight|month|year)s?\s+ago\b"
-    )),
-    in_time: compile(&format!(
-        r"(?i)\bin\s+(?P<t>(?P<n>{SMALL_COUNT})\s+(?P<u>day|week|fortnight|month|year)s?)(?:['\u{{2019}}]?\s*time)?\b"
-    )),
-    from_base: compile(&format!(
-        r"(?i)\b(?P<n>{SMALL_COUNT})\s+(?P<u>day|week|fortnight|month|year)s?\s+(?:(?P<dir>from|after|before)\s+(?P<base>now|today|tomorrow|yesterday)|hence)\b"
-    )),
-    shifted: compile(&format!(
-        r"(?i)\b(?P<q>last|next|previous|following|this\s+past|this\s+coming|coming|this)\s+(?P<n>{WEEKDAY}|{FULL_MONTH})\b"
-    )),
-    weekday: compile(&format!(r"(?i)\b(?P<wd>{WEEKDAY})\b")),
-    weekday_ordinal: compile(&format!(
-        r"(?i)\b(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?(?P<d>{DAY}){ORDINAL}\b"
-    )),
-    nth_weekday: compile(&format!(
-        r"(?i)\b(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?P<wd>{WEEKDAY})\s+(?:of|in)\s+(?:(?P<m>{MONTH})\b\.?(?:\s*,?\s*(?P<y>{YEAR})\b)?|(?P<rel>last|next|this|the)\s+month\b)"
-    )),
-    ordinal_day: compile(&format!(
-        r"(?i)\bon\s+(?P<t>(?:the\s+)?(?P<d>{DAY}){ORDINAL})\b"
-    )),
-    last_day: compile(&format!(
-        r"(?i)\b(?:the\s+)?last\s+day\s+(?:of|in)\s+(?P<m>{MONTH})\b\.?(?:\s*,?\s+(?P<y>{YEAR})\b)?"
-    )),
-    weekday_after_next: compile(&format!(r"(?i)\b(?P<wd>{WEEKDAY})\s+after\s+next\b")),
-    weekday_of_week: compile(&format!(
-        r"(?i)\b(?P<wd>{WEEKDAY})\s+(?:of\s+)?(?P<q>next|last|this)\s+week\b"
-    )),
-    week_then_weekday: compile(&format!(
-        r"(?i)\b(?P<q>next|last|previous|this)\s+week,?\s*(?:-\s*)?(?:on\s+)?(?P<wd>{WEEKDAY})\b"
-    )),
-    prefix_weekday: compile(&format!(
+/// Words of which a text must hold one from each group (lowercase, as in the lowercased text)
+/// for a pattern to match in it.
+enum Needs {
+    All(&'static [&'static [&'static str]]),
+    /// One of the holidays' own words (see [`holiday::key_words`]).
+    Holiday,
+}
+
+const DIGITS: &[&str] = &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+/// Month abbreviations and the ending every weekday name shares.
+const MONTHS_OR_DAYS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "day",
+];
+/// What every [`DAY_WORD`] holds.
+const DAY_WORDS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "teenth", "tieth",
+];
+/// What every [`YEAR_WORDS`] holds.
+const YEAR_WORDS_CUES: &[&str] = &["thousand", "eleven", "twelve", "teen", "twenty"];
+/// The first two digits of a year of [`YEAR`].
+const CENTURIES: &[&str] = &["15", "16", "17", "18", "19", "20"];
+const TIME_UNITS: &[&str] = &["day", "week", "fortnight", "month", "year"];
+
+/// A date pattern, compiled the first time a text that can hold its form is searched.
+///
+/// Compiling is most of the cost of checking a short article (a fresh process checks one or a
+/// few), so a pattern is compiled only once some text holds the words every match of it holds:
+/// an article without "ago" never compiles the "two days ago" pattern. The check is a substring
+/// search of the lowercased text, stopped at the first hit.
+struct Pattern {
+    needs: Needs,
+    regex: LazyLock<Regex>,
+}
+
+/// Whether `text` holds `word`, with `memchr`'s vectorised search: a word absent from a long
+/// text is looked for to its end, and `str::contains` made the gates cost more than the patterns.
+fn holds(text: &str, word: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), word.as_bytes()).is_some()
+}
+
+impl Pattern {
+    const fn new(needs: Needs, regex: LazyLock<Regex>) -> Pattern {
+        Pattern { needs, regex }
+    }
+
+    /// Whether `lower` holds what a match needs.
+    fn may_match(&self, lower: &str) -> bool {
+        match self.needs {
+            Needs::All(groups) => groups
+                .iter()
+                .all(|words| words.iter().any(|w| holds(lower, w))),
+            Needs::Holiday => holiday::key_words().iter().any(|w| holds(lower, w)),
+        }
+    }
+
+    fn captures_iter<'t>(&self, lower: &'t str) -> impl Iterator<Item = Captures<'t>> {
+        self.may_match(lower)
+            .then(|| self.regex.captures_iter(lower))
+            .into_iter()
+            .flatten()
+    }
+
+    fn find_iter<'t>(&self, lower: &'t str) -> impl Iterator<Item = regex::Match<'t>> {
+        self.may_match(lower)
+            .then(|| self.regex.find_iter(lower))
+            .into_iter()
+            .flatten()
+    }
+}
+
+static MONTH_DAY: Pattern = Pattern::new(
+    Needs::All(&[MONTHS, DIGITS]),
+    LazyLock::new(|| {
+        compile(&format!(
+            r"(?i)\b(?P<m>{MONTH})\b\.?(?:\s*(?:the\s+)?|[-/])(?P<d>{DAY})(?P<o>{ORDINAL})?\b(?:(?:\s*,?\s*|\s+of\s+|[-/])(?P<y>{YEAR})\b)?"
+        ))
+    }),
+);
+
+static DAY_MONTH_SHORT_YEAR: Pattern = Pattern::new(
+    Needs::All(&[MONTHS, DIGITS, &["-"]]),
+    LazyLock::new(|| {
+        compile(&format!(
+            r"(?i)\b(?P<d>{DAY})-(?P<m>{MONTH})-(?P<yy>[0-9]{{2}})\b"
+        ))
+    }),
+);
+
+static DAY_MONTH: Pattern = Pattern::new(
+    Needs::All(&[MONTHS, DIGITS]),
+    LazyLock::new(|| {
+        compile(&format!(
+            r"(?i)\b(?P<d>{DAY})(?P<o>{ORDINAL})?(?:\s+(?:day\s+)?(?:of\s+)?|[-/])(?P<m>{MONTH})\b\.?(?:(?:\s*,?\s*|\s+of\s+|[-/])(?P<y>{YEAR})\b)?"
+        ))
+    }),
+);
+
+static MONTH_YEAR: Pattern = Pattern::new(
+    Needs::All(&[MONTHS]),
+    LazyLock::new(|| {
+        compile(&format!(
+            r"(?i)\b(?P<m>{MONTH})\b\.?(?:\s*,?\s+(?:of\s+)?|[-/])(?:(?P<y>{YEAR})\b|(?P<rel>next|last|this|the\s+previous)\s+year\b)"
+        ))
+    }),
+);
+
+static MONTH_BARE: Pattern = Pattern::new(
+    Needs::All(&[MONTHS]),
+    LazyLock::new(|| compile(&format!(r"(?i)\b(?P<m>{FULL_MONTH})\b"))),
+);
+
+static ISO: Pattern = Pattern::new(
+    Needs::All(&[CENTURIES, &["-", "/", "."]]),
+    LazyLock::new(|| {
+        compile(&format!(
+            r"\b(?P<y>{YEAR})(?P<s1>[-/.])(?P<m>[0-9]{{1,2}})(?P<s2>[-/.])(?P<d>[0-9]{{1,2}})"
+        ))
+    }),
+);
+
+static NUMERIC: Pattern = Pattern::new(
+    Needs::All(&[DIGITS]),
+    LazyLock::new(|| {
+        compile(
+            r"\b(?P<a>[0-9]{1,2})\s?(?P<s1>[/.-])\s?(?P<b>[0-9]{1,2})(?:\s?(?P<s2>[/.-])\s?(?P<y>[0-9]{4}|[0-9]{2}))?",
+        )
+    }),
+);
+
+static YEAR_ALONE: Pattern = Pattern::new(
+    Needs::All(&[CENTURIES]),
+    LazyLock::new(|| compile(&format!(r"\b(?P<y>{YEAR})\b"))),
+);
+
+static SHORT_YEAR: Pattern = Pattern::new(
+    Needs::All(&[DIGITS, &["'", "\u{2019}", "\u{2018}", "`"]]),
+    LazyLock::new(|| compile(r"(?P<q>['\u{2019}\u{2018}`])(?P<yy>[0-9]{2})\b")),
+);
+
+static RELATIVE_DAY: Pattern = Pattern::new(
+    Needs::All(&[&["today", "yesterday", "tomorrow", "tonight"]]),
+    LazyLock::new(|| {
+        compile(
+            r"(?i)\b(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b",
+        )
+    }),
+);
+
+static REPORT_DAY: Pattern = Pattern::new(
+    Needs::All(&[&["day"]]),
+    LazyLock::new(|| {
+        compile(
+            r"(?i)\b(?:end|ended|ending|ends|finish|finished|finishing|finishes|close|closed|closing|closes|start|started|starting|starts|open|opened|opening|opens|for|late\s+in|early\s+in|earlier\s+in|later\s+in)\s+(?P<d>the\s+day)\b",
+        )
+    }),
+);
+
+static CONSECUTIVE_DAY: Pattern = Pattern::new(
+    Needs::All(&[&["consecutive", "straight", "successive"]]),
+    LazyLock::new(|| {
+        compile(
+            r"(?i)\ba\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[2-9](?:nd|rd|th)|1[0-9]th)\s+(?:consecutive|straight|successive)\s+(?:trading\s+)?day\b",
+        )
+    }),
+);
+
+static PERIOD_EDGE: Pattern = Pattern::new(
+    Needs::All(&[&["beginning", "start", "end", "middle"], &["year", "month"]]),
+    LazyLock::new(|| {
+        compile(
+            r"(?i)\b(?:beginning|start|end|middle)\s+of\s+(?P<p>(?:the\s+)?(?:current\s+)?(?P<u>year|month))\b",
+        )
+    }),
+);
+
+static RELATIVE_UNIT: Pattern = Pattern::new(
+    Needs::All(&[
+        &[
+            "this", "last", "next", "previous", "current", "coming", "date",
+        ],
+        &["week", "month", "year", "yr"],
+    ]),
+    LazyLock::new(|| {
+        compile(
+            r"(?i)\b(?P<q>this|last|next|the\s+previous|(?:the\s+)?current|the\s+coming)\s+(?:calendar\s+)?(?P<u>week|month|year|yr)\b|\b(?P<ytd>the\s+year[-\s]to[-\s]date)\b",
+        )
+    }),
+);
+
+static AGO: Pattern = Pattern::new(
+    Needs::All(&[&["ago"]]),
+    LazyLock::new(|| {
+        compile(&format!(
+            r"(?i)\b(?P<n>{SMALL_COUNT})\s+(?P<u>day|week|fortnight|month|year)s?\s+ago\b"
+        ))
+    }),
+);
+
+static IN_TIME: Pattern = Pattern::new(
+    Needs::All(&[TIME_UNITS]),
+    LazyLock::new(|| {
+        compile(&format!(
+            r"(?i)\bin\s+(?P<t>(?P<n>{SMALL_COUNT})\s+(?P<u>day|week|fortnight|month|year)s?)(?:['\u{{2019}}]?\s*time)?\b"
+        ))
+    }),
+);
+
+static FROM_BASE: Pattern = Pattern::new(
+    Needs::All(&[TIME_UNITS, &["from", "after", "before", "hence"]]),
+    LazyLock::new(|| {
+        compile(&format!(
+            r"(?i)\b(?P<n>{SMALL_COUNT})\s+(?P<u>day|week|fortnight|month|year)s?\s+(?:(?P<dir>from|after|before)\s+(?P<base>now|today|tomorrow|yesterday)|hence)\b"
+        ))
+    }),
+);
+
+static SHIFTED: Pattern = Pattern::new(
+    Needs::All(&[
+        &[
+            "last",
+            "next",
+            "previous",
+            "following",
+            "past",
+            "coming",
+            "this",
+        ],
+        MONTHS_OR_DAYS,
+    ]),
+    LazyLock::new(|| {
+        compile(&format!(
+            r"(?i)\b(?P<q>last|next|previous|following|this\s+past|this\s+coming|coming|this)\s+(?P<n>{WEEKDAY}|{FULL_MONTH})\b"
+        ))
+    }),
+);
+
+static WEEKDAY_ALONE: Pattern = Pattern::new(
+    Needs::All(&[&["day"]]),
+    LazyLock::new(|| compile(&format!(r"(?i)\b(?P<wd>{WEEKDAY})\b"))),
+);
+
+static WEEKDAY_ORDINAL: Pattern = Pattern::new(
+    Needs::All(&[&["day"], DIGITS]),
+    LazyLock::new(|| {
+        compile(&format!(
+            r"(?i)\b(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?(?P<d>{DAY}){ORDINAL}\b"
+        ))
+    }),
+);
+
+static NTH_WEEKDAY: Pattern = Pattern::new(
+    Needs::All(&[
+        &["day"],
+        &[
+            "first", "second", "third", "fourth", "fifth", "last", "1st", "2nd", "3rd", "4th",
+            "5th",
+        ],
+    ]),
+    LazyLock::new(|| {
+        compile(&format!(
+            r"(?i)\b(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?P<wd>{WEEKDAY})\s+(?:of|in)\s+(?:(?P<m>{MONTH})\b\.?(?:\s*,?\s*(?P<y>{YEAR})\b)?|(?P<rel>last|next|this|the)\s+month\b)"
+        ))
+    }),
+);
+
+static ORDINAL_DAY: Pattern = Pattern::new(
+    Needs::All(&[DIGITS]),
+    LazyLock::new(|| {
+        compile(&format!(
+            r"(?i)\bon\s+(?P<t>(?:the\s+)?(?P<d>{DAY}){ORDINAL})\b"
+        ))
+    }),
+);
+
+static LAST_DAY: Pattern = Pattern::new(
+    Needs::All(&[MONTHS, &["last"]]),
+    LazyLock::new(|| {
+        compile(&format!(
+            r"(?i)\b(?:the\s+)?last\s+day\s+(?:of|in)\s+(?P<m>{MONTH})\b\.?(?:\s*,?\s+(?P<y>{YEAR})\b)?"
+        ))
+    }),
+);
+
+static WEEKDAY_AFTER_NEXT: Pattern = Pattern::new(
+    Needs::All(&[&["day"], &["after"]]),
+    LazyLock::new(|| compile(&format!(r"(?i)\b(?P<wd>{WEEKDAY})\s+after\s+next\b"))),
+);
+
+static WEEKDAY_OF_WEEK: Pattern = Pattern::new(
+    Needs::All(&[&["day"], &["week"]]),
+    LazyLock::new(|| {
+        compile(&format!(
+            r"(?i)\b(?P<wd>{WEEKDAY})\s+(?:of\s+)?(?P<q>next|last|this)\s+week\b"
+        ))
+    }),
+);
+
+static WEEK_THEN_WEEKDAY: Pattern = Pattern::new(
+    Needs::All(&[&["day"], &["week"]]),
+    LazyLock::new(|| {
+        compile(&format!(
+            r"(?i)\b(?P<q>next|last|previous|this)\s+week,?\s*(?:-\s*)?(?:on\s+)?(?P<wd>{WEEKDAY})\b"
+        ))
+    }),
+);
+
+static PREFIX_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
         r"(?i)\b(?P<wd>{WEEKDAY}|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?[\s,]*(?P<open>\()?\s*$"
-    )),
-    prefix_part: compile(
-        r"(?i)\b(?P<p>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)(?:\s*-\s*|\s+)$",
-    ),
-    prefix_relation: compile(
-        r"(?i)\b(?P<r>on|in|during|since|before|after|until|till|by|through|prior\s+to)\s+$",
-    ),
-    prefix_scheduled: compile(
-        r"(?i)\b(?:scheduled|slated|set|planned|due)\s+(?:to\s+(?:[a-z]+\s+){1,4})?(?:on|for)\s+$",
-    ),
-    word_day_month: compile(&format!(
-        r"(?i)\b(?:the\s+)?(?P<d>{DAY_WORD})(?:\s+day)?\s+of\s+(?P<m>{MONTH})\b\.?(?:(?:\s*,\s*|\s+(?:of\s+)?)(?P<y>{YEAR})\b)?"
-    )),
-    month_word_day: compile(&format!(
-        r"(?i)\b(?P<m>{MONTH})\b\.?,?\s+(?:the\s+)?(?P<d>{DAY_WORD})\b(?:(?:\s*,\s*|\s+(?:of\s+)?)(?P<y>{YEAR})\b)?"
-    )),
-    weekday_word_day: compile(&format!(
-        r"(?i)\b(?P<wd>{WEEKDAY}),?\s+the\s+(?P<d>{DAY_WORD})\b"
-    )),
-    shifted_month_day: compile(&format!(
-        r"(?i)\b(?:the\s+)?(?P<d>{DAY}(?:{ORDINAL})?|{DAY_WORD})(?:\s+day)?\s+of\s+(?:(?:the\s+)?(?P<q>next|last|this|previous|current|coming|following)|the)\s+month\b"
-    )),
-    year_month: compile(&format!(
-        r"\b(?P<y>{YEAR})(?:-(?P<mm>0[1-9]|1[0-2]|[1-9])|/(?P<m>0?[1-9]|1[0-2]))\b"
-    )),
-    month_slash_year: compile(&format!(r"\b(?P<m>0?[1-9]|1[0-2])[/-](?P<y>{YEAR})\b")),
-    compact: compile(
-        r"\b(?P<y>(?:19|20)[0-9]{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12][0-9]|3[01])\b",
-    ),
-    holiday: compile(&format!(
-        r"(?i)\b(?:(?P<q>last|next|this\s+coming|this\s+past|this|previous|following|coming)\s+)?(?P<h>{})\b(?:(?:\s*,\s*|\s+(?:of\s+|in\s+)?)(?P<y>{YEAR})\b|\s+(?:of\s+)?(?P<rel>next|last|this)\s+year\b)?",
-        holiday::alternation()
-    )),
-    year_words: compile(&format!(r"(?i)\b(?P<yw>{YEAR_WORDS})\b")),
-    date_year_words: compile(&format!(
-        r"(?i)\b(?:(?P<d1>{DAY}){ORDINAL}?\s+(?:of\s+)?(?P<m1>{MONTH})|(?P<m2>{MONTH})\.?\s+(?P<d2>{DAY}){ORDINAL}?|(?P<m3>{MONTH}))\b\.?\s*,?\s+(?:of\s+)?(?P<yw>{YEAR_WORDS})\b"
-    )),
-    same_period: compile(
-        r"(?i)\bthe\s+same\s+(?:month|period|quarter|week|day|time)\s+(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|(?:of\s+)?the\s+(?:previous|prior)\s+year|the\s+year\s+before)\b",
-    ),
-    word: compile(r"[A-Za-z]+"),
+    ))
 });
+
+static PREFIX_PART: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?P<p>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)(?:\s*-\s*|\s+)$",
+    )
+});
+
+static PREFIX_RELATION: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?P<r>on|in|during|since|before|after|until|till|by|through|prior\s+to)\s+$")
+});
+
+static PREFIX_SCHEDULED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:scheduled|slated|set|planned|due)\s+(?:to\s+(?:[a-z]+\s+){1,4})?(?:on|for)\s+$",
+    )
+});
+
+static WORD_DAY_MONTH: Pattern = Pattern::new(
+    Needs::All(&[MONTHS, DAY_WORDS]),
+    LazyLock::new(|| {
+        compile(&format!(
+            r"(?i)\b(?:the\s+)?(?P<d>{DAY_WORD})(?:\s+day)?\s+of\s+(?P<m>{MONTH})\b\.?(?:(?:\s*,\s*|\s+(?:of\s+)?)(?P<y>{YEAR})\b)?"
+        ))
+    }),
+);
+
+static MONTH_WORD_DAY: Pattern = Pattern::new(
+    Needs::All(&[MONTHS, DAY_WORDS]),
+    LazyLock::new(|| {
+        compile(&format!(
+            r"(?i)\b(?P<m>{MONTH})\b\.?,?\s+(?:the\s+)?(?P<d>{DAY_WORD})\b(?:(?:\s*,\s*|\s+(?:of\s+)?)(?P<y>{YEAR})\b)?"
+        ))
+    }),
+);
+
+static WEEKDAY_WORD_DAY: Pattern = Pattern::new(
+    Needs::All(&[&["day"], DAY_WORDS]),
+    LazyLock::new(|| {
+        compile(&format!(
+            r"(?i)\b(?P<wd>{WEEKDAY}),?\s+the\s+(?P<d>{DAY_WORD})\b"
+        ))
+    }),
+);
+
+static SHIFTED_MONTH_DAY: Pattern = Pattern::new(
+    Needs::All(&[&["month"]]),
+    LazyLock::new(|| {
+        compile(&format!(
+            r"(?i)\b(?:the\s+)?(?P<d>{DAY}(?:{ORDINAL})?|{DAY_WORD})(?:\s+day)?\s+of\s+(?:(?:the\s+)?(?P<q>next|last|this|previous|current|coming|following)|the)\s+month\b"
+        ))
+    }),
+);
+
+static YEAR_MONTH: Pattern = Pattern::new(
+    Needs::All(&[CENTURIES, &["-", "/"]]),
+    LazyLock::new(|| {
+        compile(&format!(
+            r"\b(?P<y>{YEAR})(?:-(?P<mm>0[1-9]|1[0-2]|[1-9])|/(?P<m>0?[1-9]|1[0-2]))\b"
+        ))
+    }),
+);
+
+static MONTH_SLASH_YEAR: Pattern = Pattern::new(
+    Needs::All(&[CENTURIES, &["-", "/"]]),
+    LazyLock::new(|| compile(&format!(r"\b(?P<m>0?[1-9]|1[0-2])[/-](?P<y>{YEAR})\b"))),
+);
+
+static COMPACT: Pattern = Pattern::new(
+    Needs::All(&[&["19", "20"]]),
+    LazyLock::new(|| {
+        compile(r"\b(?P<y>(?:19|20)[0-9]{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12][0-9]|3[01])\b")
+    }),
+);
+
+static HOLIDAY: Pattern = Pattern::new(
+    Needs::Holiday,
+    LazyLock::new(|| {
+        compile(&format!(
+            r"(?i)\b(?:(?P<q>last|next|this\s+coming|this\s+past|this|previous|following|coming)\s+)?(?P<h>{})\b(?:(?:\s*,\s*|\s+(?:of\s+|in\s+)?)(?P<y>{YEAR})\b|\s+(?:of\s+)?(?P<rel>next|last|this)\s+year\b)?",
+            holiday::alternation()
+        ))
+    }),
+);
+
+static YEAR_IN_WORDS: Pattern = Pattern::new(
+    Needs::All(&[YEAR_WORDS_CUES]),
+    LazyLock::new(|| compile(&format!(r"(?i)\b(?P<yw>{YEAR_WORDS})\b"))),
+);
+
+static DATE_YEAR_WORDS: Pattern = Pattern::new(
+    Needs::All(&[MONTHS, YEAR_WORDS_CUES]),
+    LazyLock::new(|| {
+        compile(&format!(
+            r"(?i)\b(?:(?P<d1>{DAY}){ORDINAL}?\s+(?:of\s+)?(?P<m1>{MONTH})|(?P<m2>{MONTH})\.?\s+(?P<d2>{DAY}){ORDINAL}?|(?P<m3>{MONTH}))\b\.?\s*,?\s+(?:of\s+)?(?P<yw>{YEAR_WORDS})\b"
+        ))
+    }),
+);
+
+static SAME_PERIOD: Pattern = Pattern::new(
+    Needs::All(&[&["same"]]),
+    LazyLock::new(|| {
+        compile(
+            r"(?i)\bthe\s+same\s+(?:month|period|quarter|week|day|time)\s+(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|(?:of\s+)?the\s+(?:previous|prior)\s+year|the\s+year\s+before)\b",
+        )
+    }),
+);
 
 /// The date claims of `text`, in document order. `published` anchors the dates written without a
 /// year; without it they come with no value, year source `unknown` and a note saying why.
 pub fn extract_dates(text: &str, published: Option<Date>) -> Vec<Claim> {
+    dates_in(text, &sentences(text), published)
+}
+
+/// [`extract_dates`] with the text's sentences already split.
+pub(crate) fn dates_in(text: &str, sentences: &[Span], published: Option<Date>) -> Vec<Claim> {
+    // The patterns run on a copy with ASCII letters lowercased, which has the same length and
+    // byte offsets: patterns without `(?i)` compile about three times faster and search several
+    // times faster. Whatever reads the words back reads them from `text`.
+    let lower = text.to_ascii_lowercase();
+    let lower = lower.as_str();
     let mut found = Vec::new();
-    find_spelled_dates(text, &mut found);
-    find_numeric_dates(text, &mut found);
-    find_years(text, &mut found);
-    find_relative_dates(text, &mut found);
-    find_weekdays(text, &mut found);
-    find_word_days(text, &mut found);
-    find_holidays(text, &mut found);
-    find_year_words(text, &mut found);
-    for m in PATTERNS.same_period.find_iter(text) {
+    find_spelled_dates(text, lower, &mut found);
+    find_numeric_dates(text, lower, &mut found);
+    find_years(text, lower, &mut found);
+    find_relative_dates(text, lower, &mut found);
+    find_weekdays(text, lower, &mut found);
+    find_word_days(text, lower, &mut found);
+    find_holidays(text, lower, &mut found);
+    find_year_words(text, lower, &mut found);
+    for m in SAME_PERIOD.find_iter(lower) {
         found.push(candidate(
             Span::new(m.start(), m.end()),
             Value::SamePeriodYearBefore,
         ));
     }
     for candidate in &mut found {
-        extend_with_prefixes(text, candidate);
+        extend_with_prefixes(text, lower, candidate);
     }
     let chosen = settle_overlaps(found);
-    let sentences = sentences(text);
     let mut claims: Vec<(Span, Value, Claim)> = Vec::new();
     for c in chosen {
         // Sentences are in order: a binary search keeps this linear in the article's length.
@@ -405,7 +689,7 @@ pub fn extract_dates(text: &str, published: Option<Date>) -> Vec<Claim> {
             .copied()
             .filter(|s| s.start <= c.span.start)
             .unwrap_or(Span::new(0, text.len()));
-        let Some(mut claim) = build_claim(text, sentence, &c, published) else {
+        let Some(mut claim) = build_claim(text, lower, sentence, &c, published) else {
             continue;
         };
         if c.value == Value::SamePeriodYearBefore {
@@ -443,9 +727,8 @@ fn year_before_antecedent(sentence: Span, earlier: &[(Span, Value, Claim)], clai
 }
 
 /// Dates with a month name: "September 11", "11 September 2023", "October 1982", "in May".
-fn find_spelled_dates(text: &str, found: &mut Vec<Candidate>) {
-    let p = &*PATTERNS;
-    for caps in p.month_day.captures_iter(text) {
+fn find_spelled_dates(text: &str, lower: &str, found: &mut Vec<Candidate>) {
+    for caps in MONTH_DAY.captures_iter(lower) {
         let (m, d) = (group(&caps, "m"), group(&caps, "d"));
         let Some(month) = lexicon::month_number(&text[m.start..m.end]) else {
             continue;
@@ -455,7 +738,7 @@ fn find_spelled_dates(text: &str, found: &mut Vec<Candidate>) {
             found.push(c);
         }
     }
-    for caps in p.day_month.captures_iter(text) {
+    for caps in DAY_MONTH.captures_iter(lower) {
         let (m, d) = (group(&caps, "m"), group(&caps, "d"));
         let word = &text[m.start..m.end];
         let Some(month) = lexicon::month_number(word) else {
@@ -483,7 +766,7 @@ fn find_spelled_dates(text: &str, found: &mut Vec<Candidate>) {
         }
     }
     // "31-Oct-74": a day, a month abbreviation and a two-digit year joined by hyphens.
-    for caps in p.day_month_short_year.captures_iter(text) {
+    for caps in DAY_MONTH_SHORT_YEAR.captures_iter(lower) {
         let whole = group(&caps, "0");
         if numeric_neighbour(text, whole) {
             continue;
@@ -502,7 +785,7 @@ fn find_spelled_dates(text: &str, found: &mut Vec<Candidate>) {
             ));
         }
     }
-    for caps in p.month_year.captures_iter(text) {
+    for caps in MONTH_YEAR.captures_iter(lower) {
         let m = group(&caps, "m");
         let Some(month) = lexicon::month_number(&text[m.start..m.end]) else {
             continue;
@@ -530,7 +813,7 @@ fn find_spelled_dates(text: &str, found: &mut Vec<Candidate>) {
         };
         found.push(candidate(whole, value));
     }
-    for caps in p.month_bare.captures_iter(text) {
+    for caps in MONTH_BARE.captures_iter(lower) {
         let m = group(&caps, "m");
         let word = &text[m.start..m.end];
         let Some(month) = lexicon::month_number(word) else {
@@ -621,9 +904,8 @@ fn bare_month_stands(text: &str, start: usize, word: &str) -> bool {
 }
 
 /// Numeric dates: ISO "2023-09-11", and "31/12/2023" or "3/4/2023" when the order is clear.
-fn find_numeric_dates(text: &str, found: &mut Vec<Candidate>) {
-    let p = &*PATTERNS;
-    for caps in p.iso.captures_iter(text) {
+fn find_numeric_dates(text: &str, lower: &str, found: &mut Vec<Candidate>) {
+    for caps in ISO.captures_iter(lower) {
         let whole = group(&caps, "0");
         if group_str(text, &caps, "s1") != group_str(text, &caps, "s2")
             || next_char(text, whole.end).is_some_and(|c| c.is_ascii_digit())
@@ -643,7 +925,7 @@ fn find_numeric_dates(text: &str, found: &mut Vec<Candidate>) {
     }
     // "2015-03", "2014/10": a year and a month, unless the second number is the end of a span of
     // years ("2010-12", "2009-10").
-    for caps in p.year_month.captures_iter(text) {
+    for caps in YEAR_MONTH.captures_iter(lower) {
         let whole = group(&caps, "0");
         if numeric_neighbour(text, whole) {
             continue;
@@ -675,7 +957,7 @@ fn find_numeric_dates(text: &str, found: &mut Vec<Candidate>) {
         ));
     }
     // "12/2015", "2-2013": a month and a year.
-    for caps in p.month_slash_year.captures_iter(text) {
+    for caps in MONTH_SLASH_YEAR.captures_iter(lower) {
         let whole = group(&caps, "0");
         if numeric_neighbour(text, whole) {
             continue;
@@ -692,7 +974,7 @@ fn find_numeric_dates(text: &str, found: &mut Vec<Candidate>) {
         ));
     }
     // "20161016": a compact ISO day, only when it stands alone.
-    for caps in p.compact.captures_iter(text) {
+    for caps in COMPACT.captures_iter(lower) {
         let whole = group(&caps, "0");
         if numeric_neighbour(text, whole)
             || text[..whole.start].ends_with(['$', '£', '€', '#', '+'])
@@ -710,8 +992,8 @@ fn find_numeric_dates(text: &str, found: &mut Vec<Candidate>) {
             found.push(candidate(whole, Value::Fixed(date)));
         }
     }
-    let order = numeric_order(text);
-    for caps in p.numeric.captures_iter(text) {
+    let order = numeric_order(text, lower);
+    for caps in NUMERIC.captures_iter(lower) {
         if let Some(c) = numeric_date(text, &caps, order) {
             found.push(c);
         }
@@ -741,9 +1023,9 @@ enum Order {
 
 /// The order the text's own numeric dates show: a first part over 12 can only be a day, a second
 /// part over 12 can only be a day too. Both kinds in one text leave the order unknown.
-fn numeric_order(text: &str) -> Order {
+fn numeric_order(text: &str, lower: &str) -> Order {
     let (mut day_first, mut month_first) = (false, false);
-    for caps in PATTERNS.numeric.captures_iter(text) {
+    for caps in NUMERIC.captures_iter(lower) {
         let a: u32 = group_str(text, &caps, "a").parse().unwrap_or(0);
         let b: u32 = group_str(text, &caps, "b").parse().unwrap_or(0);
         if a > 12 && (1..=12).contains(&b) && a <= 31 {
@@ -832,9 +1114,8 @@ fn numeric_date(text: &str, caps: &Captures<'_>, order: Order) -> Option<Candida
 
 /// Years standing alone ("in 1953", "since 2017", "the 1991 agreement") and two-digit years
 /// after a preposition ("since '82").
-fn find_years(text: &str, found: &mut Vec<Candidate>) {
-    let p = &*PATTERNS;
-    for caps in p.year.captures_iter(text) {
+fn find_years(text: &str, lower: &str, found: &mut Vec<Candidate>) {
+    for caps in YEAR_ALONE.captures_iter(lower) {
         let y = group(&caps, "y");
         let Ok(year) = text[y.start..y.end].parse::<i16>() else {
             continue;
@@ -843,7 +1124,7 @@ fn find_years(text: &str, found: &mut Vec<Candidate>) {
             found.push(candidate(y, Value::Fixed(CalendarDate::year(year))));
         }
     }
-    for caps in p.short_year.captures_iter(text) {
+    for caps in SHORT_YEAR.captures_iter(lower) {
         const CUES: &[&str] = &[
             "since", "in", "of", "from", "until", "till", "by", "to", "class", "summer", "winter",
             "spring", "autumn", "fall", "before", "after",
@@ -952,9 +1233,8 @@ fn amount_before(text: &str, pos: usize) -> bool {
 }
 
 /// Dates relative to the publication date: "today", "last month", "two days ago", "next Monday".
-fn find_relative_dates(text: &str, found: &mut Vec<Candidate>) {
-    let p = &*PATTERNS;
-    for caps in p.relative_day.captures_iter(text) {
+fn find_relative_dates(text: &str, lower: &str, found: &mut Vec<Candidate>) {
+    for caps in RELATIVE_DAY.captures_iter(lower) {
         let mut days = match group_str(text, &caps, "w").to_lowercase().as_str() {
             "yesterday" => -1,
             "tomorrow" => 1,
@@ -971,10 +1251,10 @@ fn find_relative_dates(text: &str, found: &mut Vec<Candidate>) {
         }
         found.push(candidate(group(&caps, "0"), Value::Days(days)));
     }
-    for m in p.consecutive_day.find_iter(text) {
+    for m in CONSECUTIVE_DAY.find_iter(lower) {
         found.push(candidate(Span::new(m.start(), m.end()), Value::ReportDay));
     }
-    for caps in p.report_day.captures_iter(text) {
+    for caps in REPORT_DAY.captures_iter(lower) {
         // "the day after" and "the day of the vote" point at another day.
         // "after falling" is a clause about the same day, so a gerund keeps it.
         let d = group(&caps, "d");
@@ -988,7 +1268,7 @@ fn find_relative_dates(text: &str, found: &mut Vec<Candidate>) {
     }
     // "the end of the year" and "the start of the month" mean the current ones in news; "the
     // year" alone is too often some other year to be read so.
-    for caps in p.period_edge.captures_iter(text) {
+    for caps in PERIOD_EDGE.captures_iter(lower) {
         let value = if group_str(text, &caps, "u").eq_ignore_ascii_case("year") {
             Value::Years(0)
         } else {
@@ -996,7 +1276,7 @@ fn find_relative_dates(text: &str, found: &mut Vec<Candidate>) {
         };
         found.push(candidate(group(&caps, "p"), value));
     }
-    for caps in p.relative_unit.captures_iter(text) {
+    for caps in RELATIVE_UNIT.captures_iter(lower) {
         let q = group_str(text, &caps, "q").to_lowercase();
         let offset = match q.split_whitespace().next_back().unwrap_or("") {
             "last" | "previous" => -1,
@@ -1010,7 +1290,7 @@ fn find_relative_dates(text: &str, found: &mut Vec<Candidate>) {
         };
         found.push(candidate(group(&caps, "0"), value));
     }
-    for caps in p.ago.captures_iter(text) {
+    for caps in AGO.captures_iter(lower) {
         let Some(n) = lexicon::small_number(group_str(text, &caps, "n")) else {
             continue;
         };
@@ -1024,7 +1304,7 @@ fn find_relative_dates(text: &str, found: &mut Vec<Candidate>) {
         };
         found.push(candidate(group(&caps, "0"), value));
     }
-    for caps in p.in_time.captures_iter(text) {
+    for caps in IN_TIME.captures_iter(lower) {
         let Some(n) = lexicon::small_number(group_str(text, &caps, "n")) else {
             continue;
         };
@@ -1035,7 +1315,7 @@ fn find_relative_dates(text: &str, found: &mut Vec<Candidate>) {
         c.ahead_only = true;
         found.push(c);
     }
-    for caps in p.from_base.captures_iter(text) {
+    for caps in FROM_BASE.captures_iter(lower) {
         let Some(n) = lexicon::small_number(group_str(text, &caps, "n")) else {
             continue;
         };
@@ -1054,7 +1334,7 @@ fn find_relative_dates(text: &str, found: &mut Vec<Candidate>) {
         };
         found.push(candidate(group(&caps, "0"), value));
     }
-    for caps in p.shifted.captures_iter(text) {
+    for caps in SHIFTED.captures_iter(lower) {
         let q = group_str(text, &caps, "q").to_lowercase();
         let name = group_str(text, &caps, "n");
         let last = matches!(q.as_str(), "last" | "previous") || q.ends_with("past");
@@ -1104,9 +1384,8 @@ fn offset_value(unit: &str, n: i64, base_days: i64) -> Option<Value> {
 
 /// Weekdays standing alone: "on Monday", "Kim met Putin Wednesday", "Monday 's email"; with a
 /// day of the month ("Tuesday the 19th") or a week ("Monday next week"); and "on the 15th".
-fn find_weekdays(text: &str, found: &mut Vec<Candidate>) {
-    let p = &*PATTERNS;
-    for caps in p.weekday_ordinal.captures_iter(text) {
+fn find_weekdays(text: &str, lower: &str, found: &mut Vec<Candidate>) {
+    for caps in WEEKDAY_ORDINAL.captures_iter(lower) {
         let day = lexicon::weekday(group_str(text, &caps, "wd"));
         let Ok(d) = group_str(text, &caps, "d").parse() else {
             continue;
@@ -1115,7 +1394,7 @@ fn find_weekdays(text: &str, found: &mut Vec<Candidate>) {
         c.weekday = day;
         found.push(c);
     }
-    for caps in p.nth_weekday.captures_iter(text) {
+    for caps in NTH_WEEKDAY.captures_iter(lower) {
         let Some(day) = lexicon::weekday(group_str(text, &caps, "wd")) else {
             continue;
         };
@@ -1150,7 +1429,7 @@ fn find_weekdays(text: &str, found: &mut Vec<Candidate>) {
         c.weekday = Some(day);
         found.push(c);
     }
-    for caps in p.ordinal_day.captures_iter(text) {
+    for caps in ORDINAL_DAY.captures_iter(lower) {
         // "on the 20th" is a day only where no noun follows ("on the 20th floor").
         let t = group(&caps, "t");
         let rest = text[t.end..].trim_start_matches([' ', '\t']);
@@ -1183,7 +1462,7 @@ fn find_weekdays(text: &str, found: &mut Vec<Candidate>) {
             found.push(candidate(t, Value::DayOfMonth(d)));
         }
     }
-    for caps in p.last_day.captures_iter(text) {
+    for caps in LAST_DAY.captures_iter(lower) {
         let m = group(&caps, "m");
         let word = &text[m.start..m.end];
         let Some(month) = lexicon::month_number(word) else {
@@ -1205,7 +1484,7 @@ fn find_weekdays(text: &str, found: &mut Vec<Candidate>) {
         };
         found.push(candidate(span, Value::LastDay(month)));
     }
-    for caps in p.weekday_after_next.captures_iter(text) {
+    for caps in WEEKDAY_AFTER_NEXT.captures_iter(lower) {
         let Some(day) = lexicon::weekday(group_str(text, &caps, "wd")) else {
             continue;
         };
@@ -1219,8 +1498,8 @@ fn find_weekdays(text: &str, found: &mut Vec<Candidate>) {
         c.weekday = Some(day);
         found.push(c);
     }
-    for re in [&p.weekday_of_week, &p.week_then_weekday] {
-        for caps in re.captures_iter(text) {
+    for re in [&WEEKDAY_OF_WEEK, &WEEK_THEN_WEEKDAY] {
+        for caps in re.captures_iter(lower) {
             let Some(day) = lexicon::weekday(group_str(text, &caps, "wd")) else {
                 continue;
             };
@@ -1234,7 +1513,7 @@ fn find_weekdays(text: &str, found: &mut Vec<Candidate>) {
             found.push(c);
         }
     }
-    for caps in p.weekday.captures_iter(text) {
+    for caps in WEEKDAY_ALONE.captures_iter(lower) {
         let w = group(&caps, "wd");
         let Some(day) = lexicon::weekday(&text[w.start..w.end]) else {
             continue;
@@ -1257,10 +1536,9 @@ fn find_weekdays(text: &str, found: &mut Vec<Candidate>) {
 /// Days written in ordinal words ("the first of March", "March first", "the fourth of July,
 /// 1995", "Tuesday the eleventh") and days of a month named by its distance from the publication
 /// month ("the 20th of next month", "the fifteenth day of last month").
-fn find_word_days(text: &str, found: &mut Vec<Candidate>) {
-    let p = &*PATTERNS;
-    for (re, month_first) in [(&p.word_day_month, false), (&p.month_word_day, true)] {
-        for caps in re.captures_iter(text) {
+fn find_word_days(text: &str, lower: &str, found: &mut Vec<Candidate>) {
+    for (re, month_first) in [(&WORD_DAY_MONTH, false), (&MONTH_WORD_DAY, true)] {
+        for caps in re.captures_iter(lower) {
             let m = group(&caps, "m");
             let word = &text[m.start..m.end];
             let Some(month) = lexicon::month_number(word) else {
@@ -1308,7 +1586,7 @@ fn find_word_days(text: &str, found: &mut Vec<Candidate>) {
             found.push(candidate(span, value));
         }
     }
-    for caps in p.weekday_word_day.captures_iter(text) {
+    for caps in WEEKDAY_WORD_DAY.captures_iter(lower) {
         if noun_follows(text, group(&caps, "0").end) {
             continue;
         }
@@ -1319,7 +1597,7 @@ fn find_word_days(text: &str, found: &mut Vec<Candidate>) {
         c.weekday = lexicon::weekday(group_str(text, &caps, "wd"));
         found.push(c);
     }
-    for caps in p.shifted_month_day.captures_iter(text) {
+    for caps in SHIFTED_MONTH_DAY.captures_iter(lower) {
         let d = group_str(text, &caps, "d");
         let digits: String = d.chars().take_while(char::is_ascii_digit).collect();
         let Some(day) = digits.parse().ok().or_else(|| lexicon::day_word(d)) else {
@@ -1340,9 +1618,8 @@ fn find_word_days(text: &str, found: &mut Vec<Candidate>) {
 /// Years in words: after a month or a day and month ("October two thousand and five", "13 Sept
 /// nineteen seventy-two"), or alone after a preposition where no noun follows ("in nineteen
 /// ninety-six", but not "in two thousand homes"). "two thousand" alone is a number.
-fn find_year_words(text: &str, found: &mut Vec<Candidate>) {
-    let p = &*PATTERNS;
-    for caps in p.date_year_words.captures_iter(text) {
+fn find_year_words(text: &str, lower: &str, found: &mut Vec<Candidate>) {
+    for caps in DATE_YEAR_WORDS.captures_iter(lower) {
         let Some(year) = lexicon::year_words(group_str(text, &caps, "yw")) else {
             continue;
         };
@@ -1365,7 +1642,7 @@ fn find_year_words(text: &str, found: &mut Vec<Candidate>) {
     const CUES: &[&str] = &[
         "in", "since", "until", "till", "by", "from", "before", "after", "during", "of",
     ];
-    for caps in p.year_words.captures_iter(text) {
+    for caps in YEAR_IN_WORDS.captures_iter(lower) {
         let yw = group(&caps, "yw");
         let words = &text[yw.start..yw.end];
         let previous = last_word(text[..yw.start].trim_end()).to_lowercase();
@@ -1401,7 +1678,7 @@ fn noun_follows(text: &str, pos: usize) -> bool {
 /// Holidays: "Christmas", "on Christmas Eve", "last Easter", "Thanksgiving 2014", "Black Friday of
 /// this year". A one-word name before a noun ("Christmas tree", "Easter Island") names no day, nor
 /// does a name that goes on with a capital ("the Good Friday Agreement").
-fn find_holidays(text: &str, found: &mut Vec<Candidate>) {
+fn find_holidays(text: &str, lower: &str, found: &mut Vec<Candidate>) {
     const FOLLOWERS: &[&str] = &[
         "and",
         "or",
@@ -1445,7 +1722,7 @@ fn find_holidays(text: &str, found: &mut Vec<Candidate>) {
         "fell",
         "s",
     ];
-    for caps in PATTERNS.holiday.captures_iter(text) {
+    for caps in HOLIDAY.captures_iter(lower) {
         let h = group(&caps, "h");
         let words = &text[h.start..h.end];
         let Some(rule) = holiday::named(words) else {
@@ -1500,18 +1777,18 @@ fn window_before(text: &str, pos: usize) -> (usize, &str) {
 
 /// Grows a candidate over a weekday written before a day ("Monday, June 20", "Monday (September
 /// 11)") and a part written before a month or year ("early December", "the end of last year").
-fn extend_with_prefixes(text: &str, c: &mut Candidate) {
-    let p = &*PATTERNS;
+fn extend_with_prefixes(text: &str, lower: &str, c: &mut Candidate) {
     let precision = c.value.precision();
     let is_day =
         precision == Precision::Day && matches!(c.value, Value::Fixed(_) | Value::MonthDay { .. });
     if is_day {
-        let (offset, before) = window_before(text, c.span.start);
-        if let Some(caps) = p.prefix_weekday.captures(before) {
+        let (offset, before) = window_before(lower, c.span.start);
+        if let Some(caps) = PREFIX_WEEKDAY.captures(before) {
             let w = caps
                 .name("wd")
                 .expect("the weekday pattern always captures the weekday");
-            let word = w.as_str();
+            // The capital is read in the text as written.
+            let word = &text[offset + w.start()..offset + w.end()];
             // Abbreviations ("Sat", "Sun", "Wed") are words of their own unless capitalised.
             let full = word.len() >= 6;
             let capital = word.starts_with(|ch: char| ch.is_uppercase());
@@ -1532,8 +1809,8 @@ fn extend_with_prefixes(text: &str, c: &mut Candidate) {
             }
         }
     } else if precision != Precision::Day {
-        let (offset, before) = window_before(text, c.span.start);
-        if let Some(caps) = p.prefix_part.captures(before) {
+        let (offset, before) = window_before(lower, c.span.start);
+        if let Some(caps) = PREFIX_PART.captures(before) {
             let m = caps
                 .name("p")
                 .expect("the part pattern always captures the part");
@@ -1565,14 +1842,14 @@ fn settle_overlaps(mut found: Vec<Candidate>) -> Vec<Candidate> {
     chosen
 }
 
-/// How the date relates to the event, from the words just before it.
-fn relation(text: &str, start: usize) -> Option<Relation> {
-    let p = &*PATTERNS;
-    let (_, before) = window_before(text, start);
-    if p.prefix_scheduled.is_match(before) {
+/// How the date relates to the event, from the words just before it (read in the lowercased
+/// text).
+fn relation(lower: &str, start: usize) -> Option<Relation> {
+    let (_, before) = window_before(lower, start);
+    if PREFIX_SCHEDULED.is_match(before) {
         return Some(Relation::ScheduledFor);
     }
-    let caps = p.prefix_relation.captures(before)?;
+    let caps = PREFIX_RELATION.captures(before)?;
     let word = caps.name("r")?.as_str().to_lowercase();
     Some(match word.split_whitespace().next().unwrap_or("") {
         "on" => Relation::On,
@@ -1610,9 +1887,8 @@ fn lean(text: &str, sentence: Span, span: Span, relation: Option<Relation>) -> L
     let mut before = None;
     let mut after = None;
     let mut previous = "";
-    for m in PATTERNS.word.find_iter(body) {
-        let (start, end) = (sentence.start + m.start(), sentence.start + m.end());
-        let word = m.as_str();
+    for (at, word) in ascii_words(body) {
+        let (start, end) = (sentence.start + at, sentence.start + at + word.len());
         let cue = lexicon::tense_of(word, previous);
         previous = word;
         let Some(cue) = cue else { continue };
@@ -1623,6 +1899,25 @@ fn lean(text: &str, sentence: Span, span: Span, relation: Option<Relation>) -> L
         }
     }
     before.or(after).unwrap_or(Lean::Neutral)
+}
+
+/// The runs of ASCII letters of `text` (what `[A-Za-z]+` finds), with their offsets: the words
+/// whose tense cues are read around every date. A loop over the bytes, as a regex search per
+/// word cost several hundred instructions each.
+fn ascii_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && !bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        // ASCII letters are whole characters, so both ends are character boundaries.
+        (i > start).then(|| (start, &text[start..i]))
+    })
 }
 
 /// The value a candidate takes once the publication date fixes what the text leaves open.
@@ -1796,11 +2091,12 @@ fn nth_weekday(month: CalendarDate, nth: i8, day: Weekday) -> Option<CalendarDat
 
 fn build_claim(
     text: &str,
+    lower: &str,
     sentence: Span,
     c: &Candidate,
     published: Option<Date>,
 ) -> Option<Claim> {
-    let relation = relation(text, c.span.start);
+    let relation = relation(lower, c.span.start);
     let lean = lean(text, sentence, c.span, relation);
     if c.ahead_only && lean != Lean::Future {
         return None;
@@ -2557,6 +2853,90 @@ mod tests {
             "Sales fell compared to the same period last year.",
             p,
             &[("the same period last year", Some("2012"), "")],
+        );
+    }
+
+    /// A pattern is skipped when the text lacks the words it needs: that must never skip a
+    /// text the pattern matches. Checked on every paragraph of the bench articles and test
+    /// fixtures, on each holiday spelling, and on the phrases of the tests above.
+    #[test]
+    fn a_pattern_is_skipped_only_where_it_cannot_match() {
+        let all: &[(&str, &Pattern)] = &[
+            ("MONTH_DAY", &MONTH_DAY),
+            ("DAY_MONTH", &DAY_MONTH),
+            ("DAY_MONTH_SHORT_YEAR", &DAY_MONTH_SHORT_YEAR),
+            ("MONTH_YEAR", &MONTH_YEAR),
+            ("MONTH_BARE", &MONTH_BARE),
+            ("LAST_DAY", &LAST_DAY),
+            ("WORD_DAY_MONTH", &WORD_DAY_MONTH),
+            ("MONTH_WORD_DAY", &MONTH_WORD_DAY),
+            ("DATE_YEAR_WORDS", &DATE_YEAR_WORDS),
+            ("ISO", &ISO),
+            ("NUMERIC", &NUMERIC),
+            ("YEAR_ALONE", &YEAR_ALONE),
+            ("SHORT_YEAR", &SHORT_YEAR),
+            ("YEAR_MONTH", &YEAR_MONTH),
+            ("MONTH_SLASH_YEAR", &MONTH_SLASH_YEAR),
+            ("COMPACT", &COMPACT),
+            ("RELATIVE_DAY", &RELATIVE_DAY),
+            ("REPORT_DAY", &REPORT_DAY),
+            ("CONSECUTIVE_DAY", &CONSECUTIVE_DAY),
+            ("PERIOD_EDGE", &PERIOD_EDGE),
+            ("RELATIVE_UNIT", &RELATIVE_UNIT),
+            ("AGO", &AGO),
+            ("IN_TIME", &IN_TIME),
+            ("FROM_BASE", &FROM_BASE),
+            ("SHIFTED", &SHIFTED),
+            ("WEEKDAY_ALONE", &WEEKDAY_ALONE),
+            ("WEEKDAY_ORDINAL", &WEEKDAY_ORDINAL),
+            ("NTH_WEEKDAY", &NTH_WEEKDAY),
+            ("ORDINAL_DAY", &ORDINAL_DAY),
+            ("WEEKDAY_AFTER_NEXT", &WEEKDAY_AFTER_NEXT),
+            ("WEEKDAY_OF_WEEK", &WEEKDAY_OF_WEEK),
+            ("WEEK_THEN_WEEKDAY", &WEEK_THEN_WEEKDAY),
+            ("WEEKDAY_WORD_DAY", &WEEKDAY_WORD_DAY),
+            ("SHIFTED_MONTH_DAY", &SHIFTED_MONTH_DAY),
+            ("YEAR_IN_WORDS", &YEAR_IN_WORDS),
+            ("SAME_PERIOD", &SAME_PERIOD),
+            ("HOLIDAY", &HOLIDAY),
+        ];
+        assert_eq!(all.len(), 37, "every gated pattern is listed here");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut texts: Vec<String> = Vec::new();
+        for dir in ["bench/articles", "tests/fixtures"] {
+            let entries =
+                std::fs::read_dir(root.join(dir)).expect("the bench and test texts exist");
+            for entry in entries.flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    texts.extend(text.split("\n\n").map(str::to_string));
+                }
+            }
+        }
+        texts.extend(holiday::HOLIDAYS.iter().flat_map(|h| h.spellings.clone()));
+        let source = include_str!("date.rs");
+        let tests = &source[source.find("mod tests").expect("this module")..];
+        texts.extend(tests.split('"').skip(1).step_by(2).map(str::to_string));
+        assert!(
+            texts.len() > 300,
+            "too few texts to check the gates on: {}",
+            texts.len()
+        );
+        let mut matched = 0;
+        for text in &texts {
+            let lower = text.to_ascii_lowercase();
+            for (name, pattern) in all {
+                if pattern.regex.is_match(&lower) {
+                    matched += 1;
+                    assert!(
+                        pattern.may_match(&lower),
+                        "{name} matches {text:?} but was gated off"
+                    );
+                }
+            }
+        }
+        assert!(
+            matched > 500,
+            "too few matches to check the gates on: {matched}"
         );
     }
 }

@@ -7,7 +7,7 @@
 //! phrase attaches to before it, the nearest capitalised noun phrase. A length that relates no
 //! places ("the 5.5 km bridge", "a 3-inch thickness") stays a quantity.
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use claimcheck_core::{Claim, Comparator, Details, DistanceDetails, Mode, Span};
 use regex::Regex;
@@ -16,8 +16,57 @@ use crate::quantity::{Dimension, Measure, measures};
 use crate::sentences::sentences;
 
 /// A capitalised noun phrase, the shape of a place name: "Vladivostok", "North Korean", "Rio de
-/// Janeiro", "St. Petersburg", "Russia's".
-const CAPS: &str = r"(?:(?:St|Ste|Mt|Ft)\.\s+)?\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+(?:(?:of|de|del|da|do|du|la|le|el|al|am|an|upon|on|sur)\s+)?\p{Lu}[\p{L}\p{M}'’\-]*)*";
+/// Janeiro", "St. Petersburg", "Russia's"; in the ASCII form of a [`Twin`] when `ascii`.
+fn caps(ascii: bool) -> String {
+    let (upper, letter) = if ascii {
+        ("[A-Z]", r"[A-Za-z'\-]")
+    } else {
+        (r"\p{Lu}", r"[\p{L}\p{M}'’\-]")
+    };
+    format!(
+        r"(?:(?:St|Ste|Mt|Ft)\.\s+)?{upper}{letter}*(?:\s+(?:(?:of|de|del|da|do|du|la|le|el|al|am|an|upon|on|sur)\s+)?{upper}{letter}*)*"
+    )
+}
+
+/// The flags of the ASCII form of a [`Twin`] when `ascii`, and of the Unicode form (the default)
+/// otherwise.
+fn unicode_flag(ascii: bool) -> &'static str {
+    if ascii { "(?-u)" } else { "(?u)" }
+}
+
+/// A pattern compiled on first use in one of two forms: in ASCII mode for a haystack that is all
+/// ASCII, in Unicode mode for any other.
+///
+/// Unicode classes and case folding are most of the cost of compiling these patterns: about
+/// 5 ms for [`TO`] with `\p{Lu}` and `\p{L}` against 0.3 ms in ASCII, at every start of the
+/// program, while most sentences are ASCII. On an ASCII haystack the two forms find the same
+/// matches: `\p{Lu}` can only meet `[A-Z]` there, `[\p{L}\p{M}'’\-]` only `[A-Za-z'\-]`, and
+/// `\s`, `\b` and `(?i)` differ only on characters beyond ASCII.
+struct Twin {
+    /// The pattern, in its ASCII form when given `true`.
+    build: fn(bool) -> String,
+    ascii: OnceLock<Regex>,
+    unicode: OnceLock<Regex>,
+}
+
+impl Twin {
+    const fn new(build: fn(bool) -> String) -> Self {
+        Twin {
+            build,
+            ascii: OnceLock::new(),
+            unicode: OnceLock::new(),
+        }
+    }
+
+    /// The form that reads `haystack`.
+    fn get(&self, haystack: &str) -> &Regex {
+        let ascii = haystack.is_ascii();
+        let cell = if ascii { &self.ascii } else { &self.unicode };
+        cell.get_or_init(|| {
+            Regex::new(&(self.build)(ascii)).expect("the distance pattern is valid")
+        })
+    }
+}
 
 /// Lowercase nouns that complete a place name: "the Russian border", "the Crimean isthmus".
 const PLACE_NOUN: &str = r"border|frontier|boundary|coast|coastline|capital|city|town|region|province|state|port|airport|isthmus|peninsula|river|sea|lake|strait|bay|gulf|island|islands|mountains|oblast|district|county|frontline|front\s+line";
@@ -33,10 +82,10 @@ const MODE: &str =
 /// What follows a length when it measures to a place: an optional conversion in brackets
 /// ("(34 miles)"), mode, trip noun or direction, and the relation word ("from", "of",
 /// "south-east of", "between").
-static TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?ix)^
-        (?:\s*\([^()]{{1,40}}\))?
+static TAIL: Twin = Twin::new(|ascii| {
+    format!(
+        r"(?ix){u}^
+        (?:\s*\((?u:[^()]){{1,40}}\))?
         (?:\s*,?\s*(?:{MODE})\s*,?)?
         \s*(?:(?:drive|journey|trip|ride|train\s+ride|train\s+journey|flight|walk|hike|march|road\s+trip)\s+)?
         (?:(?:away|further|farther|inland|offshore|out|upstream|downstream)\s+)?
@@ -49,60 +98,56 @@ static TAIL: LazyLock<Regex> = LazyLock::new(|| {
           | short\s+of
           | beyond
           | between
-        )\s+"
-    ))
-    .expect("the tail pattern is valid")
+        )\s+",
+        u = unicode_flag(ascii)
+    )
 });
 
 /// The place after the relation word: "the North Korean border", "the border with Ukraine",
 /// "Paris".
-static TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?:the\s+)?(?:(?P<border>(?i:border|frontier|boundary)\s+(?:with|of)\s+(?:the\s+)?{CAPS})|(?:(?:capital|city|town|village|port|region|province)(?:\s+of)?,?\s+)?(?P<place>{CAPS})(?P<suffix>\s+(?:{PLACE_NOUN}))?)"
-    ))
-    .expect("the place pattern is valid")
+static TO: Twin = Twin::new(|ascii| {
+    let (u, caps) = (unicode_flag(ascii), caps(ascii));
+    format!(
+        r"{u}^(?:the\s+)?(?:(?P<border>(?i:border|frontier|boundary)\s+(?:with|of)\s+(?:the\s+)?{caps})|(?:(?:capital|city|town|village|port|region|province)(?:\s+of)?,?\s+)?(?P<place>{caps})(?P<suffix>\s+(?:{PLACE_NOUN}))?)"
+    )
 });
 
 /// Two places in a row: "Toronto and Montreal".
-static PAIR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:the\s+)?(?P<a>{CAPS})\s*,?\s+and\s+(?:the\s+)?(?P<b>{CAPS})"
-    ))
-    .expect("the pair pattern is valid")
+static PAIR: Twin = Twin::new(|ascii| {
+    let (u, caps) = (unicode_flag(ascii), caps(ascii));
+    format!(r"{u}(?:the\s+)?(?P<a>{caps})\s*,?\s+and\s+(?:the\s+)?(?P<b>{caps})")
 });
 
 /// Two places framed before the length: "between X and Y", "from X to Y".
-static FRAMED_PAIR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\b(?:between\s+(?:the\s+)?(?P<a>{CAPS})\s+and|from\s+(?:the\s+)?(?P<c>{CAPS})\s+to)\s+(?:the\s+)?(?P<b>{CAPS})"
-    ))
-    .expect("the framed pair pattern is valid")
+static FRAMED_PAIR: Twin = Twin::new(|ascii| {
+    let (u, caps) = (unicode_flag(ascii), caps(ascii));
+    format!(
+        r"{u}\b(?:between\s+(?:the\s+)?(?P<a>{caps})\s+and|from\s+(?:the\s+)?(?P<c>{caps})\s+to)\s+(?:the\s+)?(?P<b>{caps})"
+    )
 });
 
-static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"{CAPS}(?:\s+(?:{PLACE_NOUN})\b)?")).expect("the place pattern is valid")
+static PLACE: Twin = Twin::new(|ascii| {
+    let (u, caps) = (unicode_flag(ascii), caps(ascii));
+    format!(r"{u}{caps}(?:\s+(?:{PLACE_NOUN})\b)?")
 });
 
 /// "separated by" before a length, which then measures between the two places before it.
-static SEPARATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bseparated\s+by\s*$").expect("the separated pattern is valid")
-});
+static SEPARATED: Twin =
+    Twin::new(|ascii| format!(r"(?i){}\bseparated\s+by\s*$", unicode_flag(ascii)));
 
-static APART: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*apart\b").expect("the apart pattern is valid"));
+static APART: Twin = Twin::new(|ascii| format!(r"(?i){}^\s*apart\b", unicode_flag(ascii)));
 
 /// A mode of travel anywhere in a claim: "as the crow flies", "by road", "a two-hour flight".
-static MODE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:(?P<straight>as\s+the\s+crow\s+flies|in\s+a\s+straight\s+line|straight[-\s]line)|(?P<road>by\s+(?:road|car|bus)|drive|driving|road\s+distance)|(?P<rail>by\s+(?:rail|train)|train\s+(?:ride|journey)|railway\s+distance)|(?P<flight>by\s+(?:air|plane)|flight|flying))\b",
+static MODE_ANYWHERE: Twin = Twin::new(|ascii| {
+    format!(
+        r"(?i){}\b(?:(?P<straight>as\s+the\s+crow\s+flies|in\s+a\s+straight\s+line|straight[-\s]line)|(?P<road>by\s+(?:road|car|bus)|drive|driving|road\s+distance)|(?P<rail>by\s+(?:rail|train)|train\s+(?:ride|journey)|railway\s+distance)|(?P<flight>by\s+(?:air|plane)|flight|flying))\b",
+        unicode_flag(ascii)
     )
-    .expect("the mode pattern is valid")
 });
 
 /// A mode phrase right after the place: "... from the North Korean border as the crow flies".
-static MODE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^\s*,?\s*(?:{MODE})\b")).expect("the trailing mode pattern is valid")
-});
+static MODE_AFTER: Twin =
+    Twin::new(|ascii| format!(r"(?i){}^\s*,?\s*(?:{MODE})\b", unicode_flag(ascii)));
 
 /// Capitalised words that start sentences or clauses without naming a place.
 const NOT_PLACES: &[&str] = &[
@@ -218,9 +263,22 @@ const AFTER_PLACE: &[&str] = &[
 
 /// Every distance claim in `text`, in order.
 pub fn extract_distances(text: &str) -> Vec<Claim> {
+    distances_from(text, &measures(text))
+}
+
+/// [`extract_distances`] from the text's [`measures`], already read.
+pub(crate) fn distances_from(text: &str, found: &[Measure]) -> Vec<Claim> {
+    // Without a length there is no distance: a text without one neither splits its sentences nor
+    // compiles the place patterns.
+    if !found
+        .iter()
+        .any(|m| m.unit.is_some_and(|u| u.dimension == Dimension::Length))
+    {
+        return Vec::new();
+    }
     let sentences = sentences(text);
     let mut claims: Vec<Claim> = Vec::new();
-    for m in measures(text) {
+    for m in found {
         // A length inside a claim already read is its conversion: "55 km (34 miles) from".
         if !m.unit.is_some_and(|u| u.dimension == Dimension::Length)
             || m.attributive
@@ -236,7 +294,7 @@ pub fn extract_distances(text: &str) -> Vec<Claim> {
             .filter(|s| s.start <= m.span.start && m.span.end <= s.end)
             .unwrap_or(Span::new(0, text.len()));
         let previous = claims.last().filter(|c| c.span.start >= sentence.start);
-        if let Some(claim) = distance(text, sentence, &m, previous) {
+        if let Some(claim) = distance(text, sentence, m, previous) {
             claims.push(claim);
         }
     }
@@ -257,19 +315,22 @@ fn distance(text: &str, sentence: Span, m: &Measure, previous: Option<&Claim>) -
     let from: Option<(usize, String)>;
     let to: String;
     let mut end;
-    if let Some(tail) = TAIL.captures(after) {
+    if let Some(tail) = TAIL.get(after).captures(after) {
         let rel_end = after_start + tail.get(0)?.end();
         let rel = tail.name("rel")?.as_str().to_ascii_lowercase();
         if rel == "between" {
+            let rest = &text[rel_end..sentence.end];
             let pair = PAIR
-                .captures(&text[rel_end..sentence.end])
+                .get(rest)
+                .captures(rest)
                 .filter(|c| c.get(0).is_some_and(|g| g.start() == 0))?;
             let a = pair.name("a")?;
             from = Some((rel_end + a.start(), a.as_str().to_string()));
             to = pair.name("b")?.as_str().to_string();
             end = rel_end + pair.get(0)?.end();
         } else {
-            let place = TO.captures(&text[rel_end..sentence.end])?;
+            let rest = &text[rel_end..sentence.end];
+            let place = TO.get(rest).captures(rest)?;
             let written = place.get(0)?;
             let name = place_name(&place)?;
             // A bare "of" after a length may measure a thing ("200 km of Ukrainian territory"):
@@ -291,35 +352,40 @@ fn distance(text: &str, sentence: Span, m: &Measure, previous: Option<&Claim>) -
                 _ => place_before(before, sentence.start),
             };
         }
-    } else if SEPARATED.is_match(before) || APART.is_match(after) || FRAMED_PAIR.is_match(before) {
+    } else if SEPARATED.get(before).is_match(before)
+        || APART.get(after).is_match(after)
+        || FRAMED_PAIR.get(before).is_match(before)
+    {
         // "Toronto and Montreal, which are separated by about 500 km", "X and Y are 40 km
         // apart", "the distance between X and Y is 300 km".
-        let (a_at, a, b) = if let Some(framed) = FRAMED_PAIR.captures_iter(before).last() {
-            let a = framed.name("a").or(framed.name("c"))?;
-            (
-                a.start(),
-                a.as_str().to_string(),
-                framed.name("b")?.as_str().to_string(),
-            )
-        } else {
-            let pair = PAIR.captures_iter(before).last()?;
-            let a = pair.name("a")?;
-            (
-                a.start(),
-                a.as_str().to_string(),
-                pair.name("b")?.as_str().to_string(),
-            )
-        };
+        let (a_at, a, b) =
+            if let Some(framed) = FRAMED_PAIR.get(before).captures_iter(before).last() {
+                let a = framed.name("a").or(framed.name("c"))?;
+                (
+                    a.start(),
+                    a.as_str().to_string(),
+                    framed.name("b")?.as_str().to_string(),
+                )
+            } else {
+                let pair = PAIR.get(before).captures_iter(before).last()?;
+                let a = pair.name("a")?;
+                (
+                    a.start(),
+                    a.as_str().to_string(),
+                    pair.name("b")?.as_str().to_string(),
+                )
+            };
         from = Some((sentence.start + a_at, a));
         to = b;
         end = m.span.end;
-        if let Some(apart) = APART.find(after) {
+        if let Some(apart) = APART.get(after).find(after) {
             end = after_start + apart.end();
         }
     } else {
         return None;
     }
-    if let Some(mode) = MODE_AFTER.find(&text[end..sentence.end]) {
+    let rest = &text[end..sentence.end];
+    if let Some(mode) = MODE_AFTER.get(rest).find(rest) {
         end += mode.end();
     }
     let start = from
@@ -390,7 +456,7 @@ fn follows_as_noun(text: &str, end: usize) -> bool {
 /// The nearest place-like phrase in `before` (which starts at byte `offset` of the text): the
 /// last capitalised noun phrase, without the capitalised function words that open sentences.
 fn place_before(before: &str, offset: usize) -> Option<(usize, String)> {
-    let candidates: Vec<_> = PLACE.find_iter(before).collect();
+    let candidates: Vec<_> = PLACE.get(before).find_iter(before).collect();
     candidates
         .into_iter()
         .rev()
@@ -424,7 +490,7 @@ fn is_demonym_before_noun(text: &str, words: &str, end: usize) -> bool {
 
 /// The mode stated in a claim's words; straight-line when none is.
 fn mode_in(words: &str) -> Mode {
-    let Some(caps) = MODE_ANYWHERE.captures(words) else {
+    let Some(caps) = MODE_ANYWHERE.get(words).captures(words) else {
         return Mode::Straight;
     };
     if caps.name("road").is_some() {

@@ -29,9 +29,9 @@ pub struct ExtractOptions {
 ///
 /// A quantity inside a distance claim is part of that claim, not a claim of its own.
 pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Claim> {
-    let mut claims = extract_dates(text, options.published);
-    // A date tied to an event keeps the event's words and how the date relates to it.
     let sentences = sentences::sentences(text);
+    let mut claims = date::dates_in(text, &sentences, options.published);
+    // A date tied to an event keeps the event's words and how the date relates to it.
     for claim in &mut claims {
         if let Details::Date(d) = &mut claim.details
             && let Some((event, relation)) = event::event_in(text, &sentences, claim.span)
@@ -40,7 +40,8 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Claim> {
             d.relation = Some(relation);
         }
     }
-    let distances = extract_distances(text);
+    let measures = quantity::measures(text);
+    let distances = distance::distances_from(text, &measures);
     // Spans sorted by start, so that each quantity is compared with its neighbours only and
     // a long article is not compared claim by claim with every other.
     let mut taken: Vec<(claimcheck_core::Span, bool)> = distances
@@ -50,7 +51,7 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Claim> {
         .collect();
     taken.sort_by_key(|(s, _)| s.start);
     let longest = taken.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
-    let quantities = extract_quantities(text)
+    let quantities = quantity::quantities_from(text, measures)
         .into_iter()
         .filter(|q| {
             // Only spans starting within `longest` bytes before the quantity can reach it.

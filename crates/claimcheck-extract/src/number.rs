@@ -44,9 +44,13 @@ static DIGIT_SCALE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the scale pattern is valid")
 });
 
-/// A run of letters, the unit that number words are read in.
-static WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Za-z]+").expect("the word pattern is valid"));
+/// The length in bytes of the run of ASCII letters at the start of `s`, the unit that number
+/// words are read in; `None` when `s` does not start with one. A byte loop: this runs at every
+/// word of the text.
+fn word_len(s: &str) -> Option<usize> {
+    let len = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    (len > 0).then_some(len)
+}
 
 /// The value of a whole string that is one number, such as "1,500,000", "2 1/2" or
 /// "twenty-five"; `None` when the string is not exactly one number.
@@ -310,6 +314,10 @@ pub(crate) const TENS_WORDS: [&str; 8] = [
 ];
 
 fn word_kind(w: &str) -> Option<Word> {
+    // No number word is longer than "seventeen": most words of a text stop here, unlowercased.
+    if w.len() > "seventeen".len() {
+        return None;
+    }
     let lower = w.to_ascii_lowercase();
     const UNITS: [&str; 20] = SMALL_NUMBER_WORDS;
     const TENS: [&str; 8] = TENS_WORDS;
@@ -356,25 +364,25 @@ fn next_word(text: &str, pos: usize) -> Option<(Word, usize, usize, char)> {
         return None;
     };
     let at = pos + skip;
-    let m = WORD.find(&text[at..])?;
+    let len = word_len(&text[at..])?;
     let kind = if sep == '&' {
         Word::And
     } else {
-        word_kind(m.as_str())?
+        word_kind(&text[at..at + len])?
     };
     // "&" stands for "and", so the word after it is read next.
     if sep == '&' {
         return Some((kind, at - 2, at - 1, sep));
     }
-    Some((kind, at, at + m.end(), sep))
+    Some((kind, at, at + len, sep))
 }
 
 /// Number words from `start`: "eight", "twenty-five", "a hundred and two", "three million, two
 /// hundred & forty", "two and a half", "two thirds", "three point five".
 fn words_at(text: &str, start: usize) -> Option<Number> {
-    let m = WORD.find(&text[start..])?;
-    let first = word_kind(m.as_str())?;
-    let mut end = start + m.end();
+    let len = word_len(&text[start..])?;
+    let first = word_kind(&text[start..start + len])?;
+    let mut end = start + len;
     let mut total = 0.0;
     // The longest prefix read so far that is a complete number; an article alone is not one.
     let (mut group, mut best) = match first {

@@ -99,16 +99,26 @@ impl Gazetteer {
     pub fn bundled() -> Result<Gazetteer, GeoError> {
         let places = body(PLACES_TSV, "places.tsv", "claimcheck-geo-places")?;
         let names = body(NAMES_TSV, "names.tsv", "claimcheck-geo-names")?;
-        let mut place_starts = Vec::with_capacity(40_000);
-        let mut at = 0usize;
-        for line in places.split_inclusive('\n') {
-            place_starts.push(u32::try_from(at).map_err(|_| GeoError::Line {
+        // The row index is built at every start of a check that resolves a place: `memchr`
+        // finds the line ends of the 1.7 MB file several times faster than a char-by-char
+        // split, which was most of opening the gazetteer.
+        if u32::try_from(places.len()).is_err() {
+            return Err(GeoError::Line {
                 file: "places.tsv",
-                line: place_starts.len() + 2,
+                line: 1,
                 reason: "the file is larger than 4 GiB".into(),
-            })?);
-            at += line.len();
+            });
         }
+        let mut place_starts = Vec::with_capacity(40_000);
+        if !places.is_empty() {
+            place_starts.push(0);
+        }
+        place_starts.extend(
+            memchr::memchr_iter(b'\n', places.as_bytes())
+                .map(|i| i + 1)
+                .filter(|&start| start < places.len())
+                .map(|start| start as u32),
+        );
         let mut gazetteer = Gazetteer {
             places,
             place_starts,

@@ -94,6 +94,29 @@ fn parse_rule(rule: &str) -> Option<Rule> {
     }
 }
 
+/// For each spelling, its longest word (the letters before any apostrophe), which every match of
+/// [`alternation`] holds as written: a text with none of them names no holiday.
+pub(super) fn key_words() -> &'static [String] {
+    static WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let mut words: Vec<String> = HOLIDAYS
+            .iter()
+            .flat_map(|h| h.spellings.iter())
+            .map(|s| {
+                s.split(|c: char| !c.is_ascii_alphabetic())
+                    .fold(
+                        "",
+                        |longest, w| if w.len() > longest.len() { w } else { longest },
+                    )
+                    .to_string()
+            })
+            .collect();
+        words.sort();
+        words.dedup();
+        words
+    });
+    &WORDS
+}
+
 /// A regular expression alternation of every spelling, longest first, with an apostrophe-s
 /// optional and any spacing between words.
 pub(super) fn alternation() -> String {

@@ -296,146 +296,174 @@ pub(super) fn marks_amount(previous_word: &str) -> bool {
 /// The tense a single word signals, if any. Past-tense forms are the usual irregular verbs plus
 /// regular "-ed" forms; future cues are the modal and scheduling words news uses.
 pub(super) fn tense_of(word: &str, previous: &str) -> Option<Lean> {
-    const FUTURE: &[&str] = &[
-        "will",
-        "should",
-        "would",
-        "might",
-        "ll",
-        "shall",
-        "wo",
-        "upcoming",
-        "scheduled",
-        "slated",
-        "tomorrow",
-        "next",
-        "forthcoming",
-    ];
-    const FUTURE_BEFORE_TO: &[&str] = &[
-        "set",
-        "due",
-        "going",
-        "expected",
-        "plans",
-        "plan",
-        "planned",
-        "is",
-        "are",
-        "aims",
-        "intends",
-        "scheduled",
-        "slated",
-    ];
-    const PAST: &[&str] = &[
-        "was",
-        "were",
-        "had",
-        "did",
-        "said",
-        "told",
-        "met",
-        "went",
-        "came",
-        "took",
-        "gave",
-        "made",
-        "fell",
-        "rose",
-        "won",
-        "lost",
-        "left",
-        "held",
-        "began",
-        "became",
-        "saw",
-        "got",
-        "sent",
-        "ran",
-        "brought",
-        "thought",
-        "spoke",
-        "wrote",
-        "been",
-        "ago",
-        "yesterday",
-        "last",
-        "paid",
-        "sold",
-        "bought",
-        "hit",
-        "cut",
-        "put",
-        "set",
-        "shut",
-        "led",
-        "struck",
-        "broke",
-        "chose",
-        "drove",
-        "flew",
-        "grew",
-        "knew",
-        "threw",
-        "felt",
-        "kept",
-        "meant",
-        "built",
-        "spent",
-        "sank",
-        "shot",
-        "stood",
-        "understood",
-        "wore",
-        "earlier",
-    ];
-    const NOT_PAST: &[&str] = &[
-        "need",
-        "indeed",
-        "speed",
-        "proceed",
-        "exceed",
-        "succeed",
-        "hundred",
-        "embed",
-        "breed",
-        "bleed",
-        "feed",
-        "seed",
-        "weed",
-        "greed",
-        "scheduled",
-        "planned",
-        "expected",
-        "proposed",
-        "united",
-        "based",
-        "red",
-        "bed",
-        "shed",
-        "limited",
-        "detailed",
-        "advanced",
-        "related",
-    ];
-    let w = word.to_lowercase();
-    if w == "to" && FUTURE_BEFORE_TO.contains(&previous.to_lowercase().as_str()) {
+    // This runs for every word around every date: the words are ASCII letters, lowercased on
+    // the stack and compared with `match` arms rather than scanned lists.
+    let mut word_buf = [0u8; 16];
+    let mut previous_buf = [0u8; 16];
+    let w = ascii_lowercase(word, &mut word_buf);
+    let p = ascii_lowercase(previous, &mut previous_buf);
+    if w == "to"
+        && matches!(
+            p,
+            "set"
+                | "due"
+                | "going"
+                | "expected"
+                | "plans"
+                | "plan"
+                | "planned"
+                | "is"
+                | "are"
+                | "aims"
+                | "intends"
+                | "scheduled"
+                | "slated"
+        )
+    {
         return Some(Lean::Future);
     }
     // The modal "may" is lowercase; the month is capitalised.
-    if FUTURE.contains(&w.as_str()) || word == "may" {
+    if matches!(
+        w,
+        "will"
+            | "should"
+            | "would"
+            | "might"
+            | "ll"
+            | "shall"
+            | "wo"
+            | "upcoming"
+            | "scheduled"
+            | "slated"
+            | "tomorrow"
+            | "next"
+            | "forthcoming"
+    ) || word == "may"
+    {
         return Some(Lean::Future);
     }
     // A participle after "be" is passive ("should be completed", "will be held"), and says
     // nothing of the time.
-    if matches!(previous.to_lowercase().as_str(), "be" | "being") {
+    if matches!(p, "be" | "being") {
         return None;
     }
-    if PAST.contains(&w.as_str()) {
+    if matches!(
+        w,
+        "was"
+            | "were"
+            | "had"
+            | "did"
+            | "said"
+            | "told"
+            | "met"
+            | "went"
+            | "came"
+            | "took"
+            | "gave"
+            | "made"
+            | "fell"
+            | "rose"
+            | "won"
+            | "lost"
+            | "left"
+            | "held"
+            | "began"
+            | "became"
+            | "saw"
+            | "got"
+            | "sent"
+            | "ran"
+            | "brought"
+            | "thought"
+            | "spoke"
+            | "wrote"
+            | "been"
+            | "ago"
+            | "yesterday"
+            | "last"
+            | "paid"
+            | "sold"
+            | "bought"
+            | "hit"
+            | "cut"
+            | "put"
+            | "set"
+            | "shut"
+            | "led"
+            | "struck"
+            | "broke"
+            | "chose"
+            | "drove"
+            | "flew"
+            | "grew"
+            | "knew"
+            | "threw"
+            | "felt"
+            | "kept"
+            | "meant"
+            | "built"
+            | "spent"
+            | "sank"
+            | "shot"
+            | "stood"
+            | "understood"
+            | "wore"
+            | "earlier"
+    ) {
         return Some(Lean::Past);
     }
     let lowercase_word = word.chars().next().is_some_and(char::is_lowercase);
-    if lowercase_word && w.len() >= 5 && w.ends_with("ed") && !NOT_PAST.contains(&w.as_str()) {
+    let ends_ed = word
+        .len()
+        .checked_sub(2)
+        .and_then(|i| word.get(i..))
+        .is_some_and(|end| end.eq_ignore_ascii_case("ed"));
+    if lowercase_word
+        && word.len() >= 5
+        && ends_ed
+        && !matches!(
+            w,
+            "need"
+                | "indeed"
+                | "speed"
+                | "proceed"
+                | "exceed"
+                | "succeed"
+                | "hundred"
+                | "embed"
+                | "breed"
+                | "bleed"
+                | "feed"
+                | "seed"
+                | "weed"
+                | "greed"
+                | "scheduled"
+                | "planned"
+                | "expected"
+                | "proposed"
+                | "united"
+                | "based"
+                | "red"
+                | "bed"
+                | "shed"
+                | "limited"
+                | "detailed"
+                | "advanced"
+                | "related"
+        )
+    {
         return Some(Lean::Past);
     }
     None
+}
+
+/// `word` lowercased into `buf` when it is ASCII and fits; otherwise "", which is none of the
+/// listed words (the longest has 11 letters).
+fn ascii_lowercase<'b>(word: &str, buf: &'b mut [u8; 16]) -> &'b str {
+    let Some(out) = buf.get_mut(..word.len()).filter(|_| word.is_ascii()) else {
+        return "";
+    };
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).unwrap_or("")
 }
