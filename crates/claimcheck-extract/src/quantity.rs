@@ -462,13 +462,7 @@ fn is_change(text: &str, start: usize) -> bool {
 /// and "s". A pattern of lowercase ASCII words matches the result where it would match `s` under
 /// `(?i)`. Byte offsets may move, so this is for `is_match` only.
 pub(crate) fn fold_case(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{212a}' => 'k',
-            '\u{17f}' => 's',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
+    s.chars().map(units::fold_char).collect()
 }
 
 /// Whether `s` starts with `word` (lowercase ASCII) in any case, without lowercasing the rest.

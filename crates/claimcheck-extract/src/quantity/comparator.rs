@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use claimcheck_core::Comparator;
 use regex::Regex;
 
-use super::units::floor_char_boundary;
+use super::units::{floor_char_boundary, fold_char};
 
 /// What a comparator phrase said, and where it began.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -17,10 +17,10 @@ pub(crate) struct Stated {
 }
 
 /// Comparator phrases, ending where the number begins. An optional "only", "just" or "still"
-/// before a phrase adds nothing to its meaning.
-static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)
+/// before a phrase adds nothing to its meaning. Written in lowercase for [`ASCII_BEFORE`], which
+/// compiles it without `(?i)` and Unicode classes, several times cheaper, and for
+/// [`UNICODE_BEFORE`], the same under `(?i)` with Unicode `\b` and `\s`.
+const BEFORE: &str = r"
         (?:\b(?:only|just|merely|still|now)\s+)?
         (?:
             (?P<lt>\b(?:(?:just|slightly|a\ little|well|far)\s+)?(?:less|fewer|lower|shorter)\s+than|\b(?:just\ |well\ )?(?:under|below)|<)
@@ -31,18 +31,93 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<eq>\b(?:exactly|precisely|fully))
           | (?P<between>\b(?:between|from))
         )
-        \s*\$?\s*$",
-    )
-    .expect("the comparator pattern is valid")
+        \s*\$?\s*$";
+
+/// [`BEFORE`] for a window spelled out by [`ascii_shadow`]: ASCII `\b` and `\s`, no `(?i)`, and
+/// the three non-ASCII signs written as the control characters the shadow puts for them.
+static ASCII_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = BEFORE
+        .replace('≤', r"\x01")
+        .replace('≥', r"\x02")
+        .replace('≈', r"\x03");
+    Regex::new(&format!("(?x-u){pattern}")).expect("the comparator pattern is valid")
 });
+
+/// [`BEFORE`] as written, for the rare window that [`ascii_shadow`] cannot spell; compiled on
+/// first use.
+static UNICODE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?ix){BEFORE}")).expect("the comparator pattern is valid")
+});
+
+/// `window` with one ASCII character for each of its characters, such that [`ASCII_BEFORE`]
+/// matches the shadow where [`UNICODE_BEFORE`] matches the window (the match starting at the
+/// same character). Letters are folded as `(?i)` folds them; other white space becomes a vertical
+/// tab, which `\s` matches and no literal does; other letters become "_", a word character that
+/// no literal matches; common punctuation becomes "#", which is neither. `None` when the window
+/// has a character this cannot classify without Unicode tables (a mark, a digit outside ASCII,
+/// a rare symbol): those take the Unicode pattern.
+fn ascii_shadow(window: &str) -> Option<String> {
+    window
+        .chars()
+        .map(|c| {
+            Some(match c {
+                '\u{1}'..='\u{3}' => '#',
+                c if c.is_ascii() => c.to_ascii_lowercase(),
+                '≤' => '\u{1}',
+                '≥' => '\u{2}',
+                '≈' => '\u{3}',
+                '\u{212a}' | '\u{17f}' => fold_char(c),
+                c if c.is_whitespace() => '\u{b}',
+                c if c.is_alphabetic() => '_',
+                // Dashes, quotation marks, bullets and the ellipsis; per mille and primes; and
+                // signs common in news: none is a word character.
+                '\u{2010}'..='\u{2027}'
+                | '\u{2030}'..='\u{2033}'
+                | '£'
+                | '€'
+                | '¥'
+                | '°'
+                | '«'
+                | '»'
+                | '©'
+                | '×'
+                | '−' => '#',
+                _ => return None,
+            })
+        })
+        .collect()
+}
 
 /// The comparator stated just before byte `start` of `text`, if any.
 pub(crate) fn stated_before(text: &str, start: usize) -> Option<Stated> {
     let from = floor_char_boundary(text, start.saturating_sub(48));
     let window = &text[from..start];
-    let caps = BEFORE.captures(window)?;
-    let whole = caps.get(0)?;
-    let (comparator, _) = [
+    let (comparator, whole_start) = match ascii_shadow(window) {
+        Some(shadow) => {
+            let caps = ASCII_BEFORE.captures(&shadow)?;
+            // The shadow has one byte for each character of the window.
+            let chars = caps.get(0)?.start();
+            let at = window
+                .char_indices()
+                .nth(chars)
+                .map_or(window.len(), |(i, _)| i);
+            (comparator_of(&caps)?, at)
+        }
+        None => {
+            let caps = UNICODE_BEFORE.captures(window)?;
+            (comparator_of(&caps)?, caps.get(0)?.start())
+        }
+    };
+    Some(Stated {
+        comparator,
+        start: from + whole_start,
+        range_opener: comparator == Comparator::Between,
+    })
+}
+
+/// The comparator named by the group of [`BEFORE`] that matched.
+fn comparator_of(caps: &regex::Captures<'_>) -> Option<Comparator> {
+    [
         (Comparator::Lt, "lt"),
         (Comparator::Le, "le"),
         (Comparator::Gt, "gt"),
@@ -52,12 +127,8 @@ pub(crate) fn stated_before(text: &str, start: usize) -> Option<Stated> {
         (Comparator::Between, "between"),
     ]
     .into_iter()
-    .find(|(_, name)| caps.name(name).is_some())?;
-    Some(Stated {
-        comparator,
-        start: from + whole.start(),
-        range_opener: comparator == Comparator::Between,
-    })
+    .find(|(_, name)| caps.name(name).is_some())
+    .map(|(comparator, _)| comparator)
 }
 
 #[cfg(test)]

@@ -3,8 +3,6 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 /// What a unit measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Dimension {
@@ -63,7 +61,11 @@ impl Unit {
     }
 }
 
-/// The units, with matchers for their spellings after a number and their prefixes before one.
+/// The units, with the spellings that may follow a number and the prefixes that may precede one.
+///
+/// Spellings are looked up by hand rather than with one regex alternation of them all: compiling
+/// that alternation, under `(?i)`, cost more than the rest of start-up put together. The lookup
+/// keeps the alternation's meaning exactly (see [`Spellings::first_match`]).
 struct Table {
     units: Vec<Unit>,
     /// Lowercased word spellings (white space collapsed) to unit index.
@@ -71,9 +73,8 @@ struct Table {
     /// Case-sensitive symbols to unit index.
     symbols: HashMap<String, usize>,
     prefixes: HashMap<String, usize>,
-    word_re: Regex,
-    symbol_re: Regex,
-    prefix_re: Regex,
+    word_spellings: Spellings,
+    symbol_spellings: Spellings,
 }
 
 const UNITS_TSV: &str = include_str!("../units.tsv");
@@ -114,6 +115,9 @@ impl Table {
                     .flatten()
             };
             for w in field(3) {
+                // Case-insensitive matching below folds only ASCII letters (and the two
+                // non-ASCII letters that fold to them), so a word spelling must be ASCII.
+                assert!(w.is_ascii(), "units.tsv: word spelling {w:?} is not ASCII");
                 let w = w.to_lowercase();
                 for spelling in plurals(&w) {
                     words.entry(spelling).or_insert(index);
@@ -126,23 +130,15 @@ impl Table {
                 prefixes.entry(p.to_string()).or_insert(index);
             }
         }
-        let word_re = alternation(words.keys(), true, r"\s+");
-        let symbol_re = alternation(symbols.keys(), false, r"\s?");
-        let prefix_re = {
-            let mut keys: Vec<&String> = prefixes.keys().collect();
-            keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
-            let alts: Vec<String> = keys.iter().map(|k| regex::escape(k)).collect();
-            Regex::new(&format!(r"(?:{})\s?$", alts.join("|")))
-                .expect("the prefix pattern is valid")
-        };
+        let word_spellings = Spellings::new(words.keys(), true);
+        let symbol_spellings = Spellings::new(symbols.keys(), false);
         Table {
             units,
             words,
             symbols,
             prefixes,
-            word_re,
-            symbol_re,
-            prefix_re,
+            word_spellings,
+            symbol_spellings,
         }
     }
 }
@@ -160,26 +156,84 @@ fn plurals(w: &str) -> Vec<String> {
     out
 }
 
-/// An anchored alternation of `keys`, longest first so that the longest spelling wins; spaces
-/// inside a spelling match `space`.
-fn alternation<'a>(
-    keys: impl Iterator<Item = &'a String>,
-    ignore_case: bool,
-    space: &str,
-) -> Regex {
-    let mut keys: Vec<&String> = keys.collect();
-    keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    let alts: Vec<String> = keys
-        .iter()
-        .map(|k| {
-            k.split(' ')
-                .map(regex::escape)
-                .collect::<Vec<_>>()
-                .join(space)
-        })
-        .collect();
-    let flags = if ignore_case { "(?i)" } else { "" };
-    Regex::new(&format!("{flags}^(?:{})", alts.join("|"))).expect("the unit pattern is valid")
+/// What `(?i)` makes of a character when the pattern is lowercase ASCII: ASCII capitals match
+/// their lowercase letter, and so do the Kelvin sign ("k") and the long s ("s"), the only
+/// non-ASCII characters that Unicode case folding takes to an ASCII letter.
+pub(crate) fn fold_char(c: char) -> char {
+    match c {
+        '\u{212a}' => 'k',
+        '\u{17f}' => 's',
+        c => c.to_ascii_lowercase(),
+    }
+}
+
+/// Unit spellings that may begin at a position, as an anchored regex alternation of them would
+/// read them: tried longest first (ties in byte order), the first that matches wins, whether
+/// or not a longer text would match a later one. A space in a spelling matches a run of white
+/// space for words (`\s+`) and at most one white space character for symbols (`\s?`).
+struct Spellings {
+    /// Spellings in the order they are tried, grouped by their first character.
+    by_first: HashMap<char, Vec<String>>,
+    /// Whether letters match in any case (words) or exactly (symbols).
+    fold: bool,
+}
+
+impl Spellings {
+    fn new<'a>(keys: impl Iterator<Item = &'a String>, fold: bool) -> Spellings {
+        let mut keys: Vec<&String> = keys.collect();
+        keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let mut by_first: HashMap<char, Vec<String>> = HashMap::new();
+        for k in keys {
+            // An empty spelling would match anywhere; the table has none, and no character
+            // could select it here.
+            let first = k.chars().next().expect("unit spellings are not empty");
+            by_first.entry(first).or_default().push(k.clone());
+        }
+        Spellings { by_first, fold }
+    }
+
+    /// The length in bytes of the spelling matched at the start of `rest`, if any.
+    fn first_match(&self, rest: &str) -> Option<usize> {
+        let first = rest.chars().next()?;
+        let first = if self.fold { fold_char(first) } else { first };
+        self.by_first
+            .get(&first)?
+            .iter()
+            .find_map(|spelling| self.match_len(rest, spelling))
+    }
+
+    /// The length in bytes of the text that `spelling` matches at the start of `rest`.
+    fn match_len(&self, rest: &str, spelling: &str) -> Option<usize> {
+        let mut text = rest.char_indices().peekable();
+        let mut wanted = spelling.chars().peekable();
+        while let Some(w) = wanted.next() {
+            if w == ' ' {
+                // A run of spaces in a spelling is that many white space patterns; each is
+                // greedy, and as no spelling has white space after a run there is nothing to
+                // give back.
+                let mut run = 1;
+                while wanted.next_if_eq(&' ').is_some() {
+                    run += 1;
+                }
+                let mut seen = 0;
+                while (self.fold || seen < run)
+                    && text.next_if(|&(_, c)| c.is_whitespace()).is_some()
+                {
+                    seen += 1;
+                }
+                if self.fold && seen < run {
+                    return None;
+                }
+                continue;
+            }
+            let (_, c) = text.next()?;
+            let c = if self.fold { fold_char(c) } else { c };
+            if c != w {
+                return None;
+            }
+        }
+        Some(text.peek().map_or(rest.len(), |&(i, _)| i))
+    }
 }
 
 /// A unit read in a text: which one, and where it was written.
@@ -197,15 +251,21 @@ pub(crate) fn unit_at(text: &str, pos: usize) -> Option<UnitMatch> {
     let table = &*TABLE;
     let rest = text.get(pos..)?;
     let mut best: Option<UnitMatch> = None;
-    for (re, symbol) in [(&table.word_re, false), (&table.symbol_re, true)] {
-        let Some(m) = re.find(rest) else { continue };
-        if !ends_at_boundary(rest, m.end()) {
+    for (spellings, symbol) in [
+        (&table.word_spellings, false),
+        (&table.symbol_spellings, true),
+    ] {
+        let Some(len) = spellings.first_match(rest) else {
+            continue;
+        };
+        if !ends_at_boundary(rest, len) {
             continue;
         }
+        let written = &rest[..len];
         let key = if symbol {
-            m.as_str().to_string()
+            written.to_string()
         } else {
-            m.as_str()
+            written
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")
@@ -217,11 +277,11 @@ pub(crate) fn unit_at(text: &str, pos: usize) -> Option<UnitMatch> {
             .or_else(|| map.get(&key.replace(' ', "")))
             .copied();
         let Some(index) = index else { continue };
-        if best.is_none_or(|b| m.end() > b.end - pos) {
+        if best.is_none_or(|b| len > b.end - pos) {
             best = Some(UnitMatch {
                 unit: &table.units[index],
                 start: pos,
-                end: pos + m.end(),
+                end: pos + len,
                 symbol,
             });
         }
@@ -230,14 +290,26 @@ pub(crate) fn unit_at(text: &str, pos: usize) -> Option<UnitMatch> {
 }
 
 /// The currency symbol written just before byte `pos` ("$", "US$", "€ "), with its start.
+///
+/// The prefix is the leftmost text of the window that is a prefix spelling, followed by at
+/// most one white space character, up to `pos`: a regex of the spellings anchored at the end
+/// would find the same.
 pub(crate) fn prefix_before(text: &str, pos: usize) -> Option<(&'static Unit, usize)> {
     let table = &*TABLE;
     let from = floor_char_boundary(text, pos.saturating_sub(8));
     let window = &text[from..pos];
-    let m = table.prefix_re.find(window)?;
-    let written = m.as_str().trim_end();
+    let spaced = window
+        .strip_suffix(|c: char| c.is_whitespace())
+        .unwrap_or(window);
+    let offset = window.char_indices().map(|(i, _)| i).find(|&i| {
+        table.prefixes.contains_key(&window[i..])
+            || (i <= spaced.len()
+                && spaced.len() < window.len()
+                && table.prefixes.contains_key(&spaced[i..]))
+    })?;
+    let written = window[offset..].trim_end();
     // A letter prefix such as "Rs" or "USD" must not end a longer word.
-    let start = from + m.start();
+    let start = from + offset;
     if written.starts_with(|c: char| c.is_ascii_alphabetic())
         && text[..start]
             .chars()
