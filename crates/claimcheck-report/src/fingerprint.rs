@@ -8,28 +8,59 @@ use sha2::{Digest, Sha256};
 
 use crate::{Run, display_path};
 
+/// The first part hashed. Changing it changes every fingerprint, and so invalidates every
+/// baseline: only for a deliberate break.
+const VERSION_TAG: &str = "claimcheck/v1";
+
 /// The fingerprint of a finding: the first 128 bits, in hex, of SHA-256 over the rule, the
 /// repo-relative path (with `/`), the normalised claim text and the occurrence index (0 for the
 /// first finding with that rule and text in the file, 1 for the next, ...). Line numbers are
 /// deliberately left out: a baseline must survive edits elsewhere in the article.
 pub fn fingerprint(rule: &str, path: &str, claim_text: &str, occurrence: usize) -> String {
+    let h = hash_parts(rule, &display_path(path), &normalise_claim_text(claim_text));
+    finish(h, occurrence)
+}
+
+/// Starts the hash of a finding with every part but the occurrence, which a run only knows
+/// once it has looked the normalised text up among those already seen.
+/// A version tag and separators that cannot occur in the parts keep the fields apart, so
+/// ("a", "bc") and ("ab", "c") hash differently.
+fn hash_parts(rule: &str, display_path: &str, normalised: &str) -> Sha256 {
     let mut h = Sha256::new();
-    // A version tag and separators that cannot occur in the parts keep the fields apart, so
-    // ("a", "bc") and ("ab", "c") hash differently.
-    for part in [
-        "claimcheck/v1",
-        rule,
-        &display_path(path),
-        &normalise_claim_text(claim_text),
-        &occurrence.to_string(),
-    ] {
+    for part in [VERSION_TAG, rule, display_path, normalised] {
         h.update(part.as_bytes());
         h.update([0u8]);
     }
-    h.finalize()[..16]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    h
+}
+
+/// Adds the occurrence, in decimal as `usize::to_string` writes it, and renders the first 128
+/// bits of the digest as lowercase hex. Digits and hex are written by hand because this runs
+/// once per finding, and a `to_string` plus sixteen `format!` calls per finding showed up in
+/// profiles of large extractions.
+fn finish(mut h: Sha256, occurrence: usize) -> String {
+    // usize::MAX has 20 decimal digits.
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = occurrence;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    h.update(&digits[at..]);
+    h.update([0u8]);
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let digest = h.finalize();
+    let mut out = String::with_capacity(32);
+    for b in &digest[..16] {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 0x0f)]));
+    }
+    out
 }
 
 /// A claim's text as fingerprints see it: lowercase, whitespace runs collapsed to one space,
@@ -37,45 +68,77 @@ pub fn fingerprint(rule: &str, path: &str, claim_text: &str, occurrence: usize) 
 /// punctuation does not change a finding's identity.
 pub fn normalise_claim_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
+    push_normalised(text, &mut out);
+    out
+}
+
+/// Appends the normalised form of `text` to `out`, so a caller normalising many claims can
+/// reuse one buffer. One pass over the characters: leading and trailing whitespace vanish and
+/// an inner run of it becomes one space, as with `split_whitespace` (Unicode White_Space, so a
+/// no-break space separates words too), and ASCII, nearly all of a claim, skips the Unicode
+/// case tables.
+fn push_normalised(text: &str, out: &mut String) {
+    let start = out.len();
+    let mut gap = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            gap = true;
+            continue;
+        }
+        if gap && out.len() > start {
             out.push(' ');
         }
-        for c in word.chars() {
-            match c {
-                '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => {
-                    out.push('\'')
-                }
-                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '«' | '»' => {
-                    out.push('"')
-                }
-                '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
-                c => out.extend(c.to_lowercase()),
+        gap = false;
+        match c {
+            '`' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => out.push('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '«' | '»' => {
+                out.push('"')
             }
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 /// The fingerprint of every finding of a run, indexed like `run.documents[d].findings[f]`.
 /// Occurrences are counted over the whole run, so a file given twice still gets unique values.
 pub fn run_fingerprints(run: &Run) -> Vec<Vec<String>> {
-    let mut seen: HashMap<(String, String, String), usize> = HashMap::new();
+    // Each path is made displayable once per document rather than once per finding; documents
+    // whose paths display alike ("./a.md", "a.md") share their occurrence counts.
+    let paths: Vec<String> = run
+        .documents
+        .iter()
+        .map(|d| display_path(&d.document.path))
+        .collect();
+    // Occurrences by (rule, path), then by normalised text. The text is normalised into one
+    // reused buffer and copied only the first time it is seen, so a run allocates one string
+    // per distinct claim rather than several per finding.
+    let mut seen: HashMap<(&str, &str), HashMap<String, usize>> = HashMap::new();
+    let mut text = String::new();
     run.documents
         .iter()
-        .map(|d| {
+        .zip(&paths)
+        .map(|(d, path)| {
             d.findings
                 .iter()
                 .map(|f| {
-                    let key = (
-                        f.rule_id().to_string(),
-                        display_path(&d.document.path),
-                        normalise_claim_text(&f.claim.text),
-                    );
-                    let n = seen.entry(key).or_insert(0);
-                    let occurrence = *n;
-                    *n += 1;
-                    fingerprint(f.rule_id(), &d.document.path, &f.claim.text, occurrence)
+                    let rule = f.rule_id();
+                    text.clear();
+                    push_normalised(&f.claim.text, &mut text);
+                    let h = hash_parts(rule, path, &text);
+                    let counts = seen.entry((rule, path.as_str())).or_default();
+                    let occurrence = match counts.get_mut(text.as_str()) {
+                        Some(n) => {
+                            *n += 1;
+                            *n - 1
+                        }
+                        None => {
+                            counts.insert(text.clone(), 1);
+                            0
+                        }
+                    };
+                    finish(h, occurrence)
                 })
                 .collect()
         })
@@ -91,6 +154,62 @@ mod tests {
         assert_eq!(
             normalise_claim_text("“We  will\nrebuild,” said Ruiz — Mayor’s"),
             "\"we will rebuild,\" said ruiz - mayor's"
+        );
+    }
+
+    /// The one-pass normaliser against the definition it replaced: words split on Unicode
+    /// whitespace, joined by one space, each character folded.
+    #[test]
+    fn normalises_like_split_whitespace() {
+        fn reference(text: &str) -> String {
+            let words: Vec<String> = text
+                .split_whitespace()
+                .map(|w| {
+                    w.chars()
+                        .map(|c| match c {
+                            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}'
+                            | '`' => "'".to_string(),
+                            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}'
+                            | '«' | '»' => "\"".to_string(),
+                            '\u{2010}'..='\u{2015}' | '\u{2212}' => "-".to_string(),
+                            c => c.to_lowercase().collect(),
+                        })
+                        .collect()
+                })
+                .collect();
+            words.join(" ")
+        }
+        for text in [
+            "",
+            " ",
+            "\u{a0}\u{2003}\t\n",
+            "  Leading and trailing \u{0b}",
+            "ÉCOLE Straße İstanbul ΣΟΦΙΑ",
+            "a\u{a0}b\u{3000}c\u{85}d\u{200b}e",
+            "`quoted` «guillemets» ‘single’ ′ ″ ‐‑‒–—― −5",
+            "MIXED case\r\n\r\nparagraphs  ",
+        ] {
+            assert_eq!(normalise_claim_text(text), reference(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn occurrences_are_written_in_decimal() {
+        let h = hash_parts("r", "p", "t");
+        let mut reference = Sha256::new();
+        for part in [VERSION_TAG, "r", "p", "t", "18446744073709551615"] {
+            reference.update(part.as_bytes());
+            reference.update([0u8]);
+        }
+        let expected: String = reference.finalize()[..16]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(finish(h, usize::MAX), expected);
+        assert_eq!(fingerprint("r", "p", "t", 10).len(), 32);
+        assert_ne!(
+            fingerprint("r", "p", "t", 10),
+            fingerprint("r", "p", "t", 1)
         );
     }
 

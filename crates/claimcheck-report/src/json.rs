@@ -1,9 +1,16 @@
 //! JSON contract version 1: one object with the tool, the documents and their claims, and a
 //! summary. Fields may be added; none may be renamed or removed without bumping `version`.
 //! Also `json-lines`: the same claim objects, one per line, each with its path.
+//!
+//! Both are serialised straight from borrowed views of the run into one byte buffer: an
+//! extraction of a long article yields tens of thousands of claims, and a `String` (or a
+//! `Vec` of views) per claim was a measurable share of `claimcheck extract`.
+
+use std::io;
 
 use claimcheck_core::{Details, Evidence, FileSpan};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use serde_json::ser::Formatter;
 
 use crate::{DocumentResult, Finding, Level, Run, Summary, display_path, run_fingerprints};
 
@@ -27,7 +34,18 @@ struct DocumentOut<'a> {
     published: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     title: Option<&'a str>,
-    claims: Vec<ClaimOut<'a>>,
+    claims: Claims<'a>,
+}
+
+/// A document's claims, each viewed as [`ClaimOut`] only while it is written, so the pretty
+/// report needs no list of views per document.
+struct Claims<'a>(&'a DocumentResult);
+
+impl Serialize for Claims<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let d = self.0;
+        s.collect_seq(d.findings.iter().map(|f| claim_out(d, f)))
+    }
 }
 
 #[derive(Serialize)]
@@ -64,6 +82,23 @@ fn claim_out<'a>(d: &'a DocumentResult, f: &'a Finding) -> ClaimOut<'a> {
     }
 }
 
+/// A first guess at the size of the output, from the claim texts (each appears about twice,
+/// as `text` and in the details) plus the fixed fields around them, so the buffer rarely has
+/// to grow while a large run is written.
+fn estimated_len(run: &Run, per_claim: usize) -> usize {
+    run.documents
+        .iter()
+        .flat_map(|d| &d.findings)
+        .map(|f| 2 * f.claim.text.len() + per_claim)
+        .sum()
+}
+
+/// serde_json writes only UTF-8, so the conversion cannot fail; it checks rather than trusts
+/// because this crate forbids `unsafe`, at a cost far below the serialising itself.
+fn into_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).expect("serde_json writes UTF-8")
+}
+
 /// The run as contract v1, pretty-printed, with a trailing newline.
 pub fn json(run: &Run) -> String {
     let documents = run
@@ -73,7 +108,7 @@ pub fn json(run: &Run) -> String {
             path: &d.document.path,
             published: d.published.map(|p| p.to_string()),
             title: d.document.title.as_deref(),
-            claims: d.findings.iter().map(|f| claim_out(d, f)).collect(),
+            claims: Claims(d),
         })
         .collect();
     let report = Report {
@@ -85,16 +120,113 @@ pub fn json(run: &Run) -> String {
         documents,
         summary: run.summary(),
     };
-    let mut out = serde_json::to_string_pretty(&report).expect("report values always serialise");
-    out.push('\n');
-    out
+    let mut out = Vec::with_capacity(estimated_len(run, 450));
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
+    report
+        .serialize(&mut serializer)
+        .expect("report values always serialise");
+    out.push(b'\n');
+    into_string(out)
+}
+
+/// The layout of `serde_json::to_string_pretty` (a line per value, two spaces per level,
+/// `"key": value`), with each line break written together with its comma and indentation as one
+/// slice. serde_json writes the indentation two bytes at a time, and in a report of tens of
+/// thousands of claims, six levels deep, those small writes were the largest cost of
+/// pretty-printing.
+#[derive(Default)]
+struct Pretty {
+    depth: usize,
+    /// Whether the innermost open array or object has a value yet, as serde_json tracks it: an
+    /// empty one closes on the line it opened.
+    has_value: bool,
+}
+
+impl Pretty {
+    /// A comma, a line break and the indentation of `depth` levels, to be sliced from: the
+    /// report is never deeper than this, and deeper values fall back to writing by parts.
+    const BREAK: &[u8] = b",\n                                                                ";
+
+    /// Starts a new line at the current depth, after a comma unless it is the first value.
+    fn new_line<W: ?Sized + io::Write>(&self, w: &mut W, first: bool) -> io::Result<()> {
+        let from = usize::from(first);
+        match Self::BREAK.get(from..2 + 2 * self.depth) {
+            Some(line) => w.write_all(line),
+            None => {
+                w.write_all(&Self::BREAK[from..2])?;
+                (0..self.depth).try_for_each(|_| w.write_all(b"  "))
+            }
+        }
+    }
+
+    fn open<W: ?Sized + io::Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + io::Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.new_line(w, true)?;
+        }
+        w.write_all(bracket)
+    }
+}
+
+impl Formatter for Pretty {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.new_line(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.new_line(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// A claim of the `json-lines` stream: the path first, then the v1 claim's fields, then its
 /// level and fingerprint (which the baseline and CI tools key on).
 #[derive(Serialize)]
 struct LineOut<'a> {
-    path: String,
+    path: &'a str,
     #[serde(flatten)]
     claim: ClaimOut<'a>,
     level: Level,
@@ -104,18 +236,59 @@ struct LineOut<'a> {
 /// One compact JSON object per claim, in document order, each ended by a newline.
 pub(crate) fn json_lines(run: &Run) -> String {
     let fingerprints = run_fingerprints(run);
-    let mut out = String::new();
+    let mut out = Vec::with_capacity(estimated_len(run, 300));
     for (d, prints) in run.documents.iter().zip(&fingerprints) {
+        let path = display_path(&d.document.path);
         for (f, fingerprint) in d.findings.iter().zip(prints) {
             let line = LineOut {
-                path: display_path(&d.document.path),
+                path: &path,
                 claim: claim_out(d, f),
                 level: run.level(f),
                 fingerprint,
             };
-            out.push_str(&serde_json::to_string(&line).expect("report values always serialise"));
-            out.push('\n');
+            serde_json::to_writer(&mut out, &line).expect("report values always serialise");
+            out.push(b'\n');
         }
     }
-    out
+    into_string(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pretty(value: &serde_json::Value) -> String {
+        let mut out = Vec::new();
+        let mut serializer = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
+        value
+            .serialize(&mut serializer)
+            .expect("a value serialises");
+        into_string(out)
+    }
+
+    /// The report's layout is part of contract v1's look: it must stay byte for byte what
+    /// `serde_json::to_string_pretty` writes, for empty and nested containers and for nesting
+    /// deeper than the precomputed indentation.
+    #[test]
+    fn pretty_matches_serde_json() {
+        let mut deep = serde_json::json!({"leaf": [1, {}, []]});
+        for i in 0..40 {
+            deep = if i % 2 == 0 {
+                serde_json::json!([deep, i])
+            } else {
+                serde_json::json!({"k": deep, "e": {}})
+            };
+        }
+        for value in [
+            serde_json::json!(null),
+            serde_json::json!([]),
+            serde_json::json!({}),
+            serde_json::json!([[], {}, [[]], {"a": {}}]),
+            serde_json::json!({"a": 1, "b": [1.5, "x\n\"y\""], "c": {"d": [{"e": null}]}}),
+            deep,
+        ] {
+            let expected = serde_json::to_string_pretty(&value).expect("a value serialises");
+            assert_eq!(pretty(&value), expected);
+        }
+    }
 }
