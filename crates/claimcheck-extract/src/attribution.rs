@@ -155,8 +155,13 @@ fn mentions(full: &str, mention: &str) -> bool {
 
 /// Every attribution in `text`, in order.
 pub fn extract_attributions(text: &str) -> Vec<Claim> {
+    attributions_in(text, &crate::sentences::sentences(text))
+}
+
+/// [`extract_attributions`] with the text's sentences already split.
+pub(crate) fn attributions_in(text: &str, sentences: &[Span]) -> Vec<Claim> {
     let runs = quotes::quote_runs(text);
-    let units = quotes::units(text, &runs);
+    let units = quotes::units(text, sentences, &runs);
     let mut speakers = Speakers::default();
     let mut claims = Vec::new();
     // The details of the previous unit's claim when it quoted someone, for a quotation that

@@ -263,20 +263,18 @@ const AFTER_PLACE: &[&str] = &[
 
 /// Every distance claim in `text`, in order.
 pub fn extract_distances(text: &str) -> Vec<Claim> {
-    distances_from(text, &measures(text))
+    distances_from(text, &sentences(text), &measures(text))
 }
 
 /// [`extract_distances`] from the text's [`measures`], already read.
-pub(crate) fn distances_from(text: &str, found: &[Measure]) -> Vec<Claim> {
-    // Without a length there is no distance: a text without one neither splits its sentences nor
-    // compiles the place patterns.
+pub(crate) fn distances_from(text: &str, sentences: &[Span], found: &[Measure]) -> Vec<Claim> {
+    // Without a length there is no distance: a text without one compiles no place pattern.
     if !found
         .iter()
         .any(|m| m.unit.is_some_and(|u| u.dimension == Dimension::Length))
     {
         return Vec::new();
     }
-    let sentences = sentences(text);
     let mut claims: Vec<Claim> = Vec::new();
     for m in found {
         // A length inside a claim already read is its conversion: "55 km (34 miles) from".

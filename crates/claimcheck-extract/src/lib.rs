@@ -41,7 +41,7 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Claim> {
         }
     }
     let measures = quantity::measures(text);
-    let distances = distance::distances_from(text, &measures);
+    let distances = distance::distances_from(text, &sentences, &measures);
     // Spans sorted by start, so that each quantity is compared with its neighbours only and
     // a long article is not compared claim by claim with every other.
     let mut taken: Vec<(claimcheck_core::Span, bool)> = distances
@@ -67,7 +67,7 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Claim> {
         })
         .collect::<Vec<_>>();
     claims.extend(distances);
-    claims.extend(extract_attributions(text));
+    claims.extend(attribution::attributions_in(text, &sentences));
     claims.extend(quantities);
     claims.sort_by_key(|c| (c.span.start, kind_order(c.kind), c.span.end));
     for (i, c) in claims.iter_mut().enumerate() {

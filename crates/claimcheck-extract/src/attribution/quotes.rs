@@ -98,18 +98,23 @@ fn runs_in_line(line: &str, base: usize, runs: &mut Vec<QuoteRun>) {
 
 /// The units of `text`: its sentences, with a sentence joined to the next while a quotation
 /// opened in it has not closed.
-pub fn units(text: &str, runs: &[QuoteRun]) -> Vec<Unit> {
+pub fn units(text: &str, sentences: &[Span], runs: &[QuoteRun]) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
     let mut line_starts = vec![0];
     line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
     let paragraph_of = |pos: usize| line_starts.partition_point(|&s| s <= pos) - 1;
-    for s in crate::sentences::sentences(text) {
+    // Top-level quotations are sorted and do not overlap, so the one that can run over a
+    // unit's end is the last one starting before it: a binary search, where scanning every
+    // quotation for every sentence made a long text quadratic.
+    let straddles = |end: usize| {
+        let i = runs.partition_point(|r| r.outer.start < end);
+        i > 0 && runs[i - 1].outer.end > end
+    };
+    for &s in sentences {
         let paragraph = paragraph_of(s.start);
         if let Some(last) = out.last_mut()
             && last.paragraph == paragraph
-            && runs
-                .iter()
-                .any(|r| r.outer.start < last.span.end && r.outer.end > last.span.end)
+            && straddles(last.span.end)
         {
             last.span = Span::new(last.span.start, s.end);
             continue;
@@ -154,7 +159,7 @@ mod tests {
     fn joins_sentences_inside_a_quotation() {
         let text = "\u{201c}It hurts. It is bad,\u{201d} Ann said. Then rain.";
         let runs = quote_runs(text);
-        let got: Vec<&str> = units(text, &runs)
+        let got: Vec<&str> = units(text, &crate::sentences::sentences(text), &runs)
             .iter()
             .map(|u| &text[u.span.start..u.span.end])
             .collect();
