@@ -222,16 +222,26 @@ pub fn collect(args: &CheckArgs, settings: &Settings, verify: bool) -> Result<Ru
     let paths = files::expand(&args.files, &settings.selection)?;
     refuse_overwriting_inputs(&paths, settings)?;
 
-    // Every input is read before anything is reported, so a bad path fails the run cleanly.
-    let mut documents = Vec::with_capacity(paths.len());
-    for path in &paths {
-        let doc = if path == "-" {
-            claimcheck_retrieve::load_stdin(args.stdin_filename.as_deref())?
-        } else {
-            claimcheck_retrieve::load_article(path)?
-        };
-        documents.push(doc);
-    }
+    // 0 threads means rayon's default: one per core.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(settings.threads.map_or(0, |n| n.max(1)))
+        .build()?;
+
+    // Every input is read (and its Markdown or HTML parsed, in the pool) before anything is
+    // reported, so a bad path fails the run cleanly, with the first bad path in argument order.
+    let loaded: Vec<_> = pool.install(|| {
+        paths
+            .par_iter()
+            .map(|path| {
+                if path == "-" {
+                    claimcheck_retrieve::load_stdin(args.stdin_filename.as_deref())
+                } else {
+                    claimcheck_retrieve::load_article(path)
+                }
+            })
+            .collect()
+    });
+    let documents = loaded.into_iter().collect::<Result<Vec<_>, _>>()?;
 
     let corpora = settings
         .corpus
@@ -240,10 +250,6 @@ pub fn collect(args: &CheckArgs, settings: &Settings, verify: bool) -> Result<Ru
         .collect::<Result<Vec<_>>>()?;
 
     let progress = progress_bar(args.progress, documents.len());
-    // 0 threads means rayon's default: one per core.
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(settings.threads.map_or(0, |n| n.max(1)))
-        .build()?;
 
     // Extraction, in parallel: pure and independent per document.
     let extracted: Vec<Extracted> = pool.install(|| {
@@ -266,32 +272,36 @@ pub fn collect(args: &CheckArgs, settings: &Settings, verify: bool) -> Result<Ru
     };
     let knowledge = knowledge(&settings.events, wikidata)?;
 
-    // Matching, in parallel.
-    let check_one = |(i, (document, claims, published)): (usize, &Extracted)| {
+    // Matching, in parallel; each document and its claims move into its result.
+    let check_one = |(i, (document, claims, published)): (usize, Extracted)| {
         let findings: Vec<Finding> = if verify {
-            claimcheck_match::check(document, claims.clone(), &sources[i], &knowledge)
+            claimcheck_match::check(&document, claims, &sources[i], &knowledge)
                 .into_iter()
                 .map(|c| Finding::new(c.claim, Some(c.verdict)))
                 .collect()
         } else {
             claims
-                .iter()
-                .cloned()
+                .into_iter()
                 .map(|claim| Finding::new(claim, None))
                 .collect()
         };
-        let findings = suppress(document, findings, &settings.disabled_rules);
+        let findings = suppress(&document, findings, &settings.disabled_rules);
         if let Some(bar) = &progress {
             bar.inc(1);
         }
         DocumentResult {
-            document: document.clone(),
-            published: *published,
+            document,
+            published,
             findings,
         }
     };
-    let results: Vec<DocumentResult> =
-        pool.install(|| extracted.par_iter().enumerate().map(check_one).collect());
+    let results: Vec<DocumentResult> = pool.install(|| {
+        extracted
+            .into_par_iter()
+            .enumerate()
+            .map(check_one)
+            .collect()
+    });
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
