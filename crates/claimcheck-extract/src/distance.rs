@@ -7,11 +7,9 @@
 //! phrase attaches to before it, the nearest capitalised noun phrase. A length that relates no
 //! places ("the 5.5 km bridge", "a 3-inch thickness") stays a quantity.
 
-use std::sync::OnceLock;
-
 use claimcheck_core::{Claim, Comparator, Details, DistanceDetails, Mode, Span};
-use regex::Regex;
 
+use crate::ascii::{Twin, unicode_flag};
 use crate::quantity::{Dimension, Measure, measures};
 use crate::sentences::sentences;
 
@@ -26,46 +24,6 @@ fn caps(ascii: bool) -> String {
     format!(
         r"(?:(?:St|Ste|Mt|Ft)\.\s+)?{upper}{letter}*(?:\s+(?:(?:of|de|del|da|do|du|la|le|el|al|am|an|upon|on|sur)\s+)?{upper}{letter}*)*"
     )
-}
-
-/// The flags of the ASCII form of a [`Twin`] when `ascii`, and of the Unicode form (the default)
-/// otherwise.
-fn unicode_flag(ascii: bool) -> &'static str {
-    if ascii { "(?-u)" } else { "(?u)" }
-}
-
-/// A pattern compiled on first use in one of two forms: in ASCII mode for a haystack that is all
-/// ASCII, in Unicode mode for any other.
-///
-/// Unicode classes and case folding are most of the cost of compiling these patterns: about
-/// 5 ms for [`TO`] with `\p{Lu}` and `\p{L}` against 0.3 ms in ASCII, at every start of the
-/// program, while most sentences are ASCII. On an ASCII haystack the two forms find the same
-/// matches: `\p{Lu}` can only meet `[A-Z]` there, `[\p{L}\p{M}'’\-]` only `[A-Za-z'\-]`, and
-/// `\s`, `\b` and `(?i)` differ only on characters beyond ASCII.
-struct Twin {
-    /// The pattern, in its ASCII form when given `true`.
-    build: fn(bool) -> String,
-    ascii: OnceLock<Regex>,
-    unicode: OnceLock<Regex>,
-}
-
-impl Twin {
-    const fn new(build: fn(bool) -> String) -> Self {
-        Twin {
-            build,
-            ascii: OnceLock::new(),
-            unicode: OnceLock::new(),
-        }
-    }
-
-    /// The form that reads `haystack`.
-    fn get(&self, haystack: &str) -> &Regex {
-        let ascii = haystack.is_ascii();
-        let cell = if ascii { &self.ascii } else { &self.unicode };
-        cell.get_or_init(|| {
-            Regex::new(&(self.build)(ascii)).expect("the distance pattern is valid")
-        })
-    }
 }
 
 /// Lowercase nouns that complete a place name: "the Russian border", "the Crimean isthmus".

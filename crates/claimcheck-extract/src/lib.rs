@@ -3,6 +3,7 @@
 //! Extraction is pure: it reads the plain text of a document and the options passed in, never a
 //! file, a clock or the environment, so the same text and publication date give the same claims.
 
+mod ascii;
 mod attribution;
 mod date;
 mod distance;

@@ -48,12 +48,7 @@ impl Lexicon {
         // Every word of every unit is looked up here: a short ASCII word is lowercased on the
         // stack rather than into a new string each time.
         let mut buf = [0u8; 32];
-        if word.is_ascii()
-            && let Some(lower) = buf.get_mut(..word.len())
-        {
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            let lower = std::str::from_utf8(lower).ok()?;
+        if let Some(lower) = crate::ascii::lowercase_on_stack(word, &mut buf) {
             return self.cues.get(lower).copied();
         }
         self.cues.get(&word.to_lowercase()).copied()

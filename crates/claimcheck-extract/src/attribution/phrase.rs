@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{LEXICON, normalise};
+use crate::ascii::Twin;
 
 /// Who a noun phrase says is speaking, before later mentions are resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -262,21 +263,15 @@ fn hearer_pattern(ascii: bool) -> String {
 }
 
 /// A hearer at the start of a text: the article, a description of an outlet, and a quoted name,
-/// a capitalised name or a lowercase word.
-static HEARER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&hearer_pattern(false)).expect("the hearer pattern is valid"));
-
-/// [`HEARER`] in ASCII mode, for an ASCII haystack: the Unicode letter classes made most of the
-/// cost of compiling it (a fifteenth of a one-paragraph check), and most sentences are ASCII.
-static HEARER_ASCII: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&hearer_pattern(true)).expect("the hearer pattern is valid"));
+/// a capitalised name or a lowercase word. Its Unicode letter classes made most of the cost of
+/// compiling it (a fifteenth of a one-paragraph check), hence an ASCII form for ASCII text.
+static HEARER: Twin = Twin::new(hearer_pattern);
 
 /// The hearer at the start of `s`: a quoted or listed outlet ("the “New York Times”", "the South
 /// Korean news agency Yonhap", "Reuters"), or a person or audience ("Lee", "reporters", "him"),
 /// which is a hearer but not an outlet.
 pub fn hearer(s: &str) -> Option<Hearer> {
-    let pattern = if s.is_ascii() { &HEARER_ASCII } else { &HEARER };
-    let caps = pattern.captures(s)?;
+    let caps = HEARER.get(s).captures(s)?;
     let len = caps.get(0).map_or(0, |m| m.end());
     let described = caps.name("desc").is_some();
     let outlet = if let Some(q) = caps.name("q") {

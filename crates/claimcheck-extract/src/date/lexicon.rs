@@ -297,11 +297,12 @@ pub(super) fn marks_amount(previous_word: &str) -> bool {
 /// regular "-ed" forms; future cues are the modal and scheduling words news uses.
 pub(super) fn tense_of(word: &str, previous: &str) -> Option<Lean> {
     // This runs for every word around every date: the words are ASCII letters, lowercased on
-    // the stack and compared with `match` arms rather than scanned lists.
+    // the stack and compared with `match` arms rather than scanned lists. A word too long for
+    // the buffer is none of the listed ones (the longest has 11 letters).
     let mut word_buf = [0u8; 16];
     let mut previous_buf = [0u8; 16];
-    let w = ascii_lowercase(word, &mut word_buf);
-    let p = ascii_lowercase(previous, &mut previous_buf);
+    let w = crate::ascii::lowercase_on_stack(word, &mut word_buf).unwrap_or("");
+    let p = crate::ascii::lowercase_on_stack(previous, &mut previous_buf).unwrap_or("");
     if w == "to"
         && matches!(
             p,
@@ -455,15 +456,4 @@ pub(super) fn tense_of(word: &str, previous: &str) -> Option<Lean> {
         return Some(Lean::Past);
     }
     None
-}
-
-/// `word` lowercased into `buf` when it is ASCII and fits; otherwise "", which is none of the
-/// listed words (the longest has 11 letters).
-fn ascii_lowercase<'b>(word: &str, buf: &'b mut [u8; 16]) -> &'b str {
-    let Some(out) = buf.get_mut(..word.len()).filter(|_| word.is_ascii()) else {
-        return "";
-    };
-    out.copy_from_slice(word.as_bytes());
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).unwrap_or("")
 }
