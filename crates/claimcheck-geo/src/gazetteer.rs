@@ -9,6 +9,9 @@ const PLACES_TSV: &str = include_str!("../../../corpora/geo/places.tsv");
 const NAMES_TSV: &str = include_str!("../../../corpora/geo/names.tsv");
 const COUNTRIES_TSV: &str = include_str!("../../../corpora/geo/countries.tsv");
 const DEMONYMS_TSV: &str = include_str!("../../../corpora/geo/demonyms.tsv");
+/// Where each row of `places.tsv` after its header starts, as little-endian `u32`s, written by
+/// `build.rs` from the same file.
+const PLACE_STARTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/place_starts.bin"));
 
 /// How much more a place counts when the name is its own rather than an alternate one. Own
 /// names should win among places of a similar size, but "Odessa" means Odesa in Ukraine (an
@@ -81,9 +84,8 @@ impl Resolved {
 
 /// Places, countries and the names that lead to them; see [`crate::gazetteer`].
 pub struct Gazetteer {
-    /// The rows of `places.tsv` after its header, and where each row starts.
+    /// The rows of `places.tsv` after its header (where each starts is in [`PLACE_STARTS`]).
     places: &'static str,
-    place_starts: Vec<u32>,
     /// The sorted rows of `names.tsv` after its header, searched in place.
     names: &'static [u8],
     countries: Vec<Country>,
@@ -99,29 +101,8 @@ impl Gazetteer {
     pub fn bundled() -> Result<Gazetteer, GeoError> {
         let places = body(PLACES_TSV, "places.tsv", "claimcheck-geo-places")?;
         let names = body(NAMES_TSV, "names.tsv", "claimcheck-geo-names")?;
-        // The row index is built at every start of a check that resolves a place: `memchr`
-        // finds the line ends of the 1.7 MB file several times faster than a char-by-char
-        // split, which was most of opening the gazetteer.
-        if u32::try_from(places.len()).is_err() {
-            return Err(GeoError::Line {
-                file: "places.tsv",
-                line: 1,
-                reason: "the file is larger than 4 GiB".into(),
-            });
-        }
-        let mut place_starts = Vec::with_capacity(40_000);
-        if !places.is_empty() {
-            place_starts.push(0);
-        }
-        place_starts.extend(
-            memchr::memchr_iter(b'\n', places.as_bytes())
-                .map(|i| i + 1)
-                .filter(|&start| start < places.len())
-                .map(|start| start as u32),
-        );
         let mut gazetteer = Gazetteer {
             places,
-            place_starts,
             names: names.as_bytes(),
             countries: Vec::new(),
             country_names: HashMap::new(),
@@ -277,7 +258,8 @@ impl Gazetteer {
 
     /// The place in row `row` of `places.tsv` (0 is the first row after the header).
     fn place(&self, row: usize) -> Option<Place> {
-        let start = *self.place_starts.get(row)? as usize;
+        let offset = PLACE_STARTS.get(row * 4..row * 4 + 4)?;
+        let start = u32::from_le_bytes(offset.try_into().ok()?) as usize;
         let line = self.places[start..].lines().next()?;
         let f: Vec<&'static str> = line.split('\t').collect();
         let [geonameid, name, country, admin1, lat, lon, population] = f[..] else {

@@ -10,9 +10,32 @@ const FOLD_TSV: &str = include_str!("../../../corpora/geo/fold.tsv");
 /// Letters with diacritics (and apostrophes) mapped to lowercase ASCII. The table is generated
 /// by `corpora/geo/build.py` with the same rules it used for the name index, so a name folds
 /// to the same key on both sides.
-fn fold() -> &'static HashMap<char, &'static str> {
-    static FOLD: OnceLock<HashMap<char, &'static str>> = OnceLock::new();
-    FOLD.get_or_init(|| parse_fold(FOLD_TSV).expect("fold.tsv is generated and hash-checked"))
+struct Fold {
+    /// The entries for ASCII characters, by code, so that most characters are looked up
+    /// without hashing: keys are made for every capitalised phrase of every article.
+    ascii: [Option<&'static str>; 128],
+    other: HashMap<char, &'static str>,
+}
+
+impl Fold {
+    fn get(&self, c: char) -> Option<&'static str> {
+        match self.ascii.get(c as usize) {
+            Some(entry) => *entry,
+            None => self.other.get(&c).copied(),
+        }
+    }
+}
+
+fn fold() -> &'static Fold {
+    static FOLD: OnceLock<Fold> = OnceLock::new();
+    FOLD.get_or_init(|| {
+        let other = parse_fold(FOLD_TSV).expect("fold.tsv is generated and hash-checked");
+        let mut ascii = [None; 128];
+        for (i, entry) in ascii.iter_mut().enumerate() {
+            *entry = other.get(&char::from(i as u8)).copied();
+        }
+        Fold { ascii, other }
+    })
 }
 
 pub(crate) fn parse_fold(text: &'static str) -> Result<HashMap<char, &'static str>, GeoError> {
@@ -42,7 +65,7 @@ pub fn normalise(name: &str) -> String {
     let table = fold();
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
-        if let Some(f) = table.get(&c) {
+        if let Some(f) = table.get(c) {
             out.push_str(f);
         } else if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
@@ -53,6 +76,14 @@ pub fn normalise(name: &str) -> String {
         } else {
             out.push(' ');
         }
+    }
+    // Most keys already have single spaces between words only.
+    let tidy = !out.starts_with(' ')
+        && !out.ends_with(' ')
+        && !out.contains("  ")
+        && out.chars().all(|c| c == ' ' || !c.is_whitespace());
+    if tidy {
+        return out;
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
