@@ -1,12 +1,10 @@
 //! ASCII fast paths the extractors share: patterns compiled in an ASCII form for ASCII text, and
 //! short words lowercased without allocating.
 
-use std::sync::OnceLock;
+use crate::tier::Tiered;
 
-use regex::Regex;
-
-/// A pattern compiled on first use in one of two forms: in ASCII mode for a haystack that is all
-/// ASCII, in Unicode mode for any other.
+/// A pattern in two forms, each compiled on first use (see [`Tiered`]): in ASCII mode for a
+/// haystack that is all ASCII, in Unicode mode for any other.
 ///
 /// Unicode classes and case folding are most of the cost of compiling the place and hearer
 /// patterns (about 5 ms for the distance pattern `TO` with `\p{Lu}` and `\p{L}` against 0.3 ms
@@ -15,29 +13,25 @@ use regex::Regex;
 /// `[A-Z]` there, `[\p{L}\p{M}'’\-]` only `[A-Za-z'\-]`, and `\s`, `\b` and `(?i)` differ only on
 /// characters beyond ASCII.
 pub(crate) struct Twin {
-    /// The pattern, in its ASCII form when given `true`.
-    build: fn(bool) -> String,
-    ascii: OnceLock<Regex>,
-    unicode: OnceLock<Regex>,
+    ascii: Tiered,
+    unicode: Tiered,
 }
 
 impl Twin {
     pub(crate) const fn new(build: fn(bool) -> String) -> Self {
         Twin {
-            build,
-            ascii: OnceLock::new(),
-            unicode: OnceLock::new(),
+            ascii: Tiered::form(build, true),
+            unicode: Tiered::form(build, false),
         }
     }
 
     /// The form that reads `haystack`.
-    pub(crate) fn get(&self, haystack: &str) -> &Regex {
-        let ascii = haystack.is_ascii();
-        let cell = if ascii { &self.ascii } else { &self.unicode };
-        cell.get_or_init(|| {
-            let pattern = (self.build)(ascii);
-            Regex::new(&pattern).unwrap_or_else(|e| panic!("invalid pattern {pattern}: {e}"))
-        })
+    pub(crate) fn get(&self, haystack: &str) -> &Tiered {
+        if haystack.is_ascii() {
+            &self.ascii
+        } else {
+            &self.unicode
+        }
     }
 }
 

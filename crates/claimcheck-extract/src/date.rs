@@ -45,13 +45,11 @@ mod anchor;
 mod holiday;
 mod lexicon;
 
-use std::sync::LazyLock;
-
+use crate::tier::{Captures, Match, Tiered};
 use claimcheck_core::{
     CalendarDate, Claim, DateDetails, Details, Precision, Relation, Span, YearSource,
 };
 use jiff::civil::{Date, Weekday};
-use regex::{Captures, Regex};
 
 use crate::sentences::sentences;
 use anchor::Occurrence;
@@ -212,7 +210,7 @@ struct Candidate {
 /// DFA once the text holds a non-ASCII byte (a curly quote, a dash), so every search in
 /// typographic news text fell back to the much slower PikeVM; the words these patterns match are
 /// ASCII, so an ASCII boundary finds the same dates.
-fn compile(pattern: &str) -> Regex {
+fn date_pattern(pattern: &str) -> String {
     let pattern = pattern.strip_prefix("(?i)").unwrap_or(pattern);
     let mut escaped = false;
     for ch in pattern.replace("(?P<", "(?<").chars() {
@@ -222,8 +220,7 @@ fn compile(pattern: &str) -> Regex {
         );
         escaped = ch == '\\' && !escaped;
     }
-    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
-        .expect("the date patterns are valid regular expressions")
+    pattern.replace(r"\b", r"(?-u:\b)")
 }
 
 /// Words of which a text must hold one from each group (lowercase, as in the lowercased text)
@@ -261,7 +258,7 @@ const TIME_UNITS: &[&str] = &["day", "week", "fortnight", "month", "year"];
 /// search of the lowercased text, stopped at the first hit.
 struct Pattern {
     needs: Needs,
-    regex: LazyLock<Regex>,
+    regex: Tiered,
 }
 
 /// Whether `text` holds `word`, with `memchr`'s vectorised search, since a word absent from a
@@ -271,7 +268,7 @@ fn holds(text: &str, word: &str) -> bool {
 }
 
 impl Pattern {
-    const fn new(needs: Needs, regex: LazyLock<Regex>) -> Pattern {
+    const fn new(needs: Needs, regex: Tiered) -> Pattern {
         Pattern { needs, regex }
     }
 
@@ -292,7 +289,7 @@ impl Pattern {
             .flatten()
     }
 
-    fn find_iter<'t>(&self, lower: &'t str) -> impl Iterator<Item = regex::Match<'t>> {
+    fn find_iter<'t>(&self, lower: &'t str) -> impl Iterator<Item = Match<'t>> {
         self.may_match(lower)
             .then(|| self.regex.find_iter(lower))
             .into_iter()
@@ -302,8 +299,8 @@ impl Pattern {
 
 static MONTH_DAY: Pattern = Pattern::new(
     Needs::All(&[MONTHS, DIGITS]),
-    LazyLock::new(|| {
-        compile(&format!(
+    Tiered::new(|| {
+        date_pattern(&format!(
             r"(?i)\b(?P<m>{MONTH})\b\.?(?:\s*(?:the\s+)?|[-/])(?P<d>{DAY})(?P<o>{ORDINAL})?\b(?:(?:\s*,?\s*|\s+of\s+|[-/])(?P<y>{YEAR})\b)?"
         ))
     }),
@@ -311,8 +308,8 @@ static MONTH_DAY: Pattern = Pattern::new(
 
 static DAY_MONTH_SHORT_YEAR: Pattern = Pattern::new(
     Needs::All(&[MONTHS, DIGITS, &["-"]]),
-    LazyLock::new(|| {
-        compile(&format!(
+    Tiered::new(|| {
+        date_pattern(&format!(
             r"(?i)\b(?P<d>{DAY})-(?P<m>{MONTH})-(?P<yy>[0-9]{{2}})\b"
         ))
     }),
@@ -320,8 +317,8 @@ static DAY_MONTH_SHORT_YEAR: Pattern = Pattern::new(
 
 static DAY_MONTH: Pattern = Pattern::new(
     Needs::All(&[MONTHS, DIGITS]),
-    LazyLock::new(|| {
-        compile(&format!(
+    Tiered::new(|| {
+        date_pattern(&format!(
             r"(?i)\b(?P<d>{DAY})(?P<o>{ORDINAL})?(?:\s+(?:day\s+)?(?:of\s+)?|[-/])(?P<m>{MONTH})\b\.?(?:(?:\s*,?\s*|\s+of\s+|[-/])(?P<y>{YEAR})\b)?"
         ))
     }),
@@ -329,8 +326,8 @@ static DAY_MONTH: Pattern = Pattern::new(
 
 static MONTH_YEAR: Pattern = Pattern::new(
     Needs::All(&[MONTHS]),
-    LazyLock::new(|| {
-        compile(&format!(
+    Tiered::new(|| {
+        date_pattern(&format!(
             r"(?i)\b(?P<m>{MONTH})\b\.?(?:\s*,?\s+(?:of\s+)?|[-/])(?:(?P<y>{YEAR})\b|(?P<rel>next|last|this|the\s+previous)\s+year\b)"
         ))
     }),
@@ -338,13 +335,13 @@ static MONTH_YEAR: Pattern = Pattern::new(
 
 static MONTH_BARE: Pattern = Pattern::new(
     Needs::All(&[MONTHS]),
-    LazyLock::new(|| compile(&format!(r"(?i)\b(?P<m>{FULL_MONTH})\b"))),
+    Tiered::new(|| date_pattern(&format!(r"(?i)\b(?P<m>{FULL_MONTH})\b"))),
 );
 
 static ISO: Pattern = Pattern::new(
     Needs::All(&[CENTURIES, &["-", "/", "."]]),
-    LazyLock::new(|| {
-        compile(&format!(
+    Tiered::new(|| {
+        date_pattern(&format!(
             r"\b(?P<y>{YEAR})(?P<s1>[-/.])(?P<m>[0-9]{{1,2}})(?P<s2>[-/.])(?P<d>[0-9]{{1,2}})"
         ))
     }),
@@ -352,8 +349,8 @@ static ISO: Pattern = Pattern::new(
 
 static NUMERIC: Pattern = Pattern::new(
     Needs::All(&[DIGITS]),
-    LazyLock::new(|| {
-        compile(
+    Tiered::new(|| {
+        date_pattern(
             r"\b(?P<a>[0-9]{1,2})\s?(?P<s1>[/.-])\s?(?P<b>[0-9]{1,2})(?:\s?(?P<s2>[/.-])\s?(?P<y>[0-9]{4}|[0-9]{2}))?",
         )
     }),
@@ -361,18 +358,18 @@ static NUMERIC: Pattern = Pattern::new(
 
 static YEAR_ALONE: Pattern = Pattern::new(
     Needs::All(&[CENTURIES]),
-    LazyLock::new(|| compile(&format!(r"\b(?P<y>{YEAR})\b"))),
+    Tiered::new(|| date_pattern(&format!(r"\b(?P<y>{YEAR})\b"))),
 );
 
 static SHORT_YEAR: Pattern = Pattern::new(
     Needs::All(&[DIGITS, &["'", "\u{2019}", "\u{2018}", "`"]]),
-    LazyLock::new(|| compile(r"(?P<q>['\u{2019}\u{2018}`])(?P<yy>[0-9]{2})\b")),
+    Tiered::new(|| date_pattern(r"(?P<q>['\u{2019}\u{2018}`])(?P<yy>[0-9]{2})\b")),
 );
 
 static RELATIVE_DAY: Pattern = Pattern::new(
     Needs::All(&[&["today", "yesterday", "tomorrow", "tonight"]]),
-    LazyLock::new(|| {
-        compile(
+    Tiered::new(|| {
+        date_pattern(
             r"(?i)\b(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b",
         )
     }),
@@ -380,8 +377,8 @@ static RELATIVE_DAY: Pattern = Pattern::new(
 
 static REPORT_DAY: Pattern = Pattern::new(
     Needs::All(&[&["day"]]),
-    LazyLock::new(|| {
-        compile(
+    Tiered::new(|| {
+        date_pattern(
             r"(?i)\b(?:end|ended|ending|ends|finish|finished|finishing|finishes|close|closed|closing|closes|start|started|starting|starts|open|opened|opening|opens|for|late\s+in|early\s+in|earlier\s+in|later\s+in)\s+(?P<d>the\s+day)\b",
         )
     }),
@@ -389,8 +386,8 @@ static REPORT_DAY: Pattern = Pattern::new(
 
 static CONSECUTIVE_DAY: Pattern = Pattern::new(
     Needs::All(&[&["consecutive", "straight", "successive"]]),
-    LazyLock::new(|| {
-        compile(
+    Tiered::new(|| {
+        date_pattern(
             r"(?i)\ba\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[2-9](?:nd|rd|th)|1[0-9]th)\s+(?:consecutive|straight|successive)\s+(?:trading\s+)?day\b",
         )
     }),
@@ -398,8 +395,8 @@ static CONSECUTIVE_DAY: Pattern = Pattern::new(
 
 static PERIOD_EDGE: Pattern = Pattern::new(
     Needs::All(&[&["beginning", "start", "end", "middle"], &["year", "month"]]),
-    LazyLock::new(|| {
-        compile(
+    Tiered::new(|| {
+        date_pattern(
             r"(?i)\b(?:beginning|start|end|middle)\s+of\s+(?P<p>(?:the\s+)?(?:current\s+)?(?P<u>year|month))\b",
         )
     }),
@@ -412,8 +409,8 @@ static RELATIVE_UNIT: Pattern = Pattern::new(
         ],
         &["week", "month", "year", "yr"],
     ]),
-    LazyLock::new(|| {
-        compile(
+    Tiered::new(|| {
+        date_pattern(
             r"(?i)\b(?P<q>this|last|next|the\s+previous|(?:the\s+)?current|the\s+coming)\s+(?:calendar\s+)?(?P<u>week|month|year|yr)\b|\b(?P<ytd>the\s+year[-\s]to[-\s]date)\b",
         )
     }),
@@ -421,8 +418,8 @@ static RELATIVE_UNIT: Pattern = Pattern::new(
 
 static AGO: Pattern = Pattern::new(
     Needs::All(&[&["ago"]]),
-    LazyLock::new(|| {
-        compile(&format!(
+    Tiered::new(|| {
+        date_pattern(&format!(
             r"(?i)\b(?P<n>{SMALL_COUNT})\s+(?P<u>day|week|fortnight|month|year)s?\s+ago\b"
         ))
     }),
@@ -430,8 +427,8 @@ static AGO: Pattern = Pattern::new(
 
 static IN_TIME: Pattern = Pattern::new(
     Needs::All(&[TIME_UNITS]),
-    LazyLock::new(|| {
-        compile(&format!(
+    Tiered::new(|| {
+        date_pattern(&format!(
             r"(?i)\bin\s+(?P<t>(?P<n>{SMALL_COUNT})\s+(?P<u>day|week|fortnight|month|year)s?)(?:['\u{{2019}}]?\s*time)?\b"
         ))
     }),
@@ -439,8 +436,8 @@ static IN_TIME: Pattern = Pattern::new(
 
 static FROM_BASE: Pattern = Pattern::new(
     Needs::All(&[TIME_UNITS, &["from", "after", "before", "hence"]]),
-    LazyLock::new(|| {
-        compile(&format!(
+    Tiered::new(|| {
+        date_pattern(&format!(
             r"(?i)\b(?P<n>{SMALL_COUNT})\s+(?P<u>day|week|fortnight|month|year)s?\s+(?:(?P<dir>from|after|before)\s+(?P<base>now|today|tomorrow|yesterday)|hence)\b"
         ))
     }),
@@ -459,8 +456,8 @@ static SHIFTED: Pattern = Pattern::new(
         ],
         MONTHS_OR_DAYS,
     ]),
-    LazyLock::new(|| {
-        compile(&format!(
+    Tiered::new(|| {
+        date_pattern(&format!(
             r"(?i)\b(?P<q>last|next|previous|following|this\s+past|this\s+coming|coming|this)\s+(?P<n>{WEEKDAY}|{FULL_MONTH})\b"
         ))
     }),
@@ -468,13 +465,13 @@ static SHIFTED: Pattern = Pattern::new(
 
 static WEEKDAY_ALONE: Pattern = Pattern::new(
     Needs::All(&[&["day"]]),
-    LazyLock::new(|| compile(&format!(r"(?i)\b(?P<wd>{WEEKDAY})\b"))),
+    Tiered::new(|| date_pattern(&format!(r"(?i)\b(?P<wd>{WEEKDAY})\b"))),
 );
 
 static WEEKDAY_ORDINAL: Pattern = Pattern::new(
     Needs::All(&[&["day"], DIGITS]),
-    LazyLock::new(|| {
-        compile(&format!(
+    Tiered::new(|| {
+        date_pattern(&format!(
             r"(?i)\b(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?(?P<d>{DAY}){ORDINAL}\b"
         ))
     }),
@@ -488,8 +485,8 @@ static NTH_WEEKDAY: Pattern = Pattern::new(
             "5th",
         ],
     ]),
-    LazyLock::new(|| {
-        compile(&format!(
+    Tiered::new(|| {
+        date_pattern(&format!(
             r"(?i)\b(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?P<wd>{WEEKDAY})\s+(?:of|in)\s+(?:(?P<m>{MONTH})\b\.?(?:\s*,?\s*(?P<y>{YEAR})\b)?|(?P<rel>last|next|this|the)\s+month\b)"
         ))
     }),
@@ -497,8 +494,8 @@ static NTH_WEEKDAY: Pattern = Pattern::new(
 
 static ORDINAL_DAY: Pattern = Pattern::new(
     Needs::All(&[DIGITS]),
-    LazyLock::new(|| {
-        compile(&format!(
+    Tiered::new(|| {
+        date_pattern(&format!(
             r"(?i)\bon\s+(?P<t>(?:the\s+)?(?P<d>{DAY}){ORDINAL})\b"
         ))
     }),
@@ -506,8 +503,8 @@ static ORDINAL_DAY: Pattern = Pattern::new(
 
 static LAST_DAY: Pattern = Pattern::new(
     Needs::All(&[MONTHS, &["last"]]),
-    LazyLock::new(|| {
-        compile(&format!(
+    Tiered::new(|| {
+        date_pattern(&format!(
             r"(?i)\b(?:the\s+)?last\s+day\s+(?:of|in)\s+(?P<m>{MONTH})\b\.?(?:\s*,?\s+(?P<y>{YEAR})\b)?"
         ))
     }),
@@ -515,13 +512,13 @@ static LAST_DAY: Pattern = Pattern::new(
 
 static WEEKDAY_AFTER_NEXT: Pattern = Pattern::new(
     Needs::All(&[&["day"], &["after"]]),
-    LazyLock::new(|| compile(&format!(r"(?i)\b(?P<wd>{WEEKDAY})\s+after\s+next\b"))),
+    Tiered::new(|| date_pattern(&format!(r"(?i)\b(?P<wd>{WEEKDAY})\s+after\s+next\b"))),
 );
 
 static WEEKDAY_OF_WEEK: Pattern = Pattern::new(
     Needs::All(&[&["day"], &["week"]]),
-    LazyLock::new(|| {
-        compile(&format!(
+    Tiered::new(|| {
+        date_pattern(&format!(
             r"(?i)\b(?P<wd>{WEEKDAY})\s+(?:of\s+)?(?P<q>next|last|this)\s+week\b"
         ))
     }),
@@ -529,39 +526,41 @@ static WEEKDAY_OF_WEEK: Pattern = Pattern::new(
 
 static WEEK_THEN_WEEKDAY: Pattern = Pattern::new(
     Needs::All(&[&["day"], &["week"]]),
-    LazyLock::new(|| {
-        compile(&format!(
+    Tiered::new(|| {
+        date_pattern(&format!(
             r"(?i)\b(?P<q>next|last|previous|this)\s+week,?\s*(?:-\s*)?(?:on\s+)?(?P<wd>{WEEKDAY})\b"
         ))
     }),
 );
 
-static PREFIX_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
+static PREFIX_WEEKDAY: Tiered = Tiered::new(|| {
+    date_pattern(&format!(
         r"(?i)\b(?P<wd>{WEEKDAY}|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?[\s,]*(?P<open>\()?\s*$"
     ))
 });
 
-static PREFIX_PART: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
+static PREFIX_PART: Tiered = Tiered::new(|| {
+    date_pattern(
         r"(?i)\b(?P<p>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)(?:\s*-\s*|\s+)$",
     )
 });
 
-static PREFIX_RELATION: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)\b(?P<r>on|in|during|since|before|after|until|till|by|through|prior\s+to)\s+$")
+static PREFIX_RELATION: Tiered = Tiered::new(|| {
+    date_pattern(
+        r"(?i)\b(?P<r>on|in|during|since|before|after|until|till|by|through|prior\s+to)\s+$",
+    )
 });
 
-static PREFIX_SCHEDULED: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
+static PREFIX_SCHEDULED: Tiered = Tiered::new(|| {
+    date_pattern(
         r"(?i)\b(?:scheduled|slated|set|planned|due)\s+(?:to\s+(?:[a-z]+\s+){1,4})?(?:on|for)\s+$",
     )
 });
 
 static WORD_DAY_MONTH: Pattern = Pattern::new(
     Needs::All(&[MONTHS, DAY_WORDS]),
-    LazyLock::new(|| {
-        compile(&format!(
+    Tiered::new(|| {
+        date_pattern(&format!(
             r"(?i)\b(?:the\s+)?(?P<d>{DAY_WORD})(?:\s+day)?\s+of\s+(?P<m>{MONTH})\b\.?(?:(?:\s*,\s*|\s+(?:of\s+)?)(?P<y>{YEAR})\b)?"
         ))
     }),
@@ -569,8 +568,8 @@ static WORD_DAY_MONTH: Pattern = Pattern::new(
 
 static MONTH_WORD_DAY: Pattern = Pattern::new(
     Needs::All(&[MONTHS, DAY_WORDS]),
-    LazyLock::new(|| {
-        compile(&format!(
+    Tiered::new(|| {
+        date_pattern(&format!(
             r"(?i)\b(?P<m>{MONTH})\b\.?,?\s+(?:the\s+)?(?P<d>{DAY_WORD})\b(?:(?:\s*,\s*|\s+(?:of\s+)?)(?P<y>{YEAR})\b)?"
         ))
     }),
@@ -578,8 +577,8 @@ static MONTH_WORD_DAY: Pattern = Pattern::new(
 
 static WEEKDAY_WORD_DAY: Pattern = Pattern::new(
     Needs::All(&[&["day"], DAY_WORDS]),
-    LazyLock::new(|| {
-        compile(&format!(
+    Tiered::new(|| {
+        date_pattern(&format!(
             r"(?i)\b(?P<wd>{WEEKDAY}),?\s+the\s+(?P<d>{DAY_WORD})\b"
         ))
     }),
@@ -587,8 +586,8 @@ static WEEKDAY_WORD_DAY: Pattern = Pattern::new(
 
 static SHIFTED_MONTH_DAY: Pattern = Pattern::new(
     Needs::All(&[&["month"]]),
-    LazyLock::new(|| {
-        compile(&format!(
+    Tiered::new(|| {
+        date_pattern(&format!(
             r"(?i)\b(?:the\s+)?(?P<d>{DAY}(?:{ORDINAL})?|{DAY_WORD})(?:\s+day)?\s+of\s+(?:(?:the\s+)?(?P<q>next|last|this|previous|current|coming|following)|the)\s+month\b"
         ))
     }),
@@ -596,8 +595,8 @@ static SHIFTED_MONTH_DAY: Pattern = Pattern::new(
 
 static YEAR_MONTH: Pattern = Pattern::new(
     Needs::All(&[CENTURIES, &["-", "/"]]),
-    LazyLock::new(|| {
-        compile(&format!(
+    Tiered::new(|| {
+        date_pattern(&format!(
             r"\b(?P<y>{YEAR})(?:-(?P<mm>0[1-9]|1[0-2]|[1-9])|/(?P<m>0?[1-9]|1[0-2]))\b"
         ))
     }),
@@ -605,20 +604,22 @@ static YEAR_MONTH: Pattern = Pattern::new(
 
 static MONTH_SLASH_YEAR: Pattern = Pattern::new(
     Needs::All(&[CENTURIES, &["-", "/"]]),
-    LazyLock::new(|| compile(&format!(r"\b(?P<m>0?[1-9]|1[0-2])[/-](?P<y>{YEAR})\b"))),
+    Tiered::new(|| date_pattern(&format!(r"\b(?P<m>0?[1-9]|1[0-2])[/-](?P<y>{YEAR})\b"))),
 );
 
 static COMPACT: Pattern = Pattern::new(
     Needs::All(&[&["19", "20"]]),
-    LazyLock::new(|| {
-        compile(r"\b(?P<y>(?:19|20)[0-9]{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12][0-9]|3[01])\b")
+    Tiered::new(|| {
+        date_pattern(
+            r"\b(?P<y>(?:19|20)[0-9]{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12][0-9]|3[01])\b",
+        )
     }),
 );
 
 static HOLIDAY: Pattern = Pattern::new(
     Needs::Holiday,
-    LazyLock::new(|| {
-        compile(&format!(
+    Tiered::new(|| {
+        date_pattern(&format!(
             r"(?i)\b(?:(?P<q>last|next|this\s+coming|this\s+past|this|previous|following|coming)\s+)?(?P<h>{})\b(?:(?:\s*,\s*|\s+(?:of\s+|in\s+)?)(?P<y>{YEAR})\b|\s+(?:of\s+)?(?P<rel>next|last|this)\s+year\b)?",
             holiday::alternation()
         ))
@@ -627,13 +628,13 @@ static HOLIDAY: Pattern = Pattern::new(
 
 static YEAR_IN_WORDS: Pattern = Pattern::new(
     Needs::All(&[YEAR_WORDS_CUES]),
-    LazyLock::new(|| compile(&format!(r"(?i)\b(?P<yw>{YEAR_WORDS})\b"))),
+    Tiered::new(|| date_pattern(&format!(r"(?i)\b(?P<yw>{YEAR_WORDS})\b"))),
 );
 
 static DATE_YEAR_WORDS: Pattern = Pattern::new(
     Needs::All(&[MONTHS, YEAR_WORDS_CUES]),
-    LazyLock::new(|| {
-        compile(&format!(
+    Tiered::new(|| {
+        date_pattern(&format!(
             r"(?i)\b(?:(?P<d1>{DAY}){ORDINAL}?\s+(?:of\s+)?(?P<m1>{MONTH})|(?P<m2>{MONTH})\.?\s+(?P<d2>{DAY}){ORDINAL}?|(?P<m3>{MONTH}))\b\.?\s*,?\s+(?:of\s+)?(?P<yw>{YEAR_WORDS})\b"
         ))
     }),
@@ -641,8 +642,8 @@ static DATE_YEAR_WORDS: Pattern = Pattern::new(
 
 static SAME_PERIOD: Pattern = Pattern::new(
     Needs::All(&[&["same"]]),
-    LazyLock::new(|| {
-        compile(
+    Tiered::new(|| {
+        date_pattern(
             r"(?i)\bthe\s+same\s+(?:month|period|quarter|week|day|time)\s+(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|(?:of\s+)?the\s+(?:previous|prior)\s+year|the\s+year\s+before)\b",
         )
     }),
@@ -2865,12 +2866,9 @@ mod tests {
         );
     }
 
-    /// A pattern is skipped when the text lacks the words it needs: that must never skip a
-    /// text the pattern matches. Checked on every paragraph of the bench articles and test
-    /// fixtures, on each holiday spelling, and on the phrases of the tests above.
-    #[test]
-    fn a_pattern_is_skipped_only_where_it_cannot_match() {
-        let all: &[(&str, &Pattern)] = &[
+    /// Every gated date pattern, by name.
+    fn all_patterns() -> &'static [(&'static str, &'static Pattern)] {
+        static ALL: &[(&str, &Pattern)] = &[
             ("MONTH_DAY", &MONTH_DAY),
             ("DAY_MONTH", &DAY_MONTH),
             ("DAY_MONTH_SHORT_YEAR", &DAY_MONTH_SHORT_YEAR),
@@ -2909,7 +2907,32 @@ mod tests {
             ("SAME_PERIOD", &SAME_PERIOD),
             ("HOLIDAY", &HOLIDAY),
         ];
-        assert_eq!(all.len(), 37, "every gated pattern is listed here");
+        assert_eq!(ALL.len(), 37, "every gated pattern is listed here");
+        ALL
+    }
+
+    /// The date patterns run on text that is often typographic (curly quotes, dashes), so each
+    /// must have a `regex-lite` form that reads any text as its `regex` form does.
+    #[test]
+    fn every_date_pattern_has_an_exact_lite_form() {
+        let mut others: Vec<&Tiered> = vec![
+            &PREFIX_WEEKDAY,
+            &PREFIX_PART,
+            &PREFIX_RELATION,
+            &PREFIX_SCHEDULED,
+        ];
+        others.extend(all_patterns().iter().map(|(_, p)| &p.regex));
+        for (i, tiered) in others.iter().enumerate() {
+            assert_eq!(tiered.lite_exactness(), Some(true), "pattern {i}");
+        }
+    }
+
+    /// A pattern is skipped when the text lacks the words it needs: that must never skip a
+    /// text the pattern matches. Checked on every paragraph of the bench articles and test
+    /// fixtures, on each holiday spelling, and on the phrases of the tests above.
+    #[test]
+    fn a_pattern_is_skipped_only_where_it_cannot_match() {
+        let all = all_patterns();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let mut texts: Vec<String> = Vec::new();
         for dir in ["bench/articles", "tests/fixtures"] {

@@ -12,6 +12,7 @@ use claimcheck_core::{Claim, Comparator, Details, DistanceDetails, Mode, Span};
 use crate::ascii::{Twin, unicode_flag};
 use crate::quantity::{Dimension, Measure, measures};
 use crate::sentences::sentences;
+use crate::tier::Captures;
 
 /// A capitalised noun phrase, the shape of a place name: "Vladivostok", "North Korean", "Rio de
 /// Janeiro", "St. Petersburg", "Russia's"; in the ASCII form of a [`Twin`] when `ascii`.
@@ -383,7 +384,7 @@ fn chained(text: &str, prev: &Claim, m: &Measure) -> bool {
 }
 
 /// The place named by a match of [`TO`], without a leading "the".
-fn place_name(place: &regex::Captures<'_>) -> Option<String> {
+fn place_name(place: &Captures<'_>) -> Option<String> {
     if let Some(border) = place.name("border") {
         return Some(collapse(border.as_str()));
     }

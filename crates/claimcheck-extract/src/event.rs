@@ -22,10 +22,8 @@
 //! war, treaty, summit, meeting, election, launch, missile, earthquake, ...): a date tied to
 //! "prices" or "the Kremlin" has no event, and none is invented for it.
 
-use std::sync::LazyLock;
-
+use crate::tier::Tiered;
 use claimcheck_core::{Relation, Span};
-use regex::Regex;
 
 /// Words that name an event, the head of any phrase returned.
 const EVENT_NOUNS: &[&str] = &[
@@ -282,7 +280,7 @@ const QUANTIFIERS: &[&str] = &[
 const MAX_PHRASE_WORDS: usize = 10;
 
 /// The end of the text before a date that schedules it (on the lowercased text).
-static SCHEDULED: LazyLock<Regex> = LazyLock::new(|| {
+static SCHEDULED: Tiered = Tiered::new(|| {
     compile(
         r"\b(?:scheduled|slated|set|planned|due|expected|supposed)\s+(?:to\s+(?:take\s+place|be\s+held|happen|occur|begin|start|open|convene|be\s+signed)\s+)?(?:on|for|in|at)?\s*(?:the\s+)?$",
     )
@@ -290,7 +288,7 @@ static SCHEDULED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The end of the text before a date that says an event will happen then (on the lowercased
 /// text).
-static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+static FUTURE: Tiered = Tiered::new(|| {
     compile(
         r"\b(?:will|would|is\s+to|are\s+to)\s+(?:take\s+place|be\s+held|happen|occur|begin|start|open|convene|be\s+signed)\s+(?:on|in|at|during)?\s*$",
     )
@@ -299,9 +297,8 @@ static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
 /// The patterns run on a lowercased copy of the words before the date rather than with `(?i)`,
 /// and with ASCII word boundaries: both make them several times cheaper to compile, which a
 /// one-paragraph check pays at start-up.
-fn compile(pattern: &str) -> Regex {
-    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
-        .expect("the event patterns are valid regular expressions")
+fn compile(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
 }
 
 /// The words (letters and digits, with inner hyphens and apostrophes) and clause marks of

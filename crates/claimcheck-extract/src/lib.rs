@@ -11,6 +11,7 @@ mod event;
 mod number;
 mod quantity;
 pub mod sentences;
+mod tier;
 
 use claimcheck_core::{Claim, ClaimKind, Details};
 

@@ -5,9 +5,7 @@
 //! [`parse_number`] reads a whole string, [`number_at`] reads the longest number that begins at
 //! a byte offset, and [`numbers`] finds every number in a text, left to right, without overlap.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use crate::tier::Tiered;
 
 /// A number found in a text: its byte range, its value and how it was written.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -31,17 +29,17 @@ pub(crate) enum NumberForm {
 
 /// Digits: a mixed fraction, a fraction, or an integer part (with comma or thin-space thousands
 /// separators) and decimals, optionally followed by a vulgar fraction character.
-static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static DIGITS: Tiered = Tiered::new(|| {
+    String::from(
         r"^(?:(?P<whole>\d+)(?:[ \u{a0}]|-)(?P<num>\d+)/(?P<den>\d+)|(?P<fnum>\d+)/(?P<fden>\d+)|(?P<int>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u{a0}\u{202f}\u{2009} ]\d{3})+|\d+)?(?P<dec>\.\d+)?)(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])?",
     )
-    .expect("the digits pattern is valid")
 });
 
 /// A scale word after digits: "1.5 million", "25 lakh", "$3bn".
-static DIGIT_SCALE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[ \u{a0}]*(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|bn|mn|dozen)\b")
-        .expect("the scale pattern is valid")
+static DIGIT_SCALE: Tiered = Tiered::new(|| {
+    String::from(
+        r"(?i)^[ \u{a0}]*(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|bn|mn|dozen)\b",
+    )
 });
 
 /// The length in bytes of the run of ASCII letters at the start of `s`, the unit that number

@@ -11,8 +11,8 @@ pub(crate) mod units;
 
 use std::sync::LazyLock;
 
+use crate::tier::Tiered;
 use claimcheck_core::{Claim, Comparator, Details, QuantityDetails, Span};
-use regex::Regex;
 
 use crate::number::{Number, NumberForm, numbers};
 pub(crate) use units::{Dimension, Unit};
@@ -136,42 +136,39 @@ pub(crate) fn measures(text: &str) -> Vec<Measure> {
 }
 
 /// An indefinite article that may stand for "one" before a unit.
-static ARTICLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:[Aa]n?)[ \u{a0}]+").expect("the article pattern is valid"));
+static ARTICLE: Tiered = Tiered::new(|| String::from(r"\b(?:[Aa]n?)[ \u{a0}]+"));
 
 /// The separator between the two ends of a range: "3-5", "8- to 16-", "3 to 4", "5 and 6".
-static RANGE_SEP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static RANGE_SEP: Tiered = Tiered::new(|| {
+    String::from(
         r"^(?:[ \u{a0}]*[-–—‒][ \u{a0}]*(?:to[ \u{a0}]+)?|[ \u{a0}]+(?P<word>to|and|or)[ \u{a0}]+)",
     )
-    .expect("the range pattern is valid")
 });
 
 /// The separator between the parts of a compound length: "7 feet 10 inches", "2 km and 1 m".
-static COMPOUND_SEP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[ \u{a0}]*,[ \u{a0}]*(?:and[ \u{a0}]+)?|[ \u{a0}]+and[ \u{a0}]+|[ \u{a0}]+)?")
-        .expect("the compound pattern is valid")
+static COMPOUND_SEP: Tiered = Tiered::new(|| {
+    String::from(
+        r"^(?:[ \u{a0}]*,[ \u{a0}]*(?:and[ \u{a0}]+)?|[ \u{a0}]+and[ \u{a0}]+|[ \u{a0}]+)?",
+    )
 });
 
 /// A letter scale after a currency amount: "$10M", "€2.5bn", "$15k".
-static MONEY_SCALE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?P<k>[kK])|(?P<m>mn|m|M)|(?P<b>bn|b|B)|(?P<t>trn|tn|T))\b")
-        .expect("the money scale pattern is valid")
-});
+static MONEY_SCALE: Tiered =
+    Tiered::new(|| String::from(r"^(?:(?P<k>[kK])|(?P<m>mn|m|M)|(?P<b>bn|b|B)|(?P<t>trn|tn|T))\b"));
 
 /// Verbs that make "from X to Y" a change rather than a range; matched against [`fold_case`]
 /// text, where it compiles in half the time it takes with `(?i)`.
-static CHANGE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static CHANGE_VERB: Tiered = Tiered::new(|| {
+    String::from(
         r"\b(?:rose|rise[sn]?|rising|fell|falls?|falling|fallen|increased?|increasing|decreased?|decreasing|grew|grow(?:s|n|ing)?|dropped|drops?|dropping|climbed|climbs?|jumped|jumps?|surged?|soared?|plunged?|slumped?|cut|raised?|reduced?|lowered?|lifted|changed?|up|down|went|go(?:es)?|moved?|shrank|shrunk|declined?|expanded?|widened|narrowed|revised)\b",
     )
-    .expect("the change verb pattern is valid")
 });
 
 /// Context that makes "pounds" money rather than weight; matched against [`fold_case`] text.
-static MONEY_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:cost|costs|costing|spent|spend|spending|paid|pay|pays|paying|worth|price|priced|fine|fined|raised|budget|funding|fund|salary|deal|bill|earn|earned|earns|owe|owed|invest|invested|investment|sum|compensation|bonus|revenue|profit|loss|sterling)\b")
-        .expect("the money context pattern is valid")
+static MONEY_CONTEXT: Tiered = Tiered::new(|| {
+    String::from(
+        r"\b(?:cost|costs|costing|spent|spend|spending|paid|pay|pays|paying|worth|price|priced|fine|fined|raised|budget|funding|fund|salary|deal|bill|earn|earned|earns|owe|owed|invest|invested|investment|sum|compensation|bonus|revenue|profit|loss|sterling)\b",
+    )
 });
 
 /// Words after a number that are not a counted noun.
@@ -185,9 +182,7 @@ static NOT_COUNTED_SET: LazyLock<std::collections::HashSet<&'static str>> = Lazy
 });
 
 /// A counted noun: a lowercase word directly after the number.
-static NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \u{a0}]([a-z][a-z]*(?:-[a-z]+)*)\b").expect("the noun pattern is valid")
-});
+static NOUN: Tiered = Tiered::new(|| String::from(r"^[ \u{a0}]([a-z][a-z]*(?:-[a-z]+)*)\b"));
 
 /// The words that may follow an inch written "in", which is otherwise the preposition.
 const AFTER_INCH: &[&str] = &[

@@ -1,10 +1,8 @@
 //! Reads one unit of text (a sentence, or sentences joined by a quotation) for an attribution:
 //! the speaking verb or "according to", the speaker before or after it, and the attributed words.
 
-use std::sync::LazyLock;
-
+use crate::tier::Tiered;
 use claimcheck_core::Span;
-use regex::Regex;
 
 use super::lexicon::{CueClass, LEXICON};
 use super::phrase::{self, Speaker, is_acronym, is_capitalized, is_determiner, is_particle};
@@ -73,9 +71,8 @@ pub fn that_is_pronoun(rest: &str) -> bool {
 /// ("X said A, but Y said B"). A cue inside the statement of an earlier one is reported speech
 /// within the statement ("Lee said that Kim told Putin ...") and makes no claim of its own.
 pub fn parse_unit(text: &str, span: Span, runs: &[QuoteRun]) -> Vec<Parsed> {
-    static CONJUNCTION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:,\s*|\s+)(?:but|while|whereas|and|although|though)\s*$|;\s*$")
-            .expect("the pattern is valid")
+    static CONJUNCTION: Tiered = Tiered::new(|| {
+        String::from(r"(?:,\s*|\s+)(?:but|while|whereas|and|although|though)\s*$|;\s*$")
     });
     let reader = Reader {
         text,

@@ -1,10 +1,6 @@
 //! Noun phrases around a speaking verb: who speaks (a person, an institution, an outlet, an
 //! unnamed expert), the role and organization of an appositive, and the outlet a hearer names.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::lexicon::{LEXICON, normalise};
 use crate::ascii::Twin;
 
@@ -179,8 +175,10 @@ pub fn is_outlet_name(name: &str) -> bool {
 /// organization starts at the first "at", "with", "for" or "from" before a name or "the", or "of"
 /// before "the"; "professor of international studies" stays whole.
 pub fn split_role_org(appositive: &str) -> (Option<String>, Option<String>) {
-    static PREP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s(at|with|for|from|of)\s+(the\s|\p{Lu})").expect("the pattern is valid")
+    // On ASCII text `\p{Lu}` can only meet `[A-Z]`, and the ASCII form has a lite form.
+    static PREP: Twin = Twin::new(|ascii| {
+        let upper = if ascii { "[A-Z]" } else { r"\p{Lu}" };
+        format!(r"\s(at|with|for|from|of)\s+(the\s|{upper})")
     });
     let text = appositive.trim().trim_end_matches([',', '.', ';']);
     let first = text.split_whitespace().next().unwrap_or("");
@@ -195,7 +193,7 @@ pub fn split_role_org(appositive: &str) -> (Option<String>, Option<String>) {
     {
         return (None, None);
     }
-    for m in PREP.captures_iter(text) {
+    for m in PREP.get(text).captures_iter(text) {
         let prep = m.get(1).expect("group 1 always takes part");
         let next = m.get(2).expect("group 2 always takes part");
         if prep.as_str() == "of" && next.as_str() != "the " {

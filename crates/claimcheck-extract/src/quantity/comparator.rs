@@ -1,9 +1,7 @@
 //! The words before a number that say how it bounds the truth: "less than", "about", "within".
 
-use std::sync::LazyLock;
-
+use crate::tier::{Captures, Tiered};
 use claimcheck_core::Comparator;
-use regex::Regex;
 
 use super::units::{floor_char_boundary, fold_char};
 
@@ -35,19 +33,17 @@ const BEFORE: &str = r"
 
 /// [`BEFORE`] for a window spelled out by [`ascii_shadow`]: ASCII `\b` and `\s`, no `(?i)`, and
 /// the three non-ASCII signs written as the control characters the shadow puts for them.
-static ASCII_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+static ASCII_BEFORE: Tiered = Tiered::new(|| {
     let pattern = BEFORE
         .replace('≤', r"\x01")
         .replace('≥', r"\x02")
         .replace('≈', r"\x03");
-    Regex::new(&format!("(?x-u){pattern}")).expect("the comparator pattern is valid")
+    String::from(&format!("(?x-u){pattern}"))
 });
 
 /// [`BEFORE`] as written, for the rare window that [`ascii_shadow`] cannot spell; compiled on
 /// first use.
-static UNICODE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("(?ix){BEFORE}")).expect("the comparator pattern is valid")
-});
+static UNICODE_BEFORE: Tiered = Tiered::new(|| String::from(&format!("(?ix){BEFORE}")));
 
 /// `window` with one ASCII character for each of its characters, such that [`ASCII_BEFORE`]
 /// matches the shadow where [`UNICODE_BEFORE`] matches the window (the match starting at the
@@ -116,7 +112,7 @@ pub(crate) fn stated_before(text: &str, start: usize) -> Option<Stated> {
 }
 
 /// The comparator named by the group of [`BEFORE`] that matched.
-fn comparator_of(caps: &regex::Captures<'_>) -> Option<Comparator> {
+fn comparator_of(caps: &Captures<'_>) -> Option<Comparator> {
     [
         (Comparator::Lt, "lt"),
         (Comparator::Le, "le"),

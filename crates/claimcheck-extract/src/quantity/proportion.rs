@@ -2,10 +2,8 @@
 //! imports" (more than half), "a minority of voters" (less than half), "two-thirds of the
 //! budget", "more than half of adults", "a quarter of homes".
 
-use std::sync::LazyLock;
-
+use crate::tier::{Captures, Tiered};
 use claimcheck_core::Comparator;
-use regex::Regex;
 
 use super::comparator;
 use super::units::unit_named;
@@ -16,24 +14,18 @@ use super::{Measure, Span};
 /// Matched against an ASCII-lowercased copy of the text (same byte offsets), it compiles in less
 /// than half the time the same pattern takes with `(?i)`; [`PROPORTION_FOLDING`] reads a text
 /// where the two would differ.
-static PROPORTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("(?x){PATTERN}")).expect("the proportion pattern is valid")
-});
+static PROPORTION: Tiered = Tiered::new(|| String::from(&format!("(?x){PATTERN}")));
 
 /// [`PROPORTION`] under `(?i)`, for the rare text with a Kelvin sign or a long s, which Unicode
 /// case folding takes to "k" and "s" but ASCII lowercasing leaves alone.
-static PROPORTION_FOLDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("(?ix){PATTERN}")).expect("the proportion pattern is valid")
-});
+static PROPORTION_FOLDING: Tiered = Tiered::new(|| String::from(&format!("(?ix){PATTERN}")));
 
 /// [`PROPORTION`] with ASCII word boundaries, for a text whose only non-ASCII characters are
 /// typographic punctuation and spaces ([`boundaries_are_ascii`]): there both kinds of boundary
 /// fall in the same places, and a Unicode `\b` would send the whole search to the regex crate's
 /// slowest engine as soon as it meets a curly quote (a tenth of extracting a news text).
-static PROPORTION_ASCII: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("(?x){}", PATTERN.replace(r"\b", r"(?-u:\b)")))
-        .expect("the proportion pattern is valid")
-});
+static PROPORTION_ASCII: Tiered =
+    Tiered::new(|| String::from(&format!("(?x){}", PATTERN.replace(r"\b", r"(?-u:\b)"))));
 
 /// Whether every non-ASCII character of `text` is one that Unicode `\b` takes for a non-word
 /// character: no-break and typographic spaces, dashes, quotation marks, ellipsis and common
@@ -73,11 +65,11 @@ pub(super) fn proportions(text: &str) -> Vec<Measure> {
         return Vec::new();
     }
     let (pattern, haystack) = if text.contains(['\u{212a}', '\u{17f}']) {
-        (&*PROPORTION_FOLDING, text)
+        (&PROPORTION_FOLDING, text)
     } else if boundaries_are_ascii(text) {
-        (&*PROPORTION_ASCII, lower.as_str())
+        (&PROPORTION_ASCII, lower.as_str())
     } else {
-        (&*PROPORTION, lower.as_str())
+        (&PROPORTION, lower.as_str())
     };
     let mut out = Vec::new();
     for caps in pattern.captures_iter(haystack) {
@@ -137,7 +129,7 @@ pub(super) fn proportions(text: &str) -> Vec<Measure> {
 }
 
 /// The value of "two-thirds", "a quarter", "three fifths".
-fn fraction(caps: &regex::Captures<'_>) -> Option<f64> {
+fn fraction(caps: &Captures<'_>) -> Option<f64> {
     let n = match caps.name("n")?.as_str().to_lowercase().as_str() {
         "a" | "one" => 1.0,
         "two" => 2.0,
@@ -203,7 +195,7 @@ mod tests {
         assert!(!boundaries_are_ascii("a\u{200d}half of"));
         let text = "\u{201c}A third of voters\u{201d} and \u{2018}the majority of\u{2019} them";
         let lower = text.to_ascii_lowercase();
-        let spans = |re: &Regex| re.find_iter(&lower).map(|m| m.range()).collect::<Vec<_>>();
+        let spans = |re: &Tiered| re.find_iter(&lower).map(|m| m.range()).collect::<Vec<_>>();
         assert_eq!(spans(&PROPORTION_ASCII), spans(&PROPORTION));
         assert_eq!(spans(&PROPORTION).len(), 2);
     }
