@@ -222,9 +222,16 @@ pub fn collect(args: &CheckArgs, settings: &Settings, verify: bool) -> Result<Ru
     let paths = files::expand(&args.files, &settings.selection)?;
     refuse_overwriting_inputs(&paths, settings)?;
 
-    // 0 threads means rayon's default: one per core.
+    // One thread per core unless told otherwise, and never more than there are inputs. This
+    // thread is one of them, so checking one article starts no thread: starting the pool's
+    // threads, and the allocator arenas they need, was a tenth of checking a paragraph.
+    let threads = settings
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .clamp(1, paths.len().max(1));
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(settings.threads.map_or(0, |n| n.max(1)))
+        .num_threads(threads)
+        .use_current_thread()
         .build()?;
 
     // Every input is read (and its Markdown or HTML parsed, in the pool) before anything is
