@@ -227,7 +227,7 @@ fn date_pattern(pattern: &str) -> String {
 /// for a pattern to match in it.
 enum Needs {
     All(&'static [&'static [&'static str]]),
-    /// One of the holidays' own words (see [`holiday::key_words`]).
+    /// Every word of one of the holidays' spellings (see [`holiday::key_words`]).
     Holiday,
 }
 
@@ -278,7 +278,22 @@ impl Pattern {
             Needs::All(groups) => groups
                 .iter()
                 .all(|words| words.iter().any(|w| holds(lower, w))),
-            Needs::Holiday => holiday::key_words().iter().any(|w| holds(lower, w)),
+            Needs::Holiday => {
+                // Each distinct word is looked for once: "day" ends a dozen spellings.
+                let mut held: Vec<(&str, bool)> = Vec::new();
+                holiday::key_words().iter().any(|words| {
+                    words
+                        .iter()
+                        .all(|w| match held.iter().find(|(k, _)| k == w) {
+                            Some(&(_, found)) => found,
+                            None => {
+                                let found = holds(lower, w);
+                                held.push((w, found));
+                                found
+                            }
+                        })
+                })
+            }
         }
     }
 
