@@ -1,6 +1,6 @@
 //! The gazetteer: GeoNames places and countries, found by the names an article uses for them.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::normalise::normalise;
 use crate::{GeoError, LatLon, check_header};
@@ -105,8 +105,10 @@ impl Gazetteer {
             places,
             names: names.as_bytes(),
             countries: Vec::new(),
-            country_names: HashMap::new(),
-            country_adjectives: HashMap::new(),
+            // Sized for the bundled tables (about 800 names and 300 adjectives); the keys are
+            // short, and hashed with FxHash rather than SipHash: only bundled keys are inserted.
+            country_names: HashMap::with_capacity_and_hasher(1024, Default::default()),
+            country_adjectives: HashMap::with_capacity_and_hasher(512, Default::default()),
         };
         gazetteer.load_countries()?;
         gazetteer.load_demonyms()?;

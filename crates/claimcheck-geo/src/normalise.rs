@@ -1,6 +1,6 @@
 //! Name keys: case- and diacritics-insensitive forms of place and country names.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::GeoError;
@@ -41,7 +41,7 @@ fn fold() -> &'static Fold {
 pub(crate) fn parse_fold(text: &'static str) -> Result<HashMap<char, &'static str>, GeoError> {
     let mut lines = text.lines();
     crate::check_header(lines.next(), "fold.tsv", "claimcheck-geo-fold")?;
-    let mut table = HashMap::new();
+    let mut table = HashMap::with_capacity_and_hasher(text.len() / 8, Default::default());
     for (n, line) in lines.enumerate() {
         let bad = |reason: &str| GeoError::Line {
             file: "fold.tsv",
@@ -64,6 +64,19 @@ pub(crate) fn parse_fold(text: &'static str) -> Result<HashMap<char, &'static st
 pub fn normalise(name: &str) -> String {
     let table = fold();
     let mut out = String::with_capacity(name.len());
+    if name.is_ascii() {
+        // Byte by byte: most names and every key looked up from an ASCII article.
+        for b in name.bytes() {
+            if let Some(f) = table.ascii[usize::from(b)] {
+                out.push_str(f);
+            } else if b.is_ascii_alphanumeric() {
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                out.push(' ');
+            }
+        }
+        return tidy(out);
+    }
     for c in name.chars() {
         if let Some(f) = table.get(c) {
             out.push_str(f);
@@ -77,6 +90,11 @@ pub fn normalise(name: &str) -> String {
             out.push(' ');
         }
     }
+    tidy(out)
+}
+
+/// `out` with one space between words and none around them.
+fn tidy(out: String) -> String {
     // Most keys already have single spaces between words only.
     let tidy = !out.starts_with(' ')
         && !out.ends_with(' ')
