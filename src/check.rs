@@ -208,46 +208,66 @@ fn shown(file: Option<&Path>) -> String {
 /// `check` (verify) or `extract`: the whole run, to the exit code.
 pub fn run(args: &CheckArgs, verify: bool) -> Result<ExitCode> {
     let settings = Settings::resolve(args)?;
-    let run = collect(args, &settings, verify)?;
-    let run = match &settings.baseline {
-        Some(path) if verify => Baseline::read(path)?.filter(run),
-        _ => run,
-    };
-    write_outputs(&run, &settings)?;
-    Ok(exit_code(&run, &settings))
+    let paths = inputs(args, &settings)?;
+    // Reports are rendered in the same pool: a batch's fingerprints are hashed in parallel.
+    pool(&settings, paths.len())?.install(|| {
+        let run = collect_paths(&paths, args, &settings, verify)?;
+        let run = match &settings.baseline {
+            Some(path) if verify => Baseline::read(path)?.filter(run),
+            _ => run,
+        };
+        write_outputs(&run, &settings)?;
+        Ok(exit_code(&run, &settings))
+    })
 }
 
 /// Reads, extracts, verifies and filters every article named by `args`.
 pub fn collect(args: &CheckArgs, settings: &Settings, verify: bool) -> Result<Run> {
+    let paths = inputs(args, settings)?;
+    pool(settings, paths.len())?.install(|| collect_paths(&paths, args, settings, verify))
+}
+
+/// The files `args` names, checked not to be among the files the run writes.
+fn inputs(args: &CheckArgs, settings: &Settings) -> Result<Vec<String>> {
     let paths = files::expand(&args.files, &settings.selection)?;
     refuse_overwriting_inputs(&paths, settings)?;
+    Ok(paths)
+}
 
-    // One thread per core unless told otherwise, and never more than there are inputs. This
-    // thread is one of them, so checking one article starts no thread: starting the pool's
-    // threads, and the allocator arenas they need, was a tenth of checking a paragraph.
+/// The threads a run of `inputs` files works in: one per core unless told otherwise, and never
+/// more than there are inputs. This thread is one of them, so checking one article starts no
+/// thread: starting the pool's threads, and the allocator arenas they need, was a tenth of
+/// checking a paragraph.
+fn pool(settings: &Settings, inputs: usize) -> Result<rayon::ThreadPool> {
     let threads = settings
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-        .clamp(1, paths.len().max(1));
-    let pool = rayon::ThreadPoolBuilder::new()
+        .clamp(1, inputs.max(1));
+    Ok(rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .use_current_thread()
-        .build()?;
+        .build()?)
+}
 
+/// [`collect`] for the files `paths`, in the current rayon pool.
+fn collect_paths(
+    paths: &[String],
+    args: &CheckArgs,
+    settings: &Settings,
+    verify: bool,
+) -> Result<Run> {
     // Every input is read (and its Markdown or HTML parsed, in the pool) before anything is
     // reported, so a bad path fails the run cleanly, with the first bad path in argument order.
-    let loaded: Vec<_> = pool.install(|| {
-        paths
-            .par_iter()
-            .map(|path| {
-                if path == "-" {
-                    claimcheck_retrieve::load_stdin(args.stdin_filename.as_deref())
-                } else {
-                    claimcheck_retrieve::load_article(path)
-                }
-            })
-            .collect()
-    });
+    let loaded: Vec<_> = paths
+        .par_iter()
+        .map(|path| {
+            if path == "-" {
+                claimcheck_retrieve::load_stdin(args.stdin_filename.as_deref())
+            } else {
+                claimcheck_retrieve::load_article(path)
+            }
+        })
+        .collect();
     let documents = loaded.into_iter().collect::<Result<Vec<_>, _>>()?;
 
     let corpora = settings
@@ -259,17 +279,14 @@ pub fn collect(args: &CheckArgs, settings: &Settings, verify: bool) -> Result<Ru
     let progress = progress_bar(args.progress, documents.len());
 
     // Extraction, in parallel: pure and independent per document.
-    let extracted: Vec<Extracted> = pool.install(|| {
-        documents
-            .into_par_iter()
-            .map(|document| {
-                let published = settings.published.or(document.published);
-                let claims =
-                    claimcheck_extract::extract(&document.text, &ExtractOptions { published });
-                (document, claims, published)
-            })
-            .collect()
-    });
+    let extracted: Vec<Extracted> = documents
+        .into_par_iter()
+        .map(|document| {
+            let published = settings.published.or(document.published);
+            let claims = claimcheck_extract::extract(&document.text, &ExtractOptions { published });
+            (document, claims, published)
+        })
+        .collect();
 
     // Retrieval, once for the whole run: every cited link fetched once, the corpus searched.
     let (sources, wikidata) = if verify {
@@ -302,13 +319,11 @@ pub fn collect(args: &CheckArgs, settings: &Settings, verify: bool) -> Result<Ru
             findings,
         }
     };
-    let results: Vec<DocumentResult> = pool.install(|| {
-        extracted
-            .into_par_iter()
-            .enumerate()
-            .map(check_one)
-            .collect()
-    });
+    let results: Vec<DocumentResult> = extracted
+        .into_par_iter()
+        .enumerate()
+        .map(check_one)
+        .collect();
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
@@ -588,10 +603,12 @@ fn refuse_overwriting_inputs(paths: &[String], settings: &Settings) -> Result<()
 }
 
 fn write_outputs(run: &Run, settings: &Settings) -> Result<()> {
-    let shown = filter_level(run, settings.min_level);
+    // The run without the findings below `--min-level`, made only if a format shows problems:
+    // a copy of every document, which a batch's json-lines report does not need.
+    let shown = std::cell::OnceCell::new();
     let render = |format: OutputFormat, styled: bool| {
         let source = if is_problem_format(format) {
-            &shown
+            shown.get_or_init(|| filter_level(run, settings.min_level))
         } else {
             run
         };
