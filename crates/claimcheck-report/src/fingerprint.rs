@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::{Run, display_path};
@@ -103,43 +104,62 @@ fn push_normalised(text: &str, out: &mut String) {
 
 /// The fingerprint of every finding of a run, indexed like `run.documents[d].findings[f]`.
 /// Occurrences are counted over the whole run, so a file given twice still gets unique values.
+///
+/// Hashing is most of the cost of rendering a large run, so the documents are hashed in
+/// parallel (in the caller's rayon pool); only the counting of occurrences, which needs the
+/// findings in order, runs in one thread.
 pub fn run_fingerprints(run: &Run) -> Vec<Vec<String>> {
-    // Each path is made displayable once per document rather than once per finding; documents
-    // whose paths display alike ("./a.md", "a.md") share their occurrence counts.
-    let paths: Vec<String> = run
+    // Each finding's normalised text and the hash of every part but its occurrence. Each path
+    // is made displayable once per document; documents whose paths display alike ("./a.md",
+    // "a.md") share their occurrence counts.
+    let parts: Vec<(String, Vec<(String, Sha256)>)> = run
         .documents
-        .iter()
-        .map(|d| display_path(&d.document.path))
-        .collect();
-    // Occurrences by (rule, path), then by normalised text. The text is normalised into one
-    // reused buffer and copied only the first time it is seen, so a run allocates one string
-    // per distinct claim rather than several per finding.
-    let mut seen: HashMap<(&str, &str), HashMap<String, usize>> = HashMap::new();
-    let mut text = String::new();
-    run.documents
-        .iter()
-        .zip(&paths)
-        .map(|(d, path)| {
-            d.findings
+        .par_iter()
+        .map(|d| {
+            let path = display_path(&d.document.path);
+            let hashed = d
+                .findings
                 .iter()
                 .map(|f| {
-                    let rule = f.rule_id();
-                    text.clear();
-                    push_normalised(&f.claim.text, &mut text);
-                    let h = hash_parts(rule, path, &text);
-                    let counts = seen.entry((rule, path.as_str())).or_default();
-                    let occurrence = match counts.get_mut(text.as_str()) {
-                        Some(n) => {
-                            *n += 1;
-                            *n - 1
-                        }
-                        None => {
-                            counts.insert(text.clone(), 1);
-                            0
-                        }
-                    };
-                    finish(h, occurrence)
+                    let text = normalise_claim_text(&f.claim.text);
+                    let h = hash_parts(f.rule_id(), &path, &text);
+                    (text, h)
                 })
+                .collect();
+            (path, hashed)
+        })
+        .collect();
+    // Occurrences by (rule, path), then by normalised text, in document order.
+    let mut seen: HashMap<(&str, &str), HashMap<&str, usize>> = HashMap::new();
+    let occurrences: Vec<Vec<usize>> = run
+        .documents
+        .iter()
+        .zip(&parts)
+        .map(|(d, (path, hashed))| {
+            d.findings
+                .iter()
+                .zip(hashed)
+                .map(|(f, (text, _))| {
+                    let n = seen
+                        .entry((f.rule_id(), path.as_str()))
+                        .or_default()
+                        .entry(text.as_str())
+                        .or_insert(0);
+                    *n += 1;
+                    *n - 1
+                })
+                .collect()
+        })
+        .collect();
+    drop(seen);
+    parts
+        .into_par_iter()
+        .zip(occurrences)
+        .map(|((_, hashed), counts)| {
+            hashed
+                .into_iter()
+                .zip(counts)
+                .map(|((_, h), occurrence)| finish(h, occurrence))
                 .collect()
         })
         .collect()

@@ -12,6 +12,8 @@ use claimcheck_core::{Details, Evidence, FileSpan};
 use serde::{Serialize, Serializer};
 use serde_json::ser::Formatter;
 
+use rayon::prelude::*;
+
 use crate::{DocumentResult, Finding, Level, Run, Summary, display_path, run_fingerprints};
 
 #[derive(Serialize)]
@@ -236,19 +238,30 @@ struct LineOut<'a> {
 /// One compact JSON object per claim, in document order, each ended by a newline.
 pub(crate) fn json_lines(run: &Run) -> String {
     let fingerprints = run_fingerprints(run);
-    let mut out = Vec::with_capacity(estimated_len(run, 300));
-    for (d, prints) in run.documents.iter().zip(&fingerprints) {
-        let path = display_path(&d.document.path);
-        for (f, fingerprint) in d.findings.iter().zip(prints) {
-            let line = LineOut {
-                path: &path,
-                claim: claim_out(d, f),
-                level: run.level(f),
-                fingerprint,
-            };
-            serde_json::to_writer(&mut out, &line).expect("report values always serialise");
-            out.push(b'\n');
-        }
+    // Each document's lines are written in parallel (in the caller's rayon pool), then joined.
+    let parts: Vec<Vec<u8>> = run
+        .documents
+        .par_iter()
+        .zip(&fingerprints)
+        .map(|(d, prints)| {
+            let path = display_path(&d.document.path);
+            let mut out = Vec::with_capacity(d.findings.len() * 300);
+            for (f, fingerprint) in d.findings.iter().zip(prints) {
+                let line = LineOut {
+                    path: &path,
+                    claim: claim_out(d, f),
+                    level: run.level(f),
+                    fingerprint,
+                };
+                serde_json::to_writer(&mut out, &line).expect("report values always serialise");
+                out.push(b'\n');
+            }
+            out
+        })
+        .collect();
+    let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for part in parts {
+        out.extend_from_slice(&part);
     }
     into_string(out)
 }
