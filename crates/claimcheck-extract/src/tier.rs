@@ -8,13 +8,13 @@
 //! it: a short article never pays for the fast engine, a long text or a batch pays for it once, as
 //! before. Past the budget the cost is at most what compiling up front cost, plus the budget.
 //!
-//! Both forms must find the same matches with the same groups. [`lite_form`] translates a pattern
-//! only into one `regex-lite` reads the same way: `regex-lite` matches codepoint by codepoint
-//! like `regex`, but its `\d`, `\w`, `\s`, `\b` and case folding are ASCII's. A Unicode `\s` is
-//! spelled out as the White_Space class it stands for; a pattern that still differs beyond ASCII
-//! (a Unicode `\w`, `\d`, `\b` or case folding) uses its lite form on ASCII haystacks only, where
-//! the two readings coincide; `\p{..}` and class set operations are not translated. In a debug
-//! build (every test) each lite search is also run in the `regex` form and the two are compared.
+//! Both forms must find the same matches with the same groups. `regex-lite` matches codepoint by
+//! codepoint like `regex`, but its `\d`, `\w`, `\s`, `\b` and case folding are ASCII's, so the
+//! two read an ASCII haystack the same way, and [`lite_form`] has one rewrite for ASCII haystacks
+//! (the `u` flag dropped) and, where it can, one for any haystack: a Unicode `\s` spelled out as
+//! the White_Space class it stands for, and none for a Unicode `\w`, `\d`, `\b` or case folding.
+//! `\p{..}` and class set operations are not rewritten. In a debug build (every test) each lite
+//! search is also run in the `regex` form and the two are compared.
 
 use std::ops::Index;
 use std::sync::OnceLock;
@@ -42,16 +42,13 @@ enum Source {
 /// A pattern compiled on first use, in `regex-lite` and later in `regex` (see the module).
 pub(crate) struct Tiered {
     source: Source,
-    lite: OnceLock<Option<Lite>>,
+    /// The lite form for ASCII haystacks, and the one for any haystack (`None` when there is
+    /// none).
+    lite_ascii: OnceLock<Option<regex_lite::Regex>>,
+    lite_any: OnceLock<Option<regex_lite::Regex>>,
     full: OnceLock<Regex>,
     /// Bytes of haystack handed to the lite form so far.
     spent: AtomicUsize,
-}
-
-struct Lite {
-    regex: regex_lite::Regex,
-    /// Whether the lite form reads every haystack as `regex` does, not only ASCII ones.
-    exact: bool,
 }
 
 impl Tiered {
@@ -67,7 +64,8 @@ impl Tiered {
     const fn from_source(source: Source) -> Self {
         Tiered {
             source,
-            lite: OnceLock::new(),
+            lite_ascii: OnceLock::new(),
+            lite_any: OnceLock::new(),
             full: OnceLock::new(),
             spent: AtomicUsize::new(0),
         }
@@ -104,19 +102,20 @@ impl Tiered {
         if spent.saturating_add(haystack.len()) > budget {
             return None;
         }
-        let lite = self
-            .lite
+        let ascii = haystack.is_ascii();
+        let cell = if ascii {
+            &self.lite_ascii
+        } else {
+            &self.lite_any
+        };
+        let lite = cell
             .get_or_init(|| {
-                let (pattern, exact) = lite_form(&self.pattern())?;
-                let regex = regex_lite::Regex::new(&pattern).ok()?;
-                Some(Lite { regex, exact })
+                let pattern = lite_form(&self.pattern(), ascii)?;
+                regex_lite::Regex::new(&pattern).ok()
             })
             .as_ref()?;
-        if !lite.exact && !haystack.is_ascii() {
-            return None;
-        }
         self.spent.fetch_add(haystack.len(), Ordering::Relaxed);
-        Some(&lite.regex)
+        Some(lite)
     }
 
     pub(crate) fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> CapturesIter<'r, 'h> {
@@ -162,11 +161,14 @@ impl Tiered {
     /// Whether the pattern has a lite form, and whether that reads every haystack.
     #[cfg(test)]
     pub(crate) fn lite_exactness(&self) -> Option<bool> {
-        let (pattern, exact) = lite_form(&self.pattern())?;
-        regex_lite::Regex::new(&pattern)
-            .map_err(|e| eprintln!("regex-lite refuses {pattern}: {e}"))
-            .ok()?;
-        Some(exact)
+        let compiles = |pattern: String| {
+            regex_lite::Regex::new(&pattern)
+                .map_err(|e| eprintln!("regex-lite refuses {pattern}: {e}"))
+                .is_ok()
+        };
+        let ascii = lite_form(&self.pattern(), true).is_some_and(compiles);
+        let any = lite_form(&self.pattern(), false).is_some_and(compiles);
+        ascii.then_some(any)
     }
 
     /// Panics when the two forms read `haystack` differently (debug builds only).
@@ -317,14 +319,23 @@ impl<'h> Iterator for CapturesIter<'_, 'h> {
     }
 }
 
-/// `pattern` (written for the `regex` crate) rewritten for `regex-lite`, and whether the rewrite
-/// reads non-ASCII haystacks as the original does; `None` when it cannot be rewritten.
+/// `pattern` (written for the `regex` crate) rewritten for `regex-lite` to read ASCII haystacks
+/// only, when `ascii`, or any haystack; `None` when it cannot be.
 ///
-/// It walks the pattern once, tracking character classes and the `u`, `i` and `x` flags of each
-/// group. The `u` flag is dropped (`regex-lite` has none: its classes are always ASCII's, which
-/// is what `u` off means). Under `u`, `\s` and `\S` become the White_Space class, and `\d`,
-/// `\w`, `\b`, their negations and case folding make the rewrite ASCII-only.
-pub(crate) fn lite_form(pattern: &str) -> Option<(String, bool)> {
+/// Every difference between the two crates is in characters beyond ASCII, so for ASCII
+/// haystacks the `u` flag is only dropped (`regex-lite` has none: its classes are always
+/// ASCII's, which is what `u` off means). For any haystack, a Unicode `\s` or `\S` is spelled
+/// out as the White_Space class, and a Unicode `\d`, `\w`, `\b`, their negations or case
+/// folding leave no rewrite. Either way `\p{..}` and class set operations have none.
+pub(crate) fn lite_form(pattern: &str, ascii: bool) -> Option<String> {
+    let (form, exact) = translate(pattern, !ascii)?;
+    (ascii || exact).then_some(form)
+}
+
+/// The walk behind [`lite_form`]: the rewrite, with Unicode spaces spelled out when
+/// `spell_out`, and whether it reads non-ASCII haystacks as the original does. It tracks
+/// character classes and the `u`, `i` and `x` flags of each group.
+fn translate(pattern: &str, spell_out: bool) -> Option<(String, bool)> {
     #[derive(Clone, Copy)]
     struct Flags {
         unicode: bool,
@@ -347,7 +358,7 @@ pub(crate) fn lite_form(pattern: &str) -> Option<(String, bool)> {
                 let e = chars.next()?;
                 match e {
                     'p' | 'P' => return None,
-                    's' if flags.unicode => {
+                    's' if flags.unicode && spell_out => {
                         if in_class {
                             out.push_str(WHITE_SPACE);
                         } else {
@@ -356,7 +367,7 @@ pub(crate) fn lite_form(pattern: &str) -> Option<(String, bool)> {
                             out.push(']');
                         }
                     }
-                    'S' if flags.unicode => {
+                    'S' if flags.unicode && spell_out => {
                         if in_class {
                             return None;
                         }
@@ -487,8 +498,12 @@ pub(crate) fn lite_form(pattern: &str) -> Option<(String, bool)> {
 mod tests {
     use super::*;
 
+    /// The rewrite for any haystack where there is one, else the ASCII one, and which it is.
     fn lite(pattern: &str) -> Option<(String, bool)> {
-        lite_form(pattern)
+        match lite_form(pattern, false) {
+            Some(form) => Some((form, true)),
+            None => lite_form(pattern, true).map(|form| (form, false)),
+        }
     }
 
     #[test]
@@ -513,7 +528,12 @@ mod tests {
         assert_eq!(lite(r"(?i:a)\S").map(|(_, exact)| exact), Some(false));
         assert_eq!(lite(r"\p{Lu}\w"), None);
         assert_eq!(lite(r"[a-z&&[^x]]"), None);
-        assert_eq!(lite(r"[^\S\n]"), None);
+        assert_eq!(lite(r"[^\S\n]").map(|(_, exact)| exact), Some(false));
+        // For ASCII haystacks a Unicode `\s` is the ASCII one, and stays short.
+        assert_eq!(
+            lite_form(r"(?-u:\b)a\s+b", true).as_deref(),
+            Some(r"(?:\b)a\s+b")
+        );
     }
 
     /// Where `lite_form` says a form is exact, the two engines agree on characters where their
