@@ -606,29 +606,33 @@ fn write_outputs(run: &Run, settings: &Settings) -> Result<()> {
     // The run without the findings below `--min-level`, made only if a format shows problems:
     // a copy of every document, which a batch's json-lines report does not need.
     let shown = std::cell::OnceCell::new();
-    let render = |format: OutputFormat, styled: bool| {
-        let source = if is_problem_format(format) {
+    let source = |format: OutputFormat| {
+        if is_problem_format(format) {
             shown.get_or_init(|| filter_level(run, settings.min_level))
         } else {
             run
-        };
-        claimcheck_report::render(
-            format,
-            source,
-            &RenderOptions {
-                styled,
-                ..RenderOptions::default()
-            },
-        )
+        }
     };
+    let options = |styled: bool| RenderOptions {
+        styled,
+        ..RenderOptions::default()
+    };
+    let render =
+        |format: OutputFormat| claimcheck_report::render(format, source(format), &options(false));
     for (format, path) in &settings.reports {
-        write_file(path, &render(*format, false))?;
+        write_file(path, &render(*format))?;
     }
     match &settings.output_file {
-        Some(path) => write_file(path, &render(settings.format, false))?,
+        Some(path) => write_file(path, &render(settings.format))?,
         None => {
-            let out = render(settings.format, styled(settings.color));
-            std::io::stdout().lock().write_all(out.as_bytes())?;
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            claimcheck_report::render_to(
+                settings.format,
+                source(settings.format),
+                &options(styled(settings.color)),
+                &mut out,
+            )?;
+            out.flush()?;
         }
     }
     Ok(())

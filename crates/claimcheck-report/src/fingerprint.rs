@@ -2,7 +2,7 @@
 //! `fingerprint`, rdjson and the baseline all use the same value, so a finding keeps its identity
 //! when text above it moves.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -130,7 +130,7 @@ pub fn run_fingerprints(run: &Run) -> Vec<Vec<String>> {
         })
         .collect();
     // Occurrences by (rule, path), then by normalised text, in document order.
-    let mut seen: HashMap<(&str, &str), HashMap<&str, usize>> = HashMap::new();
+    let mut seen: HashMap<(&str, &str), HashMap<&str, usize>> = HashMap::default();
     let occurrences: Vec<Vec<usize>> = run
         .documents
         .iter()

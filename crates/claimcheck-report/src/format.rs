@@ -150,6 +150,26 @@ pub fn render(format: OutputFormat, run: &Run, options: &RenderOptions) -> Strin
     }
 }
 
+/// Writes what [`render`] gives to `out`. A json-lines report is written document by document
+/// as the documents are rendered (in parallel), never held whole: for a large batch that saves
+/// a copy of the report and the page faults of a buffer its size.
+pub fn render_to(
+    format: OutputFormat,
+    run: &Run,
+    options: &RenderOptions,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        OutputFormat::JsonLines => {
+            for part in crate::json::json_lines_parts(run) {
+                out.write_all(&part)?;
+            }
+            Ok(())
+        }
+        _ => out.write_all(render(format, run, options).as_bytes()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -237,10 +237,19 @@ struct LineOut<'a> {
 
 /// One compact JSON object per claim, in document order, each ended by a newline.
 pub(crate) fn json_lines(run: &Run) -> String {
+    let parts = json_lines_parts(run);
+    let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for part in parts {
+        out.extend_from_slice(&part);
+    }
+    into_string(out)
+}
+
+/// The lines of [`json_lines`], one buffer per document, written in parallel (in the caller's
+/// rayon pool).
+pub(crate) fn json_lines_parts(run: &Run) -> Vec<Vec<u8>> {
     let fingerprints = run_fingerprints(run);
-    // Each document's lines are written in parallel (in the caller's rayon pool), then joined.
-    let parts: Vec<Vec<u8>> = run
-        .documents
+    run.documents
         .par_iter()
         .zip(&fingerprints)
         .map(|(d, prints)| {
@@ -258,12 +267,7 @@ pub(crate) fn json_lines(run: &Run) -> String {
             }
             out
         })
-        .collect();
-    let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-    for part in parts {
-        out.extend_from_slice(&part);
-    }
-    into_string(out)
+        .collect()
 }
 
 #[cfg(test)]

@@ -50,7 +50,7 @@ use std::collections::BTreeMap;
 use claimcheck_core::{Claim, Document, Status, Verdict};
 
 pub use fingerprint::{fingerprint, normalise_claim_text, run_fingerprints};
-pub use format::{OutputFormat, RenderOptions, UnknownFormat, render};
+pub use format::{OutputFormat, RenderOptions, UnknownFormat, render, render_to};
 pub use human::human;
 pub use json::json;
 pub use level::{Level, UnknownLevel};
