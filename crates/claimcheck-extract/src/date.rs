@@ -297,7 +297,7 @@ impl Pattern {
         }
     }
 
-    fn captures_iter<'t>(&self, lower: &'t str) -> impl Iterator<Item = Captures<'t>> {
+    fn captures_iter<'t>(&self, lower: &'t str) -> impl Iterator<Item = Captures<'_, 't>> {
         self.may_match(lower)
             .then(|| self.regex.captures_iter(lower))
             .into_iter()
@@ -854,7 +854,7 @@ fn spelled_day(
     start: usize,
     end: usize,
     month: i8,
-    caps: &Captures<'_>,
+    caps: &Captures<'_, '_>,
     d: Span,
 ) -> Option<Candidate> {
     let day: i8 = text[d.start..d.end].parse().ok()?;
@@ -1058,7 +1058,7 @@ fn numeric_order(text: &str, lower: &str) -> Order {
     }
 }
 
-fn numeric_date(text: &str, caps: &Captures<'_>, order: Order) -> Option<Candidate> {
+fn numeric_date(text: &str, caps: &Captures<'_, '_>, order: Order) -> Option<Candidate> {
     let whole = group(caps, "0");
     let s1 = group_str(text, caps, "s1");
     let year_text = caps.name("y").map(|y| y.as_str());
@@ -2151,7 +2151,7 @@ fn candidate(span: Span, value: Value) -> Candidate {
 }
 
 /// The span of a named group that the pattern always captures.
-fn group(caps: &Captures<'_>, name: &str) -> Span {
+fn group(caps: &Captures<'_, '_>, name: &str) -> Span {
     let m = if name == "0" {
         caps.get(0)
     } else {
@@ -2160,7 +2160,7 @@ fn group(caps: &Captures<'_>, name: &str) -> Span {
     m.map_or(Span::new(0, 0), |m| Span::new(m.start(), m.end()))
 }
 
-fn group_str<'t>(text: &'t str, caps: &Captures<'_>, name: &str) -> &'t str {
+fn group_str<'t>(text: &'t str, caps: &Captures<'_, '_>, name: &str) -> &'t str {
     let s = group(caps, name);
     &text[s.start..s.end]
 }
@@ -2985,6 +2985,29 @@ mod tests {
             matched > 500,
             "too few matches to check the gates on: {matched}"
         );
+    }
+
+    /// The date patterns' `regex` form (`tier.rs`) finds what the `regex` crate finds, on the
+    /// paragraphs of the bench articles and test fixtures.
+    #[test]
+    fn the_regex_form_of_each_date_pattern_is_the_regex_crates() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut texts: Vec<String> = Vec::new();
+        for dir in ["bench/articles", "tests/fixtures"] {
+            let entries =
+                std::fs::read_dir(root.join(dir)).expect("the bench and test texts exist");
+            for entry in entries.flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    texts.push(text.to_ascii_lowercase());
+                }
+            }
+        }
+        assert!(texts.len() > 5, "too few texts: {}", texts.len());
+        for (_, pattern) in all_patterns() {
+            for text in &texts {
+                pattern.regex.assert_full_form_is_regex(text);
+            }
+        }
     }
 
     /// The settling by predecessor gives what comparing with every chosen span gave, on

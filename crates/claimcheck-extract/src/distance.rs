@@ -384,7 +384,7 @@ fn chained(text: &str, prev: &Claim, m: &Measure) -> bool {
 }
 
 /// The place named by a match of [`TO`], without a leading "the".
-fn place_name(place: &Captures<'_>) -> Option<String> {
+fn place_name(place: &Captures<'_, '_>) -> Option<String> {
     if let Some(border) = place.name("border") {
         return Some(collapse(border.as_str()));
     }

@@ -112,7 +112,7 @@ pub(crate) fn stated_before(text: &str, start: usize) -> Option<Stated> {
 }
 
 /// The comparator named by the group of [`BEFORE`] that matched.
-fn comparator_of(caps: &Captures<'_>) -> Option<Comparator> {
+fn comparator_of(caps: &Captures<'_, '_>) -> Option<Comparator> {
     [
         (Comparator::Lt, "lt"),
         (Comparator::Le, "le"),

@@ -129,7 +129,7 @@ pub(super) fn proportions(text: &str) -> Vec<Measure> {
 }
 
 /// The value of "two-thirds", "a quarter", "three fifths".
-fn fraction(caps: &Captures<'_>) -> Option<f64> {
+fn fraction(caps: &Captures<'_, '_>) -> Option<f64> {
     let n = match caps.name("n")?.as_str().to_lowercase().as_str() {
         "a" | "one" => 1.0,
         "two" => 2.0,
