@@ -2,7 +2,7 @@
 //! `fingerprint`, rdjson and the baseline all use the same value, so a finding keeps its identity
 //! when text above it moves.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -105,62 +105,64 @@ fn push_normalised(text: &str, out: &mut String) {
 /// The fingerprint of every finding of a run, indexed like `run.documents[d].findings[f]`.
 /// Occurrences are counted over the whole run, so a file given twice still gets unique values.
 ///
-/// Hashing is most of the cost of rendering a large run, so the documents are hashed in
-/// parallel (in the caller's rayon pool); only the counting of occurrences, which needs the
-/// findings in order, runs in one thread.
+/// Occurrences are counted by (rule, path, text), so documents whose paths display differently
+/// never share a count: then each document is fingerprinted on its own, in parallel (in the
+/// caller's rayon pool), hashing being most of the cost of rendering a large run. Documents
+/// whose paths display alike ("./a.md", "a.md", or one file given twice) share their counts,
+/// and such a run is fingerprinted in order, in one thread.
 pub fn run_fingerprints(run: &Run) -> Vec<Vec<String>> {
-    // Each finding's normalised text and the hash of every part but its occurrence. Each path
-    // is made displayable once per document; documents whose paths display alike ("./a.md",
-    // "a.md") share their occurrence counts.
-    let parts: Vec<(String, Vec<(String, Sha256)>)> = run
+    let paths: Vec<String> = run
         .documents
         .par_iter()
-        .map(|d| {
-            let path = display_path(&d.document.path);
-            let hashed = d
-                .findings
-                .iter()
-                .map(|f| {
-                    let text = normalise_claim_text(&f.claim.text);
-                    let h = hash_parts(f.rule_id(), &path, &text);
-                    (text, h)
-                })
-                .collect();
-            (path, hashed)
-        })
+        .map(|d| display_path(&d.document.path))
         .collect();
-    // Occurrences by (rule, path), then by normalised text, in document order.
-    let mut seen: HashMap<(&str, &str), HashMap<&str, usize>> = HashMap::default();
-    let occurrences: Vec<Vec<usize>> = run
-        .documents
+    let mut shown: HashSet<&str> = HashSet::default();
+    if paths.iter().all(|p| shown.insert(p.as_str())) {
+        run.documents
+            .par_iter()
+            .zip(&paths)
+            .map(|(d, path)| fingerprints_of(d, path, &mut HashMap::default()))
+            .collect()
+    } else {
+        let mut seen = HashMap::default();
+        run.documents
+            .iter()
+            .zip(&paths)
+            .map(|(d, path)| fingerprints_of(d, path, &mut seen))
+            .collect()
+    }
+}
+
+/// Occurrences seen so far, by (rule, path) and then by normalised text.
+type Seen<'a> = HashMap<(&'a str, &'a str), HashMap<String, usize>>;
+
+/// The fingerprints of `document`'s findings, counting occurrences on from `seen`.
+fn fingerprints_of<'a>(
+    document: &'a crate::DocumentResult,
+    path: &'a str,
+    seen: &mut Seen<'a>,
+) -> Vec<String> {
+    let mut text = String::new();
+    document
+        .findings
         .iter()
-        .zip(&parts)
-        .map(|(d, (path, hashed))| {
-            d.findings
-                .iter()
-                .zip(hashed)
-                .map(|(f, (text, _))| {
-                    let n = seen
-                        .entry((f.rule_id(), path.as_str()))
-                        .or_default()
-                        .entry(text.as_str())
-                        .or_insert(0);
+        .map(|f| {
+            let rule = f.rule_id();
+            text.clear();
+            push_normalised(&f.claim.text, &mut text);
+            let h = hash_parts(rule, path, &text);
+            let counts = seen.entry((rule, path)).or_default();
+            let occurrence = match counts.get_mut(text.as_str()) {
+                Some(n) => {
                     *n += 1;
                     *n - 1
-                })
-                .collect()
-        })
-        .collect();
-    drop(seen);
-    parts
-        .into_par_iter()
-        .zip(occurrences)
-        .map(|((_, hashed), counts)| {
-            hashed
-                .into_iter()
-                .zip(counts)
-                .map(|((_, h), occurrence)| finish(h, occurrence))
-                .collect()
+                }
+                None => {
+                    counts.insert(text.clone(), 1);
+                    0
+                }
+            };
+            finish(h, occurrence)
         })
         .collect()
 }
