@@ -217,7 +217,11 @@ pub fn run(args: &CheckArgs, verify: bool) -> Result<ExitCode> {
             _ => run,
         };
         write_outputs(&run, &settings)?;
-        Ok(exit_code(&run, &settings))
+        let code = exit_code(&run, &settings);
+        // The process ends here: freeing every document and finding one by one took about
+        // 10 ms of a 2,000-article batch, in one thread, for memory the exit frees anyway.
+        std::mem::forget(run);
+        Ok(code)
     })
 }
 
