@@ -1,12 +1,13 @@
-//! Patterns that start in a cheap engine and move to the fast one once they have read enough.
+//! Patterns that start in a cheap engine and move to the fast one once that has paid off.
 //!
 //! Compiling the `regex` crate's patterns was 80% of checking a one-paragraph article in a fresh
 //! process (about 2 M instructions for a date pattern), paid again at every run. `regex-lite`
-//! compiles the same pattern about nine times more cheaply but searches about thirty times more
-//! slowly, so a [`Tiered`] pattern searches with its `regex-lite` form until it has read
-//! [`LITE_BUDGET`] bytes of haystack in this process, and then compiles its `regex` form and keeps
-//! it: a short article never pays for the fast engine, a long text or a batch pays for it once, as
-//! before. Past the budget the cost is at most what compiling up front cost, plus the budget.
+//! compiles the same pattern about nine times more cheaply but searches 30 to 100 times more
+//! slowly, so a [`Tiered`] pattern searches with its `regex-lite` form until that has cost
+//! [`LITE_SPEND`] times what compiling the lite form cost (about what compiling the `regex` form
+//! would), and then compiles its `regex` form and keeps it: a short article never pays for the
+//! fast engine, a long text or a batch pays for it once, as before, plus at most as much again
+//! (the rule for renting skis until they would have been paid for).
 //!
 //! Both forms must find the same matches with the same groups. `regex-lite` matches codepoint by
 //! codepoint like `regex`, but its `\d`, `\w`, `\s`, `\b` and case folding are ASCII's, so the
@@ -19,17 +20,29 @@
 use std::cell::RefCell;
 use std::ops::Index;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::time::Instant;
 
 use regex_automata::util::captures as meta_captures;
 use regex_automata::util::iter::Searcher;
 use regex_automata::util::syntax;
 use regex_automata::{Input, MatchKind, PatternID, meta};
 
-/// Bytes of haystack a pattern reads with its lite form before its `regex` form is compiled:
-/// about where compiling a date pattern's `regex` form (0.4 ms) costs what reading this much
-/// more slowly with the lite form costs, measured on this machine (BENCHMARKS.md).
-const LITE_BUDGET: usize = 4096;
+/// How many times what compiling its lite form cost a pattern may spend searching with it before
+/// its `regex` form is compiled: compiling that costs about this many times as much (1.87 M
+/// against 0.21 M instructions for the month-day date pattern). Costs are measured in time, as
+/// the lite engine's cost per byte varies a hundredfold between patterns; which engine reads a
+/// text changes nothing but the time.
+const LITE_SPEND: u64 = 8;
+
+/// The longest haystack the lite form reads: a longer one pays for the `regex` form at once.
+const LITE_LONGEST: usize = 64 * 1024;
+
+/// In a debug build, the bytes a pattern's lite form reads (each also read by the `regex` form
+/// and compared): far more than in a release build, so that the tests compare the two forms on
+/// most of what they read, but bounded, as a pattern run on each suffix of a long text would make
+/// the lite form's reading quadratic.
+const DEBUG_LITE_BYTES: u64 = 1 << 20;
 
 /// The White_Space characters the `regex` crate's Unicode `\s` matches, as class items that
 /// also read right under the `x` flag (no literal space).
@@ -57,8 +70,16 @@ pub(crate) struct Tiered {
     names: OnceLock<Box<[Option<Box<str>>]>>,
     /// This pattern's place in each thread's [`STATE`].
     slot: OnceLock<usize>,
-    /// Bytes of haystack handed to the lite form so far.
-    spent: AtomicUsize,
+    /// What compiling the lite forms cost, in nanoseconds.
+    lite_cost: AtomicU64,
+    /// What searching with the lite forms has cost so far: nanoseconds, or in a debug build
+    /// bytes of haystack.
+    spent: AtomicU64,
+}
+
+/// The nanoseconds since `start`.
+fn nanos(start: Instant) -> u64 {
+    u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX)
 }
 
 /// A group's span in the haystack.
@@ -95,7 +116,8 @@ impl Tiered {
             full: OnceLock::new(),
             names: OnceLock::new(),
             slot: OnceLock::new(),
-            spent: AtomicUsize::new(0),
+            lite_cost: AtomicU64::new(0),
+            spent: AtomicU64::new(0),
         }
     }
 
@@ -164,19 +186,12 @@ impl Tiered {
 
     /// The lite form, when it may read `haystack` and the budget allows it.
     fn lite_for(&self, haystack: &str) -> Option<&regex_lite::Regex> {
-        if self.full.get().is_some() && !cfg!(debug_assertions) {
-            return None;
-        }
-        // In a debug build the lite form reads far more, so that the tests compare the two forms
-        // on most of what they read; bounded, as a pattern run on each suffix of a long text
-        // would make the lite form's reading quadratic.
-        let budget = if cfg!(debug_assertions) {
-            1 << 20
-        } else {
-            LITE_BUDGET
-        };
         let spent = self.spent.load(Ordering::Relaxed);
-        if spent.saturating_add(haystack.len()) > budget {
+        if cfg!(debug_assertions) {
+            if spent.saturating_add(haystack.len() as u64) > DEBUG_LITE_BYTES {
+                return None;
+            }
+        } else if self.full.get().is_some() || haystack.len() > LITE_LONGEST {
             return None;
         }
         let ascii = haystack.is_ascii();
@@ -187,12 +202,29 @@ impl Tiered {
         };
         let lite = cell
             .get_or_init(|| {
+                let start = Instant::now();
                 let pattern = lite_form(&self.pattern(), ascii)?;
-                regex_lite::Regex::new(&pattern).ok()
+                let lite = regex_lite::Regex::new(&pattern).ok();
+                self.lite_cost.fetch_add(nanos(start), Ordering::Relaxed);
+                lite
             })
             .as_ref()?;
-        self.spent.fetch_add(haystack.len(), Ordering::Relaxed);
+        if !cfg!(debug_assertions)
+            && spent > LITE_SPEND.saturating_mul(self.lite_cost.load(Ordering::Relaxed))
+        {
+            return None;
+        }
         Some(lite)
+    }
+
+    /// Counts a lite search of `haystack` that started at `start` against the budget.
+    fn charge(&self, haystack: &str, start: Instant) {
+        let cost = if cfg!(debug_assertions) {
+            haystack.len() as u64
+        } else {
+            nanos(start)
+        };
+        self.spent.fetch_add(cost, Ordering::Relaxed);
     }
 
     /// Every match's group spans, from the `regex` form.
@@ -237,7 +269,9 @@ impl Tiered {
     fn spans(&self, haystack: &str, first_only: bool) -> Vec<Vec<Span>> {
         match self.lite_for(haystack) {
             Some(lite) => {
+                let start = Instant::now();
                 let found = Self::lite_spans(lite, haystack, first_only);
+                self.charge(haystack, start);
                 if cfg!(debug_assertions) {
                     self.check(haystack, &found, &self.full_spans(haystack, first_only));
                 }
@@ -277,7 +311,12 @@ impl Tiered {
     pub(crate) fn is_match(&self, haystack: &str) -> bool {
         match self.lite_for(haystack) {
             Some(_) if cfg!(debug_assertions) => self.find(haystack).is_some(),
-            Some(lite) => lite.is_match(haystack),
+            Some(lite) => {
+                let start = Instant::now();
+                let found = lite.is_match(haystack);
+                self.charge(haystack, start);
+                found
+            }
             None => self.with_state(|re, cache, _| {
                 re.search_half_with(cache, &Input::new(haystack).earliest(true))
                     .is_some()
