@@ -20,7 +20,7 @@
 use std::cell::RefCell;
 use std::ops::Index;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::time::Instant;
 
 use regex_automata::util::captures as meta_captures;
@@ -70,6 +70,8 @@ pub(crate) struct Tiered {
     names: OnceLock<Box<[Option<Box<str>>]>>,
     /// This pattern's place in each thread's [`STATE`].
     slot: OnceLock<usize>,
+    /// Whether a thread is compiling the `regex` form.
+    compiling: AtomicBool,
     /// What compiling the lite forms cost, in nanoseconds.
     lite_cost: AtomicU64,
     /// What searching with the lite forms has cost so far: nanoseconds, or in a debug build
@@ -116,6 +118,7 @@ impl Tiered {
             full: OnceLock::new(),
             names: OnceLock::new(),
             slot: OnceLock::new(),
+            compiling: AtomicBool::new(false),
             lite_cost: AtomicU64::new(0),
             spent: AtomicU64::new(0),
         }
@@ -130,7 +133,11 @@ impl Tiered {
 
     /// The `regex` form, built exactly as `regex::Regex::new` builds it.
     fn full(&self) -> &meta::Regex {
-        self.full.get_or_init(|| {
+        if let Some(re) = self.full.get() {
+            return re;
+        }
+        self.compiling.store(true, Ordering::Relaxed);
+        let re = self.full.get_or_init(|| {
             let pattern = self.pattern();
             meta::Builder::new()
                 .configure(
@@ -143,7 +150,9 @@ impl Tiered {
                 .syntax(syntax::Config::new().utf8(true))
                 .build(&pattern)
                 .unwrap_or_else(|e| panic!("invalid pattern {pattern}: {e}"))
-        })
+        });
+        self.compiling.store(false, Ordering::Relaxed);
+        re
     }
 
     /// Runs `search` with this thread's state for the `regex` form.
@@ -209,8 +218,11 @@ impl Tiered {
                 lite
             })
             .as_ref()?;
+        // Past its budget the lite form still serves while another thread compiles the `regex`
+        // form, rather than this one waiting for it.
         if !cfg!(debug_assertions)
             && spent > LITE_SPEND.saturating_mul(self.lite_cost.load(Ordering::Relaxed))
+            && !self.compiling.load(Ordering::Relaxed)
         {
             return None;
         }
