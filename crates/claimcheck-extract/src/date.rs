@@ -2881,6 +2881,22 @@ mod tests {
         );
     }
 
+    /// The bench articles and the test fixtures, whole.
+    fn bench_and_fixture_texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut texts = Vec::new();
+        for dir in ["bench/articles", "tests/fixtures"] {
+            let entries =
+                std::fs::read_dir(root.join(dir)).expect("the bench and test texts exist");
+            for entry in entries.flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    texts.push(text);
+                }
+            }
+        }
+        texts
+    }
+
     /// Every gated date pattern, by name.
     fn all_patterns() -> &'static [(&'static str, &'static Pattern)] {
         static ALL: &[(&str, &Pattern)] = &[
@@ -2948,17 +2964,10 @@ mod tests {
     #[test]
     fn a_pattern_is_skipped_only_where_it_cannot_match() {
         let all = all_patterns();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let mut texts: Vec<String> = Vec::new();
-        for dir in ["bench/articles", "tests/fixtures"] {
-            let entries =
-                std::fs::read_dir(root.join(dir)).expect("the bench and test texts exist");
-            for entry in entries.flatten() {
-                if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                    texts.extend(text.split("\n\n").map(str::to_string));
-                }
-            }
-        }
+        let mut texts: Vec<String> = bench_and_fixture_texts()
+            .iter()
+            .flat_map(|text| text.split("\n\n").map(str::to_string))
+            .collect();
         texts.extend(holiday::HOLIDAYS.iter().flat_map(|h| h.spellings.clone()));
         let source = include_str!("date.rs");
         let tests = &source[source.find("mod tests").expect("this module")..];
@@ -2991,17 +3000,10 @@ mod tests {
     /// paragraphs of the bench articles and test fixtures.
     #[test]
     fn the_regex_form_of_each_date_pattern_is_the_regex_crates() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let mut texts: Vec<String> = Vec::new();
-        for dir in ["bench/articles", "tests/fixtures"] {
-            let entries =
-                std::fs::read_dir(root.join(dir)).expect("the bench and test texts exist");
-            for entry in entries.flatten() {
-                if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                    texts.push(text.to_ascii_lowercase());
-                }
-            }
-        }
+        let texts: Vec<String> = bench_and_fixture_texts()
+            .iter()
+            .map(|text| text.to_ascii_lowercase())
+            .collect();
         assert!(texts.len() > 5, "too few texts: {}", texts.len());
         for (_, pattern) in all_patterns() {
             for text in &texts {
