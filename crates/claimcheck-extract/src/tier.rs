@@ -79,6 +79,32 @@ pub(crate) struct Tiered {
     spent: AtomicU64,
 }
 
+/// What a search reports: every match or the first, with its groups or only its whole span.
+#[derive(Clone, Copy)]
+struct Want {
+    first_only: bool,
+    groups: bool,
+}
+
+impl Want {
+    const ALL_GROUPS: Want = Want {
+        first_only: false,
+        groups: true,
+    };
+    const FIRST_GROUPS: Want = Want {
+        first_only: true,
+        groups: true,
+    };
+    const ALL_WHOLE: Want = Want {
+        first_only: false,
+        groups: false,
+    };
+    const FIRST_WHOLE: Want = Want {
+        first_only: true,
+        groups: false,
+    };
+}
+
 /// The nanoseconds since `start`.
 fn nanos(start: Instant) -> u64 {
     u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX)
@@ -239,24 +265,30 @@ impl Tiered {
         self.spent.fetch_add(cost, Ordering::Relaxed);
     }
 
-    /// Every match's group spans, from the `regex` form.
-    fn full_spans(&self, haystack: &str, first_only: bool) -> Vec<Vec<Span>> {
+    /// Every match's group spans from the `regex` form, or only the whole match's when `want`
+    /// says so (a DFA search, without the slower engines that find groups).
+    fn full_spans(&self, haystack: &str, want: Want) -> Vec<Vec<Span>> {
         self.with_state(|re, cache, caps| {
             let mut found = Vec::new();
             let mut it = Searcher::new(Input::new(haystack));
-            while it
-                .advance(|input| {
-                    re.search_captures_with(cache, input, caps);
-                    Ok(caps.get_match())
-                })
-                .is_some()
-            {
-                found.push(
-                    (0..caps.group_len())
-                        .map(|i| caps.get_group(i).map(|s| (s.start, s.end)))
-                        .collect(),
-                );
-                if first_only {
+            loop {
+                let next = if want.groups {
+                    it.advance(|input| {
+                        re.search_captures_with(cache, input, caps);
+                        Ok(caps.get_match())
+                    })
+                    .map(|_| {
+                        (0..caps.group_len())
+                            .map(|i| caps.get_group(i).map(|s| (s.start, s.end)))
+                            .collect()
+                    })
+                } else {
+                    it.advance(|input| Ok(re.search_with(cache, input)))
+                        .map(|m| vec![Some((m.start(), m.end()))])
+                };
+                let Some(spans) = next else { break };
+                found.push(spans);
+                if want.first_only {
                     break;
                 }
             }
@@ -264,60 +296,62 @@ impl Tiered {
         })
     }
 
-    /// Every match's group spans, from the lite form.
-    fn lite_spans(lite: &regex_lite::Regex, haystack: &str, first_only: bool) -> Vec<Vec<Span>> {
+    /// Every match's group spans (or only the whole match's) from the lite form.
+    fn lite_spans(lite: &regex_lite::Regex, haystack: &str, want: Want) -> Vec<Vec<Span>> {
         let spans = |c: regex_lite::Captures<'_>| -> Vec<Span> {
             (0..c.len())
                 .map(|i| c.get(i).map(|m| (m.start(), m.end())))
                 .collect()
         };
-        if first_only {
-            lite.captures(haystack).map(spans).into_iter().collect()
-        } else {
-            lite.captures_iter(haystack).map(spans).collect()
+        let whole = |m: regex_lite::Match<'_>| vec![Some((m.start(), m.end()))];
+        match (want.groups, want.first_only) {
+            (true, true) => lite.captures(haystack).map(spans).into_iter().collect(),
+            (true, false) => lite.captures_iter(haystack).map(spans).collect(),
+            (false, true) => lite.find(haystack).map(whole).into_iter().collect(),
+            (false, false) => lite.find_iter(haystack).map(whole).collect(),
         }
     }
 
-    fn spans(&self, haystack: &str, first_only: bool) -> Vec<Vec<Span>> {
+    fn spans(&self, haystack: &str, want: Want) -> Vec<Vec<Span>> {
         match self.lite_for(haystack) {
             Some(lite) => {
                 let start = Instant::now();
-                let found = Self::lite_spans(lite, haystack, first_only);
+                let found = Self::lite_spans(lite, haystack, want);
                 self.charge(haystack, start);
                 if cfg!(debug_assertions) {
-                    self.check(haystack, &found, &self.full_spans(haystack, first_only));
+                    self.check(haystack, &found, &self.full_spans(haystack, want));
                 }
                 found
             }
-            None => self.full_spans(haystack, first_only),
+            None => self.full_spans(haystack, want),
+        }
+    }
+
+    fn iter<'h>(&self, haystack: &'h str, want: Want) -> CapturesIter<'_, 'h> {
+        CapturesIter {
+            haystack,
+            names: self.names(),
+            found: self.spans(haystack, want).into_iter(),
         }
     }
 
     pub(crate) fn captures_iter<'h>(&self, haystack: &'h str) -> CapturesIter<'_, 'h> {
-        let found = self.spans(haystack, false);
-        CapturesIter {
-            haystack,
-            names: self.names(),
-            found: found.into_iter(),
-        }
+        self.iter(haystack, Want::ALL_GROUPS)
     }
 
     pub(crate) fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'_, 'h>> {
-        let found = self.spans(haystack, true);
-        CapturesIter {
-            haystack,
-            names: self.names(),
-            found: found.into_iter(),
-        }
-        .next()
+        self.iter(haystack, Want::FIRST_GROUPS).next()
     }
 
     pub(crate) fn find_iter<'h>(&self, haystack: &'h str) -> impl Iterator<Item = Match<'h>> {
-        self.captures_iter(haystack).map(|caps| caps.whole())
+        self.iter(haystack, Want::ALL_WHOLE)
+            .map(|caps| caps.whole())
     }
 
     pub(crate) fn find<'h>(&self, haystack: &'h str) -> Option<Match<'h>> {
-        self.captures(haystack).map(|caps| caps.whole())
+        self.iter(haystack, Want::FIRST_WHOLE)
+            .next()
+            .map(|caps| caps.whole())
     }
 
     pub(crate) fn is_match(&self, haystack: &str) -> bool {
@@ -363,16 +397,22 @@ impl Tiered {
             })
             .collect();
         let pattern = self.pattern();
-        assert_eq!(
-            self.full_spans(haystack, false),
-            expected,
-            "{pattern:?} on {haystack:?}"
-        );
-        assert_eq!(
-            self.full_spans(haystack, true),
-            expected.into_iter().take(1).collect::<Vec<_>>(),
-            "{pattern:?} on {haystack:?}"
-        );
+        let whole: Vec<Vec<Span>> = expected.iter().map(|m| vec![m[0]]).collect();
+        for (want, expected) in [
+            (Want::ALL_GROUPS, expected.clone()),
+            (
+                Want::FIRST_GROUPS,
+                expected.iter().take(1).cloned().collect(),
+            ),
+            (Want::ALL_WHOLE, whole.clone()),
+            (Want::FIRST_WHOLE, whole.into_iter().take(1).collect()),
+        ] {
+            assert_eq!(
+                self.full_spans(haystack, want),
+                expected,
+                "{pattern:?} on {haystack:?}"
+            );
+        }
         let is_match = self.with_state(|re, cache, _| {
             re.search_half_with(cache, &Input::new(haystack).earliest(true))
                 .is_some()
@@ -781,7 +821,7 @@ mod tests {
         static WORD: Tiered = Tiered::new(|| String::from(r"\w+"));
         let h = "caf\u{e9}";
         let lite = regex_lite::Regex::new(r"\w+").expect("valid");
-        let found = Tiered::lite_spans(&lite, h, false);
-        WORD.check(h, &found, &WORD.full_spans(h, false));
+        let found = Tiered::lite_spans(&lite, h, Want::ALL_GROUPS);
+        WORD.check(h, &found, &WORD.full_spans(h, Want::ALL_GROUPS));
     }
 }
