@@ -200,6 +200,7 @@ impl Tiered {
         })
     }
 
+    /// The group names, from whichever form is compiled (compiling none).
     fn names(&self) -> &[Option<Box<str>>] {
         self.names.get_or_init(|| {
             let lite = self
@@ -328,10 +329,12 @@ impl Tiered {
     }
 
     fn iter<'h>(&self, haystack: &'h str, want: Want) -> CapturesIter<'_, 'h> {
+        // The search first: it decides which form is compiled, and the names come from that one.
+        let found = self.spans(haystack, want);
         CapturesIter {
             haystack,
             names: self.names(),
-            found: self.spans(haystack, want).into_iter(),
+            found: found.into_iter(),
         }
     }
 
