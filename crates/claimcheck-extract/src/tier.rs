@@ -534,20 +534,38 @@ impl<'r, 'h> Iterator for CapturesIter<'r, 'h> {
 /// `pattern` (written for the `regex` crate) rewritten for `regex-lite` to read ASCII haystacks
 /// only, when `ascii`, or any haystack; `None` when it cannot be.
 ///
-/// Every difference between the two crates is in characters beyond ASCII, so for ASCII
-/// haystacks the `u` flag is only dropped (`regex-lite` has none: its classes are always
-/// ASCII's, which is what `u` off means). For any haystack, a Unicode `\s` or `\S` is spelled
-/// out as the White_Space class, and a Unicode `\d`, `\w`, `\b`, their negations or case
-/// folding leave no rewrite. Either way `\p{..}` and class set operations have none.
+/// The two crates differ only on characters beyond ASCII, with one exception: Unicode case
+/// folding makes the long s (U+017F) and the Kelvin sign (U+212A) match `s` and `k`. So for
+/// ASCII haystacks the `u` flag is only dropped (`regex-lite` has none: its classes are always
+/// ASCII's, which is what `u` off means), unless a case-insensitive pattern could name one of
+/// those two (as a letter, a `\x`/`\u`/`\U` escape or a range beyond ASCII). For any haystack,
+/// a Unicode `\s` or `\S` is spelled out as the White_Space class, and a Unicode `\d`, `\w`,
+/// `\b`, `\<`, `\>`, their negations or case folding leave no rewrite. Either way `\p{..}` and
+/// class set operations have none.
 pub(crate) fn lite_form(pattern: &str, ascii: bool) -> Option<String> {
-    let (form, exact) = translate(pattern, !ascii)?;
-    (ascii || exact).then_some(form)
+    let walk = translate(pattern, !ascii)?;
+    let usable = if ascii {
+        !walk.folds_onto_ascii
+    } else {
+        walk.exact
+    };
+    usable.then_some(walk.form)
 }
 
-/// The walk behind [`lite_form`]: the rewrite, with Unicode spaces spelled out when
-/// `spell_out`, and whether it reads non-ASCII haystacks as the original does. It tracks
+/// What [`translate`] found.
+struct Walk {
+    /// The rewrite.
+    form: String,
+    /// Whether it reads non-ASCII haystacks as the original does.
+    exact: bool,
+    /// Whether the original, folding case, may match ASCII letters through characters beyond
+    /// ASCII.
+    folds_onto_ascii: bool,
+}
+
+/// The walk behind [`lite_form`], with Unicode spaces spelled out when `spell_out`. It tracks
 /// character classes and the `u`, `i` and `x` flags of each group.
-fn translate(pattern: &str, spell_out: bool) -> Option<(String, bool)> {
+fn translate(pattern: &str, spell_out: bool) -> Option<Walk> {
     #[derive(Clone, Copy)]
     struct Flags {
         unicode: bool,
@@ -556,6 +574,7 @@ fn translate(pattern: &str, spell_out: bool) -> Option<(String, bool)> {
     }
     let mut out = String::with_capacity(pattern.len() + 16);
     let mut exact = true;
+    let mut folds_onto_ascii = false;
     let mut flags = Flags {
         unicode: true,
         fold: false,
@@ -564,7 +583,12 @@ fn translate(pattern: &str, spell_out: bool) -> Option<(String, bool)> {
     let mut groups: Vec<Flags> = Vec::new();
     let mut in_class = false;
     let mut chars = pattern.chars().peekable();
+    // Whether anything is read under Unicode case folding, which `regex-lite` does not do.
+    let mut folded = false;
     while let Some(c) = chars.next() {
+        if flags.fold && flags.unicode && !matches!(c, '(' | ')') {
+            folded = true;
+        }
         match c {
             '\\' => {
                 let e = chars.next()?;
@@ -588,11 +612,48 @@ fn translate(pattern: &str, spell_out: bool) -> Option<(String, bool)> {
                         out.push(']');
                     }
                     _ => {
-                        if flags.unicode && matches!(e, 'd' | 'D' | 'w' | 'W' | 'b' | 'B') {
+                        if flags.unicode
+                            && matches!(e, 'd' | 'D' | 'w' | 'W' | 'b' | 'B' | '<' | '>')
+                        {
                             exact = false;
                         }
+                        let range_end = in_class && out.ends_with('-');
                         out.push('\\');
                         out.push(e);
+                        if matches!(e, 'x' | 'u' | 'U') {
+                            // A code point: copied, and read for what it names.
+                            let mut hex = String::new();
+                            if chars.peek() == Some(&'{') {
+                                out.push(chars.next()?);
+                                for c in chars.by_ref() {
+                                    out.push(c);
+                                    if c == '}' {
+                                        break;
+                                    }
+                                    hex.push(c);
+                                }
+                            } else {
+                                let digits = match e {
+                                    'x' => 2,
+                                    'u' => 4,
+                                    _ => 8,
+                                };
+                                for _ in 0..digits {
+                                    let c = chars.next()?;
+                                    out.push(c);
+                                    hex.push(c);
+                                }
+                            }
+                            let named = u32::from_str_radix(&hex, 16).ok()?;
+                            let range_start = in_class && chars.peek() == Some(&'-');
+                            if flags.unicode
+                                && flags.fold
+                                && (matches!(named, 0x17f | 0x212a)
+                                    || (named > 0x7f && (range_start || range_end)))
+                            {
+                                folds_onto_ascii = true;
+                            }
+                        }
                     }
                 }
                 continue;
@@ -604,8 +665,18 @@ fn translate(pattern: &str, spell_out: bool) -> Option<(String, bool)> {
                 }
                 if c == ']' {
                     in_class = false;
-                } else if flags.fold && flags.unicode && c.is_alphabetic() {
-                    exact = false;
+                } else if flags.fold && flags.unicode {
+                    // A range with an end beyond ASCII may hold the long s or the Kelvin sign.
+                    let range = c == '-'
+                        && !out.ends_with('[')
+                        && !out.ends_with("[^")
+                        && chars.peek() != Some(&']');
+                    let beyond = |ch: Option<char>| ch.is_some_and(|ch| !ch.is_ascii());
+                    if matches!(c, '\u{17f}' | '\u{212a}')
+                        || (range && (beyond(out.chars().last()) || beyond(chars.peek().copied())))
+                    {
+                        folds_onto_ascii = true;
+                    }
                 }
                 out.push(c);
             }
@@ -696,14 +767,18 @@ fn translate(pattern: &str, spell_out: bool) -> Option<(String, bool)> {
                 out.push(')');
             }
             _ => {
-                if flags.fold && flags.unicode && c.is_alphabetic() {
-                    exact = false;
+                if flags.fold && flags.unicode && matches!(c, '\u{17f}' | '\u{212a}') {
+                    folds_onto_ascii = true;
                 }
                 out.push(c);
             }
         }
     }
-    Some((out, exact))
+    Some(Walk {
+        form: out,
+        exact: exact && !folded,
+        folds_onto_ascii,
+    })
 }
 
 #[cfg(test)]
@@ -736,7 +811,9 @@ mod tests {
         assert_eq!(lite(r"\bword\b").map(|(_, exact)| exact), Some(false));
         assert_eq!(lite(r"(?i)word").map(|(_, exact)| exact), Some(false));
         assert_eq!(lite(r"(?i-u)word").map(|(_, exact)| exact), Some(true));
-        assert_eq!(lite(r"(?i:[0-9]+)x").map(|(_, exact)| exact), Some(true));
+        assert_eq!(lite(r"(?i:[0-9]+)x").map(|(_, exact)| exact), Some(false));
+        assert_eq!(lite(r"[0-9]+(?i)").map(|(_, exact)| exact), Some(true));
+        assert_eq!(lite(r"\<a\>").map(|(_, exact)| exact), Some(false));
         assert_eq!(lite(r"(?i:a)\S").map(|(_, exact)| exact), Some(false));
         assert_eq!(lite(r"\p{Lu}\w"), None);
         assert_eq!(lite(r"[a-z&&[^x]]"), None);
@@ -746,6 +823,42 @@ mod tests {
             lite_form(r"(?-u:\b)a\s+b", true).as_deref(),
             Some(r"(?:\b)a\s+b")
         );
+    }
+
+    /// Unicode case folding matches `s` and `k` through the long s and the Kelvin sign, so a
+    /// case-insensitive pattern that may name either has no ASCII form; one that cannot keeps
+    /// it. Where there is one, it reads ASCII text as the original does.
+    #[test]
+    fn folding_onto_ascii_letters_leaves_no_ascii_form() {
+        for refused in [
+            "(?i)\u{17f}",
+            "(?i)x\u{212a}",
+            r"(?i)\x{17F}",
+            r"(?i)\u{212A}",
+            "(?i)[\u{100}-\u{2200}]",
+            "(?i)[a-\u{17f}]",
+            r"(?i)[\x{100}-\x{2200}]",
+            r"(?i)[a-\u{17F}]",
+        ] {
+            assert_eq!(lite_form(refused, true), None, "{refused}");
+        }
+        let haystacks = ["s k S K", "the Sk sk", "!~ \t"];
+        for kept in [
+            r"(?i)[!-~]+",
+            "(?i)^[ \u{a0}]*(?P<scale>hundred|thousand)|s|k",
+            "(?-u)(?i)\u{17f}|s",
+            "(?i-u:[a-z]+)",
+            r"(?i)^[ \u{a0}]*(?P<scale>hundred|thousand)\b",
+        ] {
+            let form = lite_form(kept, true).unwrap_or_else(|| panic!("{kept} has an ASCII form"));
+            let lite = regex_lite::Regex::new(&form).expect("regex-lite reads the form");
+            let full = regex::Regex::new(kept).expect("a valid pattern");
+            for h in haystacks {
+                let a: Vec<_> = lite.find_iter(h).map(|m| m.range()).collect();
+                let b: Vec<_> = full.find_iter(h).map(|m| m.range()).collect();
+                assert_eq!(a, b, "{kept} on {h:?}");
+            }
+        }
     }
 
     /// Where `lite_form` says a form is exact, the two engines agree on characters where their
@@ -763,7 +876,7 @@ mod tests {
             r"\s+(?P<w>[^\s]+)",
             r"\S+",
             r"(?-u)(?i)\b\w+\b",
-            r"(?i:[0-9]+)\s*[a-z]+",
+            r"(?i-u:[0-9]+)\s*[a-z]+",
             r"[\s,]+(?-u:\b)",
         ] {
             let (form, exact) = lite(pattern).expect("translatable");
