@@ -210,7 +210,7 @@ pub fn run(args: &CheckArgs, verify: bool) -> Result<ExitCode> {
     let settings = Settings::resolve(args)?;
     let paths = inputs(args, &settings)?;
     // Reports are rendered in the same pool: a batch's fingerprints are hashed in parallel.
-    pool(&settings, paths.len())?.install(|| {
+    pool(&settings, paths.len(), true)?.install(|| {
         let run = collect_paths(&paths, args, &settings, verify)?;
         let run = match &settings.baseline {
             Some(path) if verify => Baseline::read(path)?.filter(run),
@@ -228,7 +228,9 @@ pub fn run(args: &CheckArgs, verify: bool) -> Result<ExitCode> {
 /// Reads, extracts, verifies and filters every article named by `args`.
 pub fn collect(args: &CheckArgs, settings: &Settings, verify: bool) -> Result<Run> {
     let paths = inputs(args, settings)?;
-    pool(settings, paths.len())?.install(|| collect_paths(&paths, args, settings, verify))
+    // A pool of its own threads: one that counted this thread in would keep it registered
+    // after returning, and the caller goes on to use rayon.
+    pool(settings, paths.len(), false)?.install(|| collect_paths(&paths, args, settings, verify))
 }
 
 /// The files `args` names, checked not to be among the files the run writes.
@@ -239,18 +241,21 @@ fn inputs(args: &CheckArgs, settings: &Settings) -> Result<Vec<String>> {
 }
 
 /// The threads a run of `inputs` files works in: one per core unless told otherwise, and never
-/// more than there are inputs. This thread is one of them, so checking one article starts no
-/// thread: starting the pool's threads, and the allocator arenas they need, was a tenth of
-/// checking a paragraph.
-fn pool(settings: &Settings, inputs: usize) -> Result<rayon::ThreadPool> {
+/// more than there are inputs. With `this_thread` this thread is one of them, so checking one
+/// article starts no thread: starting the pool's threads, and the allocator arenas they need,
+/// was a tenth of checking a paragraph. Such a pool must do all of the run's rayon work.
+fn pool(settings: &Settings, inputs: usize, this_thread: bool) -> Result<rayon::ThreadPool> {
     let threads = settings
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
         .clamp(1, inputs.max(1));
-    Ok(rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .use_current_thread()
-        .build()?)
+    let builder = rayon::ThreadPoolBuilder::new().num_threads(threads);
+    let builder = if this_thread {
+        builder.use_current_thread()
+    } else {
+        builder
+    };
+    Ok(builder.build()?)
 }
 
 /// [`collect`] for the files `paths`, in the current rayon pool.
@@ -262,17 +267,19 @@ fn collect_paths(
 ) -> Result<Run> {
     // Every input is read (and its Markdown or HTML parsed, in the pool) before anything is
     // reported, so a bad path fails the run cleanly, with the first bad path in argument order.
+    // Standard input is read in that order too, after the files before it have loaded: a bad
+    // file named before `-` is reported without waiting for the input to end.
     let loaded: Vec<_> = paths
         .par_iter()
-        .map(|path| {
-            if path == "-" {
-                claimcheck_retrieve::load_stdin(args.stdin_filename.as_deref())
-            } else {
-                claimcheck_retrieve::load_article(path)
-            }
-        })
+        .map(|path| (path != "-").then(|| claimcheck_retrieve::load_article(path)))
         .collect();
-    let documents = loaded.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let documents = loaded
+        .into_iter()
+        .map(|loaded| {
+            loaded
+                .unwrap_or_else(|| claimcheck_retrieve::load_stdin(args.stdin_filename.as_deref()))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
 
     let corpora = settings
         .corpus

@@ -149,3 +149,38 @@ fn unknown_option_values() {
     );
     assert_one_line_exit_2(&["check", "--no-such-flag", &good], None, "--no-such-flag");
 }
+
+/// Inputs are reported in argument order, and standard input is read in that order too: a
+/// file named before `-` that cannot be read as text is reported at once, not after the input
+/// ends (here it never does, as the test keeps it open).
+#[test]
+fn a_bad_file_before_stdin_is_reported_without_waiting_for_the_input() {
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+
+    let dir = crate::support::temp_dir("bad-before-stdin");
+    let bad = dir.join("binary.md");
+    std::fs::write(&bad, b"\xff\xfe\x00binary").expect("write the bad file");
+    let bad = bad.to_str().expect("utf-8 path");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("claimcheck"))
+        .args(["check", "--isolated", "--offline", bad, "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("claimcheck starts");
+    let open_input = child.stdin.take();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("claimcheck can be waited for") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("claimcheck waited for standard input before reporting the missing file");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    drop(open_input);
+    assert_eq!(status.code(), Some(2));
+}
