@@ -785,6 +785,18 @@ fn translate(pattern: &str, spell_out: bool) -> Option<Walk> {
 mod tests {
     use super::*;
 
+    /// Panics unless `regex-lite` reading `form` finds in each haystack what `regex` reading
+    /// `pattern` finds.
+    fn assert_same_matches(pattern: &str, form: &str, haystacks: &[&str]) {
+        let lite = regex_lite::Regex::new(form).expect("regex-lite reads the form");
+        let full = regex::Regex::new(pattern).expect("a valid pattern");
+        for h in haystacks {
+            let a: Vec<_> = lite.find_iter(h).map(|m| m.range()).collect();
+            let b: Vec<_> = full.find_iter(h).map(|m| m.range()).collect();
+            assert_eq!(a, b, "{pattern} on {h:?}");
+        }
+    }
+
     /// The rewrite for any haystack where there is one, else the ASCII one, and which it is.
     fn lite(pattern: &str) -> Option<(String, bool)> {
         match lite_form(pattern, false) {
@@ -851,13 +863,7 @@ mod tests {
             r"(?i)^[ \u{a0}]*(?P<scale>hundred|thousand)\b",
         ] {
             let form = lite_form(kept, true).unwrap_or_else(|| panic!("{kept} has an ASCII form"));
-            let lite = regex_lite::Regex::new(&form).expect("regex-lite reads the form");
-            let full = regex::Regex::new(kept).expect("a valid pattern");
-            for h in haystacks {
-                let a: Vec<_> = lite.find_iter(h).map(|m| m.range()).collect();
-                let b: Vec<_> = full.find_iter(h).map(|m| m.range()).collect();
-                assert_eq!(a, b, "{kept} on {h:?}");
-            }
+            assert_same_matches(kept, &form, &haystacks);
         }
     }
 
@@ -881,13 +887,7 @@ mod tests {
         ] {
             let (form, exact) = lite(pattern).expect("translatable");
             assert!(exact, "{pattern}");
-            let lite = regex_lite::Regex::new(&form).expect("regex-lite reads the form");
-            let full = regex::Regex::new(pattern).expect("a valid pattern");
-            for h in haystacks {
-                let a: Vec<_> = lite.find_iter(h).map(|m| m.range()).collect();
-                let b: Vec<_> = full.find_iter(h).map(|m| m.range()).collect();
-                assert_eq!(a, b, "{pattern} on {h:?}");
-            }
+            assert_same_matches(pattern, &form, &haystacks);
         }
     }
 
