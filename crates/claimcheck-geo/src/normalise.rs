@@ -96,11 +96,11 @@ pub fn normalise(name: &str) -> String {
 /// `out` with one space between words and none around them.
 fn tidy(out: String) -> String {
     // Most keys already have single spaces between words only.
-    let tidy = !out.starts_with(' ')
+    let spaced_once = !out.starts_with(' ')
         && !out.ends_with(' ')
         && !out.contains("  ")
         && out.chars().all(|c| c == ' ' || !c.is_whitespace());
-    if tidy {
+    if spaced_once {
         return out;
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
