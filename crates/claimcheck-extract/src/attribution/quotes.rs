@@ -40,11 +40,22 @@ pub fn quote_runs(text: &str) -> Vec<QuoteRun> {
 }
 
 fn runs_in_line(line: &str, base: usize, runs: &mut Vec<QuoteRun>) {
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
     let mut stack: Vec<(Mark, usize, usize)> = Vec::new();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let prev = k.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(k + 1).map(|&(_, n)| n);
+    // Only the marks are visited: the two ASCII ones, and the byte 0xE2 that starts each curly
+    // one in UTF-8 (and other punctuation such as dashes, passed over below). 0xE2 always starts
+    // a character, so each offset found is a character boundary.
+    for i in memchr::memchr3_iter(b'"', b'\'', 0xE2, line.as_bytes()) {
+        let Some(c) = line[i..].chars().next() else {
+            continue;
+        };
+        if !matches!(
+            c,
+            '"' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '\u{201e}'
+        ) {
+            continue;
+        }
+        let prev = line[..i].chars().next_back();
+        let next = line[i + c.len_utf8()..].chars().next();
         let letter_before = prev.is_some_and(char::is_alphanumeric);
         let letter_after = next.is_some_and(char::is_alphanumeric);
         let space_after = next.is_none_or(char::is_whitespace);
