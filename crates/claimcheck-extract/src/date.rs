@@ -1909,21 +1909,22 @@ fn lean(text: &str, sentence: Span, span: Span, relation: Option<Relation>) -> L
     }
     let sentence = Span::new(from, to.max(span.end));
     let body = &text[sentence.start..sentence.end];
-    let mut before = None;
-    let mut after = None;
-    let mut previous = "";
-    for (at, word) in ascii_words(body) {
-        let (start, end) = (sentence.start + at, sentence.start + at + word.len());
-        let cue = lexicon::tense_of(word, previous);
-        previous = word;
-        let Some(cue) = cue else { continue };
-        if end <= span.start {
-            before = Some(cue);
-        } else if start >= span.end && after.is_none() {
-            after = Some(cue);
-        }
-    }
-    before.or(after).unwrap_or(Lean::Neutral)
+    // The nearest cue wins, so the words are read outwards from the date: back from it, then
+    // on after it, each with the word before it (which a cue such as "to" depends on).
+    let words: Vec<(usize, &str)> = ascii_words(body)
+        .map(|(at, word)| (sentence.start + at, word))
+        .collect();
+    let cue_at = |k: usize| {
+        let previous = k.checked_sub(1).map_or("", |p| words[p].1);
+        lexicon::tense_of(words[k].1, previous)
+    };
+    let ended = words.partition_point(|&(start, word)| start + word.len() <= span.start);
+    let after = words.partition_point(|&(start, _)| start < span.end);
+    (0..ended)
+        .rev()
+        .find_map(cue_at)
+        .or_else(|| (after..words.len()).find_map(cue_at))
+        .unwrap_or(Lean::Neutral)
 }
 
 /// The runs of ASCII letters of `text` (what `[A-Za-z]+` finds), with their offsets: the words
