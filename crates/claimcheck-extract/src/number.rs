@@ -84,9 +84,27 @@ pub(crate) fn number_at(text: &str, start: usize) -> Option<Number> {
 /// skipped. A minus sign directly before digits, after a space or an opening bracket, makes the
 /// number negative.
 pub(crate) fn numbers(text: &str) -> Vec<Number> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     while i < text.len() {
+        // Most bytes can start no number: ASCII other than a digit, a letter or a point, and
+        // an ASCII letter or digit inside a word. Both are passed over without decoding a
+        // character; what is left is what `number_at` and `starts_word` decide.
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            if i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_') {
+                // Inside a word: on to its end.
+                i += 1;
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                continue;
+            }
+        } else if b.is_ascii() && b != b'.' {
+            i += 1;
+            continue;
+        }
         let Some(c) = text[i..].chars().next() else {
             break;
         };
@@ -311,39 +329,58 @@ pub(crate) const TENS_WORDS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
+/// Every number word by its lowercase spelling: a hash lookup, as this runs at every short word
+/// of a text.
+static WORDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Word>> =
+    std::sync::LazyLock::new(|| {
+        let mut words = rustc_hash::FxHashMap::default();
+        for (i, w) in SMALL_NUMBER_WORDS.iter().enumerate() {
+            words.insert(*w, Word::Unit(i as f64));
+        }
+        for (i, w) in TENS_WORDS.iter().enumerate() {
+            words.insert(*w, Word::Ten(20.0 + 10.0 * i as f64));
+        }
+        words.insert("hundred", Word::Hundred);
+        for w in [
+            "thousand", "million", "billion", "trillion", "lakh", "crore", "dozen",
+        ] {
+            if let Some(v) = scale_value(w) {
+                words.insert(w, Word::Scale(v));
+            }
+        }
+        let others: [(&[&'static str], Word); 11] = [
+            (&["a", "an"], Word::Article),
+            (&["half", "halves"], Word::Fraction(2.0)),
+            (&["third", "thirds"], Word::Fraction(3.0)),
+            (
+                &["quarter", "quarters", "fourth", "fourths"],
+                Word::Fraction(4.0),
+            ),
+            (&["fifth", "fifths"], Word::Fraction(5.0)),
+            (&["sixth", "sixths"], Word::Fraction(6.0)),
+            (&["seventh", "sevenths"], Word::Fraction(7.0)),
+            (&["eighth", "eighths"], Word::Fraction(8.0)),
+            (&["ninth", "ninths"], Word::Fraction(9.0)),
+            (&["tenth", "tenths"], Word::Fraction(10.0)),
+            (&["and"], Word::And),
+        ];
+        for (spellings, word) in others {
+            for w in spellings {
+                words.insert(*w, word);
+            }
+        }
+        words.insert("point", Word::Point);
+        words
+    });
+
 fn word_kind(w: &str) -> Option<Word> {
     // No number word is longer than "seventeen": most words of a text stop here, unlowercased.
     if w.len() > "seventeen".len() {
         return None;
     }
-    let lower = w.to_ascii_lowercase();
-    const UNITS: [&str; 20] = SMALL_NUMBER_WORDS;
-    const TENS: [&str; 8] = TENS_WORDS;
-    if let Some(i) = UNITS.iter().position(|u| *u == lower) {
-        return Some(Word::Unit(i as f64));
-    }
-    if let Some(i) = TENS.iter().position(|t| *t == lower) {
-        return Some(Word::Ten(20.0 + 10.0 * i as f64));
-    }
-    Some(match lower.as_str() {
-        "hundred" => Word::Hundred,
-        "thousand" | "million" | "billion" | "trillion" | "lakh" | "crore" | "dozen" => {
-            Word::Scale(scale_value(&lower)?)
-        }
-        "a" | "an" => Word::Article,
-        "half" | "halves" => Word::Fraction(2.0),
-        "third" | "thirds" => Word::Fraction(3.0),
-        "quarter" | "quarters" | "fourth" | "fourths" => Word::Fraction(4.0),
-        "fifth" | "fifths" => Word::Fraction(5.0),
-        "sixth" | "sixths" => Word::Fraction(6.0),
-        "seventh" | "sevenths" => Word::Fraction(7.0),
-        "eighth" | "eighths" => Word::Fraction(8.0),
-        "ninth" | "ninths" => Word::Fraction(9.0),
-        "tenth" | "tenths" => Word::Fraction(10.0),
-        "and" => Word::And,
-        "point" => Word::Point,
-        _ => return None,
-    })
+    let mut buf = [0u8; 16];
+    let lower = crate::ascii::lowercase_on_stack(w, &mut buf)?;
+    WORDS.get(lower).copied()
 }
 
 /// A number word at `pos` after the separator that joins it to the previous word, with the
