@@ -174,7 +174,7 @@ static MONEY_CONTEXT: Tiered = Tiered::new(|| {
 /// Words after a number that are not a counted noun.
 const NOT_COUNTED: &str = include_str!("quantity/not_counted.txt");
 
-static NOT_COUNTED_SET: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+static NOT_COUNTED_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
     NOT_COUNTED
         .split_whitespace()
         .filter(|w| !w.starts_with('#'))

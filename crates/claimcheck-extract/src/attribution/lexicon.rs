@@ -1,6 +1,6 @@
 //! The word lists attribution extraction reads, loaded once from the data files beside this one.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// What must follow a speaking verb when the speaker comes before it; see `cue_verbs.txt`.
@@ -98,7 +98,7 @@ fn lowercase_set(data: &str) -> HashSet<String> {
 }
 
 fn parse_cues(data: &str) -> HashMap<String, CueClass> {
-    let mut cues = HashMap::new();
+    let mut cues = HashMap::default();
     for line in lines(data) {
         let Some((class, forms)) = line.split_once(':') else {
             continue;

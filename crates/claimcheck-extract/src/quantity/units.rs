@@ -1,6 +1,6 @@
 //! The table of units (`units.tsv`) and reading a unit where a number ends.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// What a unit measures.
@@ -84,9 +84,9 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| Table::parse(UNITS_TSV));
 impl Table {
     fn parse(tsv: &str) -> Table {
         let mut units = Vec::new();
-        let mut words = HashMap::new();
-        let mut symbols = HashMap::new();
-        let mut prefixes = HashMap::new();
+        let mut words = HashMap::default();
+        let mut symbols = HashMap::default();
+        let mut prefixes = HashMap::default();
         for line in tsv.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -182,7 +182,7 @@ impl Spellings {
     fn new<'a>(keys: impl Iterator<Item = &'a String>, fold: bool) -> Spellings {
         let mut keys: Vec<&String> = keys.collect();
         keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        let mut by_first: HashMap<char, Vec<String>> = HashMap::new();
+        let mut by_first: HashMap<char, Vec<String>> = HashMap::default();
         for k in keys {
             // An empty spelling would match anywhere; the table has none, and no character
             // could select it here.
