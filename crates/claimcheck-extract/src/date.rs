@@ -700,16 +700,16 @@ pub(crate) fn dates_in(text: &str, sentences: &[Span], published: Option<Date>) 
     for c in chosen {
         // Sentences are in order: a binary search keeps this linear in the article's length.
         let i = sentences.partition_point(|s| s.end.max(s.start + 1) <= c.span.start);
-        let sentence = sentences
+        let found = sentences
             .get(i)
             .copied()
-            .filter(|s| s.start <= c.span.start)
-            .unwrap_or(Span::new(0, text.len()));
+            .filter(|s| s.start <= c.span.start);
+        let sentence = found.unwrap_or(Span::new(0, text.len()));
         let Some(mut claim) = build_claim(text, lower, sentence, &c, published) else {
             continue;
         };
         if c.value == Value::SamePeriodYearBefore {
-            year_before_antecedent(sentence, &claims, &mut claim);
+            year_before_antecedent(sentence, found.is_some(), &claims, &mut claim);
         }
         claims.push((sentence, c.value, claim));
     }
@@ -719,14 +719,36 @@ pub(crate) fn dates_in(text: &str, sentences: &[Span], published: Option<Date>) 
 /// Gives "the same month a year ago" the month (or day) the sentence named before it, a year
 /// earlier: "sales fell in January, compared to the same month a year ago" is January of the year
 /// before.
-fn year_before_antecedent(sentence: Span, earlier: &[(Span, Value, Claim)], claim: &mut Claim) {
-    let antecedent = earlier.iter().rev().find_map(|(s, _, c)| match &c.details {
-        Details::Date(d) if *s == sentence => d
-            .date
-            .filter(|d| d.month.is_some())
-            .map(|x| (x, d.year_source)),
-        _ => None,
-    });
+fn year_before_antecedent(
+    sentence: Span,
+    in_a_sentence: bool,
+    earlier: &[(Span, Value, Claim)],
+    claim: &mut Claim,
+) {
+    // Claims are in document order, so those of a sentence are the last ones: the search stops
+    // at the first claim of another sentence, where it had read back to the start of the text
+    // (quadratic in a long one). A claim between sentences is given the whole text's span,
+    // which can recur apart, so it is still read the whole way back.
+    let from = if in_a_sentence {
+        earlier.len()
+            - earlier
+                .iter()
+                .rev()
+                .take_while(|(s, _, _)| *s == sentence)
+                .count()
+    } else {
+        0
+    };
+    let antecedent = earlier[from..]
+        .iter()
+        .rev()
+        .find_map(|(s, _, c)| match &c.details {
+            Details::Date(d) if *s == sentence => d
+                .date
+                .filter(|d| d.month.is_some())
+                .map(|x| (x, d.year_source)),
+            _ => None,
+        });
     let Some((date, source)) = antecedent else {
         return;
     };
