@@ -315,6 +315,37 @@ fn tokens(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
     ];
     let slice = &text[from..to];
     let mut out = Vec::new();
+    if slice.is_ascii() {
+        // The same reading byte by byte, for the usual ASCII window (no curly apostrophe).
+        let bytes = slice.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let c = bytes[i];
+            let start = i;
+            i += 1;
+            if c.is_ascii_alphanumeric() {
+                loop {
+                    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                        i += 1;
+                    }
+                    let joined = matches!(bytes.get(i), Some(b'\'' | b'-'))
+                        && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+                    if !joined {
+                        break;
+                    }
+                    i += 1;
+                }
+            } else if !MARKS.contains(&char::from(c)) {
+                continue;
+            }
+            out.push(Token {
+                text: &slice[start..i],
+                start: from + start,
+                end: from + i,
+            });
+        }
+        return out;
+    }
     let mut chars = slice.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c.is_alphanumeric() {
