@@ -206,53 +206,217 @@ fn scale_value(word: &str) -> Option<f64> {
     })
 }
 
+/// The groups of [`DIGITS`] at the start of a text, as byte ranges.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct DigitGroups {
+    end: usize,
+    whole: Option<(usize, usize)>,
+    num: Option<(usize, usize)>,
+    den: Option<(usize, usize)>,
+    fnum: Option<(usize, usize)>,
+    fden: Option<(usize, usize)>,
+    int: Option<(usize, usize)>,
+    dec: Option<(usize, usize)>,
+    vulgar: Option<(usize, usize)>,
+}
+
+/// What [`DIGITS`] finds at the start of `rest`: read by hand, as it is asked at every number
+/// of a text and a regex search with groups cost about 3,000 instructions each; the pattern
+/// itself reads the rare text the hand reader leaves to it.
+fn digit_groups(rest: &str) -> Option<DigitGroups> {
+    let read = match read_digits(rest) {
+        Some(read) => read,
+        None => regex_digit_groups(rest)?,
+    };
+    if cfg!(debug_assertions) {
+        assert_eq!(
+            Some(read),
+            regex_digit_groups(rest),
+            "the hand reader of DIGITS differs from the pattern on {rest:?}"
+        );
+    }
+    Some(read)
+}
+
+fn regex_digit_groups(rest: &str) -> Option<DigitGroups> {
+    let caps = DIGITS.captures(rest)?;
+    let span = |name: &str| caps.name(name).map(|m| (m.start(), m.end()));
+    Some(DigitGroups {
+        end: caps.get(0)?.end(),
+        whole: span("whole"),
+        num: span("num"),
+        den: span("den"),
+        fnum: span("fnum"),
+        fden: span("fden"),
+        int: span("int"),
+        dec: span("dec"),
+        vulgar: span("vulgar"),
+    })
+}
+
+/// [`DIGITS`] read by hand, alternative by alternative in the pattern's order, each taken as
+/// soon as it matches (all that follows each is optional). `None` when a character the pattern
+/// would test as a digit is not ASCII: Unicode has other decimal digits, which the pattern
+/// reads and this does not.
+fn read_digits(rest: &str) -> Option<DigitGroups> {
+    let b = rest.as_bytes();
+    // The end of the run of ASCII digits from `i`, or `None` at a non-ASCII character.
+    let run = |i: usize| -> Option<usize> {
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        (j == b.len() || b[j].is_ascii()).then_some(j)
+    };
+    // The byte length of `what` at `i`, when the text has it there.
+    let has = |i: usize, what: &str| b[i.min(b.len())..].starts_with(what.as_bytes());
+    let vulgar_at = |i: usize| -> Option<(usize, usize)> {
+        // `i` follows ASCII (or starts the text), so it is a character boundary.
+        let c = rest.get(i..)?.chars().next()?;
+        vulgar_value(c).map(|_| (i, i + c.len_utf8()))
+    };
+    let vulgar = |i: usize| -> (usize, Option<(usize, usize)>) {
+        match vulgar_at(i) {
+            Some(v) => (v.1, Some(v)),
+            None => (i, None),
+        }
+    };
+    let lead = run(0)?;
+    if lead > 0 {
+        // A mixed fraction: digits, a space, a no-break space or a hyphen, digits/digits.
+        let sep = [" ", "\u{a0}", "-"]
+            .iter()
+            .find(|s| has(lead, s))
+            .map(|s| s.len());
+        if let Some(sep) = sep {
+            let num_end = run(lead + sep)?;
+            if num_end > lead + sep && has(num_end, "/") {
+                let den_end = run(num_end + 1)?;
+                if den_end > num_end + 1 {
+                    let (end, vulgar) = vulgar(den_end);
+                    return Some(DigitGroups {
+                        end,
+                        whole: Some((0, lead)),
+                        num: Some((lead + sep, num_end)),
+                        den: Some((num_end + 1, den_end)),
+                        vulgar,
+                        ..DigitGroups::default()
+                    });
+                }
+            }
+        }
+        // A fraction: digits/digits.
+        if has(lead, "/") {
+            let den_end = run(lead + 1)?;
+            if den_end > lead + 1 {
+                let (end, vulgar) = vulgar(den_end);
+                return Some(DigitGroups {
+                    end,
+                    fnum: Some((0, lead)),
+                    fden: Some((lead + 1, den_end)),
+                    vulgar,
+                    ..DigitGroups::default()
+                });
+            }
+        }
+    }
+    // An integer part: thousands after commas, after spaces of four kinds, or plain digits.
+    let grouped = |seps: &[&str]| -> Option<Option<usize>> {
+        for first in (1..=lead.min(3)).rev() {
+            let mut end = first;
+            let mut groups = 0;
+            while let Some(sep) = seps.iter().find(|s| has(end, s)).map(|s| s.len()) {
+                let digits_end = (end + sep..end + sep + 3)
+                    .take_while(|&k| k < b.len() && b[k].is_ascii_digit())
+                    .count();
+                if digits_end < 3 {
+                    // The pattern tests the next character as a digit: it must be ASCII here.
+                    if b.get(end + sep + digits_end).is_some_and(|c| !c.is_ascii()) {
+                        return None;
+                    }
+                    break;
+                }
+                end += sep + 3;
+                groups += 1;
+            }
+            if groups > 0 {
+                return Some(Some(end));
+            }
+        }
+        Some(None)
+    };
+    let int_end = if lead == 0 {
+        None
+    } else if let Some(end) = grouped(&[","])? {
+        Some(end)
+    } else if let Some(end) = grouped(&["\u{a0}", "\u{202f}", "\u{2009}", " "])? {
+        Some(end)
+    } else {
+        Some(lead)
+    };
+    let int = int_end.map(|e| (0, e));
+    let mut end = int_end.unwrap_or(0);
+    let mut dec = None;
+    if has(end, ".") {
+        let dec_end = run(end + 1)?;
+        if dec_end > end + 1 {
+            dec = Some((end, dec_end));
+            end = dec_end;
+        }
+    }
+    let (end, vulgar) = vulgar(end);
+    Some(DigitGroups {
+        end,
+        int,
+        dec,
+        vulgar,
+        ..DigitGroups::default()
+    })
+}
+
 fn digits_at(text: &str, start: usize) -> Option<Number> {
     let rest = &text[start..];
-    let caps = DIGITS.captures(rest)?;
-    let whole = caps.get(0)?;
-    if whole.as_str().is_empty() {
+    let groups = digit_groups(rest)?;
+    if groups.end == 0 {
         return None;
     }
-    let float = |name: &str| -> Option<f64> {
-        caps.name(name).and_then(|m| {
-            m.as_str()
-                .replace([',', ' ', '\u{a0}', '\u{202f}', '\u{2009}'], "")
+    let group = |g: Option<(usize, usize)>| g.map(|(a, b)| &rest[a..b]);
+    let float = |g: Option<(usize, usize)>| -> Option<f64> {
+        group(g).and_then(|m| {
+            m.replace([',', ' ', '\u{a0}', '\u{202f}', '\u{2009}'], "")
                 .parse()
                 .ok()
         })
     };
     let mut value = if let (Some(w), Some(n), Some(d)) =
-        (float("whole"), float("num"), float("den"))
+        (float(groups.whole), float(groups.num), float(groups.den))
     {
         if d == 0.0 || n >= d {
             return None;
         }
         w + n / d
-    } else if let (Some(n), Some(d)) = (float("fnum"), float("fden")) {
+    } else if let (Some(n), Some(d)) = (float(groups.fnum), float(groups.fden)) {
         if d == 0.0 {
             return None;
         }
         n / d
     } else {
-        let int = float("int").unwrap_or(0.0);
-        let dec = caps
-            .name("dec")
-            .and_then(|m| format!("0{}", m.as_str()).parse::<f64>().ok())
+        let int = float(groups.int).unwrap_or(0.0);
+        let dec = group(groups.dec)
+            .and_then(|m| format!("0{m}").parse::<f64>().ok())
             .unwrap_or(0.0);
-        if caps.name("int").is_none() && caps.name("dec").is_none() && caps.name("vulgar").is_none()
-        {
+        if groups.int.is_none() && groups.dec.is_none() && groups.vulgar.is_none() {
             return None;
         }
         int + dec
     };
-    if let Some(v) = caps
-        .name("vulgar")
-        .and_then(|m| m.as_str().chars().next())
+    if let Some(v) = group(groups.vulgar)
+        .and_then(|m| m.chars().next())
         .and_then(vulgar_value)
     {
         value += v;
     }
-    let mut end = start + whole.end();
+    let mut end = start + groups.end;
     // Thousands groups separated by spaces must end where the digits end ("1 0000" is not one).
     if text[end..].starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -260,7 +424,7 @@ fn digits_at(text: &str, start: usize) -> Option<Number> {
     // A fraction glued to more slashes or digits is a date ("12/25/2023"), and digits with a
     // colon after them are a time ("2:00").
     let after = &text[end..];
-    let fraction = caps.name("den").is_some() || caps.name("fden").is_some();
+    let fraction = groups.den.is_some() || groups.fden.is_some();
     if (fraction && after.starts_with('/'))
         || (after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit()))
     {
@@ -546,6 +710,65 @@ fn smallest_scale(total: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_hand_reader_of_digits_agrees_with_the_pattern() {
+        let ascii = [
+            "1,234",
+            "1,2345",
+            "1234,567",
+            "12,345,678.9",
+            "12 345",
+            "1 0000",
+            "2 1/2",
+            "2-1/2",
+            "3/4",
+            "5/",
+            "5 1/",
+            "3.14",
+            "7.",
+            ".5",
+            "1.2.3",
+            "12/25/2023",
+            "1,23",
+            "0,000",
+            "1 000 000 km",
+            "100,000,0",
+            "42",
+            "007",
+            "9-",
+            "1/0",
+            "3/4/",
+            "x",
+            "",
+        ];
+        for text in ascii {
+            // The pattern's own answer is asserted against in `digit_groups` (debug build).
+            assert!(
+                read_digits(text).is_some(),
+                "{text:?} is left to the pattern"
+            );
+            assert_eq!(digit_groups(text), regex_digit_groups(text), "{text:?}");
+        }
+        let unicode = [
+            "5\u{bd} cups",
+            "\u{bd}",
+            "12\u{a0}345",
+            "3\u{2009}000",
+            "1\u{202f}000\u{202f}000",
+            "2\u{a0}1/2",
+            "\u{661}\u{662}\u{663}",
+            "1,\u{663}45",
+            "4\u{2013}5",
+            "3.\u{663}",
+            "5\u{bd}\u{2014}",
+            "1 23\u{663}",
+            "12/\u{663}",
+        ];
+        for text in unicode {
+            assert_eq!(digit_groups(text), regex_digit_groups(text), "{text:?}");
+        }
+    }
 
     fn check(input: &str, expected: Option<f64>) {
         let got = parse_number(input);
