@@ -45,7 +45,7 @@ mod anchor;
 mod holiday;
 mod lexicon;
 
-use crate::tier::{Captures, Match, Tiered};
+use crate::tier::{Captures, Match, Tiered, TriggerWords, Triggers};
 use claimcheck_core::{
     CalendarDate, Claim, DateDetails, Details, Precision, Relation, Span, YearSource,
 };
@@ -297,18 +297,28 @@ impl Pattern {
         }
     }
 
-    fn captures_iter<'t>(&self, lower: &'t str) -> impl Iterator<Item = Captures<'_, 't>> {
-        self.may_match(lower)
-            .then(|| self.regex.captures_iter(lower))
+    /// Every match in `lower`; in a long text, only the stretches that hold what a match needs
+    /// are read (see [`Tiered::captures_iter_gated`]).
+    fn captures_iter<'t>(&self, lower: &Triggers<'t>) -> impl Iterator<Item = Captures<'_, 't>> {
+        self.may_match(lower.text())
+            .then(|| self.regex.captures_iter_gated(lower, self.gate()))
             .into_iter()
             .flatten()
     }
 
-    fn find_iter<'t>(&self, lower: &'t str) -> impl Iterator<Item = Match<'t>> {
-        self.may_match(lower)
-            .then(|| self.regex.find_iter(lower))
+    fn find_iter<'t>(&self, lower: &Triggers<'t>) -> impl Iterator<Item = Match<'t>> {
+        self.may_match(lower.text())
+            .then(|| self.regex.find_iter_gated(lower, self.gate()))
             .into_iter()
             .flatten()
+    }
+
+    /// The words a stretch of text must hold for a match (none to gate on for holidays).
+    fn gate(&self) -> &'static [&'static [&'static str]] {
+        match self.needs {
+            Needs::All(groups) => groups,
+            Needs::Holiday => &[],
+        }
     }
 }
 
@@ -677,16 +687,17 @@ pub(crate) fn dates_in(text: &str, sentences: &[Span], published: Option<Date>) 
     // times faster. Whatever reads the words back reads them from `text`.
     let lower = text.to_ascii_lowercase();
     let lower = lower.as_str();
+    let triggers = Triggers::with_words(lower, &TRIGGER_WORDS);
     let mut found = Vec::new();
-    find_spelled_dates(text, lower, &mut found);
-    find_numeric_dates(text, lower, &mut found);
-    find_years(text, lower, &mut found);
-    find_relative_dates(text, lower, &mut found);
-    find_weekdays(text, lower, &mut found);
-    find_word_days(text, lower, &mut found);
-    find_holidays(text, lower, &mut found);
-    find_year_words(text, lower, &mut found);
-    for m in SAME_PERIOD.find_iter(lower) {
+    find_spelled_dates(text, &triggers, &mut found);
+    find_numeric_dates(text, &triggers, &mut found);
+    find_years(text, &triggers, &mut found);
+    find_relative_dates(text, &triggers, &mut found);
+    find_weekdays(text, &triggers, &mut found);
+    find_word_days(text, &triggers, &mut found);
+    find_holidays(text, &triggers, &mut found);
+    find_year_words(text, &triggers, &mut found);
+    for m in SAME_PERIOD.find_iter(&triggers) {
         found.push(candidate(
             Span::new(m.start(), m.end()),
             Value::SamePeriodYearBefore,
@@ -764,9 +775,59 @@ fn year_before_antecedent(
     }
 }
 
+/// Every gated date pattern, by name.
+static PATTERNS: &[(&str, &Pattern)] = &[
+    ("MONTH_DAY", &MONTH_DAY),
+    ("DAY_MONTH", &DAY_MONTH),
+    ("DAY_MONTH_SHORT_YEAR", &DAY_MONTH_SHORT_YEAR),
+    ("MONTH_YEAR", &MONTH_YEAR),
+    ("MONTH_BARE", &MONTH_BARE),
+    ("LAST_DAY", &LAST_DAY),
+    ("WORD_DAY_MONTH", &WORD_DAY_MONTH),
+    ("MONTH_WORD_DAY", &MONTH_WORD_DAY),
+    ("DATE_YEAR_WORDS", &DATE_YEAR_WORDS),
+    ("ISO", &ISO),
+    ("NUMERIC", &NUMERIC),
+    ("YEAR_ALONE", &YEAR_ALONE),
+    ("SHORT_YEAR", &SHORT_YEAR),
+    ("YEAR_MONTH", &YEAR_MONTH),
+    ("MONTH_SLASH_YEAR", &MONTH_SLASH_YEAR),
+    ("COMPACT", &COMPACT),
+    ("RELATIVE_DAY", &RELATIVE_DAY),
+    ("REPORT_DAY", &REPORT_DAY),
+    ("CONSECUTIVE_DAY", &CONSECUTIVE_DAY),
+    ("PERIOD_EDGE", &PERIOD_EDGE),
+    ("RELATIVE_UNIT", &RELATIVE_UNIT),
+    ("AGO", &AGO),
+    ("IN_TIME", &IN_TIME),
+    ("FROM_BASE", &FROM_BASE),
+    ("SHIFTED", &SHIFTED),
+    ("WEEKDAY_ALONE", &WEEKDAY_ALONE),
+    ("WEEKDAY_ORDINAL", &WEEKDAY_ORDINAL),
+    ("NTH_WEEKDAY", &NTH_WEEKDAY),
+    ("ORDINAL_DAY", &ORDINAL_DAY),
+    ("WEEKDAY_AFTER_NEXT", &WEEKDAY_AFTER_NEXT),
+    ("WEEKDAY_OF_WEEK", &WEEKDAY_OF_WEEK),
+    ("WEEK_THEN_WEEKDAY", &WEEK_THEN_WEEKDAY),
+    ("WEEKDAY_WORD_DAY", &WEEKDAY_WORD_DAY),
+    ("SHIFTED_MONTH_DAY", &SHIFTED_MONTH_DAY),
+    ("YEAR_IN_WORDS", &YEAR_IN_WORDS),
+    ("SAME_PERIOD", &SAME_PERIOD),
+    ("HOLIDAY", &HOLIDAY),
+];
+
+/// The words the date patterns' gates look for, found in one pass of a long text.
+static TRIGGER_WORDS: std::sync::LazyLock<TriggerWords> = std::sync::LazyLock::new(|| {
+    TriggerWords::new(
+        PATTERNS
+            .iter()
+            .flat_map(|(_, p)| p.gate().iter().copied().flatten().copied()),
+    )
+});
+
 /// Dates with a month name: "September 11", "11 September 2023", "October 1982", "in May".
-fn find_spelled_dates(text: &str, lower: &str, found: &mut Vec<Candidate>) {
-    for caps in MONTH_DAY.captures_iter(lower) {
+fn find_spelled_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>) {
+    for caps in MONTH_DAY.captures_iter(triggers) {
         let (m, d) = (group(&caps, "m"), group(&caps, "d"));
         let Some(month) = lexicon::month_number(&text[m.start..m.end]) else {
             continue;
@@ -776,7 +837,7 @@ fn find_spelled_dates(text: &str, lower: &str, found: &mut Vec<Candidate>) {
             found.push(c);
         }
     }
-    for caps in DAY_MONTH.captures_iter(lower) {
+    for caps in DAY_MONTH.captures_iter(triggers) {
         let (m, d) = (group(&caps, "m"), group(&caps, "d"));
         let word = &text[m.start..m.end];
         let Some(month) = lexicon::month_number(word) else {
@@ -804,7 +865,7 @@ fn find_spelled_dates(text: &str, lower: &str, found: &mut Vec<Candidate>) {
         }
     }
     // "31-Oct-74": a day, a month abbreviation and a two-digit year joined by hyphens.
-    for caps in DAY_MONTH_SHORT_YEAR.captures_iter(lower) {
+    for caps in DAY_MONTH_SHORT_YEAR.captures_iter(triggers) {
         let whole = group(&caps, "0");
         if numeric_neighbour(text, whole) {
             continue;
@@ -823,7 +884,7 @@ fn find_spelled_dates(text: &str, lower: &str, found: &mut Vec<Candidate>) {
             ));
         }
     }
-    for caps in MONTH_YEAR.captures_iter(lower) {
+    for caps in MONTH_YEAR.captures_iter(triggers) {
         let m = group(&caps, "m");
         let Some(month) = lexicon::month_number(&text[m.start..m.end]) else {
             continue;
@@ -851,7 +912,7 @@ fn find_spelled_dates(text: &str, lower: &str, found: &mut Vec<Candidate>) {
         };
         found.push(candidate(whole, value));
     }
-    for caps in MONTH_BARE.captures_iter(lower) {
+    for caps in MONTH_BARE.captures_iter(triggers) {
         let m = group(&caps, "m");
         let word = &text[m.start..m.end];
         let Some(month) = lexicon::month_number(word) else {
@@ -942,8 +1003,8 @@ fn bare_month_stands(text: &str, start: usize, word: &str) -> bool {
 }
 
 /// Numeric dates: ISO "2023-09-11", and "31/12/2023" or "3/4/2023" when the order is clear.
-fn find_numeric_dates(text: &str, lower: &str, found: &mut Vec<Candidate>) {
-    for caps in ISO.captures_iter(lower) {
+fn find_numeric_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>) {
+    for caps in ISO.captures_iter(triggers) {
         let whole = group(&caps, "0");
         if group_str(text, &caps, "s1") != group_str(text, &caps, "s2")
             || next_char(text, whole.end).is_some_and(|c| c.is_ascii_digit())
@@ -963,7 +1024,7 @@ fn find_numeric_dates(text: &str, lower: &str, found: &mut Vec<Candidate>) {
     }
     // "2015-03", "2014/10": a year and a month, unless the second number is the end of a span of
     // years ("2010-12", "2009-10").
-    for caps in YEAR_MONTH.captures_iter(lower) {
+    for caps in YEAR_MONTH.captures_iter(triggers) {
         let whole = group(&caps, "0");
         if numeric_neighbour(text, whole) {
             continue;
@@ -995,7 +1056,7 @@ fn find_numeric_dates(text: &str, lower: &str, found: &mut Vec<Candidate>) {
         ));
     }
     // "12/2015", "2-2013": a month and a year.
-    for caps in MONTH_SLASH_YEAR.captures_iter(lower) {
+    for caps in MONTH_SLASH_YEAR.captures_iter(triggers) {
         let whole = group(&caps, "0");
         if numeric_neighbour(text, whole) {
             continue;
@@ -1012,7 +1073,7 @@ fn find_numeric_dates(text: &str, lower: &str, found: &mut Vec<Candidate>) {
         ));
     }
     // "20161016": a compact ISO day, only when it stands alone.
-    for caps in COMPACT.captures_iter(lower) {
+    for caps in COMPACT.captures_iter(triggers) {
         let whole = group(&caps, "0");
         if numeric_neighbour(text, whole)
             || text[..whole.start].ends_with(['$', '£', '€', '#', '+'])
@@ -1030,8 +1091,8 @@ fn find_numeric_dates(text: &str, lower: &str, found: &mut Vec<Candidate>) {
             found.push(candidate(whole, Value::Fixed(date)));
         }
     }
-    let order = numeric_order(text, lower);
-    for caps in NUMERIC.captures_iter(lower) {
+    let order = numeric_order(text, triggers);
+    for caps in NUMERIC.captures_iter(triggers) {
         if let Some(c) = numeric_date(text, &caps, order) {
             found.push(c);
         }
@@ -1061,9 +1122,9 @@ enum Order {
 
 /// The order the text's own numeric dates show: a first part over 12 can only be a day, a second
 /// part over 12 can only be a day too. Both kinds in one text leave the order unknown.
-fn numeric_order(text: &str, lower: &str) -> Order {
+fn numeric_order(text: &str, triggers: &Triggers<'_>) -> Order {
     let (mut day_first, mut month_first) = (false, false);
-    for caps in NUMERIC.captures_iter(lower) {
+    for caps in NUMERIC.captures_iter(triggers) {
         let a: u32 = group_str(text, &caps, "a").parse().unwrap_or(0);
         let b: u32 = group_str(text, &caps, "b").parse().unwrap_or(0);
         if a > 12 && (1..=12).contains(&b) && a <= 31 {
@@ -1152,8 +1213,8 @@ fn numeric_date(text: &str, caps: &Captures<'_, '_>, order: Order) -> Option<Can
 
 /// Years standing alone ("in 1953", "since 2017", "the 1991 agreement") and two-digit years
 /// after a preposition ("since '82").
-fn find_years(text: &str, lower: &str, found: &mut Vec<Candidate>) {
-    for caps in YEAR_ALONE.captures_iter(lower) {
+fn find_years(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>) {
+    for caps in YEAR_ALONE.captures_iter(triggers) {
         let y = group(&caps, "y");
         let Ok(year) = text[y.start..y.end].parse::<i16>() else {
             continue;
@@ -1162,7 +1223,7 @@ fn find_years(text: &str, lower: &str, found: &mut Vec<Candidate>) {
             found.push(candidate(y, Value::Fixed(CalendarDate::year(year))));
         }
     }
-    for caps in SHORT_YEAR.captures_iter(lower) {
+    for caps in SHORT_YEAR.captures_iter(triggers) {
         const CUES: &[&str] = &[
             "since", "in", "of", "from", "until", "till", "by", "to", "class", "summer", "winter",
             "spring", "autumn", "fall", "before", "after",
@@ -1271,8 +1332,8 @@ fn amount_before(text: &str, pos: usize) -> bool {
 }
 
 /// Dates relative to the publication date: "today", "last month", "two days ago", "next Monday".
-fn find_relative_dates(text: &str, lower: &str, found: &mut Vec<Candidate>) {
-    for caps in RELATIVE_DAY.captures_iter(lower) {
+fn find_relative_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>) {
+    for caps in RELATIVE_DAY.captures_iter(triggers) {
         let mut days = match group_str(text, &caps, "w").to_lowercase().as_str() {
             "yesterday" => -1,
             "tomorrow" => 1,
@@ -1289,10 +1350,10 @@ fn find_relative_dates(text: &str, lower: &str, found: &mut Vec<Candidate>) {
         }
         found.push(candidate(group(&caps, "0"), Value::Days(days)));
     }
-    for m in CONSECUTIVE_DAY.find_iter(lower) {
+    for m in CONSECUTIVE_DAY.find_iter(triggers) {
         found.push(candidate(Span::new(m.start(), m.end()), Value::ReportDay));
     }
-    for caps in REPORT_DAY.captures_iter(lower) {
+    for caps in REPORT_DAY.captures_iter(triggers) {
         // "the day after" and "the day of the vote" point at another day.
         // "after falling" is a clause about the same day, so a gerund keeps it.
         let d = group(&caps, "d");
@@ -1306,7 +1367,7 @@ fn find_relative_dates(text: &str, lower: &str, found: &mut Vec<Candidate>) {
     }
     // "the end of the year" and "the start of the month" mean the current ones in news; "the
     // year" alone is too often some other year to be read so.
-    for caps in PERIOD_EDGE.captures_iter(lower) {
+    for caps in PERIOD_EDGE.captures_iter(triggers) {
         let value = if group_str(text, &caps, "u").eq_ignore_ascii_case("year") {
             Value::Years(0)
         } else {
@@ -1314,7 +1375,7 @@ fn find_relative_dates(text: &str, lower: &str, found: &mut Vec<Candidate>) {
         };
         found.push(candidate(group(&caps, "p"), value));
     }
-    for caps in RELATIVE_UNIT.captures_iter(lower) {
+    for caps in RELATIVE_UNIT.captures_iter(triggers) {
         let q = group_str(text, &caps, "q").to_lowercase();
         let offset = match q.split_whitespace().next_back().unwrap_or("") {
             "last" | "previous" => -1,
@@ -1328,7 +1389,7 @@ fn find_relative_dates(text: &str, lower: &str, found: &mut Vec<Candidate>) {
         };
         found.push(candidate(group(&caps, "0"), value));
     }
-    for caps in AGO.captures_iter(lower) {
+    for caps in AGO.captures_iter(triggers) {
         let Some(n) = lexicon::small_number(group_str(text, &caps, "n")) else {
             continue;
         };
@@ -1342,7 +1403,7 @@ fn find_relative_dates(text: &str, lower: &str, found: &mut Vec<Candidate>) {
         };
         found.push(candidate(group(&caps, "0"), value));
     }
-    for caps in IN_TIME.captures_iter(lower) {
+    for caps in IN_TIME.captures_iter(triggers) {
         let Some(n) = lexicon::small_number(group_str(text, &caps, "n")) else {
             continue;
         };
@@ -1353,7 +1414,7 @@ fn find_relative_dates(text: &str, lower: &str, found: &mut Vec<Candidate>) {
         c.ahead_only = true;
         found.push(c);
     }
-    for caps in FROM_BASE.captures_iter(lower) {
+    for caps in FROM_BASE.captures_iter(triggers) {
         let Some(n) = lexicon::small_number(group_str(text, &caps, "n")) else {
             continue;
         };
@@ -1372,7 +1433,7 @@ fn find_relative_dates(text: &str, lower: &str, found: &mut Vec<Candidate>) {
         };
         found.push(candidate(group(&caps, "0"), value));
     }
-    for caps in SHIFTED.captures_iter(lower) {
+    for caps in SHIFTED.captures_iter(triggers) {
         let q = group_str(text, &caps, "q").to_lowercase();
         let name = group_str(text, &caps, "n");
         let last = matches!(q.as_str(), "last" | "previous") || q.ends_with("past");
@@ -1422,8 +1483,8 @@ fn offset_value(unit: &str, n: i64, base_days: i64) -> Option<Value> {
 
 /// Weekdays standing alone: "on Monday", "Kim met Putin Wednesday", "Monday 's email"; with a
 /// day of the month ("Tuesday the 19th") or a week ("Monday next week"); and "on the 15th".
-fn find_weekdays(text: &str, lower: &str, found: &mut Vec<Candidate>) {
-    for caps in WEEKDAY_ORDINAL.captures_iter(lower) {
+fn find_weekdays(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>) {
+    for caps in WEEKDAY_ORDINAL.captures_iter(triggers) {
         let day = lexicon::weekday(group_str(text, &caps, "wd"));
         let Ok(d) = group_str(text, &caps, "d").parse() else {
             continue;
@@ -1432,7 +1493,7 @@ fn find_weekdays(text: &str, lower: &str, found: &mut Vec<Candidate>) {
         c.weekday = day;
         found.push(c);
     }
-    for caps in NTH_WEEKDAY.captures_iter(lower) {
+    for caps in NTH_WEEKDAY.captures_iter(triggers) {
         let Some(day) = lexicon::weekday(group_str(text, &caps, "wd")) else {
             continue;
         };
@@ -1467,7 +1528,7 @@ fn find_weekdays(text: &str, lower: &str, found: &mut Vec<Candidate>) {
         c.weekday = Some(day);
         found.push(c);
     }
-    for caps in ORDINAL_DAY.captures_iter(lower) {
+    for caps in ORDINAL_DAY.captures_iter(triggers) {
         // "on the 20th" is a day only where no noun follows ("on the 20th floor").
         let t = group(&caps, "t");
         let rest = text[t.end..].trim_start_matches([' ', '\t']);
@@ -1500,7 +1561,7 @@ fn find_weekdays(text: &str, lower: &str, found: &mut Vec<Candidate>) {
             found.push(candidate(t, Value::DayOfMonth(d)));
         }
     }
-    for caps in LAST_DAY.captures_iter(lower) {
+    for caps in LAST_DAY.captures_iter(triggers) {
         let m = group(&caps, "m");
         let word = &text[m.start..m.end];
         let Some(month) = lexicon::month_number(word) else {
@@ -1522,7 +1583,7 @@ fn find_weekdays(text: &str, lower: &str, found: &mut Vec<Candidate>) {
         };
         found.push(candidate(span, Value::LastDay(month)));
     }
-    for caps in WEEKDAY_AFTER_NEXT.captures_iter(lower) {
+    for caps in WEEKDAY_AFTER_NEXT.captures_iter(triggers) {
         let Some(day) = lexicon::weekday(group_str(text, &caps, "wd")) else {
             continue;
         };
@@ -1537,7 +1598,7 @@ fn find_weekdays(text: &str, lower: &str, found: &mut Vec<Candidate>) {
         found.push(c);
     }
     for re in [&WEEKDAY_OF_WEEK, &WEEK_THEN_WEEKDAY] {
-        for caps in re.captures_iter(lower) {
+        for caps in re.captures_iter(triggers) {
             let Some(day) = lexicon::weekday(group_str(text, &caps, "wd")) else {
                 continue;
             };
@@ -1551,7 +1612,7 @@ fn find_weekdays(text: &str, lower: &str, found: &mut Vec<Candidate>) {
             found.push(c);
         }
     }
-    for caps in WEEKDAY_ALONE.captures_iter(lower) {
+    for caps in WEEKDAY_ALONE.captures_iter(triggers) {
         let w = group(&caps, "wd");
         let Some(day) = lexicon::weekday(&text[w.start..w.end]) else {
             continue;
@@ -1574,9 +1635,9 @@ fn find_weekdays(text: &str, lower: &str, found: &mut Vec<Candidate>) {
 /// Days written in ordinal words ("the first of March", "March first", "the fourth of July,
 /// 1995", "Tuesday the eleventh") and days of a month named by its distance from the publication
 /// month ("the 20th of next month", "the fifteenth day of last month").
-fn find_word_days(text: &str, lower: &str, found: &mut Vec<Candidate>) {
+fn find_word_days(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>) {
     for (re, month_first) in [(&WORD_DAY_MONTH, false), (&MONTH_WORD_DAY, true)] {
-        for caps in re.captures_iter(lower) {
+        for caps in re.captures_iter(triggers) {
             let m = group(&caps, "m");
             let word = &text[m.start..m.end];
             let Some(month) = lexicon::month_number(word) else {
@@ -1624,7 +1685,7 @@ fn find_word_days(text: &str, lower: &str, found: &mut Vec<Candidate>) {
             found.push(candidate(span, value));
         }
     }
-    for caps in WEEKDAY_WORD_DAY.captures_iter(lower) {
+    for caps in WEEKDAY_WORD_DAY.captures_iter(triggers) {
         if noun_follows(text, group(&caps, "0").end) {
             continue;
         }
@@ -1635,7 +1696,7 @@ fn find_word_days(text: &str, lower: &str, found: &mut Vec<Candidate>) {
         c.weekday = lexicon::weekday(group_str(text, &caps, "wd"));
         found.push(c);
     }
-    for caps in SHIFTED_MONTH_DAY.captures_iter(lower) {
+    for caps in SHIFTED_MONTH_DAY.captures_iter(triggers) {
         let d = group_str(text, &caps, "d");
         let digits: String = d.chars().take_while(char::is_ascii_digit).collect();
         let Some(day) = digits.parse().ok().or_else(|| lexicon::day_word(d)) else {
@@ -1656,8 +1717,8 @@ fn find_word_days(text: &str, lower: &str, found: &mut Vec<Candidate>) {
 /// Years in words: after a month or a day and month ("October two thousand and five", "13 Sept
 /// nineteen seventy-two"), or alone after a preposition where no noun follows ("in nineteen
 /// ninety-six", but not "in two thousand homes"). "two thousand" alone is a number.
-fn find_year_words(text: &str, lower: &str, found: &mut Vec<Candidate>) {
-    for caps in DATE_YEAR_WORDS.captures_iter(lower) {
+fn find_year_words(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>) {
+    for caps in DATE_YEAR_WORDS.captures_iter(triggers) {
         let Some(year) = lexicon::year_words(group_str(text, &caps, "yw")) else {
             continue;
         };
@@ -1680,7 +1741,7 @@ fn find_year_words(text: &str, lower: &str, found: &mut Vec<Candidate>) {
     const CUES: &[&str] = &[
         "in", "since", "until", "till", "by", "from", "before", "after", "during", "of",
     ];
-    for caps in YEAR_IN_WORDS.captures_iter(lower) {
+    for caps in YEAR_IN_WORDS.captures_iter(triggers) {
         let yw = group(&caps, "yw");
         let words = &text[yw.start..yw.end];
         let previous = last_word(text[..yw.start].trim_end()).to_lowercase();
@@ -1716,7 +1777,7 @@ fn noun_follows(text: &str, pos: usize) -> bool {
 /// Holidays: "Christmas", "on Christmas Eve", "last Easter", "Thanksgiving 2014", "Black Friday of
 /// this year". A one-word name before a noun ("Christmas tree", "Easter Island") names no day, nor
 /// does a name that goes on with a capital ("the Good Friday Agreement").
-fn find_holidays(text: &str, lower: &str, found: &mut Vec<Candidate>) {
+fn find_holidays(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>) {
     const FOLLOWERS: &[&str] = &[
         "and",
         "or",
@@ -1760,7 +1821,7 @@ fn find_holidays(text: &str, lower: &str, found: &mut Vec<Candidate>) {
         "fell",
         "s",
     ];
-    for caps in HOLIDAY.captures_iter(lower) {
+    for caps in HOLIDAY.captures_iter(triggers) {
         let h = group(&caps, "h");
         let words = &text[h.start..h.end];
         let Some(rule) = holiday::named(words) else {
@@ -2904,6 +2965,43 @@ mod tests {
         );
     }
 
+    /// A long text is read in stretches (`Tiered::captures_iter_gated`). The bench articles and
+    /// fixtures joined into one long text must give each gated pattern the matches a search of
+    /// the whole text gives (a debug build also compares the two at every gated search).
+    #[test]
+    fn gated_searches_find_what_whole_searches_find() {
+        let texts = bench_and_fixture_texts();
+        let mut long = String::new();
+        while long.len() < 80 * 1024 {
+            for t in &texts {
+                long.push_str(t);
+                long.push_str("\n\n");
+            }
+        }
+        let lower = long.to_ascii_lowercase();
+        let triggers = Triggers::with_words(&lower, &TRIGGER_WORDS);
+        let mut narrowed = 0;
+        for (name, pattern) in all_patterns() {
+            if !pattern.may_match(&lower) {
+                continue;
+            }
+            let ranges = |caps: Vec<Captures<'_, '_>>| -> Vec<_> {
+                caps.iter().map(|c| c.whole().range()).collect()
+            };
+            let gated = ranges(pattern.captures_iter(&triggers).collect());
+            let whole = ranges(pattern.regex.captures_iter(&lower).collect());
+            assert_eq!(gated, whole, "{name}");
+            if let Some(stretches) = pattern.regex.stretches(&triggers, pattern.gate()) {
+                let read: usize = stretches.iter().map(|r| r.len()).sum();
+                narrowed += usize::from(read * 2 < lower.len());
+            }
+        }
+        assert!(
+            narrowed >= 20,
+            "only {narrowed} patterns read less than half the text"
+        );
+    }
+
     /// The bench articles and the test fixtures, whole.
     fn bench_and_fixture_texts() -> Vec<String> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
@@ -2922,47 +3020,8 @@ mod tests {
 
     /// Every gated date pattern, by name.
     fn all_patterns() -> &'static [(&'static str, &'static Pattern)] {
-        static ALL: &[(&str, &Pattern)] = &[
-            ("MONTH_DAY", &MONTH_DAY),
-            ("DAY_MONTH", &DAY_MONTH),
-            ("DAY_MONTH_SHORT_YEAR", &DAY_MONTH_SHORT_YEAR),
-            ("MONTH_YEAR", &MONTH_YEAR),
-            ("MONTH_BARE", &MONTH_BARE),
-            ("LAST_DAY", &LAST_DAY),
-            ("WORD_DAY_MONTH", &WORD_DAY_MONTH),
-            ("MONTH_WORD_DAY", &MONTH_WORD_DAY),
-            ("DATE_YEAR_WORDS", &DATE_YEAR_WORDS),
-            ("ISO", &ISO),
-            ("NUMERIC", &NUMERIC),
-            ("YEAR_ALONE", &YEAR_ALONE),
-            ("SHORT_YEAR", &SHORT_YEAR),
-            ("YEAR_MONTH", &YEAR_MONTH),
-            ("MONTH_SLASH_YEAR", &MONTH_SLASH_YEAR),
-            ("COMPACT", &COMPACT),
-            ("RELATIVE_DAY", &RELATIVE_DAY),
-            ("REPORT_DAY", &REPORT_DAY),
-            ("CONSECUTIVE_DAY", &CONSECUTIVE_DAY),
-            ("PERIOD_EDGE", &PERIOD_EDGE),
-            ("RELATIVE_UNIT", &RELATIVE_UNIT),
-            ("AGO", &AGO),
-            ("IN_TIME", &IN_TIME),
-            ("FROM_BASE", &FROM_BASE),
-            ("SHIFTED", &SHIFTED),
-            ("WEEKDAY_ALONE", &WEEKDAY_ALONE),
-            ("WEEKDAY_ORDINAL", &WEEKDAY_ORDINAL),
-            ("NTH_WEEKDAY", &NTH_WEEKDAY),
-            ("ORDINAL_DAY", &ORDINAL_DAY),
-            ("WEEKDAY_AFTER_NEXT", &WEEKDAY_AFTER_NEXT),
-            ("WEEKDAY_OF_WEEK", &WEEKDAY_OF_WEEK),
-            ("WEEK_THEN_WEEKDAY", &WEEK_THEN_WEEKDAY),
-            ("WEEKDAY_WORD_DAY", &WEEKDAY_WORD_DAY),
-            ("SHIFTED_MONTH_DAY", &SHIFTED_MONTH_DAY),
-            ("YEAR_IN_WORDS", &YEAR_IN_WORDS),
-            ("SAME_PERIOD", &SAME_PERIOD),
-            ("HOLIDAY", &HOLIDAY),
-        ];
-        assert_eq!(ALL.len(), 37, "every gated pattern is listed here");
-        ALL
+        assert_eq!(PATTERNS.len(), 37, "every gated pattern is listed here");
+        PATTERNS
     }
 
     /// The date patterns run on text that is often typographic (curly quotes, dashes), so each

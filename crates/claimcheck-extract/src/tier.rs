@@ -19,8 +19,9 @@
 
 use std::cell::RefCell;
 use std::ops::Index;
-use std::sync::OnceLock;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{LazyLock, OnceLock};
 use std::time::Instant;
 
 use regex_automata::util::captures as meta_captures;
@@ -37,6 +38,20 @@ const LITE_SPEND: u64 = 8;
 
 /// The longest haystack the lite form reads: a longer one pays for the `regex` form at once.
 const LITE_LONGEST: usize = 64 * 1024;
+
+/// The shortest haystack a gated search cuts into stretches (see
+/// [`Tiered::captures_iter_gated`]); a shorter one is read whole.
+const GATE_FROM: usize = 16 * 1024;
+
+/// The most bytes of stretches a gated search reads with the lite form: about what compiling
+/// a date pattern's `regex` form costs (2 M instructions) at the lite form's 100 to 300
+/// instructions a byte. A gated search is one call per text, so the budget of [`LITE_SPEND`]
+/// cannot stop it half way.
+const LITE_STRETCHES: usize = 8 * 1024;
+
+/// How far apart two stretches of a gated search may be and still be searched as one (see
+/// [`Tiered::captures_iter_gated`]).
+const MERGE_GAP: usize = 128;
 
 /// In a debug build, the bytes a pattern's lite form reads (each also read by the `regex` form
 /// and compared): far more than in a release build, so that the tests compare the two forms on
@@ -70,6 +85,8 @@ pub(crate) struct Tiered {
     names: OnceLock<Box<[Option<Box<str>>]>>,
     /// This pattern's place in each thread's [`STATE`].
     slot: OnceLock<usize>,
+    /// The ASCII bytes no match can hold (see [`Tiered::captures_iter_gated`]).
+    stops: OnceLock<[bool; 128]>,
     /// Whether a thread is compiling the `regex` form.
     compiling: AtomicBool,
     /// What compiling the lite forms cost, in nanoseconds.
@@ -110,6 +127,188 @@ fn nanos(start: Instant) -> u64 {
     u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX)
 }
 
+/// Marks the ASCII bytes that `hir` can match.
+fn mark_held(hir: &regex_syntax::hir::Hir, held: &mut [bool; 128]) {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => {}
+        HirKind::Literal(lit) => {
+            for &b in lit.0.iter() {
+                if b < 128 {
+                    held[usize::from(b)] = true;
+                }
+            }
+        }
+        HirKind::Class(Class::Unicode(class)) => {
+            for r in class.ranges() {
+                for c in r.start()..=r.end().min('\x7f') {
+                    held[c as usize] = true;
+                }
+            }
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            for r in class.ranges() {
+                for b in r.start()..=r.end().min(127) {
+                    held[usize::from(b)] = true;
+                }
+            }
+        }
+        HirKind::Repetition(rep) => mark_held(&rep.sub, held),
+        HirKind::Capture(cap) => mark_held(&cap.sub, held),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+            for sub in subs {
+                mark_held(sub, held);
+            }
+        }
+    }
+}
+
+/// The (offset, length) of each occurrence of a group's words, in order of offset.
+type Occurrences = Rc<[(usize, usize)]>;
+
+/// Where the words that gate patterns ([`Tiered::captures_iter_gated`]) occur in one
+/// haystack: found once per word and shared by every pattern that reads the haystack.
+pub(crate) struct Triggers<'h> {
+    haystack: &'h str,
+    /// The (offset, length) of every occurrence of a word of a group, by the group's words, in
+    /// order of offset.
+    groups: RefCell<rustc_hash::FxHashMap<Vec<&'static str>, Occurrences>>,
+    /// The offsets of every occurrence of a word of two or more bytes.
+    words: RefCell<rustc_hash::FxHashMap<&'static str, Rc<[usize]>>>,
+    /// The offsets of every ASCII digit and punctuation byte.
+    marks: std::cell::OnceCell<Vec<usize>>,
+    /// Words whose occurrences are all found in one pass the first time one is asked for.
+    shared: Option<&'static LazyLock<TriggerWords>>,
+    ascii: std::cell::OnceCell<bool>,
+}
+
+/// A fixed list of trigger words found together, in one pass of an Aho-Corasick automaton,
+/// rather than each with a search of its own over the whole text (about 150 date words).
+pub(crate) struct TriggerWords {
+    words: Vec<&'static str>,
+    automaton: aho_corasick::AhoCorasick,
+}
+
+impl TriggerWords {
+    pub(crate) fn new(words: impl IntoIterator<Item = &'static str>) -> Self {
+        let mut words: Vec<&'static str> = words.into_iter().filter(|w| w.len() > 1).collect();
+        words.sort_unstable();
+        words.dedup();
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&words)
+            .expect("trigger words build an automaton");
+        TriggerWords { words, automaton }
+    }
+}
+
+impl<'h> Triggers<'h> {
+    pub(crate) fn new(haystack: &'h str) -> Self {
+        Triggers {
+            haystack,
+            groups: RefCell::default(),
+            words: RefCell::default(),
+            marks: std::cell::OnceCell::new(),
+            shared: None,
+            ascii: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Triggers whose words of `shared` are found together (the automaton built on first use,
+    /// so a short text that gates nothing never builds it).
+    pub(crate) fn with_words(haystack: &'h str, shared: &'static LazyLock<TriggerWords>) -> Self {
+        Triggers {
+            shared: Some(shared),
+            ..Triggers::new(haystack)
+        }
+    }
+
+    /// Finds every word of the shared list at once.
+    fn find_shared(&self, shared: &TriggerWords) {
+        let mut at: Vec<Vec<usize>> = vec![Vec::new(); shared.words.len()];
+        for m in shared.automaton.find_overlapping_iter(self.haystack) {
+            at[m.pattern().as_usize()].push(m.start());
+        }
+        let mut words = self.words.borrow_mut();
+        for (w, at) in shared.words.iter().zip(at) {
+            words.insert(w, at.into());
+        }
+    }
+
+    /// The haystack.
+    pub(crate) fn text(&self) -> &'h str {
+        self.haystack
+    }
+
+    /// Whether the haystack is all ASCII, which lets every pattern use its ASCII lite form.
+    fn is_ascii(&self) -> bool {
+        *self.ascii.get_or_init(|| self.haystack.is_ascii())
+    }
+
+    fn group(&self, group: &'static [&'static str]) -> Occurrences {
+        // Keyed by the words: a constant list used by several patterns need not have one
+        // address.
+        let key: Vec<&'static str> = group.to_vec();
+        if let Some(found) = self.groups.borrow().get(&key) {
+            return Rc::clone(found);
+        }
+        let bytes = self.haystack.as_bytes();
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        // One-byte words ("0" to "9", "/", "-") come from the list of every digit and ASCII
+        // punctuation byte, made in one pass; longer words each from memchr's vectorised
+        // search, kept for the other groups that hold them.
+        let mut single = [false; 256];
+        for w in group.iter().filter(|w| w.len() == 1) {
+            single[usize::from(w.as_bytes()[0])] = true;
+        }
+        if single.iter().any(|&s| s) {
+            let marks = self.marks.get_or_init(|| {
+                let mut marks = Vec::new();
+                for (i, &b) in bytes.iter().enumerate() {
+                    if b.is_ascii_digit() || b.is_ascii_punctuation() {
+                        marks.push(i);
+                    }
+                }
+                marks
+            });
+            // Only digits and punctuation are listed: any other one-byte word is looked for
+            // in full.
+            let listed = |b: u8| b.is_ascii_digit() || b.is_ascii_punctuation();
+            found.extend(
+                marks
+                    .iter()
+                    .filter(|&&i| single[usize::from(bytes[i])])
+                    .map(|&i| (i, 1)),
+            );
+            for w in group
+                .iter()
+                .filter(|w| w.len() == 1 && !listed(w.as_bytes()[0]))
+            {
+                found.extend(memchr::memchr_iter(w.as_bytes()[0], bytes).map(|i| (i, 1)));
+            }
+        }
+        if let Some(shared) = self.shared
+            && group.iter().any(|w| w.len() > 1)
+            && self.words.borrow().is_empty()
+        {
+            self.find_shared(shared);
+        }
+        for w in group.iter().filter(|w| w.len() > 1) {
+            let at = Rc::clone(
+                self.words
+                    .borrow_mut()
+                    .entry(w)
+                    .or_insert_with(|| memchr::memmem::find_iter(bytes, w.as_bytes()).collect()),
+            );
+            found.extend(at.iter().map(|&i| (i, w.len())));
+        }
+        found.sort_unstable();
+        let found: Occurrences = found.into();
+        self.groups.borrow_mut().insert(key, Rc::clone(&found));
+        found
+    }
+}
+
 /// A group's span in the haystack.
 type Span = Option<(usize, usize)>;
 
@@ -144,6 +343,7 @@ impl Tiered {
             full: OnceLock::new(),
             names: OnceLock::new(),
             slot: OnceLock::new(),
+            stops: OnceLock::new(),
             compiling: AtomicBool::new(false),
             lite_cost: AtomicU64::new(0),
             spent: AtomicU64::new(0),
@@ -355,6 +555,264 @@ impl Tiered {
         self.iter(haystack, Want::FIRST_WHOLE)
             .next()
             .map(|caps| caps.whole())
+    }
+
+    /// [`Tiered::captures_iter`] for a pattern every match of which holds a word of each of
+    /// `groups` (lowercase, as they are looked for in `haystack` as written).
+    ///
+    /// A long haystack is cut at the bytes no match can hold ([`Tiered::stops`]) into stretches,
+    /// and only the stretches that hold a word of every group are searched: a pattern that
+    /// needs "ago" reads a few dozen stretches of a 10 MB text rather than all of it. Each
+    /// stretch is searched as a span of the whole haystack, so word boundaries at its ends see
+    /// the bytes beyond it, and as no match crosses a stop byte, the matches are exactly the
+    /// whole haystack's (a debug build compares the two).
+    pub(crate) fn captures_iter_gated<'h>(
+        &self,
+        triggers: &Triggers<'h>,
+        groups: &[&'static [&'static str]],
+    ) -> CapturesIter<'_, 'h> {
+        self.iter_gated(triggers, groups, Want::ALL_GROUPS)
+    }
+
+    /// [`Tiered::find_iter`] read as [`Tiered::captures_iter_gated`] reads.
+    pub(crate) fn find_iter_gated<'h>(
+        &self,
+        triggers: &Triggers<'h>,
+        groups: &[&'static [&'static str]],
+    ) -> impl Iterator<Item = Match<'h>> {
+        self.iter_gated(triggers, groups, Want::ALL_WHOLE)
+            .map(|caps| caps.whole())
+    }
+
+    fn iter_gated<'h>(
+        &self,
+        triggers: &Triggers<'h>,
+        groups: &[&'static [&'static str]],
+        want: Want,
+    ) -> CapturesIter<'_, 'h> {
+        let haystack = triggers.haystack;
+        // A short haystack is read whole, by whichever form the budget gives it.
+        let Some(stretches) = (haystack.len() > GATE_FROM)
+            .then(|| self.stretches(triggers, groups))
+            .flatten()
+        else {
+            return self.iter(haystack, want);
+        };
+        // The stretches are few bytes as a rule, so the lite form may read them within its
+        // budget, and a long text need not compile the `regex` form for a pattern that seldom
+        // has anything to read.
+        let bytes: usize = stretches.iter().map(|r| r.len()).sum();
+        let lite_found = (bytes <= LITE_STRETCHES)
+            .then(|| self.lite_for_stretches(triggers.is_ascii()))
+            .flatten()
+            .and_then(|lite| {
+                let start = Instant::now();
+                let found = Self::lite_stretch_spans(lite, haystack, &stretches, want);
+                self.spent.fetch_add(
+                    if cfg!(debug_assertions) {
+                        bytes as u64
+                    } else {
+                        nanos(start)
+                    },
+                    Ordering::Relaxed,
+                );
+                found
+            });
+        let found = match lite_found {
+            Some(found) => found,
+            None => self.full_stretch_spans(haystack, &stretches, want),
+        };
+        if cfg!(debug_assertions) {
+            assert_eq!(
+                found,
+                self.full_spans(haystack, want),
+                "the gated search of {:?} misses matches",
+                self.pattern()
+            );
+        }
+        CapturesIter {
+            haystack,
+            names: self.names(),
+            found: found.into_iter(),
+        }
+    }
+
+    /// The lite form for the stretches of a gated search, while the budget allows it.
+    fn lite_for_stretches(&self, ascii: bool) -> Option<&regex_lite::Regex> {
+        let spent = self.spent.load(Ordering::Relaxed);
+        if cfg!(debug_assertions) {
+            if spent > DEBUG_LITE_BYTES {
+                return None;
+            }
+        } else if self.full.get().is_some() {
+            return None;
+        }
+        let cell = if ascii {
+            &self.lite_ascii
+        } else {
+            &self.lite_any
+        };
+        let lite = cell
+            .get_or_init(|| {
+                let start = Instant::now();
+                let pattern = lite_form(&self.pattern(), ascii)?;
+                let lite = regex_lite::Regex::new(&pattern).ok();
+                self.lite_cost.fetch_add(nanos(start), Ordering::Relaxed);
+                lite
+            })
+            .as_ref()?;
+        if !cfg!(debug_assertions)
+            && spent > LITE_SPEND.saturating_mul(self.lite_cost.load(Ordering::Relaxed))
+            && !self.compiling.load(Ordering::Relaxed)
+        {
+            return None;
+        }
+        Some(lite)
+    }
+
+    /// The matches in `stretches` by the lite form, which has no span to search in: each
+    /// stretch is read in the haystack cut one byte after its end (a stop byte, which the
+    /// word boundaries look at), from its start. `None` at an empty match, which would need the
+    /// iterator's own rules.
+    fn lite_stretch_spans(
+        lite: &regex_lite::Regex,
+        haystack: &str,
+        stretches: &[std::ops::Range<usize>],
+        want: Want,
+    ) -> Option<Vec<Vec<Span>>> {
+        let mut found = Vec::new();
+        for range in stretches {
+            let cut = &haystack[..(range.end + 1).min(haystack.len())];
+            let mut at = range.start;
+            loop {
+                let spans: Vec<Span> = if want.groups {
+                    let Some(c) = lite.captures_at(cut, at) else {
+                        break;
+                    };
+                    (0..c.len())
+                        .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+                        .collect()
+                } else {
+                    let Some(m) = lite.find_at(cut, at) else {
+                        break;
+                    };
+                    vec![Some((m.start(), m.end()))]
+                };
+                let (start, end) = spans[0]?;
+                if start >= range.end {
+                    break;
+                }
+                if start == end {
+                    return None;
+                }
+                found.push(spans);
+                at = end;
+            }
+        }
+        Some(found)
+    }
+
+    /// The matches in `stretches` by the `regex` form, each stretch a span of the haystack.
+    fn full_stretch_spans(
+        &self,
+        haystack: &str,
+        stretches: &[std::ops::Range<usize>],
+        want: Want,
+    ) -> Vec<Vec<Span>> {
+        self.with_state(|re, cache, caps| {
+            let mut found = Vec::new();
+            for range in stretches {
+                let mut it = Searcher::new(Input::new(haystack).range(range.clone()));
+                loop {
+                    let next = if want.groups {
+                        it.advance(|input| {
+                            re.search_captures_with(cache, input, caps);
+                            Ok(caps.get_match())
+                        })
+                        .map(|_| {
+                            (0..caps.group_len())
+                                .map(|i| caps.get_group(i).map(|s| (s.start, s.end)))
+                                .collect()
+                        })
+                    } else {
+                        it.advance(|input| Ok(re.search_with(cache, input)))
+                            .map(|m| vec![Some((m.start(), m.end()))])
+                    };
+                    let Some(spans) = next else { break };
+                    found.push(spans);
+                }
+            }
+            found
+        })
+    }
+
+    /// The stretches of `haystack` between stop bytes that hold a word of every group, in
+    /// order; `None` when the groups cannot gate this pattern (a word with a stop byte in it,
+    /// or an empty group).
+    pub(crate) fn stretches(
+        &self,
+        triggers: &Triggers<'_>,
+        groups: &[&'static [&'static str]],
+    ) -> Option<Vec<std::ops::Range<usize>>> {
+        let stops = self.stops();
+        let stop = |b: u8| b < 128 && stops[usize::from(b)];
+        if groups.is_empty()
+            || groups
+                .iter()
+                .any(|g| g.is_empty() || g.iter().any(|w| w.is_empty() || w.bytes().any(stop)))
+        {
+            return None;
+        }
+        let lists: Vec<Occurrences> = groups.iter().map(|g| triggers.group(g)).collect();
+        // The stretches are found from the group that occurs least, and checked for the others.
+        let lead = lists.iter().min_by_key(|l| l.len())?;
+        let bytes = triggers.haystack.as_bytes();
+        let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut i = 0;
+        while let Some(&(p, _)) = lead.get(i) {
+            // Stop bytes are ASCII, so both ends are character boundaries; the previous stretch
+            // ended at a stop byte, so the search back ends there at the latest.
+            let start = bytes[..p]
+                .iter()
+                .rposition(|&b| stop(b))
+                .map_or(0, |k| k + 1);
+            let end = bytes[p..]
+                .iter()
+                .position(|&b| stop(b))
+                .map_or(bytes.len(), |k| p + k);
+            let holds = |list: &Occurrences| {
+                let from = list.partition_point(|&(q, _)| q < start);
+                list[from..]
+                    .iter()
+                    .take_while(|&&(q, _)| q < end)
+                    .any(|&(q, len)| q + len <= end)
+            };
+            if lists.iter().all(holds) {
+                // A stretch close after the last one is searched with it, stop bytes and all
+                // (no match holds one, so none is found across them): a search has a cost of
+                // its own, about that of reading a hundred bytes.
+                match out.last_mut() {
+                    Some(last) if start - last.end <= MERGE_GAP => last.end = end,
+                    _ => out.push(start..end),
+                }
+            }
+            i += lead[i..].partition_point(|&(q, _)| q < end);
+        }
+        Some(out)
+    }
+
+    /// Which ASCII bytes no match of the pattern can hold: those in none of its literals and
+    /// classes (look-arounds hold no byte). Read from the pattern's syntax tree, parsed as the
+    /// `regex` form parses it.
+    fn stops(&self) -> &[bool; 128] {
+        self.stops.get_or_init(|| {
+            let pattern = self.pattern();
+            let hir = syntax::parse_with(&pattern, &syntax::Config::new().utf8(true))
+                .unwrap_or_else(|e| panic!("invalid pattern {pattern}: {e}"));
+            let mut held = [false; 128];
+            mark_held(&hir, &mut held);
+            held.map(|h| !h)
+        })
     }
 
     pub(crate) fn is_match(&self, haystack: &str) -> bool {
@@ -931,6 +1389,24 @@ mod tests {
     }
 
     /// The comparison that guards every lite search in a debug build does fail on a difference.
+    #[test]
+    fn stop_bytes_are_those_no_match_can_hold() {
+        static AGO: Tiered = Tiered::new(|| String::from(r"(?-u:\b)(?P<n>[0-9]+)\s+days?\s+ago\b"));
+        let stops = AGO.stops();
+        let held: String = (0u8..128)
+            .filter(|&b| !stops[usize::from(b)])
+            .map(char::from)
+            .collect();
+        assert_eq!(held, "\t\n\u{b}\u{c}\r 0123456789adgosy");
+        // Case folding holds both cases; a class holds its ASCII part.
+        static FOLDED: Tiered = Tiered::new(|| String::from(r"(?i)ab[^\x00-\x7e]"));
+        let held: String = (0u8..128)
+            .filter(|&b| !FOLDED.stops()[usize::from(b)])
+            .map(char::from)
+            .collect();
+        assert_eq!(held, "ABab\x7f");
+    }
+
     #[test]
     #[should_panic(expected = "reads")]
     fn a_difference_between_the_forms_is_caught() {

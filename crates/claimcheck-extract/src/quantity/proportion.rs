@@ -2,7 +2,7 @@
 //! imports" (more than half), "a minority of voters" (less than half), "two-thirds of the
 //! budget", "more than half of adults", "a quarter of homes".
 
-use crate::tier::{Captures, Tiered};
+use crate::tier::{Captures, Tiered, Triggers};
 use claimcheck_core::Comparator;
 
 use super::comparator;
@@ -72,7 +72,12 @@ pub(super) fn proportions(text: &str) -> Vec<Measure> {
         (&PROPORTION, lower.as_str())
     };
     let mut out = Vec::new();
-    for caps in pattern.captures_iter(haystack) {
+    let found = if std::ptr::eq(pattern, &PROPORTION_FOLDING) {
+        pattern.captures_iter(haystack)
+    } else {
+        pattern.captures_iter_gated(&Triggers::new(haystack), &[&REQUIRED])
+    };
+    for caps in found {
         let Some(q) = caps.name("q") else { continue };
         let words = q.as_str().to_lowercase();
         // "the first half of the year", "the second quarter of": a part of a period.
