@@ -53,6 +53,17 @@ static UNICODE_BEFORE: Tiered = Tiered::new(|| String::from(&format!("(?ix){BEFO
 /// has a character this cannot classify without Unicode tables (a mark, a digit outside ASCII,
 /// a rare symbol): those take the Unicode pattern.
 fn ascii_shadow(window: &str) -> Option<String> {
+    if window.is_ascii() {
+        // The same mapping, byte by byte.
+        let shadow = window
+            .bytes()
+            .map(|b| match b {
+                1..=3 => b'#',
+                b => b.to_ascii_lowercase(),
+            })
+            .collect();
+        return String::from_utf8(shadow).ok();
+    }
     window
         .chars()
         .map(|c| {
@@ -84,12 +95,70 @@ fn ascii_shadow(window: &str) -> Option<String> {
         .collect()
 }
 
+/// The last word of every phrase of [`BEFORE`] (all of "approx" and "c", which may take a
+/// point).
+const LAST_WORDS: [&str; 29] = [
+    "than",
+    "under",
+    "below",
+    "most",
+    "to",
+    "within",
+    "over",
+    "above",
+    "exceeding",
+    "of",
+    "least",
+    "about",
+    "roughly",
+    "some",
+    "around",
+    "nearly",
+    "approximately",
+    "almost",
+    "circa",
+    "estimated",
+    "approx",
+    "less",
+    "mere",
+    "c",
+    "exactly",
+    "precisely",
+    "fully",
+    "between",
+    "from",
+];
+
+/// Whether a shadow window can end as [`ASCII_BEFORE`] requires: with a sign, or with letters
+/// that end in the last word of a phrase, before the white space and dollar sign it allows. The
+/// number of every quantity is asked about, and most have no comparator: this answers them
+/// without a regex search. It may say yes wrongly ("public" ends in "c"), never no.
+fn may_end_a_comparator(shadow: &str) -> bool {
+    let space = |c: char| matches!(c, '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ');
+    let rest = shadow.trim_end_matches(space);
+    let rest = rest
+        .strip_suffix('$')
+        .unwrap_or(rest)
+        .trim_end_matches(space);
+    let Some(last) = rest.chars().next_back() else {
+        return false;
+    };
+    if matches!(last, '<' | '>' | '=' | '~' | '\u{1}' | '\u{2}' | '\u{3}') {
+        return true;
+    }
+    let rest = rest.strip_suffix('.').unwrap_or(rest);
+    LAST_WORDS.iter().any(|w| rest.ends_with(w))
+}
+
 /// The comparator stated just before byte `start` of `text`, if any.
 pub(crate) fn stated_before(text: &str, start: usize) -> Option<Stated> {
     let from = floor_char_boundary(text, start.saturating_sub(48));
     let window = &text[from..start];
     let (comparator, whole_start) = match ascii_shadow(window) {
         Some(shadow) => {
+            if !may_end_a_comparator(&shadow) {
+                return None;
+            }
             let caps = ASCII_BEFORE.captures(&shadow)?;
             // The shadow has one byte for each character of the window.
             let chars = caps.get(0)?.start();
@@ -134,6 +203,80 @@ mod tests {
     fn check(text: &str, expected: Option<(Comparator, &str)>) {
         let got = stated_before(text, text.len()).map(|s| (s.comparator, &text[s.start..]));
         assert_eq!(got, expected, "{text:?}");
+    }
+
+    /// The quick test before the search never turns away a window the pattern matches.
+    #[test]
+    fn the_quick_test_keeps_every_match() {
+        let phrases = [
+            "less than",
+            "fewer than",
+            "just under",
+            "well below",
+            "<",
+            "no more than",
+            "not further than",
+            "at the most",
+            "at most",
+            "up to",
+            "within",
+            "\u{2264}",
+            "<=",
+            "slightly more than",
+            "far longer than",
+            "just over",
+            "above",
+            "exceeding",
+            "in excess of",
+            ">",
+            "at least",
+            "no fewer than",
+            "not less than",
+            "a minimum of",
+            "\u{2265}",
+            ">=",
+            "about",
+            "roughly",
+            "some",
+            "around",
+            "nearly",
+            "approximately",
+            "almost",
+            "close to",
+            "circa",
+            "an estimated",
+            "estimated",
+            "approx",
+            "approx.",
+            "more or less",
+            "a mere",
+            "~",
+            "\u{2248}",
+            "c.",
+            "exactly",
+            "precisely",
+            "fully",
+            "between",
+            "from",
+            "only about",
+            "still over",
+            "now nearly",
+        ];
+        for phrase in phrases {
+            for after in ["", " ", " $", "$ ", "\u{a0}", " $\t"] {
+                for before in ["", "it cost ", "It Was "] {
+                    let window = format!("{before}{phrase}{after}");
+                    let shadow = ascii_shadow(&window).expect("a spellable window");
+                    assert!(ASCII_BEFORE.captures(&shadow).is_some(), "{window:?}");
+                    assert!(may_end_a_comparator(&shadow), "{window:?}");
+                }
+            }
+        }
+        for window in ["is ", "the ", "in 2019, ", "and $"] {
+            let shadow = ascii_shadow(window).expect("a spellable window");
+            assert!(!may_end_a_comparator(&shadow), "{window:?}");
+            assert!(ASCII_BEFORE.captures(&shadow).is_none(), "{window:?}");
+        }
     }
 
     #[test]
