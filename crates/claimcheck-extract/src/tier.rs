@@ -43,10 +43,10 @@ const LITE_LONGEST: usize = 64 * 1024;
 /// [`Tiered::captures_iter_gated`]); a shorter one is read whole.
 const GATE_FROM: usize = 16 * 1024;
 
-/// The most bytes of stretches a gated search reads with the lite form: about what compiling
-/// a date pattern's `regex` form costs (2 M instructions) at the lite form's 100 to 300
-/// instructions a byte. A gated search is one call per text, so the budget of [`LITE_SPEND`]
-/// cannot stop it half way.
+/// The most bytes of stretches a gated search reads with the lite form: at the lite engine's
+/// few hundred instructions a byte on a date pattern, about what compiling the `regex` form
+/// costs (2 M instructions); 2 KB and 8 KB measured alike. A gated search is one call for the
+/// whole text, so the budget of [`LITE_SPEND`] could not stop it half way.
 const LITE_STRETCHES: usize = 8 * 1024;
 
 /// How far apart two stretches of a gated search may be and still be searched as one (see
@@ -164,7 +164,7 @@ fn mark_held(hir: &regex_syntax::hir::Hir, held: &mut [bool; 128]) {
 }
 
 /// The (offset, length) of each occurrence of a group's words, in order of offset.
-type Occurrences = Rc<[(usize, usize)]>;
+type Occurrences = Rc<Vec<(usize, usize)>>;
 
 /// Where the words that gate patterns ([`Tiered::captures_iter_gated`]) occur in one
 /// haystack: found once per word and shared by every pattern that reads the haystack.
@@ -174,7 +174,7 @@ pub(crate) struct Triggers<'h> {
     /// order of offset.
     groups: RefCell<rustc_hash::FxHashMap<Vec<&'static str>, Occurrences>>,
     /// The offsets of every occurrence of a word of two or more bytes.
-    words: RefCell<rustc_hash::FxHashMap<&'static str, Rc<[usize]>>>,
+    words: RefCell<rustc_hash::FxHashMap<&'static str, Rc<Vec<usize>>>>,
     /// The offsets of every ASCII digit and punctuation byte.
     marks: std::cell::OnceCell<Vec<usize>>,
     /// Words whose occurrences are all found in one pass the first time one is asked for.
@@ -294,16 +294,13 @@ impl<'h> Triggers<'h> {
             self.find_shared(shared);
         }
         for w in group.iter().filter(|w| w.len() > 1) {
-            let at = Rc::clone(
-                self.words
-                    .borrow_mut()
-                    .entry(w)
-                    .or_insert_with(|| memchr::memmem::find_iter(bytes, w.as_bytes()).collect()),
-            );
+            let at = Rc::clone(self.words.borrow_mut().entry(w).or_insert_with(|| {
+                Rc::new(memchr::memmem::find_iter(bytes, w.as_bytes()).collect())
+            }));
             found.extend(at.iter().map(|&i| (i, w.len())));
         }
         found.sort_unstable();
-        let found: Occurrences = found.into();
+        let found: Occurrences = Rc::new(found);
         self.groups.borrow_mut().insert(key, Rc::clone(&found));
         found
     }
@@ -598,30 +595,37 @@ impl Tiered {
         else {
             return self.iter(haystack, want);
         };
-        // The stretches are few bytes as a rule, so the lite form may read them within its
-        // budget, and a long text need not compile the `regex` form for a pattern that seldom
-        // has anything to read.
+        // A few stretches are read by the lite form, so that a long text need not compile the
+        // `regex` form of a pattern that seldom has anything to read.
+        let mut found = Vec::new();
+        let mut read = 0;
         let bytes: usize = stretches.iter().map(|r| r.len()).sum();
-        let lite_found = (bytes <= LITE_STRETCHES)
+        if let Some(lite) = (bytes <= LITE_STRETCHES)
             .then(|| self.lite_for_stretches(triggers.is_ascii()))
             .flatten()
-            .and_then(|lite| {
-                let start = Instant::now();
-                let found = Self::lite_stretch_spans(lite, haystack, &stretches, want);
-                self.spent.fetch_add(
-                    if cfg!(debug_assertions) {
-                        bytes as u64
-                    } else {
-                        nanos(start)
-                    },
-                    Ordering::Relaxed,
-                );
-                found
-            });
-        let found = match lite_found {
-            Some(found) => found,
-            None => self.full_stretch_spans(haystack, &stretches, want),
-        };
+        {
+            let start = Instant::now();
+            for range in &stretches {
+                let Some(spans) = Self::lite_stretch_spans(lite, haystack, range, want) else {
+                    // An empty match, which needs the iterator's own rules: all by the
+                    // `regex` form.
+                    found.clear();
+                    read = 0;
+                    break;
+                };
+                found.extend(spans);
+                read += 1;
+            }
+            self.spent.fetch_add(
+                if cfg!(debug_assertions) {
+                    bytes as u64
+                } else {
+                    nanos(start)
+                },
+                Ordering::Relaxed,
+            );
+        }
+        found.extend(self.full_stretch_spans(haystack, &stretches[read..], want));
         if cfg!(debug_assertions) {
             assert_eq!(
                 found,
@@ -670,44 +674,42 @@ impl Tiered {
         Some(lite)
     }
 
-    /// The matches in `stretches` by the lite form, which has no span to search in: each
-    /// stretch is read in the haystack cut one byte after its end (a stop byte, which the
-    /// word boundaries look at), from its start. `None` at an empty match, which would need the
-    /// iterator's own rules.
+    /// The matches in `range` by the lite form, which has no span to search in: the stretch is
+    /// read in the haystack cut one byte after its end (a stop byte, which the word boundaries
+    /// look at), from its start. `None` at an empty match, which would need the iterator's own
+    /// rules.
     fn lite_stretch_spans(
         lite: &regex_lite::Regex,
         haystack: &str,
-        stretches: &[std::ops::Range<usize>],
+        range: &std::ops::Range<usize>,
         want: Want,
     ) -> Option<Vec<Vec<Span>>> {
         let mut found = Vec::new();
-        for range in stretches {
-            let cut = &haystack[..(range.end + 1).min(haystack.len())];
-            let mut at = range.start;
-            loop {
-                let spans: Vec<Span> = if want.groups {
-                    let Some(c) = lite.captures_at(cut, at) else {
-                        break;
-                    };
-                    (0..c.len())
-                        .map(|i| c.get(i).map(|m| (m.start(), m.end())))
-                        .collect()
-                } else {
-                    let Some(m) = lite.find_at(cut, at) else {
-                        break;
-                    };
-                    vec![Some((m.start(), m.end()))]
-                };
-                let (start, end) = spans[0]?;
-                if start >= range.end {
+        let cut = &haystack[..(range.end + 1).min(haystack.len())];
+        let mut at = range.start;
+        loop {
+            let spans: Vec<Span> = if want.groups {
+                let Some(c) = lite.captures_at(cut, at) else {
                     break;
-                }
-                if start == end {
-                    return None;
-                }
-                found.push(spans);
-                at = end;
+                };
+                (0..c.len())
+                    .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+                    .collect()
+            } else {
+                let Some(m) = lite.find_at(cut, at) else {
+                    break;
+                };
+                vec![Some((m.start(), m.end()))]
+            };
+            let (start, end) = spans[0]?;
+            if start >= range.end {
+                break;
             }
+            if start == end {
+                return None;
+            }
+            found.push(spans);
+            at = end;
         }
         Some(found)
     }
@@ -764,8 +766,10 @@ impl Tiered {
             return None;
         }
         let lists: Vec<Occurrences> = groups.iter().map(|g| triggers.group(g)).collect();
-        // The stretches are found from the group that occurs least, and checked for the others.
-        let lead = lists.iter().min_by_key(|l| l.len())?;
+        // The stretches are found from the group that occurs least, and checked for the others;
+        // stretches come in order, so each list is read once, from a cursor.
+        let (lead_index, lead) = lists.iter().enumerate().min_by_key(|(_, l)| l.len())?;
+        let mut cursors = vec![0; lists.len()];
         let bytes = triggers.haystack.as_bytes();
         let mut out: Vec<std::ops::Range<usize>> = Vec::new();
         let mut i = 0;
@@ -780,14 +784,21 @@ impl Tiered {
                 .iter()
                 .position(|&b| stop(b))
                 .map_or(bytes.len(), |k| p + k);
-            let holds = |list: &Occurrences| {
-                let from = list.partition_point(|&(q, _)| q < start);
-                list[from..]
+            let mut holds = true;
+            for (k, list) in lists.iter().enumerate() {
+                if k == lead_index {
+                    continue;
+                }
+                let cursor = &mut cursors[k];
+                while list.get(*cursor).is_some_and(|&(q, _)| q < start) {
+                    *cursor += 1;
+                }
+                holds &= list[*cursor..]
                     .iter()
                     .take_while(|&&(q, _)| q < end)
-                    .any(|&(q, len)| q + len <= end)
-            };
-            if lists.iter().all(holds) {
+                    .any(|&(q, len)| q + len <= end);
+            }
+            if holds {
                 // A stretch close after the last one is searched with it, stop bytes and all
                 // (no match holds one, so none is found across them): a search has a cost of
                 // its own, about that of reading a hundred bytes.
@@ -796,7 +807,9 @@ impl Tiered {
                     _ => out.push(start..end),
                 }
             }
-            i += lead[i..].partition_point(|&(q, _)| q < end);
+            while lead.get(i).is_some_and(|&(q, _)| q < end) {
+                i += 1;
+            }
         }
         Some(out)
     }
