@@ -175,8 +175,6 @@ pub(crate) struct Triggers<'h> {
     groups: RefCell<rustc_hash::FxHashMap<Vec<&'static str>, Occurrences>>,
     /// The offsets of every occurrence of a word of two or more bytes.
     words: RefCell<rustc_hash::FxHashMap<&'static str, Rc<Vec<usize>>>>,
-    /// The offsets of every ASCII digit and punctuation byte.
-    marks: std::cell::OnceCell<Vec<usize>>,
     /// Words whose occurrences are all found in one pass the first time one is asked for.
     shared: Option<&'static LazyLock<TriggerWords>>,
     ascii: std::cell::OnceCell<bool>,
@@ -191,7 +189,7 @@ pub(crate) struct TriggerWords {
 
 impl TriggerWords {
     pub(crate) fn new(words: impl IntoIterator<Item = &'static str>) -> Self {
-        let mut words: Vec<&'static str> = words.into_iter().filter(|w| w.len() > 1).collect();
+        let mut words: Vec<&'static str> = words.into_iter().filter(|w| !w.is_empty()).collect();
         words.sort_unstable();
         words.dedup();
         let automaton = aho_corasick::AhoCorasick::builder()
@@ -208,7 +206,6 @@ impl<'h> Triggers<'h> {
             haystack,
             groups: RefCell::default(),
             words: RefCell::default(),
-            marks: std::cell::OnceCell::new(),
             shared: None,
             ascii: std::cell::OnceCell::new(),
         }
@@ -224,7 +221,10 @@ impl<'h> Triggers<'h> {
     }
 
     /// Finds every word of the shared list at once.
-    fn find_shared(&self, shared: &TriggerWords) {
+    fn find_shared(&self) {
+        let Some(shared) = self.shared else {
+            return;
+        };
         let mut at: Vec<Vec<usize>> = vec![Vec::new(); shared.words.len()];
         for m in shared.automaton.find_overlapping_iter(self.haystack) {
             at[m.pattern().as_usize()].push(m.start());
@@ -253,47 +253,13 @@ impl<'h> Triggers<'h> {
             return Rc::clone(found);
         }
         let bytes = self.haystack.as_bytes();
+        if self.shared.is_some() && self.words.borrow().is_empty() {
+            self.find_shared();
+        }
+        // A word of the shared list was found with it; any other is looked for on its own,
+        // with memchr's vectorised search, and kept for the other groups that hold it.
         let mut found: Vec<(usize, usize)> = Vec::new();
-        // One-byte words ("0" to "9", "/", "-") come from the list of every digit and ASCII
-        // punctuation byte, made in one pass; longer words each from memchr's vectorised
-        // search, kept for the other groups that hold them.
-        let mut single = [false; 256];
-        for w in group.iter().filter(|w| w.len() == 1) {
-            single[usize::from(w.as_bytes()[0])] = true;
-        }
-        if single.iter().any(|&s| s) {
-            let marks = self.marks.get_or_init(|| {
-                let mut marks = Vec::new();
-                for (i, &b) in bytes.iter().enumerate() {
-                    if b.is_ascii_digit() || b.is_ascii_punctuation() {
-                        marks.push(i);
-                    }
-                }
-                marks
-            });
-            // Only digits and punctuation are listed: any other one-byte word is looked for
-            // in full.
-            let listed = |b: u8| b.is_ascii_digit() || b.is_ascii_punctuation();
-            found.extend(
-                marks
-                    .iter()
-                    .filter(|&&i| single[usize::from(bytes[i])])
-                    .map(|&i| (i, 1)),
-            );
-            for w in group
-                .iter()
-                .filter(|w| w.len() == 1 && !listed(w.as_bytes()[0]))
-            {
-                found.extend(memchr::memchr_iter(w.as_bytes()[0], bytes).map(|i| (i, 1)));
-            }
-        }
-        if let Some(shared) = self.shared
-            && group.iter().any(|w| w.len() > 1)
-            && self.words.borrow().is_empty()
-        {
-            self.find_shared(shared);
-        }
-        for w in group.iter().filter(|w| w.len() > 1) {
+        for w in group {
             let at = Rc::clone(self.words.borrow_mut().entry(w).or_insert_with(|| {
                 Rc::new(memchr::memmem::find_iter(bytes, w.as_bytes()).collect())
             }));
