@@ -591,7 +591,11 @@ impl Tiered {
                 Ordering::Relaxed,
             );
         }
-        found.extend(self.full_stretch_spans(haystack, &stretches[read..], want));
+        // (Not called when the lite form read every stretch: it would compile the `regex` form
+        // for nothing.)
+        if read < stretches.len() {
+            found.extend(self.full_stretch_spans(haystack, &stretches[read..], want));
+        }
         if cfg!(debug_assertions) {
             assert_eq!(
                 found,
