@@ -431,7 +431,12 @@ fn digits_at(text: &str, start: usize) -> Option<Number> {
         return None;
     }
     let mut form = NumberForm::Digits;
-    if let Some(scale) = DIGIT_SCALE.captures(after)
+    // Most numbers have no scale word after them: the pattern is asked only when the first
+    // letter after the spaces could start one. No character folds onto these letters under
+    // `(?i)` but their capitals, so the test is exact.
+    let first = after.trim_start_matches([' ', '\u{a0}']).chars().next();
+    if first.is_some_and(|c| "hHtTmMbBlLcCdD".contains(c))
+        && let Some(scale) = DIGIT_SCALE.captures(after)
         && let Some(m) = scale.name("scale")
         && let Some(factor) = scale_value(m.as_str())
     {
@@ -710,6 +715,19 @@ fn smallest_scale(total: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `digits_at` asks for a scale word only after one of these letters: no other character
+    /// may match the first letter of a scale word under `(?i)`.
+    #[test]
+    fn only_these_letters_start_a_scale_word() {
+        let first = regex::Regex::new(r"(?i)^[htmblcd]").expect("a valid pattern");
+        let others: Vec<char> = (0..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|&c| first.is_match(c.encode_utf8(&mut [0; 4])))
+            .filter(|&c| !"hHtTmMbBlLcCdD".contains(c))
+            .collect();
+        assert_eq!(others, Vec::<char>::new());
+    }
 
     #[test]
     fn the_hand_reader_of_digits_agrees_with_the_pattern() {
