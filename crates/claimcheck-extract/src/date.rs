@@ -1874,6 +1874,37 @@ fn window_before(text: &str, pos: usize) -> (usize, &str) {
     (start, &text[start..pos])
 }
 
+/// The last words of the phrases [`PREFIX_WEEKDAY`] finds: a full name ends in "day".
+const WEEKDAY_ENDS: &[&str] = &[
+    "day", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+];
+
+/// The last words of the phrases [`PREFIX_RELATION`] finds.
+const RELATION_ENDS: &[&str] = &[
+    "on", "in", "during", "since", "before", "after", "until", "till", "by", "through", "to",
+];
+
+/// `pattern`'s groups in `before`, for a pattern that matches only at the end of the window and
+/// only when, less what `trim` takes off the end, the window ends with one of `words`. Asked
+/// before every date, these are mostly no: a window that does not end so is answered without a
+/// search (a debug build searches anyway and compares).
+fn ending_captures<'r, 't>(
+    pattern: &'r Tiered,
+    before: &'t str,
+    words: &[&str],
+    trim: fn(&str) -> &str,
+) -> Option<Captures<'r, 't>> {
+    let rest = trim(before);
+    if !words.iter().any(|w| rest.ends_with(w)) {
+        debug_assert!(
+            pattern.captures(before).is_none(),
+            "{before:?} matches although it does not end with one of {words:?}"
+        );
+        return None;
+    }
+    pattern.captures(before)
+}
+
 /// Grows a candidate over a weekday written before a day ("Monday, June 20", "Monday (September
 /// 11)") and a part written before a month or year ("early December", "the end of last year").
 fn extend_with_prefixes(text: &str, lower: &str, c: &mut Candidate) {
@@ -1882,7 +1913,12 @@ fn extend_with_prefixes(text: &str, lower: &str, c: &mut Candidate) {
         precision == Precision::Day && matches!(c.value, Value::Fixed(_) | Value::MonthDay { .. });
     if is_day {
         let (offset, before) = window_before(lower, c.span.start);
-        if let Some(caps) = PREFIX_WEEKDAY.captures(before) {
+        if let Some(caps) = ending_captures(&PREFIX_WEEKDAY, before, WEEKDAY_ENDS, |s| {
+            let s = s.trim_end();
+            let s = s.strip_suffix('(').unwrap_or(s);
+            let s = s.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+            s.strip_suffix('.').unwrap_or(s)
+        }) {
             let w = caps
                 .name("wd")
                 .expect("the weekday pattern always captures the weekday");
@@ -1909,7 +1945,12 @@ fn extend_with_prefixes(text: &str, lower: &str, c: &mut Candidate) {
         }
     } else if precision != Precision::Day {
         let (offset, before) = window_before(lower, c.span.start);
-        if let Some(caps) = PREFIX_PART.captures(before) {
+        if let Some(caps) =
+            ending_captures(&PREFIX_PART, before, &["early", "mid", "late", "of"], |s| {
+                let s = s.trim_end();
+                s.strip_suffix('-').unwrap_or(s).trim_end()
+            })
+        {
             let m = caps
                 .name("p")
                 .expect("the part pattern always captures the part");
@@ -1954,10 +1995,10 @@ fn settle_overlaps(mut found: Vec<Candidate>) -> Vec<Candidate> {
 /// text).
 fn relation(lower: &str, start: usize) -> Option<Relation> {
     let (_, before) = window_before(lower, start);
-    if PREFIX_SCHEDULED.is_match(before) {
+    if ending_captures(&PREFIX_SCHEDULED, before, &["on", "for"], str::trim_end).is_some() {
         return Some(Relation::ScheduledFor);
     }
-    let caps = PREFIX_RELATION.captures(before)?;
+    let caps = ending_captures(&PREFIX_RELATION, before, RELATION_ENDS, str::trim_end)?;
     let word = caps.name("r")?.as_str().to_lowercase();
     Some(match word.split_whitespace().next().unwrap_or("") {
         "on" => Relation::On,
