@@ -17,6 +17,10 @@ pub enum CueClass {
 /// Every list, lowercased where the lists are compared without case.
 pub struct Lexicon {
     pub cues: HashMap<String, CueClass>,
+    /// For each ASCII first letter (lowercase), the lengths below 32 of the cues that start
+    /// with it, as bits; a cue that is longer or starts otherwise sets every bit of its letter
+    /// or of all letters, so the table only ever says no for a word that is no cue.
+    cue_shapes: [u32; 128],
     pub outlet_names: HashSet<String>,
     pub outlet_heads: HashSet<String>,
     pub outlet_descriptors: Vec<String>,
@@ -26,27 +30,61 @@ pub struct Lexicon {
 }
 
 /// The lexicon, parsed on first use.
-pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
-    cues: parse_cues(include_str!("cue_verbs.txt")),
-    outlet_names: lines(include_str!("outlet_names.txt"))
-        .map(str::to_string)
-        .collect(),
-    outlet_heads: lines(include_str!("outlet_heads.txt"))
-        .map(str::to_string)
-        .collect(),
-    outlet_descriptors: lines(include_str!("outlet_descriptors.txt"))
-        .map(str::to_lowercase)
-        .collect(),
-    institutions: lowercase_set(include_str!("institutions.txt")),
-    roles: lowercase_set(include_str!("roles.txt")),
-    adverbials: lowercase_set(include_str!("adverbials.txt")),
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let cues = parse_cues(include_str!("cue_verbs.txt"));
+    let cue_shapes = cue_shapes(cues.keys());
+    Lexicon {
+        cues,
+        cue_shapes,
+        outlet_names: lines(include_str!("outlet_names.txt"))
+            .map(str::to_string)
+            .collect(),
+        outlet_heads: lines(include_str!("outlet_heads.txt"))
+            .map(str::to_string)
+            .collect(),
+        outlet_descriptors: lines(include_str!("outlet_descriptors.txt"))
+            .map(str::to_lowercase)
+            .collect(),
+        institutions: lowercase_set(include_str!("institutions.txt")),
+        roles: lowercase_set(include_str!("roles.txt")),
+        adverbials: lowercase_set(include_str!("adverbials.txt")),
+    }
 });
+
+/// The table of [`Lexicon::cue_shapes`], asked only for ASCII words, whose lowercase has their
+/// length. Keys are lowercase; one that does not start with ASCII marks everything.
+fn cue_shapes<'a>(keys: impl Iterator<Item = &'a String>) -> [u32; 128] {
+    let mut shapes = [0u32; 128];
+    for key in keys {
+        let bits = if key.len() < 32 {
+            1u32 << key.len()
+        } else {
+            u32::MAX
+        };
+        match key.as_bytes().first() {
+            Some(&b) if b.is_ascii() => {
+                shapes[usize::from(b.to_ascii_lowercase())] |= bits;
+                shapes[usize::from(b.to_ascii_uppercase())] |= bits;
+            }
+            _ => shapes.iter_mut().for_each(|s| *s = u32::MAX),
+        }
+    }
+    shapes
+}
 
 impl Lexicon {
     /// The class of `word` when it is a speaking verb.
     pub fn cue(&self, word: &str) -> Option<CueClass> {
-        // Every word of every unit is looked up here: a short ASCII word is lowercased on the
-        // stack rather than into a new string each time.
+        // Every word of every unit is looked up here. Most are no verb of speech, which the
+        // table of first letters and lengths says at once for an ASCII word.
+        if let Some(&first) = word.as_bytes().first()
+            && word.len() < 32
+            && word.is_ascii()
+            && self.cue_shapes[usize::from(first.to_ascii_lowercase())] & (1 << word.len()) == 0
+        {
+            return None;
+        }
+        // A short ASCII word is lowercased on the stack rather than into a new string.
         let mut buf = [0u8; 32];
         if let Some(lower) = crate::ascii::lowercase_on_stack(word, &mut buf) {
             return self.cues.get(lower).copied();
@@ -118,6 +156,19 @@ fn parse_cues(data: &str) -> HashMap<String, CueClass> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quick table of first letters and lengths turns away no cue, in any case.
+    #[test]
+    fn every_cue_passes_the_shape_table() {
+        for (key, class) in &LEXICON.cues {
+            let mut capital = key.clone();
+            capital[..1].make_ascii_uppercase();
+            for word in [key.clone(), capital, key.to_ascii_uppercase()] {
+                assert_eq!(LEXICON.cue(&word), Some(*class), "{word:?}");
+            }
+        }
+        assert_eq!(LEXICON.cue("the"), None);
+    }
 
     #[test]
     fn lists_load() {
