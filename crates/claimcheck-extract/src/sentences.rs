@@ -21,7 +21,24 @@ pub fn sentences(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut i = 0;
+    // Only line breaks and the three marks matter; memchr finds the next of each.
+    let find_break =
+        |from: usize| memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |k| from + k);
+    let find_mark = |from: usize| {
+        memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map_or(bytes.len(), |k| from + k)
+    };
+    let (mut next_break, mut next_mark) = (find_break(0), find_mark(0));
     while i < bytes.len() {
+        if next_break < i {
+            next_break = find_break(i);
+        }
+        if next_mark < i {
+            next_mark = find_mark(i);
+        }
+        i = next_break.min(next_mark);
+        if i >= bytes.len() {
+            break;
+        }
         let b = bytes[i];
         if b == b'\n' {
             push_trimmed(text, start, i, &mut out);
