@@ -542,9 +542,24 @@ static WORDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Word>> =
         words
     });
 
+/// For each lowercase ASCII first letter, the lengths of the number words that start with it,
+/// as bits: most words of a text ("the", "of", "said") are no number word by this alone.
+static WORD_SHAPES: std::sync::LazyLock<[u16; 128]> = std::sync::LazyLock::new(|| {
+    let mut shapes = [0u16; 128];
+    for w in WORDS.keys() {
+        shapes[usize::from(w.as_bytes()[0])] |= 1 << w.len();
+    }
+    shapes
+});
+
 fn word_kind(w: &str) -> Option<Word> {
     // No number word is longer than "seventeen": most words of a text stop here, unlowercased.
-    if w.len() > "seventeen".len() {
+    // The words come as runs of ASCII letters.
+    if w.len() > "seventeen".len()
+        || !w.is_ascii()
+        || WORD_SHAPES[usize::from(w.as_bytes().first()?.to_ascii_lowercase())] & (1 << w.len())
+            == 0
+    {
         return None;
     }
     let mut buf = [0u8; 16];
@@ -715,6 +730,21 @@ fn smallest_scale(total: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The table of first letters and lengths turns away no number word, in any case.
+    #[test]
+    fn every_number_word_passes_the_shape_table() {
+        for (w, kind) in WORDS.iter() {
+            for word in [
+                w.to_string(),
+                w.to_ascii_uppercase(),
+                format!("{}{}", &w[..1].to_ascii_uppercase(), &w[1..]),
+            ] {
+                assert_eq!(word_kind(&word), Some(*kind), "{word:?}");
+            }
+        }
+        assert_eq!(word_kind("the"), None);
+    }
 
     /// `digits_at` asks for a scale word only after one of these letters: no other character
     /// may match the first letter of a scale word under `(?i)`.
