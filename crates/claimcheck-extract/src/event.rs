@@ -444,7 +444,8 @@ pub(crate) fn event_in(
     let sentence = Span::new(from, to.max(date_span.end));
     let before_text = text[sentence.start..date_span.start].to_ascii_lowercase();
     let before = tokens(text, sentence.start, date_span.start);
-    let after = tokens(text, date_span.end, sentence.end.max(date_span.end));
+    // The words after the date matter only to two of the readings below.
+    let after = || tokens(text, date_span.end, sentence.end.max(date_span.end));
 
     // Scheduling: the subject before "is scheduled to take place on".
     for pattern in [&SCHEDULED, &FUTURE] {
@@ -458,7 +459,7 @@ pub(crate) fn event_in(
 
     let last = before.last().map(Token::lower);
     match last.as_deref() {
-        Some("since") => since_predicate(&before[..before.len() - 1], &after),
+        Some("since") => since_predicate(&before[..before.len() - 1], &after()),
         Some(word @ ("in" | "on" | "during")) => {
             let relation = if word == "on" {
                 Relation::On
@@ -467,7 +468,7 @@ pub(crate) fn event_in(
             };
             occurrence_before(text, &before[..before.len() - 1]).map(|e| (e, relation))
         }
-        _ => phrase_after_date(text, &before, &after).map(|e| (e, Relation::In)),
+        _ => phrase_after_date(text, &before, &after()).map(|e| (e, Relation::In)),
     }
 }
 
