@@ -383,6 +383,10 @@ fn digits_at(text: &str, start: usize) -> Option<Number> {
     let group = |g: Option<(usize, usize)>| g.map(|(a, b)| &rest[a..b]);
     let float = |g: Option<(usize, usize)>| -> Option<f64> {
         group(g).and_then(|m| {
+            // Most groups are plain digits, parsed without a copy.
+            if m.bytes().all(|b| b.is_ascii_digit()) {
+                return m.parse().ok();
+            }
             m.replace([',', ' ', '\u{a0}', '\u{202f}', '\u{2009}'], "")
                 .parse()
                 .ok()
