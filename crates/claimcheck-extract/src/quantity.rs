@@ -11,7 +11,7 @@ pub(crate) mod units;
 
 use std::sync::LazyLock;
 
-use crate::tier::Tiered;
+use crate::tier::{Captures, Tiered};
 use claimcheck_core::{Claim, Comparator, Details, QuantityDetails, Span};
 
 use crate::number::{Number, NumberForm, numbers};
@@ -152,6 +152,42 @@ static COMPOUND_SEP: Tiered = Tiered::new(|| {
     )
 });
 
+/// Whether `s` starts with one of `chars`: the patterns read at every number below match only
+/// from a few first characters, and most numbers are followed by none of them, which this
+/// answers without a search.
+fn starts_with_one_of(s: &str, chars: &[char]) -> bool {
+    s.chars().next().is_some_and(|c| chars.contains(&c))
+}
+
+/// `pattern`'s groups at the start of `s`, searched only when `s` starts with one of `first`,
+/// the characters a match can start with (a debug build searches anyway and compares).
+fn captures_from<'t>(
+    pattern: &'static Tiered,
+    s: &'t str,
+    first: &[char],
+) -> Option<Captures<'static, 't>> {
+    if !starts_with_one_of(s, first) {
+        debug_assert!(pattern.captures(s).is_none(), "{s:?} starts a match");
+        return None;
+    }
+    pattern.captures(s)
+}
+
+/// [`RANGE_SEP`] at the start of `s`: both its forms start with a space, a no-break space or a
+/// dash.
+fn range_sep(s: &str) -> Option<Captures<'static, '_>> {
+    captures_from(
+        &RANGE_SEP,
+        s,
+        &[' ', '\u{a0}', '-', '\u{2013}', '\u{2014}', '\u{2012}'],
+    )
+}
+
+/// [`NOUN`] at the start of `s`, which it holds only after a space or a no-break space.
+fn noun_after(s: &str) -> Option<Captures<'static, '_>> {
+    captures_from(&NOUN, s, &[' ', '\u{a0}'])
+}
+
 /// A letter scale after a currency amount: "$10M", "€2.5bn", "$15k".
 static MONEY_SCALE: Tiered =
     Tiered::new(|| String::from(r"^(?:(?P<k>[kK])|(?P<m>mn|m|M)|(?P<b>bn|b|B)|(?P<t>trn|tn|T))\b"));
@@ -228,7 +264,7 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
     let mut value_max = None;
     let mut comparator = stated.map(|s| s.comparator);
     let opener = stated.filter(|s| s.range_opener);
-    if let Some(sep) = RANGE_SEP.captures(&text[end..])
+    if let Some(sep) = range_sep(&text[end..])
         && let Some(second) = nums.get(i + 1).copied()
         && second.start == end + sep.get(0).map_or(0, |g| g.end())
     {
@@ -347,7 +383,7 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
             if is_year(text, first) || follows_name(text, first.start) {
                 return None;
             }
-            let caps = NOUN.captures(&text[end..])?;
+            let caps = noun_after(&text[end..])?;
             let noun = caps.get(1)?;
             let word = noun.as_str();
             // Past tenses and adverbs ("30 died", "two only") are not counted nouns.
@@ -395,7 +431,7 @@ fn money_from(
     let mut next = i + 1;
     let mut comparator = stated.map(|s| s.comparator);
     // "$5-10 million" and "$5 to $10": the second end may repeat the symbol.
-    if let Some(sep) = RANGE_SEP.captures(&text[end..])
+    if let Some(sep) = range_sep(&text[end..])
         && let Some(second) = nums.get(i + 1).copied()
     {
         let after = end + sep.get(0).map_or(0, |g| g.end());
@@ -479,7 +515,11 @@ fn digits_value(text: &str, n: Number) -> f64 {
 
 /// A money amount with any letter scale glued to it ("10M"), and where it ends.
 fn scaled_money(text: &str, n: Number) -> (f64, usize) {
-    if let Some(caps) = MONEY_SCALE.captures(&text[n.end..]) {
+    if let Some(caps) = captures_from(
+        &MONEY_SCALE,
+        &text[n.end..],
+        &['k', 'K', 'm', 'M', 'b', 'B', 't', 'T'],
+    ) {
         let factor = if caps.name("k").is_some() {
             1e3
         } else if caps.name("m").is_some() {
@@ -663,7 +703,7 @@ fn counted_end(text: &str, mut end: usize, first: &str) -> usize {
         if last.ends_with('s') || PLURALS.contains(&last.as_str()) {
             break;
         }
-        let Some(next) = NOUN.captures(&text[end..]).and_then(|c| c.get(1)) else {
+        let Some(next) = noun_after(&text[end..]).and_then(|c| c.get(1)) else {
             break;
         };
         let word = next.as_str();
