@@ -395,7 +395,12 @@ impl Tiered {
         } else if self.full.get().is_some() || haystack.len() > LITE_LONGEST {
             return None;
         }
-        let ascii = haystack.is_ascii();
+        self.lite_in_budget(haystack.is_ascii(), spent)
+    }
+
+    /// The lite form for ASCII haystacks or for any, compiled on first use, unless the searches
+    /// so far (`spent`) have used up its budget.
+    fn lite_in_budget(&self, ascii: bool, spent: u64) -> Option<&regex_lite::Regex> {
         let cell = if ascii {
             &self.lite_ascii
         } else {
@@ -623,27 +628,7 @@ impl Tiered {
         } else if self.full.get().is_some() {
             return None;
         }
-        let cell = if ascii {
-            &self.lite_ascii
-        } else {
-            &self.lite_any
-        };
-        let lite = cell
-            .get_or_init(|| {
-                let start = Instant::now();
-                let pattern = lite_form(&self.pattern(), ascii)?;
-                let lite = regex_lite::Regex::new(&pattern).ok();
-                self.lite_cost.fetch_add(nanos(start), Ordering::Relaxed);
-                lite
-            })
-            .as_ref()?;
-        if !cfg!(debug_assertions)
-            && spent > LITE_SPEND.saturating_mul(self.lite_cost.load(Ordering::Relaxed))
-            && !self.compiling.load(Ordering::Relaxed)
-        {
-            return None;
-        }
-        Some(lite)
+        self.lite_in_budget(ascii, spent)
     }
 
     /// The matches in `range` by the lite form, which has no span to search in: the stretch is
