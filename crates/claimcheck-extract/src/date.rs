@@ -3026,8 +3026,11 @@ mod tests {
             if !pattern.may_match(&lower) {
                 continue;
             }
-            let ranges = |caps: Vec<Captures<'_, '_>>| -> Vec<_> {
-                caps.iter().map(|c| c.whole().range()).collect()
+            // Every group of every match, not only the whole match.
+            let ranges = |caps: Vec<Captures<'_, '_>>| -> Vec<Vec<_>> {
+                caps.iter()
+                    .map(|c| (0..40).map(|i| c.get(i).map(|m| m.range())).collect())
+                    .collect()
             };
             let gated = ranges(pattern.captures_iter(&triggers).collect());
             let whole = ranges(pattern.regex.captures_iter(&lower).collect());
@@ -3081,9 +3084,10 @@ mod tests {
         }
     }
 
-    /// A pattern is skipped when the text lacks the words it needs: that must never skip a
-    /// text the pattern matches. Checked on every paragraph of the bench articles and test
-    /// fixtures, on each holiday spelling, and on the phrases of the tests above.
+    /// A pattern is skipped when the text lacks the words it needs, and a long text is read
+    /// only in the stretches that hold them: that must never skip a match, so every match must
+    /// itself hold a word of each group. Checked on every paragraph of the bench articles and
+    /// test fixtures, on each holiday spelling, and on the phrases of the tests above.
     #[test]
     fn a_pattern_is_skipped_only_where_it_cannot_match() {
         let all = all_patterns();
@@ -3110,6 +3114,17 @@ mod tests {
                         pattern.may_match(&lower),
                         "{name} matches {text:?} but was gated off"
                     );
+                }
+                // A long text is searched only in the stretches that hold the gate's words,
+                // so each match itself must hold a word of every group.
+                for m in pattern.regex.find_iter(&lower) {
+                    for group in pattern.gate() {
+                        assert!(
+                            group.iter().any(|w| m.as_str().contains(w)),
+                            "{name} matches {:?}, which holds none of {group:?}",
+                            m.as_str()
+                        );
+                    }
                 }
             }
         }

@@ -175,7 +175,7 @@ pub(crate) struct Triggers<'h> {
     /// The (offset, length) of every occurrence of a word of a group, by the group's words, in
     /// order of offset.
     groups: RefCell<rustc_hash::FxHashMap<Vec<&'static str>, Occurrences>>,
-    /// The offsets of every occurrence of a word of two or more bytes.
+    /// The offsets of every occurrence of each word asked for.
     words: RefCell<rustc_hash::FxHashMap<&'static str, Rc<Vec<usize>>>>,
     /// Words whose occurrences are all found in one pass the first time one is asked for.
     shared: Option<&'static LazyLock<TriggerWords>>,
@@ -573,8 +573,10 @@ impl Tiered {
         let mut found = Vec::new();
         let mut read = 0;
         let bytes: usize = stretches.iter().map(|r| r.len()).sum();
-        if let Some(lite) = (bytes <= LITE_STRETCHES)
-            .then(|| self.lite_for_stretches(triggers.is_ascii()))
+        // No stretch, no match: nothing is compiled for it (in a debug build the check below
+        // compiles the `regex` form to compare).
+        if let Some(lite) = (!stretches.is_empty() && bytes <= LITE_STRETCHES)
+            .then(|| self.lite_for_stretches(triggers.is_ascii(), bytes))
             .flatten()
         {
             let start = Instant::now();
@@ -613,16 +615,16 @@ impl Tiered {
         }
         CapturesIter {
             haystack,
-            names: self.names(),
+            names: if found.is_empty() { &[] } else { self.names() },
             found: found.into_iter(),
         }
     }
 
-    /// The lite form for the stretches of a gated search, while the budget allows it.
-    fn lite_for_stretches(&self, ascii: bool) -> Option<&regex_lite::Regex> {
+    /// The lite form for `bytes` of stretches of a gated search, while the budget allows it.
+    fn lite_for_stretches(&self, ascii: bool, bytes: usize) -> Option<&regex_lite::Regex> {
         let spent = self.spent.load(Ordering::Relaxed);
         if cfg!(debug_assertions) {
-            if spent > DEBUG_LITE_BYTES {
+            if spent.saturating_add(bytes as u64) > DEBUG_LITE_BYTES {
                 return None;
             }
         } else if self.full.get().is_some() {
