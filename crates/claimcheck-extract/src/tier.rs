@@ -441,30 +441,43 @@ impl Tiered {
     fn full_spans(&self, haystack: &str, want: Want) -> Vec<Vec<Span>> {
         self.with_state(|re, cache, caps| {
             let mut found = Vec::new();
-            let mut it = Searcher::new(Input::new(haystack));
-            loop {
-                let next = if want.groups {
-                    it.advance(|input| {
-                        re.search_captures_with(cache, input, caps);
-                        Ok(caps.get_match())
-                    })
-                    .map(|_| {
-                        (0..caps.group_len())
-                            .map(|i| caps.get_group(i).map(|s| (s.start, s.end)))
-                            .collect()
-                    })
-                } else {
-                    it.advance(|input| Ok(re.search_with(cache, input)))
-                        .map(|m| vec![Some((m.start(), m.end()))])
-                };
-                let Some(spans) = next else { break };
-                found.push(spans);
-                if want.first_only {
-                    break;
-                }
-            }
+            Self::search_into(re, cache, caps, Input::new(haystack), want, &mut found);
             found
         })
+    }
+
+    /// Pushes onto `found` every match in `input`'s span (or the first), as
+    /// [`Tiered::full_spans`] gives them.
+    fn search_into(
+        re: &meta::Regex,
+        cache: &mut meta::Cache,
+        caps: &mut meta_captures::Captures,
+        input: Input<'_>,
+        want: Want,
+        found: &mut Vec<Vec<Span>>,
+    ) {
+        let mut it = Searcher::new(input);
+        loop {
+            let next = if want.groups {
+                it.advance(|input| {
+                    re.search_captures_with(cache, input, caps);
+                    Ok(caps.get_match())
+                })
+                .map(|_| {
+                    (0..caps.group_len())
+                        .map(|i| caps.get_group(i).map(|s| (s.start, s.end)))
+                        .collect()
+                })
+            } else {
+                it.advance(|input| Ok(re.search_with(cache, input)))
+                    .map(|m| vec![Some((m.start(), m.end()))])
+            };
+            let Some(spans) = next else { break };
+            found.push(spans);
+            if want.first_only {
+                break;
+            }
+        }
     }
 
     /// Every match's group spans (or only the whole match's) from the lite form.
@@ -683,25 +696,8 @@ impl Tiered {
         self.with_state(|re, cache, caps| {
             let mut found = Vec::new();
             for range in stretches {
-                let mut it = Searcher::new(Input::new(haystack).range(range.clone()));
-                loop {
-                    let next = if want.groups {
-                        it.advance(|input| {
-                            re.search_captures_with(cache, input, caps);
-                            Ok(caps.get_match())
-                        })
-                        .map(|_| {
-                            (0..caps.group_len())
-                                .map(|i| caps.get_group(i).map(|s| (s.start, s.end)))
-                                .collect()
-                        })
-                    } else {
-                        it.advance(|input| Ok(re.search_with(cache, input)))
-                            .map(|m| vec![Some((m.start(), m.end()))])
-                    };
-                    let Some(spans) = next else { break };
-                    found.push(spans);
-                }
+                let input = Input::new(haystack).range(range.clone());
+                Self::search_into(re, cache, caps, input, want, &mut found);
             }
             found
         })
