@@ -160,12 +160,7 @@ pub fn render_to(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     match format {
-        OutputFormat::JsonLines => {
-            for part in crate::json::json_lines_parts(run) {
-                out.write_all(&part)?;
-            }
-            Ok(())
-        }
+        OutputFormat::JsonLines => crate::json::write_json_lines(run, out),
         _ => out.write_all(render(format, run, options).as_bytes()),
     }
 }
