@@ -91,6 +91,9 @@ pub(crate) struct Tiered {
     stops: OnceLock<[bool; 128]>,
     /// Whether a thread is compiling the `regex` form.
     compiling: AtomicBool,
+    /// Whether the pattern is searched in stretches ([`Tiered::captures_iter_gated`]): spans
+    /// too short for a literal prefilter to pay for building it.
+    gated: AtomicBool,
     /// What compiling the lite forms cost, in nanoseconds.
     lite_cost: AtomicU64,
     /// What searching with the lite forms has cost so far: nanoseconds, or in a debug build
@@ -310,6 +313,7 @@ impl Tiered {
             slot: OnceLock::new(),
             stops: OnceLock::new(),
             compiling: AtomicBool::new(false),
+            gated: AtomicBool::new(false),
             lite_cost: AtomicU64::new(0),
             spent: AtomicU64::new(0),
         }
@@ -322,7 +326,10 @@ impl Tiered {
         }
     }
 
-    /// The `regex` form, built exactly as `regex::Regex::new` builds it.
+    /// The `regex` form, built as `regex::Regex::new` builds it, except that a pattern searched
+    /// in stretches gets no literal prefilter (which changes no match, only the time: building
+    /// the prefilters was a fifth of compiling the date patterns, for spans of a few dozen
+    /// bytes).
     fn full(&self) -> &meta::Regex {
         if let Some(re) = self.full.get() {
             return re;
@@ -336,7 +343,8 @@ impl Tiered {
                         .nfa_size_limit(Some(10 * (1 << 20)))
                         .hybrid_cache_capacity(2 * (1 << 20))
                         .match_kind(MatchKind::LeftmostFirst)
-                        .utf8_empty(true),
+                        .utf8_empty(true)
+                        .auto_prefilter(!self.gated.load(Ordering::Relaxed)),
                 )
                 .syntax(syntax::Config::new().utf8(true))
                 .build(&pattern)
@@ -574,6 +582,7 @@ impl Tiered {
         want: Want,
     ) -> CapturesIter<'_, 'h> {
         let haystack = triggers.haystack;
+        self.gated.store(true, Ordering::Relaxed);
         // A short haystack is read whole, by whichever form the budget gives it.
         let Some(stretches) = (haystack.len() > GATE_FROM)
             .then(|| self.stretches(triggers, groups))
