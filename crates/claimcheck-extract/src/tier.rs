@@ -41,6 +41,10 @@ const LITE_SPEND: u64 = 2;
 /// The longest haystack the lite form reads: a longer one pays for the `regex` form at once.
 const LITE_LONGEST: usize = 64 * 1024;
 
+/// The longest haystack below which a pattern's `regex` form is built without a literal
+/// prefilter: a prefilter pays for its building only over long spans.
+const PREFILTER_FROM: usize = 4 * 1024;
+
 /// The shortest haystack a gated search cuts into stretches (see
 /// [`Tiered::captures_iter_gated`]); a shorter one is read whole.
 const GATE_FROM: usize = 16 * 1024;
@@ -94,6 +98,9 @@ pub(crate) struct Tiered {
     /// Whether the pattern is searched in stretches ([`Tiered::captures_iter_gated`]): spans
     /// too short for a literal prefilter to pay for building it.
     gated: AtomicBool,
+    /// The longest haystack searched whole so far: a pattern asked only about short windows
+    /// gets no literal prefilter either.
+    longest: AtomicUsize,
     /// What compiling the lite forms cost, in nanoseconds.
     lite_cost: AtomicU64,
     /// What searching with the lite forms has cost so far: nanoseconds, or in a debug build
@@ -314,6 +321,7 @@ impl Tiered {
             stops: OnceLock::new(),
             compiling: AtomicBool::new(false),
             gated: AtomicBool::new(false),
+            longest: AtomicUsize::new(0),
             lite_cost: AtomicU64::new(0),
             spent: AtomicU64::new(0),
         }
@@ -327,9 +335,9 @@ impl Tiered {
     }
 
     /// The `regex` form, built as `regex::Regex::new` builds it, except that a pattern searched
-    /// in stretches gets no literal prefilter (which changes no match, only the time: building
-    /// the prefilters was a fifth of compiling the date patterns, for spans of a few dozen
-    /// bytes).
+    /// in stretches, or only ever on haystacks under [`PREFILTER_FROM`], gets no literal
+    /// prefilter (which changes no match, only the time: building the prefilters was a fifth of
+    /// compiling the date patterns, for spans of a few dozen bytes).
     fn full(&self) -> &meta::Regex {
         if let Some(re) = self.full.get() {
             return re;
@@ -344,7 +352,10 @@ impl Tiered {
                         .hybrid_cache_capacity(2 * (1 << 20))
                         .match_kind(MatchKind::LeftmostFirst)
                         .utf8_empty(true)
-                        .auto_prefilter(!self.gated.load(Ordering::Relaxed)),
+                        .auto_prefilter(
+                            !self.gated.load(Ordering::Relaxed)
+                                && self.longest.load(Ordering::Relaxed) > PREFILTER_FROM,
+                        ),
                 )
                 .syntax(syntax::Config::new().utf8(true))
                 .build(&pattern)
@@ -505,6 +516,7 @@ impl Tiered {
     }
 
     fn spans(&self, haystack: &str, want: Want) -> Vec<Vec<Span>> {
+        self.longest.fetch_max(haystack.len(), Ordering::Relaxed);
         match self.lite_for(haystack) {
             Some(lite) => {
                 let start = Instant::now();
@@ -793,6 +805,7 @@ impl Tiered {
     }
 
     pub(crate) fn is_match(&self, haystack: &str) -> bool {
+        self.longest.fetch_max(haystack.len(), Ordering::Relaxed);
         match self.lite_for(haystack) {
             Some(_) if cfg!(debug_assertions) => self.find(haystack).is_some(),
             Some(lite) => {
