@@ -139,39 +139,104 @@ fn nanos(start: Instant) -> u64 {
     u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX)
 }
 
-/// Marks the ASCII bytes that `hir` can match.
-fn mark_held(hir: &regex_syntax::hir::Hir, held: &mut [bool; 128]) {
-    use regex_syntax::hir::{Class, HirKind};
-    match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => {}
-        HirKind::Literal(lit) => {
-            for &b in lit.0.iter() {
-                if b < 128 {
-                    held[usize::from(b)] = true;
-                }
+/// Whether any flag group of `pattern` turns on case folding ("(?i)", "(?ix:", ...): then every
+/// ASCII letter is read as both its cases.
+fn folds_case(pattern: &str) -> bool {
+    pattern.split("(?").skip(1).any(|rest| {
+        // Flags are letters and '-' up to ':' or ')'; a name ("(?P<side>") is no flag group.
+        let flags = rest
+            .find(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
+            .filter(|&end| rest[end..].starts_with([':', ')']))
+            .map_or("", |end| &rest[..end]);
+        flags.split('-').next().is_some_and(|on| on.contains('i'))
+    })
+}
+
+/// Marks every ASCII byte that `ast` can match, and perhaps more (never fewer): a negated or
+/// Unicode class, a dot or an ASCII class marks everything.
+fn mark_held(ast: &regex_syntax::ast::Ast, fold: bool, held: &mut [bool; 128]) {
+    use regex_syntax::ast::Ast;
+    match ast {
+        Ast::Empty(_) | Ast::Flags(_) | Ast::Assertion(_) => {}
+        Ast::Literal(lit) => mark_char(lit.c, fold, held),
+        Ast::Dot(_) | Ast::ClassUnicode(_) => held.fill(true),
+        Ast::ClassPerl(perl) => mark_perl(perl, held),
+        Ast::ClassBracketed(class) => mark_bracketed(class, fold, held),
+        Ast::Repetition(rep) => mark_held(&rep.ast, fold, held),
+        Ast::Group(group) => mark_held(&group.ast, fold, held),
+        Ast::Alternation(alt) => alt.asts.iter().for_each(|a| mark_held(a, fold, held)),
+        Ast::Concat(cat) => cat.asts.iter().for_each(|a| mark_held(a, fold, held)),
+    }
+}
+
+/// Marks `c` if it is ASCII, with its other case when folding.
+fn mark_char(c: char, fold: bool, held: &mut [bool; 128]) {
+    if c.is_ascii() {
+        held[c as usize] = true;
+        if fold {
+            held[c.to_ascii_lowercase() as usize] = true;
+            held[c.to_ascii_uppercase() as usize] = true;
+        }
+    }
+}
+
+/// Marks what `\d`, `\s` or `\w` holds in ASCII (as their Unicode forms do there); a
+/// negated one marks everything.
+fn mark_perl(perl: &regex_syntax::ast::ClassPerl, held: &mut [bool; 128]) {
+    use regex_syntax::ast::ClassPerlKind;
+    if perl.negated {
+        held.fill(true);
+        return;
+    }
+    for b in 0u8..128 {
+        let c = char::from(b);
+        held[usize::from(b)] |= match perl.kind {
+            ClassPerlKind::Digit => c.is_ascii_digit(),
+            ClassPerlKind::Space => matches!(b, b'\t'..=b'\r' | b' '),
+            ClassPerlKind::Word => c.is_ascii_alphanumeric() || c == '_',
+        };
+    }
+}
+
+fn mark_bracketed(class: &regex_syntax::ast::ClassBracketed, fold: bool, held: &mut [bool; 128]) {
+    use regex_syntax::ast::ClassSet;
+    if class.negated {
+        held.fill(true);
+        return;
+    }
+    match &class.kind {
+        ClassSet::Item(item) => mark_item(item, fold, held),
+        // An intersection or a difference holds no byte its sides do not.
+        ClassSet::BinaryOp(op) => {
+            for side in [&op.lhs, &op.rhs] {
+                mark_bracketed(
+                    &regex_syntax::ast::ClassBracketed {
+                        span: class.span,
+                        negated: false,
+                        kind: (**side).clone(),
+                    },
+                    fold,
+                    held,
+                );
             }
         }
-        HirKind::Class(Class::Unicode(class)) => {
-            for r in class.ranges() {
-                for c in r.start()..=r.end().min('\x7f') {
-                    held[c as usize] = true;
-                }
+    }
+}
+
+fn mark_item(item: &regex_syntax::ast::ClassSetItem, fold: bool, held: &mut [bool; 128]) {
+    use regex_syntax::ast::ClassSetItem;
+    match item {
+        ClassSetItem::Empty(_) => {}
+        ClassSetItem::Literal(lit) => mark_char(lit.c, fold, held),
+        ClassSetItem::Range(range) => {
+            for c in range.start.c..=range.end.c.min('\x7f') {
+                mark_char(c, fold, held);
             }
         }
-        HirKind::Class(Class::Bytes(class)) => {
-            for r in class.ranges() {
-                for b in r.start()..=r.end().min(127) {
-                    held[usize::from(b)] = true;
-                }
-            }
-        }
-        HirKind::Repetition(rep) => mark_held(&rep.sub, held),
-        HirKind::Capture(cap) => mark_held(&cap.sub, held),
-        HirKind::Concat(subs) | HirKind::Alternation(subs) => {
-            for sub in subs {
-                mark_held(sub, held);
-            }
-        }
+        ClassSetItem::Ascii(_) | ClassSetItem::Unicode(_) => held.fill(true),
+        ClassSetItem::Perl(perl) => mark_perl(perl, held),
+        ClassSetItem::Bracketed(class) => mark_bracketed(class, fold, held),
+        ClassSetItem::Union(union) => union.items.iter().for_each(|i| mark_item(i, fold, held)),
     }
 }
 
@@ -796,10 +861,13 @@ impl Tiered {
     fn stops(&self) -> &[bool; 128] {
         self.stops.get_or_init(|| {
             let pattern = self.pattern();
-            let hir = syntax::parse_with(&pattern, &syntax::Config::new().utf8(true))
+            // Read from the parsed pattern without translating it (a third of the cost of
+            // the syntax tree); every reading is on the side of holding more bytes.
+            let ast = regex_syntax::ast::parse::Parser::new()
+                .parse(&pattern)
                 .unwrap_or_else(|e| panic!("invalid pattern {pattern}: {e}"));
             let mut held = [false; 128];
-            mark_held(&hir, &mut held);
+            mark_held(&ast, folds_case(&pattern), &mut held);
             held.map(|h| !h)
         })
     }
@@ -1378,7 +1446,8 @@ mod tests {
         }
     }
 
-    /// The comparison that guards every lite search in a debug build does fail on a difference.
+    /// The stop bytes of a gated search: what no match can hold, read on the side of holding
+    /// more.
     #[test]
     fn stop_bytes_are_those_no_match_can_hold() {
         static AGO: Tiered = Tiered::new(|| String::from(r"(?-u:\b)(?P<n>[0-9]+)\s+days?\s+ago\b"));
@@ -1388,15 +1457,21 @@ mod tests {
             .map(char::from)
             .collect();
         assert_eq!(held, "\t\n\u{b}\u{c}\r 0123456789adgosy");
-        // Case folding holds both cases; a class holds its ASCII part.
-        static FOLDED: Tiered = Tiered::new(|| String::from(r"(?i)ab[^\x00-\x7e]"));
+        // Case folding holds both cases of letters and ranges; a group name is no flag.
+        static FOLDED: Tiered = Tiered::new(|| String::from(r"(?i)ab[x-z](?P<side>c)"));
         let held: String = (0u8..128)
             .filter(|&b| !FOLDED.stops()[usize::from(b)])
             .map(char::from)
             .collect();
-        assert_eq!(held, "ABab\x7f");
+        assert_eq!(held, "ABCXYZabcxyz");
+        static NAMED: Tiered = Tiered::new(|| String::from(r"(?P<side>c)(?-i:d)"));
+        assert_eq!(NAMED.stops().iter().filter(|&&s| !s).count(), 2);
+        // A negated class is read as holding everything.
+        static NEGATED: Tiered = Tiered::new(|| String::from(r"a[^b]"));
+        assert!(NEGATED.stops().iter().all(|&s| !s));
     }
 
+    /// The comparison that guards every lite search in a debug build does fail on a difference.
     #[test]
     #[should_panic(expected = "reads")]
     fn a_difference_between_the_forms_is_caught() {
