@@ -1885,9 +1885,8 @@ const RELATION_ENDS: &[&str] = &[
 ];
 
 /// `pattern`'s groups in `before`, for a pattern that matches only at the end of the window and
-/// only when, less what `trim` takes off the end, the window ends with one of `words`. Asked
-/// before every date, these are mostly no: a window that does not end so is answered without a
-/// search (a debug build searches anyway and compares).
+/// only when, less what `trim` takes off the end, the window ends with one of `words`: asked
+/// before every date, these are mostly no (see [`Tiered::captures_if`]).
 fn ending_captures<'r, 't>(
     pattern: &'r Tiered,
     before: &'t str,
@@ -1895,14 +1894,7 @@ fn ending_captures<'r, 't>(
     trim: fn(&str) -> &str,
 ) -> Option<Captures<'r, 't>> {
     let rest = trim(before);
-    if !words.iter().any(|w| rest.ends_with(w)) {
-        debug_assert!(
-            pattern.captures(before).is_none(),
-            "{before:?} matches although it does not end with one of {words:?}"
-        );
-        return None;
-    }
-    pattern.captures(before)
+    pattern.captures_if(words.iter().any(|w| rest.ends_with(w)), before)
 }
 
 /// Grows a candidate over a weekday written before a day ("Monday, June 20", "Monday (September

@@ -439,8 +439,8 @@ fn digits_at(text: &str, start: usize) -> Option<Number> {
     // letter after the spaces could start one. No character folds onto these letters under
     // `(?i)` but their capitals, so the test is exact.
     let first = after.trim_start_matches([' ', '\u{a0}']).chars().next();
-    if first.is_some_and(|c| "hHtTmMbBlLcCdD".contains(c))
-        && let Some(scale) = DIGIT_SCALE.captures(after)
+    let may = first.is_some_and(|c| "hHtTmMbBlLcCdD".contains(c));
+    if let Some(scale) = DIGIT_SCALE.captures_if(may, after)
         && let Some(m) = scale.name("scale")
         && let Some(factor) = scale_value(m.as_str())
     {

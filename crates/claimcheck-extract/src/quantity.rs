@@ -160,17 +160,13 @@ fn starts_with_one_of(s: &str, chars: &[char]) -> bool {
 }
 
 /// `pattern`'s groups at the start of `s`, searched only when `s` starts with one of `first`,
-/// the characters a match can start with (a debug build searches anyway and compares).
+/// the characters a match can start with (see [`Tiered::captures_if`]).
 fn captures_from<'t>(
     pattern: &'static Tiered,
     s: &'t str,
     first: &[char],
 ) -> Option<Captures<'static, 't>> {
-    if !starts_with_one_of(s, first) {
-        debug_assert!(pattern.captures(s).is_none(), "{s:?} starts a match");
-        return None;
-    }
-    pattern.captures(s)
+    pattern.captures_if(starts_with_one_of(s, first), s)
 }
 
 /// [`RANGE_SEP`] at the start of `s`: both its forms start with a space, a no-break space or a

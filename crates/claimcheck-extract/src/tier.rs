@@ -614,6 +614,28 @@ impl Tiered {
         self.iter(haystack, Want::FIRST_GROUPS).next()
     }
 
+    /// [`Tiered::captures`], answered `None` without a search when the caller's cheap test
+    /// says `haystack` cannot hold a match (it cannot start or end as every match must). The
+    /// patterns asked at every number or date are mostly answered so. A debug build searches
+    /// anyway and panics if the test was wrong.
+    pub(crate) fn captures_if<'h>(
+        &self,
+        may_match: bool,
+        haystack: &'h str,
+    ) -> Option<Captures<'_, 'h>> {
+        if !may_match {
+            if cfg!(debug_assertions) {
+                assert!(
+                    self.captures(haystack).is_none(),
+                    "{:?} matches {haystack:?}, which the caller's quick test turned away",
+                    self.pattern()
+                );
+            }
+            return None;
+        }
+        self.captures(haystack)
+    }
+
     pub(crate) fn find_iter<'h>(&self, haystack: &'h str) -> impl Iterator<Item = Match<'h>> {
         self.iter(haystack, Want::ALL_WHOLE)
             .map(|caps| caps.whole())

@@ -156,10 +156,7 @@ pub(crate) fn stated_before(text: &str, start: usize) -> Option<Stated> {
     let window = &text[from..start];
     let (comparator, whole_start) = match ascii_shadow(window) {
         Some(shadow) => {
-            if !may_end_a_comparator(&shadow) {
-                return None;
-            }
-            let caps = ASCII_BEFORE.captures(&shadow)?;
+            let caps = ASCII_BEFORE.captures_if(may_end_a_comparator(&shadow), &shadow)?;
             // The shadow has one byte for each character of the window.
             let chars = caps.get(0)?.start();
             let at = window
