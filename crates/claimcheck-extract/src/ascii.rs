@@ -53,6 +53,45 @@ pub(crate) fn lowercase_on_stack<'b, const N: usize>(
     std::str::from_utf8(out).ok()
 }
 
+/// The first letters and lengths of the words of a list, as one bit per length under each
+/// lowercase ASCII first letter: most words of a text are known not to be on the list at once,
+/// without lowercasing and hashing them. Asked at every word of a text (cue verbs, number
+/// words).
+pub(crate) struct Shapes([u32; 128]);
+
+impl Shapes {
+    /// The shapes of `words` (lowercase). A word of 32 bytes or more, or one that does not
+    /// start with ASCII, marks every length or every letter, so that nothing is turned away
+    /// wrongly.
+    pub(crate) fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> Shapes {
+        let mut shapes = [0u32; 128];
+        for word in words {
+            let bits = if word.len() < 32 {
+                1u32 << word.len()
+            } else {
+                u32::MAX
+            };
+            match word.as_bytes().first() {
+                Some(&b) if b.is_ascii() => shapes[usize::from(b.to_ascii_lowercase())] |= bits,
+                _ => shapes.fill(u32::MAX),
+            }
+        }
+        Shapes(shapes)
+    }
+
+    /// Whether `word` may be on the list, in any ASCII case. `true` for a word the table
+    /// cannot judge: empty, not ASCII, or 32 bytes or longer (an ASCII word's lowercase has
+    /// its length, which is what makes the table exact).
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(&first) if word.len() < 32 && word.is_ascii() => {
+                self.0[usize::from(first.to_ascii_lowercase())] & (1 << word.len()) != 0
+            }
+            _ => true,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -546,24 +546,15 @@ static WORDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Word>> =
         words
     });
 
-/// For each lowercase ASCII first letter, the lengths of the number words that start with it,
-/// as bits: most words of a text ("the", "of", "said") are no number word by this alone.
-static WORD_SHAPES: std::sync::LazyLock<[u16; 128]> = std::sync::LazyLock::new(|| {
-    let mut shapes = [0u16; 128];
-    for w in WORDS.keys() {
-        shapes[usize::from(w.as_bytes()[0])] |= 1 << w.len();
-    }
-    shapes
-});
+/// The first letters and lengths of the number words: most words of a text ("the", "of",
+/// "said") are no number word by this alone.
+static WORD_SHAPES: std::sync::LazyLock<crate::ascii::Shapes> =
+    std::sync::LazyLock::new(|| crate::ascii::Shapes::of(WORDS.keys().copied()));
 
 fn word_kind(w: &str) -> Option<Word> {
     // No number word is longer than "seventeen": most words of a text stop here, unlowercased.
     // The words come as runs of ASCII letters.
-    if w.len() > "seventeen".len()
-        || !w.is_ascii()
-        || WORD_SHAPES[usize::from(w.as_bytes().first()?.to_ascii_lowercase())] & (1 << w.len())
-            == 0
-    {
+    if w.len() > "seventeen".len() || !WORD_SHAPES.may_hold(w) {
         return None;
     }
     let mut buf = [0u8; 16];

@@ -3,6 +3,8 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
+use crate::ascii::Shapes;
+
 /// What must follow a speaking verb when the speaker comes before it; see `cue_verbs.txt`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueClass {
@@ -17,10 +19,8 @@ pub enum CueClass {
 /// Every list, lowercased where the lists are compared without case.
 pub struct Lexicon {
     pub cues: HashMap<String, CueClass>,
-    /// For each ASCII first letter (lowercase), the lengths below 32 of the cues that start
-    /// with it, as bits; a cue that is longer or starts otherwise sets every bit of its letter
-    /// or of all letters, so the table only ever says no for a word that is no cue.
-    cue_shapes: [u32; 128],
+    /// The first letters and lengths of the cues.
+    cue_shapes: Shapes,
     pub outlet_names: HashSet<String>,
     pub outlet_heads: HashSet<String>,
     pub outlet_descriptors: Vec<String>,
@@ -32,7 +32,7 @@ pub struct Lexicon {
 /// The lexicon, parsed on first use.
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let cues = parse_cues(include_str!("cue_verbs.txt"));
-    let cue_shapes = cue_shapes(cues.keys());
+    let cue_shapes = Shapes::of(cues.keys().map(String::as_str));
     Lexicon {
         cues,
         cue_shapes,
@@ -51,37 +51,12 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
 });
 
-/// The table of [`Lexicon::cue_shapes`], asked only for ASCII words, whose lowercase has their
-/// length. Keys are lowercase; one that does not start with ASCII marks everything.
-fn cue_shapes<'a>(keys: impl Iterator<Item = &'a String>) -> [u32; 128] {
-    let mut shapes = [0u32; 128];
-    for key in keys {
-        let bits = if key.len() < 32 {
-            1u32 << key.len()
-        } else {
-            u32::MAX
-        };
-        match key.as_bytes().first() {
-            Some(&b) if b.is_ascii() => {
-                shapes[usize::from(b.to_ascii_lowercase())] |= bits;
-                shapes[usize::from(b.to_ascii_uppercase())] |= bits;
-            }
-            _ => shapes.iter_mut().for_each(|s| *s = u32::MAX),
-        }
-    }
-    shapes
-}
-
 impl Lexicon {
     /// The class of `word` when it is a speaking verb.
     pub fn cue(&self, word: &str) -> Option<CueClass> {
         // Every word of every unit is looked up here. Most are no verb of speech, which the
         // table of first letters and lengths says at once for an ASCII word.
-        if let Some(&first) = word.as_bytes().first()
-            && word.len() < 32
-            && word.is_ascii()
-            && self.cue_shapes[usize::from(first.to_ascii_lowercase())] & (1 << word.len()) == 0
-        {
+        if !self.cue_shapes.may_hold(word) {
             return None;
         }
         // A short ASCII word is lowercased on the stack rather than into a new string.
