@@ -155,6 +155,7 @@ fn mentions(full: &str, mention: &str) -> bool {
 
 /// Every attribution in `text`, in order.
 pub fn extract_attributions(text: &str) -> Vec<Claim> {
+    let _reading = crate::tier::reading(text.len());
     attributions_in(text, &crate::sentences::sentences(text))
 }
 

@@ -222,6 +222,7 @@ const AFTER_PLACE: &[&str] = &[
 
 /// Every distance claim in `text`, in order.
 pub fn extract_distances(text: &str) -> Vec<Claim> {
+    let _reading = crate::tier::reading(text.len());
     distances_from(text, &sentences(text), &measures(text))
 }
 

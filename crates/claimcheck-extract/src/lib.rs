@@ -31,6 +31,7 @@ pub struct ExtractOptions {
 ///
 /// A quantity inside a distance claim is part of that claim, not a claim of its own.
 pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Claim> {
+    let _reading = tier::reading(text.len());
     let sentences = sentences::sentences(text);
     let mut claims = date::dates_in(text, &sentences, options.published);
     // A date tied to an event keeps the event's words and how the date relates to it.

@@ -41,6 +41,7 @@ pub(crate) struct Measure {
 
 /// Every quantity claim in `text`, in order.
 pub fn extract_quantities(text: &str) -> Vec<Claim> {
+    let _reading = crate::tier::reading(text.len());
     quantities_from(text, measures(text))
 }
 

@@ -7,7 +7,10 @@
 //! [`LITE_SPEND`] times what compiling the lite form cost (a quarter of what compiling the
 //! `regex` form would), and then compiles its `regex` form and keeps it: a short article never
 //! pays for the fast engine, a long text or a batch pays for it once, as before, plus a little
-//! (the rule for renting skis until they would have been paid for).
+//! (the rule for renting skis until they would have been paid for). Where one search would
+//! overrun that budget by itself (a haystack over [`LITE_LONGEST`]), or where the document is
+//! long enough that every pattern will ([`LITE_DOCUMENT`], told by [`reading`]), the `regex`
+//! form is compiled at once.
 //!
 //! Both forms must find the same matches with the same groups. `regex-lite` matches codepoint by
 //! codepoint like `regex`, but its `\d`, `\w`, `\s`, `\b` and case folding are ASCII's, so the
@@ -17,7 +20,7 @@
 //! `\p{..}` and class set operations are not rewritten. In a debug build (every test) each lite
 //! search is also run in the `regex` form and the two are compared.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ops::Index;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
@@ -39,15 +42,31 @@ use regex_automata::{Input, MatchKind, PatternID, meta};
 const LITE_SPEND: u64 = 2;
 
 /// The longest haystack the lite form reads: a longer one pays for the `regex` form at once.
-const LITE_LONGEST: usize = 64 * 1024;
+/// One lite search costs 45 to 440 ns a byte, against 6 to 740 µs for compiling that lite form,
+/// so a single search of a whole 10 KB article overran the budget of [`LITE_SPEND`] 6 to 34
+/// times; extracting from a 10 KB text took 331 M instructions, more than from 100 KB. Reading
+/// the bench text's first 1, 2, 3, 5 and 10 KB, both engines cost about the same at 1 to 1.5 KB
+/// (36 M against 41 M instructions at 1 KB, 73 M against 60 M at 2 KB).
+const LITE_LONGEST: usize = 1536;
+
+/// The longest document ([`reading`]) whose patterns start in the lite form: in a longer one
+/// each pattern is asked often enough to spend its budget, so the lite form's compiling and
+/// searching would only come on top of the `regex` form's. From the bench text's first 20 KB
+/// and 40 KB, the two cost the same at about 30 KB; at 100 KB, starting in the `regex` form
+/// took 182 M instructions to 173 M and 36.6 ms to 27.7 ms.
+const LITE_DOCUMENT: usize = 32 * 1024;
 
 /// The longest haystack below which a pattern's `regex` form is built without a literal
 /// prefilter: a prefilter pays for its building only over long spans.
 const PREFILTER_FROM: usize = 4 * 1024;
 
 /// The shortest haystack a gated search cuts into stretches (see
-/// [`Tiered::captures_iter_gated`]); a shorter one is read whole.
-const GATE_FROM: usize = 16 * 1024;
+/// [`Tiered::captures_iter_gated`]); a shorter one is read whole. Below it the automaton that
+/// finds the trigger words costs more than it saves (2.3 M instructions to build: a 120-byte
+/// text took 4.9 M instructions read whole and 7.2 M in stretches, a 385-byte one 15.6 M and
+/// 15.1 M). Past it stretches pay at every size measured: from 16 KB down to 256 bytes, 10 KB
+/// went from 85 M to 67 M instructions, 3 KB from 58 M to 47 M, 1 KB from 36 M to 27 M.
+const GATE_FROM: usize = 256;
 
 /// The most bytes of stretches a gated search reads with the lite form: the lite engine spends
 /// one to three thousand instructions a byte on a date pattern, so 2 KB costs about what
@@ -365,6 +384,32 @@ thread_local! {
         const { RefCell::new(Vec::new()) };
 }
 
+thread_local! {
+    /// The length of the document this thread is extracting from, 0 outside one (see
+    /// [`reading`]).
+    static DOCUMENT: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Tells the patterns that this thread reads a document of `len` bytes until the guard drops:
+/// in a long one they skip the lite form ([`LITE_DOCUMENT`]). Which form reads a text changes
+/// only the time.
+pub(crate) fn reading(len: usize) -> Reading {
+    Reading {
+        outer: DOCUMENT.replace(len),
+    }
+}
+
+/// Restores the document length that [`reading`] replaced.
+pub(crate) struct Reading {
+    outer: usize,
+}
+
+impl Drop for Reading {
+    fn drop(&mut self) {
+        DOCUMENT.set(self.outer);
+    }
+}
+
 impl Tiered {
     pub(crate) const fn new(source: fn() -> String) -> Self {
         Self::from_source(Source::Plain(source))
@@ -476,7 +521,10 @@ impl Tiered {
             if spent.saturating_add(haystack.len() as u64) > DEBUG_LITE_BYTES {
                 return None;
             }
-        } else if self.full.get().is_some() || haystack.len() > LITE_LONGEST {
+        } else if self.full.get().is_some()
+            || haystack.len() > LITE_LONGEST
+            || DOCUMENT.get() > LITE_DOCUMENT
+        {
             return None;
         }
         self.lite_in_budget(haystack.is_ascii(), spent)
