@@ -112,6 +112,9 @@ pub(crate) struct Tiered {
     slot: OnceLock<usize>,
     /// The ASCII bytes no match can hold (see [`Tiered::captures_iter_gated`]).
     stops: OnceLock<[bool; 128]>,
+    /// The parsed pattern read for [`Tiered::stops`], kept until the `regex` form is built from
+    /// it rather than from the pattern parsed again.
+    parsed: std::sync::Mutex<Option<regex_syntax::ast::Ast>>,
     /// Whether a thread is compiling the `regex` form.
     compiling: AtomicBool,
     /// Whether the pattern is searched in stretches ([`Tiered::captures_iter_gated`]): spans
@@ -429,6 +432,7 @@ impl Tiered {
             names: OnceLock::new(),
             slot: OnceLock::new(),
             stops: OnceLock::new(),
+            parsed: std::sync::Mutex::new(None),
             compiling: AtomicBool::new(false),
             gated: AtomicBool::new(false),
             longest: AtomicUsize::new(0),
@@ -455,7 +459,13 @@ impl Tiered {
         self.compiling.store(true, Ordering::Relaxed);
         let re = self.full.get_or_init(|| {
             let pattern = self.pattern();
-            meta::Builder::new()
+            let parsed = self
+                .parsed
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .take();
+            let mut builder = meta::Builder::new();
+            builder
                 .configure(
                     meta::Config::new()
                         .nfa_size_limit(Some(10 * (1 << 20)))
@@ -467,9 +477,16 @@ impl Tiered {
                                 && self.longest.load(Ordering::Relaxed) > PREFILTER_FROM,
                         ),
                 )
-                .syntax(syntax::Config::new().utf8(true))
-                .build(&pattern)
-                .unwrap_or_else(|e| panic!("invalid pattern {pattern}: {e}"))
+                .syntax(syntax::Config::new().utf8(true));
+            match parsed {
+                // Translated as `build` would translate it (the syntax defaults, UTF-8 only).
+                Some(ast) => regex_syntax::hir::translate::Translator::new()
+                    .translate(&pattern, &ast)
+                    .map_err(|e| e.to_string())
+                    .and_then(|hir| builder.build_from_hir(&hir).map_err(|e| e.to_string())),
+                None => builder.build(&pattern).map_err(|e| e.to_string()),
+            }
+            .unwrap_or_else(|e| panic!("invalid pattern {pattern}: {e}"))
         });
         self.compiling.store(false, Ordering::Relaxed);
         re
@@ -938,6 +955,12 @@ impl Tiered {
                 .unwrap_or_else(|e| panic!("invalid pattern {pattern}: {e}"));
             let mut held = [false; 128];
             mark_held(&ast, folds_case(&pattern), &mut held);
+            if self.full.get().is_none() {
+                *self
+                    .parsed
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(ast);
+            }
             held.map(|h| !h)
         })
     }
