@@ -45,13 +45,66 @@ struct Known {
     role: Option<String>,
     organization: Option<String>,
     outlet: Option<String>,
+    /// When the person was last mentioned: a later mention has a higher stamp.
+    stamp: usize,
+}
+
+/// The named people met so far. A mention is resolved to the most recently mentioned person
+/// whose name holds all its words, found through the people holding one of them: looking
+/// through everyone at each mention made a text naming thousands of people quadratic (4,000
+/// people in 334 KB took 0.73 s, 18 times what 1,000 people in 84 KB took).
+#[derive(Debug, Default)]
+struct People {
+    known: Vec<Known>,
+    /// The people whose name holds each word.
+    by_word: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// The person mentioned last, and the stamp the next mention gets.
+    latest: Option<usize>,
+    next_stamp: usize,
+}
+
+impl People {
+    /// The most recently mentioned person that `mention` can name (see [`mentions`]).
+    fn find(&self, mention: &str) -> Option<usize> {
+        let mut words = mention.split_whitespace();
+        let Some(first) = words.next() else {
+            // No word to look for: every name holds all of none.
+            return self.latest;
+        };
+        self.by_word
+            .get(first)?
+            .iter()
+            .copied()
+            .filter(|&k| mentions(&self.known[k].name, mention))
+            .max_by_key(|&k| self.known[k].stamp)
+    }
+
+    /// Marks person `k` as the one mentioned last.
+    fn touch(&mut self, k: usize) {
+        self.known[k].stamp = self.next_stamp;
+        self.next_stamp += 1;
+        self.latest = Some(k);
+    }
+
+    /// Adds a person, mentioned last.
+    fn add(&mut self, known: Known) {
+        let k = self.known.len();
+        let mut words: Vec<&str> = known.name.split_whitespace().collect();
+        words.sort_unstable();
+        words.dedup();
+        for w in words {
+            self.by_word.entry(w.to_string()).or_default().push(k);
+        }
+        self.known.push(known);
+        self.touch(k);
+    }
 }
 
 /// The speakers met so far, for resolving later mentions.
 #[derive(Debug, Default)]
 struct Speakers {
-    /// Named people, the most recently mentioned last.
-    people: Vec<Known>,
+    /// Named people.
+    people: People,
     /// The last institution speaker and the paragraph it spoke in.
     institution: Option<(String, usize)>,
     /// The details of the last claim, for "they".
@@ -72,12 +125,12 @@ impl Speakers {
         };
         match parsed.speaker {
             Speaker::Person { name, .. } => {
-                let found = self.people.iter().rposition(|k| mentions(&k.name, &name));
+                let found = self.people.find(&name);
                 self.apply_person(found, name, &mut d, continuing);
             }
             Speaker::Pronoun(p) if p == "he" || p == "she" => {
-                if let Some(k) = self.people.len().checked_sub(1) {
-                    let name = self.people[k].name.clone();
+                if let Some(k) = self.people.latest {
+                    let name = self.people.known[k].name.clone();
                     self.apply_person(Some(k), name, &mut d, continuing);
                 }
             }
@@ -119,16 +172,18 @@ impl Speakers {
         continuing: bool,
     ) {
         let Some(k) = found else {
-            self.people.push(Known {
+            self.people.add(Known {
                 name: name.clone(),
                 role: d.role.clone(),
                 organization: d.organization.clone(),
                 outlet: d.outlet.clone(),
+                stamp: 0,
             });
             d.speaker = Some(name);
             return;
         };
-        let mut known = self.people.remove(k);
+        self.people.touch(k);
+        let known = &mut self.people.known[k];
         d.speaker = Some(known.name.clone());
         // The role and organization describe the person, so they hold on every mention; the
         // outlet holds only while the speaker goes on talking to it ("Lee continued").
@@ -137,12 +192,11 @@ impl Speakers {
         if continuing {
             d.outlet = d.outlet.take().or(known.outlet.clone());
         }
-        known.role = known.role.or(d.role.clone());
-        known.organization = known.organization.or(d.organization.clone());
+        known.role = known.role.take().or(d.role.clone());
+        known.organization = known.organization.take().or(d.organization.clone());
         if d.outlet.is_some() {
             known.outlet = d.outlet.clone();
         }
-        self.people.push(known);
     }
 }
 
@@ -302,6 +356,62 @@ fn clean(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The indexed people resolve every mention as the plain list they replaced did: the most
+    /// recent person whose name holds the mention's words, moved to the end when mentioned.
+    #[test]
+    fn indexed_people_resolve_mentions_as_a_list_does() {
+        let words = ["Lee", "Kim", "Ann", "Park", "Jo", "Lee-Ann"];
+        // A small fixed generator, so the sequence is the same at every run.
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % n as u64).unwrap()
+        };
+        let mut people = People::default();
+        let mut list: Vec<String> = Vec::new();
+        let mut resolved = 0;
+        for _ in 0..3_000 {
+            let len = 1 + next(3);
+            let mention: Vec<&str> = (0..len).map(|_| words[next(words.len())]).collect();
+            let mention = mention.join(" ");
+            let expected = list.iter().rposition(|full| mentions(full, &mention));
+            let found = people.find(&mention);
+            assert_eq!(
+                found.map(|k| people.known[k].name.as_str()),
+                expected.map(|k| list[k].as_str()),
+                "{mention}"
+            );
+            match found {
+                Some(k) => {
+                    resolved += 1;
+                    people.touch(k);
+                    let name = list.remove(expected.unwrap());
+                    list.push(name);
+                }
+                None => {
+                    people.add(Known {
+                        name: mention.clone(),
+                        role: None,
+                        organization: None,
+                        outlet: None,
+                        stamp: 0,
+                    });
+                    list.push(mention);
+                }
+            }
+            assert_eq!(
+                people.latest.map(|k| people.known[k].name.as_str()),
+                list.last().map(String::as_str)
+            );
+        }
+        assert!(
+            resolved > 1_000,
+            "too few mentions resolved to test: {resolved}"
+        );
+    }
 
     /// What a test expects of one claim; `None` fields must be absent.
     #[derive(Debug, Default, Clone, PartialEq)]
