@@ -236,7 +236,10 @@ fn hearer_pattern(ascii: bool) -> String {
             "[A-Za-z0-9'.&-]",
             "[A-Za-z'-]",
             "[\"']",
-            "(?u:[^\"'\n])",
+            // Every ASCII character but the quotes and a line break: on the ASCII text this
+            // form reads, what `(?u:[^"'\n])` matches, at half the compile (the Unicode class,
+            // repeated up to 80 times, was most of it).
+            r"[\x00-\t\x0B-!#-&(-\x7F]",
             "[\"']",
             "[a-z]",
         )
