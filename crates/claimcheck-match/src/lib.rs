@@ -47,8 +47,8 @@ pub fn check(
                     // Only a date tied to an event needs the timeline, whose bundled copy is
                     // parsed on first use (about a tenth of a one-paragraph check's start-up).
                     let by_event = d.event.as_ref().and_then(|_| {
-                        let paragraph = paragraph(&document.text, claim.span);
-                        event::check_with(knowledge.timeline(), &claim, d, &[paragraph])
+                        let context = context_of(document, claim.span);
+                        event::check_with(knowledge.timeline(), &claim, d, &[context])
                     });
                     by_event.unwrap_or_else(|| date::check(&claim, d))
                 }
@@ -87,7 +87,9 @@ const CONTEXT_REACH: usize = 2_000;
 
 /// The paragraph around `span`, or as much of it as lies within [`CONTEXT_REACH`] bytes, cut
 /// at white space: the context that tells one "meeting" from another.
-fn paragraph(text: &str, span: claimcheck_core::Span) -> &str {
+fn context_of(document: &Document, span: claimcheck_core::Span) -> &str {
+    let text = &document.text;
+    let paragraph = document.paragraph(span);
     let mut lo = span.start.saturating_sub(CONTEXT_REACH);
     while !text.is_char_boundary(lo) {
         lo += 1;
@@ -96,21 +98,21 @@ fn paragraph(text: &str, span: claimcheck_core::Span) -> &str {
     while !text.is_char_boundary(hi) {
         hi -= 1;
     }
-    let start = match text[lo..span.start].rfind('\n') {
-        Some(i) => lo + i + 1,
-        None if lo == 0 => 0,
+    let start = if paragraph.start > lo || lo == 0 {
+        paragraph.start
+    } else {
         // Cut short: from the first word that starts within reach.
-        None => text[lo..span.start]
+        text[lo..span.start]
             .char_indices()
             .find(|(_, c)| c.is_whitespace())
-            .map_or(span.start, |(i, c)| lo + i + c.len_utf8()),
+            .map_or(span.start, |(i, c)| lo + i + c.len_utf8())
     };
-    let end = match text[span.end..hi].find('\n') {
-        Some(i) => span.end + i,
-        None if hi == text.len() => hi,
-        None => text[span.end..hi]
+    let end = if paragraph.end < hi || hi == text.len() {
+        paragraph.end
+    } else {
+        text[span.end..hi]
             .rfind(char::is_whitespace)
-            .map_or(span.end, |i| span.end + i),
+            .map_or(span.end, |i| span.end + i)
     };
     &text[start..end]
 }
@@ -131,9 +133,10 @@ mod tests {
     use super::*;
     use claimcheck_core::Span;
 
-    fn around<'t>(text: &'t str, word: &str) -> &'t str {
+    fn around(text: &str, word: &str) -> String {
+        let document = Document::parse("a.txt", text.to_string(), claimcheck_core::Format::Text);
         let at = text.find(word).expect("the word is in the text");
-        paragraph(text, Span::new(at, at + word.len()))
+        context_of(&document, Span::new(at, at + word.len())).to_string()
     }
 
     #[test]
@@ -161,7 +164,7 @@ mod tests {
         );
         assert!(got.len() > CONTEXT_REACH, "{} bytes", got.len());
         assert!(got.contains("the summit on Monday"));
-        let start = text.find(got).expect("a slice of the text");
+        let start = text.find(got.as_str()).expect("a slice of the text");
         let before = text[..start].chars().next_back().expect("cut short");
         let after = text[start + got.len()..].chars().next().expect("cut short");
         assert!(
