@@ -101,6 +101,15 @@ pub(crate) fn numbers(text: &str) -> Vec<Number> {
                 }
                 continue;
             }
+            // A word of letters that is no number word can begin no number (`words_at` reads
+            // its first word first): on past its letters without reading what comes before it.
+            if b.is_ascii_alphabetic() {
+                let len = word_len(&text[i..]).unwrap_or(1);
+                if word_kind(&text[i..i + len]).is_none() {
+                    i += len;
+                    continue;
+                }
+            }
         } else if b.is_ascii() && b != b'.' {
             i += 1;
             continue;
