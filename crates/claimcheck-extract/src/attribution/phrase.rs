@@ -67,8 +67,19 @@ pub fn classify(phrase: &str) -> Option<Speaker> {
     if words.len() == 1 && is_pronoun(first) {
         return Some(Speaker::Pronoun(first.to_lowercase()));
     }
-    // "the South Korean news agency Yonhap", "North Korea’s state news agency KCNA".
-    if let Some(h) = hearer(phrase)
+    // "the South Korean news agency Yonhap", "North Korea’s state news agency KCNA". A hearer
+    // names an outlet only in quotation marks or capitals: without either, it is not asked (a
+    // debug build asks anyway, and checks).
+    let may_name_outlet =
+        phrase.contains(|c: char| c.is_uppercase() || matches!(c, '“' | '"' | '‘' | '\''));
+    if cfg!(debug_assertions) && !may_name_outlet {
+        assert!(
+            hearer(phrase).and_then(|h| h.outlet).is_none(),
+            "{phrase:?} names an outlet"
+        );
+    }
+    if may_name_outlet
+        && let Some(h) = hearer(phrase)
         && h.len == phrase.len()
         && let Some(outlet) = h.outlet
     {
