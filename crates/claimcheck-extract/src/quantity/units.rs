@@ -172,8 +172,10 @@ pub(crate) fn fold_char(c: char) -> char {
 /// or not a longer text would match a later one. A space in a spelling matches a run of white
 /// space for words (`\s+`) and at most one white space character for symbols (`\s?`).
 struct Spellings {
-    /// Spellings in the order they are tried, grouped by their first character.
-    by_first: HashMap<char, Vec<String>>,
+    /// Spellings in the order they are tried, grouped by their first character, each with its
+    /// second character unless that is a space or there is none: most spellings of a group
+    /// are turned down on it without reading the text again.
+    by_first: HashMap<char, Vec<(Option<char>, String)>>,
     /// Whether letters match in any case (words) or exactly (symbols).
     fold: bool,
 }
@@ -182,24 +184,29 @@ impl Spellings {
     fn new<'a>(keys: impl Iterator<Item = &'a String>, fold: bool) -> Spellings {
         let mut keys: Vec<&String> = keys.collect();
         keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        let mut by_first: HashMap<char, Vec<String>> = HashMap::default();
+        let mut by_first: HashMap<char, Vec<(Option<char>, String)>> = HashMap::default();
         for k in keys {
             // An empty spelling would match anywhere; the table has none, and no character
             // could select it here.
-            let first = k.chars().next().expect("unit spellings are not empty");
-            by_first.entry(first).or_default().push(k.clone());
+            let mut chars = k.chars();
+            let first = chars.next().expect("unit spellings are not empty");
+            let second = chars.next().filter(|&c| c != ' ');
+            by_first.entry(first).or_default().push((second, k.clone()));
         }
         Spellings { by_first, fold }
     }
 
     /// The length in bytes of the spelling matched at the start of `rest`, if any.
     fn first_match(&self, rest: &str) -> Option<usize> {
-        let first = rest.chars().next()?;
-        let first = if self.fold { fold_char(first) } else { first };
+        let fold = |c: char| if self.fold { fold_char(c) } else { c };
+        let mut chars = rest.chars().map(fold);
+        let first = chars.next()?;
+        let second = chars.next();
         self.by_first
             .get(&first)?
             .iter()
-            .find_map(|spelling| self.match_len(rest, spelling))
+            .filter(|(s, _)| s.is_none_or(|s| Some(s) == second))
+            .find_map(|(_, spelling)| self.match_len(rest, spelling))
     }
 
     /// The length in bytes of the text that `spelling` matches at the start of `rest`.
