@@ -61,6 +61,7 @@ pub(crate) fn lowercase_on_stack<'b, const N: usize>(
 pub(crate) struct Shapes(Box<[[u32; 32]; 128]>);
 
 /// A word's last byte as a bit: one per ASCII letter in any case, one for all else.
+#[inline]
 fn last_bit(word: &str) -> u32 {
     match word.as_bytes().last() {
         Some(&b) if b.is_ascii_alphabetic() => 1 << (b.to_ascii_lowercase() - b'a'),
@@ -92,6 +93,7 @@ impl Shapes {
     /// Whether `word` may be on the list, in any ASCII case. `true` for a word the table
     /// cannot judge: empty, not ASCII, or 32 bytes or longer (an ASCII word's lowercase has
     /// its length and its letters, which is what makes the table exact).
+    #[inline]
     pub(crate) fn may_hold(&self, word: &str) -> bool {
         match word.as_bytes().first() {
             Some(&first) if word.len() < 32 && word.is_ascii() => {

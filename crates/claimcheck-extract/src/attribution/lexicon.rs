@@ -53,12 +53,18 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 
 impl Lexicon {
     /// The class of `word` when it is a speaking verb.
+    #[inline]
     pub fn cue(&self, word: &str) -> Option<CueClass> {
         // Every word of every unit is looked up here. Most are no verb of speech, which the
-        // table of first letters and lengths says at once for an ASCII word.
+        // table of shapes says at once for an ASCII word, in the caller's own code.
         if !self.cue_shapes.may_hold(word) {
             return None;
         }
+        self.cue_of(word)
+    }
+
+    #[inline(never)]
+    fn cue_of(&self, word: &str) -> Option<CueClass> {
         // A short ASCII word is lowercased on the stack rather than into a new string.
         let mut buf = [0u8; 32];
         if let Some(lower) = crate::ascii::lowercase_on_stack(word, &mut buf) {
