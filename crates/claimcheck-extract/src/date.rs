@@ -232,6 +232,14 @@ enum Needs {
 }
 
 const DIGITS: &[&str] = &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+/// A digit and an ordinal suffix (every one of [`DAY`] and [`ORDINAL`]): what "on the 20th"
+/// holds and most stretches with digits do not.
+const DIGIT_ORDINALS: &[&str] = &[
+    "0st", "0nd", "0rd", "0th", "1st", "1nd", "1rd", "1th", "2st", "2nd", "2rd", "2th", "3st",
+    "3nd", "3rd", "3th", "4st", "4nd", "4rd", "4th", "5st", "5nd", "5rd", "5th", "6st", "6nd",
+    "6rd", "6th", "7st", "7nd", "7rd", "7th", "8st", "8nd", "8rd", "8th", "9st", "9nd", "9rd",
+    "9th",
+];
 const MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
@@ -518,7 +526,7 @@ static NTH_WEEKDAY: Pattern = Pattern::new(
 );
 
 static ORDINAL_DAY: Pattern = Pattern::new(
-    Needs::All(&[DIGITS]),
+    Needs::All(&[DIGIT_ORDINALS]),
     Tiered::new(|| {
         date_pattern(&format!(
             r"(?i)\bon\s+(?P<t>(?:the\s+)?(?P<d>{DAY}){ORDINAL})\b"
