@@ -42,9 +42,17 @@ const MODE: &str =
 /// ("(34 miles)"), mode, trip noun or direction, and the relation word ("from", "of",
 /// "south-east of", "between").
 static TAIL: Twin = Twin::new(|ascii| {
+    // Within the brackets, anything but a bracket: on the ASCII text the ASCII form reads, an
+    // ASCII class matches what the Unicode one would, at a fraction of the compile (the Unicode
+    // class repeated up to 40 times was most of this pattern's 0.6 ms).
+    let inner = if ascii {
+        r"[\x00-\x27\x2A-\x7F]"
+    } else {
+        "(?u:[^()])"
+    };
     format!(
         r"(?ix){u}^
-        (?:\s*\((?u:[^()]){{1,40}}\))?
+        (?:\s*\({inner}{{1,40}}\))?
         (?:\s*,?\s*(?:{MODE})\s*,?)?
         \s*(?:(?:drive|journey|trip|ride|train\s+ride|train\s+journey|flight|walk|hike|march|road\s+trip)\s+)?
         (?:(?:away|further|farther|inland|offshore|out|upstream|downstream)\s+)?
