@@ -269,23 +269,17 @@ struct Pattern {
     regex: Tiered,
 }
 
-/// Whether `text` holds `word`, with `memchr`'s vectorised search, since a word absent from a
-/// long text is looked for to its end.
-fn holds(text: &str, word: &str) -> bool {
-    memchr::memmem::find(text.as_bytes(), word.as_bytes()).is_some()
-}
-
 impl Pattern {
     const fn new(needs: Needs, regex: Tiered) -> Pattern {
         Pattern { needs, regex }
     }
 
     /// Whether `lower` holds what a match needs.
-    fn may_match(&self, lower: &str) -> bool {
+    fn may_match(&self, lower: &Triggers<'_>) -> bool {
         match self.needs {
             Needs::All(groups) => groups
                 .iter()
-                .all(|words| words.iter().any(|w| holds(lower, w))),
+                .all(|words| words.iter().any(|w| lower.holds(w))),
             Needs::Holiday => {
                 // Each distinct word is looked for once: "day" ends a dozen spellings.
                 let mut held: Vec<(&str, bool)> = Vec::new();
@@ -295,7 +289,7 @@ impl Pattern {
                         .all(|w| match held.iter().find(|(k, _)| k == w) {
                             Some(&(_, found)) => found,
                             None => {
-                                let found = holds(lower, w);
+                                let found = lower.holds(w);
                                 held.push((w, found));
                                 found
                             }
@@ -308,14 +302,14 @@ impl Pattern {
     /// Every match in `lower`; in a long text, only the stretches that hold what a match needs
     /// are read (see [`Tiered::captures_iter_gated`]).
     fn captures_iter<'t>(&self, lower: &Triggers<'t>) -> impl Iterator<Item = Captures<'_, 't>> {
-        self.may_match(lower.text())
+        self.may_match(lower)
             .then(|| self.regex.captures_iter_gated(lower, self.gate()))
             .into_iter()
             .flatten()
     }
 
     fn find_iter<'t>(&self, lower: &Triggers<'t>) -> impl Iterator<Item = Match<'t>> {
-        self.may_match(lower.text())
+        self.may_match(lower)
             .then(|| self.regex.find_iter_gated(lower, self.gate()))
             .into_iter()
             .flatten()
@@ -3128,7 +3122,7 @@ mod tests {
         let triggers = Triggers::with_words(&lower, &TRIGGER_WORDS);
         let mut narrowed = 0;
         for (name, pattern) in all_patterns() {
-            if !pattern.may_match(&lower) {
+            if !pattern.may_match(&triggers) {
                 continue;
             }
             // Every group of every match, not only the whole match.
@@ -3216,7 +3210,7 @@ mod tests {
                 if pattern.regex.is_match(&lower) {
                     matched += 1;
                     assert!(
-                        pattern.may_match(&lower),
+                        pattern.may_match(&Triggers::with_words(&lower, &TRIGGER_WORDS)),
                         "{name} matches {text:?} but was gated off"
                     );
                 }

@@ -269,13 +269,15 @@ type Occurrences = Rc<Vec<(usize, usize)>>;
 /// haystack: found once per word and shared by every pattern that reads the haystack.
 pub(crate) struct Triggers<'h> {
     haystack: &'h str,
-    /// The (offset, length) of every occurrence of a word of a group, by the group's words, in
-    /// order of offset.
-    groups: RefCell<rustc_hash::FxHashMap<Vec<&'static str>, Occurrences>>,
-    /// The offsets of every occurrence of each word asked for.
+    /// The (offset, length) of every occurrence of a word of a group, by where the group's
+    /// list is and its length (a list held at two addresses is only found twice).
+    groups: RefCell<rustc_hash::FxHashMap<(usize, usize), Occurrences>>,
+    /// The offsets of every occurrence of each word asked for that the shared list lacks.
     words: RefCell<rustc_hash::FxHashMap<&'static str, Rc<Vec<usize>>>>,
     /// Words whose occurrences are all found in one pass the first time one is asked for.
     shared: Option<&'static LazyLock<TriggerWords>>,
+    /// The offsets of each word of `shared`, in its order, once found.
+    shared_at: std::cell::OnceCell<Vec<Vec<usize>>>,
     ascii: std::cell::OnceCell<bool>,
 }
 
@@ -297,6 +299,11 @@ impl TriggerWords {
             .expect("trigger words build an automaton");
         TriggerWords { words, automaton }
     }
+
+    /// Where `word` is in the list, if it is.
+    fn index(&self, word: &str) -> Option<usize> {
+        self.words.binary_search(&word).ok()
+    }
 }
 
 impl<'h> Triggers<'h> {
@@ -306,6 +313,7 @@ impl<'h> Triggers<'h> {
             groups: RefCell::default(),
             words: RefCell::default(),
             shared: None,
+            shared_at: std::cell::OnceCell::new(),
             ascii: std::cell::OnceCell::new(),
         }
     }
@@ -319,24 +327,30 @@ impl<'h> Triggers<'h> {
         }
     }
 
-    /// Finds every word of the shared list at once.
-    fn find_shared(&self) {
-        let Some(shared) = self.shared else {
-            return;
-        };
-        let mut at: Vec<Vec<usize>> = vec![Vec::new(); shared.words.len()];
-        for m in shared.automaton.find_overlapping_iter(self.haystack) {
-            at[m.pattern().as_usize()].push(m.start());
-        }
-        let mut words = self.words.borrow_mut();
-        for (w, at) in shared.words.iter().zip(at) {
-            words.insert(w, at.into());
-        }
+    /// The offsets of the shared list's word at `index`, every word of the list found at once
+    /// the first time one is asked for.
+    fn shared_offsets(&self, shared: &TriggerWords, index: usize) -> &[usize] {
+        &self.shared_at.get_or_init(|| {
+            let mut at: Vec<Vec<usize>> = vec![Vec::new(); shared.words.len()];
+            for m in shared.automaton.find_overlapping_iter(self.haystack) {
+                at[m.pattern().as_usize()].push(m.start());
+            }
+            at
+        })[index]
     }
 
-    /// The haystack.
-    pub(crate) fn text(&self) -> &'h str {
-        self.haystack
+    /// Whether the haystack holds `word` anywhere. A word of the shared list is answered from
+    /// its one pass over a haystack long enough for gated searches (which make that pass
+    /// anyway), rather than by a search of its own: a short article was read once for each of
+    /// the few hundred words the date patterns and holidays ask about.
+    pub(crate) fn holds(&self, word: &str) -> bool {
+        if self.haystack.len() > GATE_FROM
+            && let Some(shared) = self.shared
+            && let Some(index) = shared.index(word)
+        {
+            return !self.shared_offsets(shared, index).is_empty();
+        }
+        memchr::memmem::find(self.haystack.as_bytes(), word.as_bytes()).is_some()
     }
 
     /// Whether the haystack is all ASCII, which lets every pattern use its ASCII lite form.
@@ -345,29 +359,31 @@ impl<'h> Triggers<'h> {
     }
 
     fn group(&self, group: &'static [&'static str]) -> Occurrences {
-        // Keyed by the words: a constant list used by several patterns need not have one
-        // address.
-        let key: Vec<&'static str> = group.to_vec();
+        let key = (group.as_ptr() as usize, group.len());
         if let Some(found) = self.groups.borrow().get(&key) {
             return Rc::clone(found);
         }
         let bytes = self.haystack.as_bytes();
-        if self.shared.is_some() && self.words.borrow().is_empty() {
-            self.find_shared();
-        }
         // A word of the shared list was found with it; any other is looked for on its own,
         // with memchr's vectorised search, and kept for the other groups that hold it.
-        let mut found: Vec<(usize, usize)> = Vec::with_capacity(
-            group
-                .iter()
-                .map(|w| self.words.borrow().get(w).map_or(0, |at| at.len()))
-                .sum(),
-        );
-        for w in group {
-            let at = Rc::clone(self.words.borrow_mut().entry(w).or_insert_with(|| {
+        let offsets = |w: &'static str| -> Rc<Vec<usize>> {
+            Rc::clone(self.words.borrow_mut().entry(w).or_insert_with(|| {
                 Rc::new(memchr::memmem::find_iter(bytes, w.as_bytes()).collect())
-            }));
-            found.extend(at.iter().map(|&i| (i, w.len())));
+            }))
+        };
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for w in group {
+            match self
+                .shared
+                .and_then(|shared| Some((shared, shared.index(w)?)))
+            {
+                Some((shared, index)) => found.extend(
+                    self.shared_offsets(shared, index)
+                        .iter()
+                        .map(|&i| (i, w.len())),
+                ),
+                None => found.extend(offsets(w).iter().map(|&i| (i, w.len()))),
+            }
         }
         // Each word's offsets are in order, so the list is that many sorted runs, which the
         // stable sort finds and merges (the unstable one sorted them afresh: 1 MB took 11 M
