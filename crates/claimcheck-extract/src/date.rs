@@ -282,18 +282,12 @@ impl Pattern {
                 .all(|words| words.iter().any(|w| lower.holds(w))),
             Needs::Holiday => {
                 // Each distinct word is looked for once: "day" ends a dozen spellings.
-                let mut held: Vec<(&str, bool)> = Vec::new();
-                holiday::key_words().iter().any(|words| {
-                    words
-                        .iter()
-                        .all(|w| match held.iter().find(|(k, _)| k == w) {
-                            Some(&(_, found)) => found,
-                            None => {
-                                let found = lower.holds(w);
-                                held.push((w, found));
-                                found
-                            }
-                        })
+                let keys = holiday::key_word_index();
+                let mut held: Vec<Option<bool>> = vec![None; keys.finders.len()];
+                keys.spellings.iter().any(|words| {
+                    words.iter().all(|&k| {
+                        *held[k].get_or_insert_with(|| lower.holds_found_by(&keys.finders[k]))
+                    })
                 })
             }
         }

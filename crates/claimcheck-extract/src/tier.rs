@@ -285,6 +285,8 @@ pub(crate) struct Triggers<'h> {
 /// rather than each with a search of its own over the whole text (about 150 date words).
 pub(crate) struct TriggerWords {
     words: Vec<&'static str>,
+    /// Each word's place in `words`.
+    index: rustc_hash::FxHashMap<&'static str, usize>,
     automaton: aho_corasick::AhoCorasick,
 }
 
@@ -297,12 +299,17 @@ impl TriggerWords {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&words)
             .expect("trigger words build an automaton");
-        TriggerWords { words, automaton }
+        let index = words.iter().enumerate().map(|(i, &w)| (w, i)).collect();
+        TriggerWords {
+            words,
+            index,
+            automaton,
+        }
     }
 
     /// Where `word` is in the list, if it is.
     fn index(&self, word: &str) -> Option<usize> {
-        self.words.binary_search(&word).ok()
+        self.index.get(word).copied()
     }
 }
 
@@ -351,6 +358,11 @@ impl<'h> Triggers<'h> {
             return !self.shared_offsets(shared, index).is_empty();
         }
         memchr::memmem::find(self.haystack.as_bytes(), word.as_bytes()).is_some()
+    }
+
+    /// Whether `finder`'s word is in the haystack, for words asked about in every article.
+    pub(crate) fn holds_found_by(&self, finder: &memchr::memmem::Finder<'_>) -> bool {
+        finder.find(self.haystack.as_bytes()).is_some()
     }
 
     /// Whether the haystack is all ASCII, which lets every pattern use its ASCII lite form.

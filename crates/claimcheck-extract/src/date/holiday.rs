@@ -114,6 +114,41 @@ pub(super) fn key_words() -> &'static [Vec<String>] {
     &WORDS
 }
 
+/// [`key_words`] for asking a text about them: each distinct word once, with a searcher built
+/// for it, and each spelling as the indices of its words.
+pub(super) struct KeyWords {
+    pub finders: Vec<memchr::memmem::Finder<'static>>,
+    pub spellings: Vec<Vec<usize>>,
+}
+
+pub(super) fn key_word_index() -> &'static KeyWords {
+    static INDEX: LazyLock<KeyWords> = LazyLock::new(|| {
+        let mut distinct: Vec<&str> = Vec::new();
+        let spellings = key_words()
+            .iter()
+            .map(|words| {
+                words
+                    .iter()
+                    .map(|w| {
+                        distinct.iter().position(|d| d == w).unwrap_or_else(|| {
+                            distinct.push(w);
+                            distinct.len() - 1
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        KeyWords {
+            finders: distinct
+                .iter()
+                .map(|w| memchr::memmem::Finder::new(w).into_owned())
+                .collect(),
+            spellings,
+        }
+    });
+    &INDEX
+}
+
 /// A regular expression alternation of every spelling, longest first, with an apostrophe-s
 /// optional and any spacing between words.
 pub(super) fn alternation() -> String {
