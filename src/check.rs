@@ -383,21 +383,22 @@ fn retrieve(
     fetch: &FetchSettings,
 ) -> Result<(Vec<Sources>, Option<claimcheck_events::Timeline>)> {
     use claimcheck_core::{Details, SourceOutcome};
-    // The URLs each attribution claim cites.
-    let cited: Vec<Vec<(String, Vec<String>)>> = extracted
+    // The URLs each attribution claim cites, by the claim's place in its document's claims.
+    let cited: Vec<Vec<(usize, Vec<String>)>> = extracted
         .iter()
         .map(|(doc, claims, _)| {
             claims
                 .iter()
-                .filter(|c| matches!(c.details, Details::Attribution(_)))
-                .map(|c| {
+                .enumerate()
+                .filter(|(_, c)| matches!(c.details, Details::Attribution(_)))
+                .map(|(i, c)| {
                     let urls = doc
                         .cited_links(c.span)
                         .into_iter()
                         .map(|l| l.url.clone())
                         .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
                         .collect();
-                    (c.id.clone(), urls)
+                    (i, urls)
                 })
                 .collect()
         })
@@ -437,14 +438,15 @@ fn retrieve(
         .zip(&cited)
         .map(|((_, claims, _), cited)| {
             let mut sources = Sources::default();
-            for (id, urls) in cited {
+            for (i, urls) in cited {
                 let mut found: Vec<SourceOutcome> = urls
                     .iter()
                     .filter_map(|u| fetched.get(u).cloned())
                     .collect();
-                if let Some(claim) = claims.iter().find(|c| &c.id == id)
-                    && let Details::Attribution(a) = &claim.details
-                {
+                // The claim by its place: finding it by id read every claim before it, for
+                // every attribution (a text of 24,000 speakers took seconds).
+                let claim = &claims[*i];
+                if let Details::Attribution(a) = &claim.details {
                     let query = corpus_query(a);
                     for corpus in corpora {
                         found.extend(
@@ -456,7 +458,7 @@ fn retrieve(
                     }
                 }
                 if !found.is_empty() {
-                    sources.by_claim.insert(id.clone(), found);
+                    sources.by_claim.insert(claim.id.clone(), found);
                 }
             }
             sources
