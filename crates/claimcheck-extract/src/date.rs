@@ -2387,13 +2387,8 @@ mod tests {
             "will", "was", "to", "set", "due", "said", "may", "next", "Mar", "5", " ", ", ",
             "\u{e9}", "x", "ed", "-",
         ];
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            usize::try_from(state % n as u64).expect("below n")
-        };
+        let mut picks = crate::testing::Picks::new(0x2545_f491_4f6c_dd1d);
+        let mut next = |n: usize| picks.below(n);
         let mut leans = [0; 3];
         for round in 0..20_000 {
             let count = if round % 50 == 0 { 400 } else { 1 + next(14) };

@@ -11,6 +11,8 @@ mod event;
 mod number;
 mod quantity;
 pub mod sentences;
+#[cfg(test)]
+mod testing;
 mod tier;
 
 use claimcheck_core::{Claim, ClaimKind, Details};

@@ -1104,13 +1104,8 @@ mod tests {
             "\u{3b1}",
         ];
         let pattern = regex::Regex::new(r"\b(?:[Aa]n?)[ \u{a0}]+").expect("a valid pattern");
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            usize::try_from(state % n as u64).expect("below n")
-        };
+        let mut picks = crate::testing::Picks::new(0x9e37_79b9_7f4a_7c15);
+        let mut next = |n: usize| picks.below(n);
         for _ in 0..20_000 {
             let len = next(12);
             let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
