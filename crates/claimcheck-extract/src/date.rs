@@ -2027,7 +2027,7 @@ fn lean(text: &str, sentence: Span, span: Span, relation: Option<Relation>) -> L
     // there). The nearest cue wins, so they are read outwards from the date: back from it, then
     // on after it, each with the word before it (which a cue such as "to" depends on). They are
     // read one at a time, as most dates have a cue a few words away: collecting the window's
-    // words first cost a tenth of extracting a news text.
+    // words first cost 1.5% of the instructions of extracting a news text.
     let bytes = text.as_bytes();
     let letter = |i: usize| bytes[i].is_ascii_alphabetic();
     let word_before = |end: usize| {
