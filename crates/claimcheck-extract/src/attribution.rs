@@ -66,14 +66,20 @@ struct People {
 impl People {
     /// The most recently mentioned person that `mention` can name (see [`mentions`]).
     fn find(&self, mention: &str) -> Option<usize> {
-        let mut words = mention.split_whitespace();
-        let Some(first) = words.next() else {
+        // A person the mention names holds every word of it, so is on each word's list: the
+        // shortest is read (the first word's list, "Lee" or "Kim", can hold most people).
+        let mut shortest: Option<&Vec<usize>> = None;
+        for word in mention.split_whitespace() {
+            let list = self.by_word.get(word)?;
+            if shortest.is_none_or(|s| list.len() < s.len()) {
+                shortest = Some(list);
+            }
+        }
+        let Some(list) = shortest else {
             // No word to look for: every name holds all of none.
             return self.latest;
         };
-        self.by_word
-            .get(first)?
-            .iter()
+        list.iter()
             .copied()
             .filter(|&k| mentions(&self.known[k].name, mention))
             .max_by_key(|&k| self.known[k].stamp)
