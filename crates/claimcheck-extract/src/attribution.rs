@@ -58,6 +58,10 @@ struct People {
     known: Vec<Known>,
     /// The people whose name holds each word.
     by_word: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// The people whose name holds each pair of words, the pair in order: a full name's
+    /// first and last words each recur among many people in a long text, both together
+    /// seldom.
+    by_pair: rustc_hash::FxHashMap<(String, String), Vec<usize>>,
     /// The person mentioned last, and the stamp the next mention gets.
     latest: Option<usize>,
     next_stamp: usize,
@@ -66,11 +70,24 @@ struct People {
 impl People {
     /// The most recently mentioned person that `mention` can name (see [`mentions`]).
     fn find(&self, mention: &str) -> Option<usize> {
-        // A person the mention names holds every word of it, so is on each word's list: the
-        // shortest is read (the first word's list, "Lee" or "Kim", can hold most people).
+        // A person the mention names holds every word of it, so is on each word's list and on
+        // the list of any two of them: the shortest of those is read (the first word's list,
+        // "Lee" or "Kim", can hold most people).
+        let words: Vec<&str> = mention.split_whitespace().collect();
         let mut shortest: Option<&Vec<usize>> = None;
-        for word in mention.split_whitespace() {
-            let list = self.by_word.get(word)?;
+        for word in &words {
+            let list = self.by_word.get(*word)?;
+            if shortest.is_none_or(|s| list.len() < s.len()) {
+                shortest = Some(list);
+            }
+        }
+        if let [a, b, ..] = words[..]
+            && a != b
+        {
+            let pair = if a < b { (a, b) } else { (b, a) };
+            let list = self
+                .by_pair
+                .get(&(pair.0.to_string(), pair.1.to_string()))?;
             if shortest.is_none_or(|s| list.len() < s.len()) {
                 shortest = Some(list);
             }
@@ -98,6 +115,14 @@ impl People {
         let mut words: Vec<&str> = known.name.split_whitespace().collect();
         words.sort_unstable();
         words.dedup();
+        for (i, a) in words.iter().enumerate() {
+            for b in &words[i + 1..] {
+                self.by_pair
+                    .entry(((*a).to_string(), (*b).to_string()))
+                    .or_default()
+                    .push(k);
+            }
+        }
         for w in words {
             self.by_word.entry(w.to_string()).or_default().push(k);
         }
