@@ -393,14 +393,8 @@ mod tests {
     #[test]
     fn indexed_people_resolve_mentions_as_a_list_does() {
         let words = ["Lee", "Kim", "Ann", "Park", "Jo", "Lee-Ann"];
-        // A small fixed generator, so the sequence is the same at every run.
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            usize::try_from(seed % n as u64).unwrap()
-        };
+        let mut picks = crate::testing::Picks::new(0x9E37_79B9_7F4A_7C15);
+        let mut next = |n: usize| picks.below(n);
         let mut people = People::default();
         let mut list: Vec<String> = Vec::new();
         let mut resolved = 0;
