@@ -50,9 +50,10 @@ struct Known {
 }
 
 /// The named people met so far. A mention is resolved to the most recently mentioned person
-/// whose name holds all its words, found through the people holding one of them: looking
-/// through everyone at each mention made a text naming thousands of people quadratic (4,000
-/// people in 334 KB took 0.73 s, 18 times what 1,000 people in 84 KB took).
+/// whose name holds all its words, found through the fewest people holding one of them or
+/// its first two together: looking through everyone at each mention made a text naming
+/// thousands of people quadratic (4,000 people in 334 KB took 0.73 s, 18 times what 1,000
+/// people in 84 KB took).
 #[derive(Debug, Default)]
 struct People {
     known: Vec<Known>,

@@ -2009,20 +2009,11 @@ fn lean(text: &str, sentence: Span, span: Span, relation: Option<Relation>) -> L
         Some(Relation::Since) => return Lean::Past,
         _ => {}
     }
-    // Tense cues are read near the date: a window on each side keeps a very long "sentence"
-    // (a text without full stops) from being read again for every date in it.
-    const REACH: usize = 400;
-    let mut from = span.start.saturating_sub(REACH).max(sentence.start);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut to = (span.end + REACH)
-        .min(sentence.end.max(span.end))
-        .min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
-    let to = to.max(span.end);
+    // Tense cues are read near the date.
+    let Span {
+        start: from,
+        end: to,
+    } = crate::sentences::window(text, sentence, span, 400);
     // The words are the runs of ASCII letters of `from..to` (a run cut at either end is a word
     // there). The nearest cue wins, so they are read outwards from the date: back from it, then
     // on after it, each with the word before it (which a cue such as "to" depends on). They are
@@ -2350,17 +2341,10 @@ mod tests {
     /// `lean` as it was first written, from every word of its window collected by a regex:
     /// the oracle for reading the words one at a time.
     fn lean_from_all_words(text: &str, sentence: Span, span: Span) -> Lean {
-        let mut from = span.start.saturating_sub(400).max(sentence.start);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        let mut to = (span.end + 400)
-            .min(sentence.end.max(span.end))
-            .min(text.len());
-        while !text.is_char_boundary(to) {
-            to -= 1;
-        }
-        let to = to.max(span.end);
+        let Span {
+            start: from,
+            end: to,
+        } = crate::sentences::window(text, sentence, span, 400);
         let words: Vec<(usize, &str)> = regex::Regex::new("[A-Za-z]+")
             .expect("a valid pattern")
             .find_iter(&text[from..to])

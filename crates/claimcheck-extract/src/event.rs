@@ -301,6 +301,12 @@ fn compile(pattern: &str) -> String {
     pattern.replace(r"\b", r"(?-u:\b)")
 }
 
+/// The clause marks that are tokens of their own.
+const MARKS: &[char] = &[
+    ',', ';', ':', '(', ')', '[', ']', '\u{201c}', '\u{201d}', '"', '\u{2013}', '\u{2014}', '!',
+    '?',
+];
+
 /// The words (letters and digits, with inner hyphens and apostrophes) and clause marks of
 /// `text[from..to]`.
 ///
@@ -308,12 +314,6 @@ fn compile(pattern: &str) -> String {
 /// runs in every check that has a date. A letter is what `char::is_alphanumeric` says, which
 /// for news text is the same as the `\p{L}\p{N}` of Unicode's categories (it adds combining
 /// vowel signs of some scripts).
-/// The clause marks that are tokens of their own.
-const MARKS: &[char] = &[
-    ',', ';', ':', '(', ')', '[', ']', '\u{201c}', '\u{201d}', '"', '\u{2013}', '\u{2014}', '!',
-    '?',
-];
-
 fn tokens(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
     if text[from..to].is_ascii() {
         tokens_ascii(text, from, to)
@@ -447,18 +447,8 @@ pub(crate) fn event_in(
     let whole = *sentences
         .get(i)
         .filter(|s| s.start <= date_span.start && date_span.start < s.end.max(s.start + 1))?;
-    // The event is named near its date: reading a window around it, not the whole sentence,
-    // keeps a text without full stops from being read again for every date in it.
-    const REACH: usize = 300;
-    let mut from = date_span.start.saturating_sub(REACH).max(whole.start);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut to = (date_span.end + REACH).min(whole.end.max(date_span.end));
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
-    let sentence = Span::new(from, to.max(date_span.end));
+    // The event is named near its date.
+    let sentence = crate::sentences::window(text, whole, date_span, 300);
     let before_text = text[sentence.start..date_span.start].to_ascii_lowercase();
     let before = tokens(text, sentence.start, date_span.start);
     // The words after the date matter only to two of the readings below.

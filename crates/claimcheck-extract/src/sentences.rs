@@ -23,6 +23,23 @@ const ABBREVIATIONS: &[&str] = &[
 /// bench text is far below this.
 pub const LONGEST_SENTENCE: usize = 2_000;
 
+/// The part of `sentence` within `reach` bytes of `span` on either side, at character
+/// boundaries, and always all of `span`: what a reader looks at around a candidate, so that a
+/// very long "sentence" (a text without full stops) is not read whole for every candidate in it.
+pub(crate) fn window(text: &str, sentence: Span, span: Span, reach: usize) -> Span {
+    let mut from = span.start.saturating_sub(reach).max(sentence.start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (span.end + reach)
+        .min(sentence.end.max(span.end))
+        .min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    Span::new(from, to.max(span.end))
+}
+
 /// The sentences of `text`, as trimmed spans, in order.
 pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
