@@ -555,8 +555,8 @@ static WORDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Word>> =
         words
     });
 
-/// The first letters and lengths of the number words: most words of a text ("the", "of",
-/// "said") are no number word by this alone.
+/// The first letters, lengths and last letters of the number words: most words of a text
+/// ("the", "of", "said") are no number word by this alone.
 static WORD_SHAPES: std::sync::LazyLock<crate::ascii::Shapes> =
     std::sync::LazyLock::new(|| crate::ascii::Shapes::of(WORDS.keys().copied()));
 

@@ -284,8 +284,7 @@ pub(crate) struct Triggers<'h> {
 /// A fixed list of trigger words found together, in one pass of an Aho-Corasick automaton,
 /// rather than each with a search of its own over the whole text (about 150 date words).
 pub(crate) struct TriggerWords {
-    words: Vec<&'static str>,
-    /// Each word's place in `words`.
+    /// Each word's place in the automaton's list.
     index: rustc_hash::FxHashMap<&'static str, usize>,
     automaton: aho_corasick::AhoCorasick,
 }
@@ -300,11 +299,7 @@ impl TriggerWords {
             .build(&words)
             .expect("trigger words build an automaton");
         let index = words.iter().enumerate().map(|(i, &w)| (w, i)).collect();
-        TriggerWords {
-            words,
-            index,
-            automaton,
-        }
+        TriggerWords { index, automaton }
     }
 
     /// Where `word` is in the list, if it is.
@@ -338,7 +333,7 @@ impl<'h> Triggers<'h> {
     /// the first time one is asked for.
     fn shared_offsets(&self, shared: &TriggerWords, index: usize) -> &[usize] {
         &self.shared_at.get_or_init(|| {
-            let mut at: Vec<Vec<usize>> = vec![Vec::new(); shared.words.len()];
+            let mut at: Vec<Vec<usize>> = vec![Vec::new(); shared.index.len()];
             for m in shared.automaton.find_overlapping_iter(self.haystack) {
                 at[m.pattern().as_usize()].push(m.start());
             }

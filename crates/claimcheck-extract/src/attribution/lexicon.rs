@@ -19,7 +19,7 @@ pub enum CueClass {
 /// Every list, lowercased where the lists are compared without case.
 pub struct Lexicon {
     pub cues: HashMap<String, CueClass>,
-    /// The first letters and lengths of the cues.
+    /// The first letters, lengths and last letters of the cues.
     cue_shapes: Shapes,
     pub outlet_names: HashSet<String>,
     pub outlet_heads: HashSet<String>,
