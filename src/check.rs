@@ -390,7 +390,7 @@ fn retrieve(
             claims
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| matches!(c.details, Details::Attribution(_)))
+                .filter(|(_, c)| matches!(*c.details, Details::Attribution(_)))
                 .map(|(i, c)| {
                     let urls = doc
                         .cited_links(c.span)
@@ -416,7 +416,7 @@ fn retrieve(
         extracted
             .iter()
             .flat_map(|(_, claims, _)| claims)
-            .filter_map(|c| match &c.details {
+            .filter_map(|c| match &*c.details {
                 Details::Date(d) if d.date.is_some() => d.event.clone(),
                 _ => None,
             })
@@ -446,7 +446,7 @@ fn retrieve(
                 // The claim by its place: finding it by id read every claim before it, for
                 // every attribution (a text of 24,000 speakers took seconds).
                 let claim = &claims[*i];
-                if let Details::Attribution(a) = &claim.details {
+                if let Details::Attribution(a) = &*claim.details {
                     let query = corpus_query(a);
                     for corpus in corpora {
                         found.extend(

@@ -27,6 +27,11 @@ impl ClaimKind {
 
 /// One claim. `span` is a byte range of the document's plain text; the report maps it back to
 /// the file with [`crate::Document::file_span`]. `text` is the plain text under `span`.
+///
+/// The details are boxed: they are written once, while a claim moves several times on its way to
+/// a report (its kind's list, the merged list, the sort, the finding), and a long article has
+/// thousands of claims, so a claim of 80 bytes rather than 248 moves and faults in a third of
+/// the memory.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Claim {
     pub id: String,
@@ -34,7 +39,7 @@ pub struct Claim {
     pub text: String,
     #[serde(skip)]
     pub span: Span,
-    pub details: Details,
+    pub details: Box<Details>,
 }
 
 impl Claim {
@@ -45,7 +50,7 @@ impl Claim {
             kind: details.kind(),
             text: text[span.start..span.end].to_string(),
             span,
-            details,
+            details: Box::new(details),
         }
     }
 }

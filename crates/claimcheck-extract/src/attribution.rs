@@ -471,7 +471,7 @@ mod tests {
     fn check(text: &str, expected: &[Want]) {
         let got: Vec<AttributionDetails> = extract_attributions(text)
             .into_iter()
-            .map(|c| match c.details {
+            .map(|c| match *c.details {
                 Details::Attribution(d) => d,
                 other => panic!("not an attribution: {other:?}"),
             })

@@ -750,7 +750,7 @@ fn year_before_antecedent(
     let antecedent = earlier[from..]
         .iter()
         .rev()
-        .find_map(|(s, _, c)| match &c.details {
+        .find_map(|(s, _, c)| match &*c.details {
             Details::Date(d) if *s == sentence => d
                 .date
                 .filter(|d| d.month.is_some())
@@ -765,7 +765,7 @@ fn year_before_antecedent(
         (Some(m), None) => Some(CalendarDate::month(date.year - 1, m)),
         _ => None,
     };
-    if let (Some(shifted), Details::Date(d)) = (shifted, &mut claim.details) {
+    if let (Some(shifted), Details::Date(d)) = (shifted, &mut *claim.details) {
         d.date = Some(shifted);
         d.precision = shifted.precision();
         d.year_source = source;
@@ -2407,7 +2407,7 @@ mod tests {
         let claims = extract_dates(text, published);
         let got: Vec<(String, Option<String>)> = claims
             .iter()
-            .map(|c| match &c.details {
+            .map(|c| match &*c.details {
                 Details::Date(d) => (c.text.clone(), d.date.map(|d| d.to_string())),
                 other => panic!("not a date: {other:?}"),
             })
@@ -2418,7 +2418,7 @@ mod tests {
             .collect();
         assert_eq!(got, want, "in {text:?}");
         for (claim, (_, _, extras)) in claims.iter().zip(expected) {
-            let Details::Date(d) = &claim.details else {
+            let Details::Date(d) = &*claim.details else {
                 unreachable!()
             };
             let json = serde_json::to_value(d).expect("details serialise");
@@ -2644,7 +2644,7 @@ mod tests {
             &[("1953", Some("1953"), "source=text")],
         );
         let claims = extract_dates("It rained yesterday.", None);
-        let Details::Date(d) = &claims[0].details else {
+        let Details::Date(d) = &*claims[0].details else {
             unreachable!()
         };
         assert_eq!(d.note.as_deref(), Some(NO_ANCHOR));

@@ -311,7 +311,7 @@ fn distance(text: &str, sentence: Span, m: &Measure, previous: Option<&Claim>) -
             to = name;
             end = rel_end + written.end();
             from = match previous {
-                Some(prev) if chained(text, prev, m) => match &prev.details {
+                Some(prev) if chained(text, prev, m) => match &*prev.details {
                     Details::Distance(d) => d.from.clone().map(|f| (m.span.start, f)),
                     _ => None,
                 },
@@ -502,7 +502,7 @@ mod tests {
         };
         assert_eq!(claims.len(), 1, "{input:?}: {claims:#?}");
         let claim = &claims[0];
-        let Details::Distance(d) = &claim.details else {
+        let Details::Distance(d) = &*claim.details else {
             panic!("{input:?}: not a distance: {claim:?}");
         };
         assert_eq!(claim.text, e.text, "{input:?}");
@@ -816,7 +816,7 @@ mod tests {
         let claims = extract_distances(
             "Kherson lies about 100 km north-west of the Crimean isthmus, some 550 km by road from Kyiv.",
         );
-        let second = claims.get(1).map(|c| (c.text.as_str(), &c.details));
+        let second = claims.get(1).map(|c| (c.text.as_str(), &*c.details));
         let Some((text, Details::Distance(d))) = second else {
             panic!("expected two distances: {claims:#?}");
         };

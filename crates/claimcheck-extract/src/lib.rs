@@ -38,7 +38,7 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Claim> {
     let mut claims = date::dates_in(text, &sentences, options.published);
     // A date tied to an event keeps the event's words and how the date relates to it.
     for claim in &mut claims {
-        if let Details::Date(d) = &mut claim.details
+        if let Details::Date(d) = &mut *claim.details
             && let Some((event, relation)) = event::event_in(text, &sentences, claim.span)
         {
             d.event = Some(event);

@@ -845,7 +845,7 @@ mod tests {
     fn check(input: &str, expected: &[Expected<'_>]) {
         let got: Vec<Owned> = extract_quantities(input)
             .into_iter()
-            .map(|c| match c.details {
+            .map(|c| match *c.details {
                 Details::Quantity(q) => (c.text, q.value, q.unit, q.unit_name, q.comparator),
                 other => panic!("{input:?}: not a quantity: {other:?}"),
             })

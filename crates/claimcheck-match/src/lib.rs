@@ -42,7 +42,7 @@ pub fn check(
     claims
         .into_iter()
         .map(|mut claim| {
-            let verdict = match &claim.details {
+            let verdict = match &*claim.details {
                 Details::Date(d) => {
                     // Only a date tied to an event needs the timeline, whose bundled copy is
                     // parsed on first use (about a tenth of a one-paragraph check's start-up).
@@ -64,7 +64,7 @@ pub fn check(
                             .collect()
                     });
                     let (verdict, measured) = distance::check(&claim, d, context);
-                    if let Details::Distance(d) = &mut claim.details {
+                    if let Details::Distance(d) = &mut *claim.details {
                         d.measured_km = measured;
                     }
                     verdict

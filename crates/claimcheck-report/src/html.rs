@@ -393,7 +393,7 @@ fn card(out: &mut String, run: &Run, doc: usize, d: &DocumentResult, f: &Finding
             esc(&v.rule),
             run.level(f)
         );
-        if let Details::Distance(dist) = &f.claim.details {
+        if let Details::Distance(dist) = &*f.claim.details {
             out.push_str(&map(&v.evidence, dist.measured_km));
         }
         if !v.evidence.is_empty() {

@@ -69,7 +69,7 @@ fn level_of(status: Status) -> Level<'static> {
 
 /// A short account of what was extracted, for the underline's label.
 fn describe(f: &Finding) -> String {
-    match &f.claim.details {
+    match &*f.claim.details {
         Details::Date(d) => {
             let value = d
                 .date
