@@ -65,14 +65,18 @@ pub const INFORMATION_URI: &str = "https://example.org/claimcheck";
 #[derive(Debug, Clone)]
 pub struct Finding {
     pub claim: Claim,
-    pub verdict: Option<Verdict>,
+    /// Boxed for the reason [`Claim`]'s details are: a large run's findings move as a list.
+    pub verdict: Option<Box<Verdict>>,
 }
 
 impl Finding {
     /// A finding for `claim`; constructing through this keeps callers compiling when fields
     /// with defaults (a suppression, a level override) are added later.
     pub fn new(claim: Claim, verdict: Option<Verdict>) -> Self {
-        Finding { claim, verdict }
+        Finding {
+            claim,
+            verdict: verdict.map(Box::new),
+        }
     }
 
     /// The rule id that names the outcome; before verification, the claim's kind.
