@@ -94,6 +94,31 @@ impl SourceMapBuilder {
     }
 
     pub fn finish(self, source: &str) -> (String, SourceMap) {
+        (self.text, SourceMap::over(source, self.segments))
+    }
+}
+
+impl SourceMap {
+    /// The identity map of a plain-text file.
+    /// (Built without [`SourceMapBuilder`], which would copy the whole file into a text that
+    /// the caller already has.)
+    pub fn identity(source: &str) -> SourceMap {
+        let segments = if source.is_empty() {
+            Vec::new()
+        } else {
+            vec![Segment {
+                plain: 0,
+                plain_len: source.len(),
+                orig: 0,
+                orig_len: source.len(),
+                verbatim: true,
+            }]
+        };
+        SourceMap::over(source, segments)
+    }
+
+    /// The map of `segments` over the file `source`, with its line starts and block counts.
+    fn over(source: &str, segments: Vec<Segment>) -> SourceMap {
         let mut line_starts = vec![0];
         line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
         // Each count is of the characters before the block's first boundary.
@@ -105,23 +130,11 @@ impl SourceMapBuilder {
             chars_before_block.push(before);
             from = to;
         }
-        (
-            self.text,
-            SourceMap {
-                segments: self.segments,
-                line_starts,
-                chars_before_block,
-            },
-        )
-    }
-}
-
-impl SourceMap {
-    /// The identity map of a plain-text file.
-    pub fn identity(source: &str) -> SourceMap {
-        let mut b = SourceMapBuilder::new();
-        b.verbatim(source, 0);
-        b.finish(source).1
+        SourceMap {
+            segments,
+            line_starts,
+            chars_before_block,
+        }
     }
 
     fn segment_at(&self, plain: usize) -> Option<&Segment> {

@@ -60,7 +60,7 @@ pub fn load_article(path: &str) -> Result<Document, LoadError> {
     })?;
     // The file may have grown since its size was read (or be a named pipe), so the read is
     // capped too.
-    let bytes = read_capped(file, path)?;
+    let bytes = read_capped(file, path, meta.len())?;
     let text = decode(path, bytes)?;
     Ok(Document::parse(path, text, Format::from_path(path)))
 }
@@ -70,7 +70,7 @@ pub fn load_article(path: &str) -> Result<Document, LoadError> {
 /// else as plain text.
 pub fn load_stdin(name: Option<&str>) -> Result<Document, LoadError> {
     let shown = name.unwrap_or("-");
-    let bytes = read_capped(std::io::stdin(), shown)?;
+    let bytes = read_capped(std::io::stdin(), shown, 0)?;
     let text = decode(shown, bytes)?;
     let format = match name {
         Some(n) => Format::from_path(n),
@@ -90,9 +90,12 @@ pub fn load_stdin(name: Option<&str>) -> Result<Document, LoadError> {
     Ok(Document::parse(shown, text, format))
 }
 
-/// Reads all of `reader`, failing once it passes [`MAX_ARTICLE_BYTES`].
-fn read_capped(reader: impl Read, path: &str) -> Result<Vec<u8>, LoadError> {
-    let mut bytes = Vec::new();
+/// Reads all of `reader`, failing once it passes [`MAX_ARTICLE_BYTES`]. `expected` is the size
+/// the file had (0 when unknown): read into room for it at once, a long file is not copied
+/// from buffer to doubled buffer on the way.
+fn read_capped(reader: impl Read, path: &str, expected: u64) -> Result<Vec<u8>, LoadError> {
+    let room = usize::try_from(expected.min(MAX_ARTICLE_BYTES)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(room.saturating_add(1));
     reader
         .take(MAX_ARTICLE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -155,7 +158,7 @@ mod tests {
             format!("{shown}: too large (25000001 bytes); articles are limited to 25 MB")
         );
         let _ = std::fs::remove_dir_all(&dir);
-        let error = read_capped(std::io::repeat(b'a'), "-").expect_err("too large");
+        let error = read_capped(std::io::repeat(b'a'), "-", 0).expect_err("too large");
         assert_eq!(
             error.to_string(),
             "-: too large (over 25 MB); articles are limited to 25 MB"
