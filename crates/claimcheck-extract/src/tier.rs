@@ -378,12 +378,22 @@ impl<'h> Triggers<'h> {
                 Rc::new(memchr::memmem::find_iter(bytes, w.as_bytes()).collect())
             }))
         };
-        let mut found: Vec<(usize, usize)> = Vec::new();
-        for w in group {
-            match self
-                .shared
+        let shared_index = |w: &str| {
+            self.shared
                 .and_then(|shared| Some((shared, shared.index(w)?)))
-            {
+        };
+        // Sized once: a group of digits holds most of the figures of a long text, and growing
+        // its list from empty copied it a dozen times.
+        let total = group
+            .iter()
+            .map(|w| match shared_index(w) {
+                Some((shared, index)) => self.shared_offsets(shared, index).len(),
+                None => offsets(w).len(),
+            })
+            .sum();
+        let mut found: Vec<(usize, usize)> = Vec::with_capacity(total);
+        for w in group {
+            match shared_index(w) {
                 Some((shared, index)) => found.extend(
                     self.shared_offsets(shared, index)
                         .iter()
