@@ -181,26 +181,50 @@ impl SourceMap {
         let line = self.line_starts.partition_point(|&s| s <= offset);
         let start = self.line_starts[line - 1];
         let offset = floor_char_boundary(source, offset.min(source.len()));
-        // Near its line's start a column is counted from there; further on, from the counts.
-        let counted = (offset > start + 2 * COLUMN_BLOCK)
-            .then(|| Some(self.chars_before(source, offset)? - self.chars_before(source, start)?))
-            .flatten();
-        let column = counted
-            .unwrap_or_else(|| source.get(start..offset).map_or(0, |s| s.chars().count()))
-            + 1;
-        (line, column)
+        (line, self.chars_between(source, start, offset) + 1)
+    }
+
+    /// The characters of `source[from..to]` (character boundaries). Where both ends lie in
+    /// blocks of ASCII only, as most of English news does, from the block counts without
+    /// counting; else near `from` counted from there, and further on from the counts.
+    fn chars_between(&self, source: &str, from: usize, to: usize) -> usize {
+        if let (Some(a), Some(b)) = (
+            self.chars_before_in_ascii(source, from),
+            self.chars_before_in_ascii(source, to),
+        ) {
+            return b - a;
+        }
+        (to > from + 2 * COLUMN_BLOCK)
+            .then(|| Some(self.chars_before(source, to)? - self.chars_before(source, from)?))
+            .flatten()
+            .unwrap_or_else(|| source.get(from..to).map_or(0, |s| s.chars().count()))
     }
 
     /// The characters of `source` before byte `offset` (a character boundary), from the
     /// nearest block count; `None` without the counts of this very file.
     fn chars_before(&self, source: &str, offset: usize) -> Option<usize> {
-        let blocks = source.len().div_ceil(COLUMN_BLOCK);
-        if self.chars_before_block.len() != blocks + 1 || offset > source.len() {
-            return None;
-        }
-        let block = offset / COLUMN_BLOCK;
+        let block = self.block_of(source, offset)?;
         let from = floor_char_boundary(source, block * COLUMN_BLOCK);
         Some(self.chars_before_block[block] + source.get(from..offset)?.chars().count())
+    }
+
+    /// [`SourceMap::chars_before`] when `offset` lies in a block with as many characters as
+    /// bytes (all ASCII), which needs no count; `None` in any other block.
+    fn chars_before_in_ascii(&self, source: &str, offset: usize) -> Option<usize> {
+        let block = self.block_of(source, offset)?;
+        let before = self.chars_before_block[block];
+        let within = *self.chars_before_block.get(block + 1)? - before;
+        let from = floor_char_boundary(source, block * COLUMN_BLOCK);
+        let to = floor_char_boundary(source, ((block + 1) * COLUMN_BLOCK).min(source.len()));
+        (within == to - from).then(|| before + (offset - from))
+    }
+
+    /// The block of the counts that `offset` lies in; `None` without the counts of this very
+    /// file.
+    fn block_of(&self, source: &str, offset: usize) -> Option<usize> {
+        let blocks = source.len().div_ceil(COLUMN_BLOCK);
+        (self.chars_before_block.len() == blocks + 1 && offset <= source.len())
+            .then_some(offset / COLUMN_BLOCK)
     }
 
     /// The file position of a plain-text span.
@@ -216,8 +240,7 @@ impl SourceMap {
         let (end_line, end_column) = if end < next_line {
             let from = floor_char_boundary(source, start.min(source.len()));
             let to = floor_char_boundary(source, end.min(source.len()));
-            let width = source.get(from..to).map_or(0, |s| s.chars().count());
-            (line, column + width)
+            (line, column + self.chars_between(source, from, to))
         } else {
             self.line_column(source, end)
         };
@@ -244,29 +267,47 @@ mod tests {
     use super::*;
 
     /// Columns counted from the block counts are those counted from the line's start, on
-    /// lines many blocks long and with characters of one to four bytes across block edges.
+    /// lines many blocks long and with characters of one to four bytes across block edges, and
+    /// in files where blocks of ASCII only (counted from their block's count alone) alternate
+    /// with others; the end columns of spans too.
     #[test]
     fn columns_from_block_counts_are_counted_characters() {
         let line = "Caf\u{e9} \u{201c}na\u{ef}ve\u{201d} \u{1f600} km ".repeat(300);
         let source = format!("{line}\nshort\n{line}{line}\n\u{e9}");
         let map = SourceMap::identity(&source);
         assert!(map.chars_before_block.len() > 3);
+        let ascii = "plain words, 42 km. ".repeat(260);
+        let mixed = format!("{ascii}\n{line}{ascii}{ascii}\n{ascii}\u{e9}{ascii}\u{1f600}\n");
+        let mixed_map = SourceMap::identity(&mixed);
         let mut checked = 0;
-        for offset in (0..=source.len())
-            .filter(|&i| source.is_char_boundary(i))
-            .step_by(7)
-        {
-            let start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
-            let line = source[..start].matches('\n').count() + 1;
-            let column = source[start..offset].chars().count() + 1;
-            assert_eq!(
-                map.line_column(&source, offset),
-                (line, column),
-                "at {offset}"
-            );
-            checked += 1;
+        for (source, map) in [(&source, &map), (&mixed, &mixed_map)] {
+            let column_at = |offset: usize| {
+                let start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+                let line = source[..start].matches('\n').count() + 1;
+                (line, source[start..offset].chars().count() + 1)
+            };
+            let boundaries: Vec<usize> = (0..=source.len())
+                .filter(|&i| source.is_char_boundary(i))
+                .step_by(7)
+                .collect();
+            for &offset in &boundaries {
+                assert_eq!(
+                    map.line_column(source, offset),
+                    column_at(offset),
+                    "at {offset}"
+                );
+                checked += 1;
+            }
+            for (&from, &to) in boundaries.iter().zip(boundaries.iter().skip(9)) {
+                let span = map.file_span(source, Span::new(from, to));
+                assert_eq!(
+                    (span.end_line, span.end_column),
+                    column_at(to),
+                    "{from}..{to}"
+                );
+            }
         }
-        assert!(checked > 1_000);
+        assert!(checked > 2_000);
         // A map built without its file counts from the line's start.
         let bare = SourceMap {
             chars_before_block: Vec::new(),
