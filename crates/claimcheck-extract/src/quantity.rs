@@ -286,8 +286,6 @@ static NOT_COUNTED_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock
         .collect()
 });
 
-/// A counted noun: a lowercase word directly after the number.
-
 /// The words that may follow an inch written "in", which is otherwise the preposition.
 const AFTER_INCH: &[&str] = &[
     "thick", "thin", "long", "wide", "tall", "high", "deep", "across", "diameter", "in", "of",
