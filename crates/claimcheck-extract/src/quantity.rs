@@ -170,12 +170,47 @@ fn articles(text: &str) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
-/// The separator between the two ends of a range: "3-5", "8- to 16-", "3 to 4", "5 and 6".
-static RANGE_SEP: Tiered = Tiered::new(|| {
-    String::from(
-        r"^(?:[ \u{a0}]*[-–—‒][ \u{a0}]*(?:to[ \u{a0}]+)?|[ \u{a0}]+(?P<word>to|and|or)[ \u{a0}]+)",
-    )
-});
+/// The separator between the two ends of a range at the start of `s` ("3-5", "8- to 16-", "3
+/// to 4", "5 and 6"): its length, and its word when it is one. What
+/// `^(?:[ \u{a0}]*[-–—‒][ \u{a0}]*(?:to[ \u{a0}]+)?|[ \u{a0}]+(?P<word>to|and|or)[ \u{a0}]+)`
+/// finds, read by hand: it is asked after nearly every number, and a space follows most.
+fn range_sep(s: &str) -> Option<(usize, Option<&'static str>)> {
+    // The end of the run of spaces and no-break spaces from `from`.
+    let spaces = |mut at: usize| {
+        loop {
+            if s[at..].starts_with(' ') {
+                at += 1;
+            } else if s[at..].starts_with('\u{a0}') {
+                at += '\u{a0}'.len_utf8();
+            } else {
+                return at;
+            }
+        }
+    };
+    // A word and the spaces after it, which must be there.
+    let word_at = |at: usize, word: &str| {
+        s[at..]
+            .starts_with(word)
+            .then(|| spaces(at + word.len()))
+            .filter(|&end| end > at + word.len())
+    };
+    let lead = spaces(0);
+    // A dash, with spaces on either side and "to" after it as may be ("8- to 16-").
+    if let Some(dash) = s[lead..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}' | '\u{2012}'))
+    {
+        let after = spaces(lead + dash.len_utf8());
+        return Some((word_at(after, "to").unwrap_or(after), None));
+    }
+    if lead == 0 {
+        return None;
+    }
+    ["to", "and", "or"]
+        .into_iter()
+        .find_map(|word| Some((word_at(lead, word)?, Some(word))))
+}
 
 /// The separator between the parts of a compound length: "7 feet 10 inches", "2 km and 1 m".
 static COMPOUND_SEP: Tiered = Tiered::new(|| {
@@ -199,16 +234,6 @@ fn captures_from<'t>(
     first: &[char],
 ) -> Option<Captures<'static, 't>> {
     pattern.captures_if(starts_with_one_of(s, first), s)
-}
-
-/// [`RANGE_SEP`] at the start of `s`: both its forms start with a space, a no-break space or a
-/// dash.
-fn range_sep(s: &str) -> Option<Captures<'static, '_>> {
-    captures_from(
-        &RANGE_SEP,
-        s,
-        &[' ', '\u{a0}', '-', '\u{2013}', '\u{2014}', '\u{2012}'],
-    )
 }
 
 /// The lowercase word after the space or no-break space that starts `s`, as a range of `s`:
@@ -330,11 +355,10 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
     let mut value_max = None;
     let mut comparator = stated.map(|s| s.comparator);
     let opener = stated.filter(|s| s.range_opener);
-    if let Some(sep) = range_sep(&text[end..])
+    if let Some((sep_len, word)) = range_sep(&text[end..])
         && let Some(second) = nums.get(i + 1).copied()
-        && second.start == end + sep.get(0).map_or(0, |g| g.end())
+        && second.start == end + sep_len
     {
-        let word = sep.name("word").map(|w| w.as_str());
         let change = opener.is_some_and(|o| is_change(text, o.start));
         let allowed = match word {
             Some("and") => opener.is_some_and(|o| starts_with_word(&text[o.start..], "between")),
@@ -496,11 +520,10 @@ fn money_from(
     let mut next = i + 1;
     let mut comparator = stated.map(|s| s.comparator);
     // "$5-10 million" and "$5 to $10": the second end may repeat the symbol.
-    if let Some(sep) = range_sep(&text[end..])
+    if let Some((sep_len, word)) = range_sep(&text[end..])
         && let Some(second) = nums.get(i + 1).copied()
     {
-        let after = end + sep.get(0).map_or(0, |g| g.end());
-        let word = sep.name("word").map(|w| w.as_str());
+        let after = end + sep_len;
         let joined = second.start == after
             || prefix_before(text, second.start).is_some_and(|(u, s)| u == currency && s == after);
         let opener = stated.filter(|s| s.range_opener);
@@ -1125,6 +1148,29 @@ mod tests {
         ];
         for (input, expected) in cases {
             check(input, expected);
+        }
+    }
+
+    #[test]
+    fn range_separators_are_what_the_separator_pattern_finds() {
+        let pieces = [
+            " ", " ", "\u{a0}", "-", "\u{2013}", "\u{2014}", "\u{2012}", "\u{2015}", "to", "and",
+            "or", "t", "o", "a", "n", "x", "1",
+        ];
+        let pattern = regex::Regex::new(
+            r"^(?:[ \u{a0}]*[-–—‒][ \u{a0}]*(?:to[ \u{a0}]+)?|[ \u{a0}]+(?P<word>to|and|or)[ \u{a0}]+)",
+        )
+        .expect("a valid pattern");
+        let mut picks = crate::testing::Picks::new(0x1405_7b7e_f767_814f);
+        let mut next = |n: usize| picks.below(n);
+        for _ in 0..40_000 {
+            let len = next(8);
+            let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            let expected = pattern.captures(&text).map(|c| {
+                let word = c.name("word").map(|w| w.as_str());
+                (c[0].len(), word)
+            });
+            assert_eq!(range_sep(&text), expected, "{text:?}");
         }
     }
 
