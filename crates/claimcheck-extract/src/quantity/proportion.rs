@@ -31,14 +31,28 @@ static PROPORTION_ASCII: Tiered =
 /// character: no-break and typographic spaces, dashes, quotation marks, ellipsis and common
 /// signs. Listed rather than tested with `char` methods, which do not match the regex crate's
 /// word class exactly (it includes combining marks and connector punctuation).
+///
+/// Only the non-ASCII characters are decoded: the runs of ASCII between them are passed over
+/// byte by byte (decoding every character of a long text was most of the cost of finding its
+/// proportions).
 fn boundaries_are_ascii(text: &str) -> bool {
-    text.is_ascii()
-        || text.chars().filter(|c| !c.is_ascii()).all(|c| {
-            matches!(c,
-                '\u{a0}' | '\u{a3}' | '\u{a5}' | '\u{a7}' | '\u{ab}' | '\u{b0}' | '\u{b1}' | '\u{bb}'
-                | '\u{d7}' | '\u{f7}' | '\u{2000}'..='\u{200a}' | '\u{2010}'..='\u{2027}'
-                | '\u{202f}' | '\u{2030}'..='\u{203e}' | '\u{205f}' | '\u{20ac}' | '\u{3000}')
-        })
+    non_ascii_chars(text).all(|c| {
+        matches!(c,
+            '\u{a0}' | '\u{a3}' | '\u{a5}' | '\u{a7}' | '\u{ab}' | '\u{b0}' | '\u{b1}' | '\u{bb}'
+            | '\u{d7}' | '\u{f7}' | '\u{2000}'..='\u{200a}' | '\u{2010}'..='\u{2027}'
+            | '\u{202f}' | '\u{2030}'..='\u{203e}' | '\u{205f}' | '\u{20ac}' | '\u{3000}')
+    })
+}
+
+/// The characters of `text` outside ASCII, in order.
+fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let skip = text.as_bytes()[at..].iter().position(|b| !b.is_ascii())?;
+        let c = text[at + skip..].chars().next()?;
+        at += skip + c.len_utf8();
+        Some(c)
+    })
 }
 
 /// Words one of which every proportion holds, none of them with a "k" or an "s".
@@ -64,7 +78,8 @@ pub(super) fn proportions(text: &str) -> Vec<Measure> {
     if !REQUIRED.iter().any(|w| lower.contains(w)) {
         return Vec::new();
     }
-    let (pattern, haystack) = if text.contains(['\u{212a}', '\u{17f}']) {
+    let (pattern, haystack) = if non_ascii_chars(text).any(|c| matches!(c, '\u{212a}' | '\u{17f}'))
+    {
         (&PROPORTION_FOLDING, text)
     } else if boundaries_are_ascii(text) {
         (&PROPORTION_ASCII, lower.as_str())
@@ -198,6 +213,21 @@ mod tests {
         ));
         assert!(!boundaries_are_ascii("caf\u{e9} half of"));
         assert!(!boundaries_are_ascii("a\u{200d}half of"));
+        for text in [
+            "",
+            "plain",
+            "\u{e9}",
+            "a\u{e9} b\u{201c}c\u{201d}",
+            "\u{212a}x\u{17f}",
+            "x\u{1f600}y\u{300}",
+        ] {
+            let expected: String = text.chars().filter(|c| !c.is_ascii()).collect();
+            assert_eq!(
+                non_ascii_chars(text).collect::<String>(),
+                expected,
+                "{text:?}"
+            );
+        }
         let text = "\u{201c}A third of voters\u{201d} and \u{2018}the majority of\u{2019} them";
         let lower = text.to_ascii_lowercase();
         let spans = |re: &Tiered| re.find_iter(&lower).map(|m| m.range()).collect::<Vec<_>>();
