@@ -11,6 +11,7 @@
 
 mod calendar;
 mod claim;
+mod decimal;
 mod document;
 mod front_matter;
 pub mod furniture;
@@ -27,6 +28,7 @@ pub use claim::{
     AttributionDetails, Claim, ClaimKind, Comparator, DateDetails, Details, DistanceDetails, Mode,
     QuantityDetails, Relation, YearSource,
 };
+pub use decimal::decimal;
 pub use document::{Document, Format, Link};
 pub use source::{SourceOutcome, SourceText, Sources};
 pub use source_map::{SourceMap, SourceMapBuilder};
