@@ -45,26 +45,34 @@ pub fn extract_quantities(text: &str) -> Vec<Claim> {
     quantities_from(text, measures(text))
 }
 
-/// The spans of the measures kept so far, for asking whether a new one overlaps any: by start,
-/// with the longest one's length, so that only the spans starting that far before a new one are
-/// read. Asking every measure kept made a text with "a mile" or "half of" beside each figure
-/// quadratic (2 MB of them took 16 and 19 s to extract, four and five times 1 MB).
+/// The spans of the measures kept so far, for asking whether a new one overlaps any: sorted by
+/// start, with the longest one's length, so that only the spans starting that far before a new
+/// one are read. Asking every measure kept made a text with "a mile" or "half of" beside each
+/// figure quadratic (2 MB of them took 16 and 19 s to extract, four and five times 1 MB).
 #[derive(Default)]
 struct Taken {
-    /// The furthest end of the spans that start at each offset.
-    ends: std::collections::BTreeMap<usize, usize>,
+    /// The spans it was made with, by start.
+    sorted: Vec<Span>,
+    /// The spans added since, by start (few: one per article or proportion kept), each start
+    /// with the furthest end.
+    added: std::collections::BTreeMap<usize, usize>,
     longest: usize,
 }
 
 impl Taken {
     fn of(spans: impl IntoIterator<Item = Span>) -> Self {
-        let mut taken = Taken::default();
-        spans.into_iter().for_each(|s| taken.insert(s));
-        taken
+        let mut sorted: Vec<Span> = spans.into_iter().collect();
+        sorted.sort_unstable_by_key(|s| s.start);
+        let longest = sorted.iter().map(Span::len).max().unwrap_or(0);
+        Taken {
+            sorted,
+            added: std::collections::BTreeMap::new(),
+            longest,
+        }
     }
 
     fn insert(&mut self, span: Span) {
-        let end = self.ends.entry(span.start).or_insert(span.end);
+        let end = self.added.entry(span.start).or_insert(span.end);
         *end = (*end).max(span.end);
         self.longest = self.longest.max(span.len());
     }
@@ -72,19 +80,29 @@ impl Taken {
     /// Whether `span` overlaps a span kept: one starting before its end and ending after its
     /// start, so starting no further back than the longest span kept.
     fn overlaps(&self, span: Span) -> bool {
-        self.ends
-            .range(span.start.saturating_sub(self.longest)..span.end)
-            .any(|(&start, &end)| Span::new(start, end).overlaps(span))
+        let from = span.start.saturating_sub(self.longest);
+        let first = self.sorted.partition_point(|s| s.start < from);
+        self.sorted[first..]
+            .iter()
+            .take_while(|s| s.start < span.end)
+            .any(|s| s.overlaps(span))
+            || self
+                .added
+                .range(from..span.end)
+                .any(|(&start, &end)| Span::new(start, end).overlaps(span))
     }
 }
 
 /// [`extract_quantities`] from the text's [`measures`], already read.
 pub(crate) fn quantities_from(text: &str, mut all: Vec<Measure>) -> Vec<Claim> {
-    let mut taken = Taken::of(all.iter().map(|m| m.span));
-    for p in proportion::proportions(text) {
-        if !taken.overlaps(p.span) {
-            taken.insert(p.span);
-            all.push(p);
+    let proportions = proportion::proportions(text);
+    if !proportions.is_empty() {
+        let mut taken = Taken::of(all.iter().map(|m| m.span));
+        for p in proportions {
+            if !taken.overlaps(p.span) {
+                taken.insert(p.span);
+                all.push(p);
+            }
         }
     }
     all.sort_by_key(|m| m.span.start);
@@ -136,7 +154,8 @@ pub(crate) fn measures(text: &str) -> Vec<Measure> {
         }
     }
     // "a mile from the border", "a gallon of beer": an article counts one of a unit of size.
-    let mut taken = Taken::of(out.iter().map(|m| m.span));
+    // Built at the first article that stands for a measure, which most texts never have.
+    let mut taken: Option<Taken> = None;
     for article in articles(text) {
         let Some(m) = unit_at(text, article.end) else {
             continue;
@@ -146,12 +165,20 @@ pub(crate) fn measures(text: &str) -> Vec<Measure> {
             m.unit.dimension,
             Dimension::Length | Dimension::Area | Dimension::Volume | Dimension::Mass
         );
-        if m.symbol || !sized || name == "foot" || taken.overlaps(Span::new(article.start, m.end)) {
+        if m.symbol
+            || !sized
+            || name == "foot"
+            || taken
+                .get_or_insert_with(|| Taken::of(out.iter().map(|m| m.span)))
+                .overlaps(Span::new(article.start, m.end))
+        {
             continue;
         }
         let stated = comparator::stated_before(text, article.start).filter(|s| !s.range_opener);
         let start = stated.map_or(article.start, |s| s.start);
-        taken.insert(Span::new(start, m.end));
+        if let Some(taken) = &mut taken {
+            taken.insert(Span::new(start, m.end));
+        }
         out.push(Measure {
             span: Span::new(start, m.end),
             core: Span::new(article.start, m.end),
@@ -1188,8 +1215,13 @@ mod tests {
         let mut picks = crate::testing::Picks::new(0x510e_527f_ade6_82d1);
         let mut next = |n: usize| picks.below(n);
         for _ in 0..2_000 {
-            let mut taken = Taken::default();
-            let mut kept: Vec<Span> = Vec::new();
+            let mut kept: Vec<Span> = (0..next(8))
+                .map(|_| {
+                    let start = next(60);
+                    Span::new(start, start + next(12))
+                })
+                .collect();
+            let mut taken = Taken::of(kept.clone());
             for _ in 0..12 {
                 let start = next(60);
                 let span = Span::new(start, start + next(12));
