@@ -267,12 +267,20 @@ pub(crate) fn distances_from(text: &str, sentences: &[Span], found: &[Measure]) 
     claims
 }
 
+/// How far from its length, before and after, a distance claim's words are read: more than ten
+/// times the longest distance claim of the bench text (73 bytes).
+const DISTANCE_REACH: usize = 1_000;
+
 /// The distance claim around length `m` in `sentence`, if the length ties two places together.
 ///
 /// `previous` is the distance claim before it in the same sentence: in a chain of appositives
 /// ("Kherson lies 100 km north-west of the isthmus, some 550 km from Kyiv") the second length
 /// is measured from the first claim's place, not from the place that ends the first claim.
 fn distance(text: &str, sentence: Span, m: &Measure, previous: Option<&Claim>) -> Option<Claim> {
+    // The places of a distance are named near its length: the sentence is read within
+    // `DISTANCE_REACH` bytes of it, so that a sentence of thousands of lengths (a list with no
+    // full stop) is not read whole for each one, which made it quadratic.
+    let sentence = crate::sentences::window(text, sentence, m.span, DISTANCE_REACH);
     let unit = m.unit?;
     let before = &text[sentence.start..m.span.start];
     let after_start = m.span.end;
@@ -477,6 +485,22 @@ fn collapse(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A distance late in a sentence that never ends is read as in a short one: only the words
+    /// near its length are read.
+    #[test]
+    fn a_distance_after_thousands_of_lengths_in_one_sentence() {
+        let list = "3-5 miles, ".repeat(5_000);
+        let text = format!("{list}and Kherson lies 100 km from Mykolaiv, {list}");
+        let claims = extract_distances(&text);
+        assert_eq!(claims.len(), 1, "{:?}", claims.first());
+        let Details::Distance(d) = &*claims[0].details else {
+            panic!("not a distance: {:?}", claims[0]);
+        };
+        assert_eq!(claims[0].text, "Kherson lies 100 km from Mykolaiv");
+        assert_eq!(d.from.as_deref(), Some("Kherson"));
+        assert_eq!(d.to.as_deref(), Some("Mykolaiv"));
+    }
 
     /// What a test expects of the one distance claim in a text.
     struct Expected<'a> {
