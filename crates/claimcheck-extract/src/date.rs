@@ -579,10 +579,10 @@ fn relation_before(before: &str) -> Option<&str> {
     if body.len() == before.len() {
         return None;
     }
+    // An ASCII word boundary: no letter, digit or underscore just before.
     let bounded = |start: usize| {
         start == 0
-            || !body.as_bytes()[start - 1].is_ascii_alphanumeric()
-                && body.as_bytes()[start - 1] != b'_'
+            || !matches!(body.as_bytes()[start - 1], b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' | b'_')
     };
     if let Some(rest) = body.strip_suffix("to") {
         let gap = rest.trim_end();

@@ -8,6 +8,7 @@ mod attribution;
 mod date;
 mod distance;
 mod event;
+mod nearby;
 mod number;
 mod quantity;
 pub mod sentences;
@@ -16,6 +17,8 @@ mod testing;
 mod tier;
 
 use claimcheck_core::{Claim, ClaimKind, Details};
+
+use nearby::Nearby;
 
 pub use attribution::extract_attributions;
 pub use date::extract_dates;
@@ -47,28 +50,13 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Claim> {
     }
     let measures = quantity::measures(text);
     let distances = distance::distances_from(text, &sentences, &measures);
-    // Spans sorted by start, so that each quantity is compared with its neighbours only and
-    // a long article is not compared claim by claim with every other.
-    let mut taken: Vec<(claimcheck_core::Span, bool)> = distances
-        .iter()
-        .map(|d| (d.span, true))
-        .chain(claims.iter().map(|d| (d.span, false)))
-        .collect();
-    taken.sort_by_key(|(s, _)| s.start);
-    let longest = taken.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
+    // Each quantity is compared with the claims near it only (see `nearby`).
+    let distance_spans = Nearby::of(distances.iter().map(|d| d.span));
+    let date_spans = Nearby::of(claims.iter().map(|d| d.span));
     let quantities = quantity::quantities_from(text, measures)
         .into_iter()
         .filter(|q| {
-            // Only spans starting within `longest` bytes before the quantity can reach it.
-            let from = taken.partition_point(|(s, _)| s.start + longest < q.span.start);
-            let to = taken.partition_point(|(s, _)| s.start < q.span.end);
-            !taken[from..to].iter().any(|(s, is_distance)| {
-                if *is_distance {
-                    s.overlaps(q.span)
-                } else {
-                    s.contains(q.span)
-                }
-            })
+            !distance_spans.overlaps(q.span) && !date_spans.near(q.span).any(|s| s.contains(q.span))
         })
         .collect::<Vec<_>>();
     claims.extend(distances);
