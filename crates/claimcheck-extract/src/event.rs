@@ -22,6 +22,9 @@
 //! war, treaty, summit, meeting, election, launch, missile, earthquake, ...): a date tied to
 //! "prices" or "the Kremlin" has no event, and none is invented for it.
 
+use std::sync::LazyLock;
+
+use crate::ascii::Shapes;
 use crate::tier::Tiered;
 use claimcheck_core::{Relation, Span};
 
@@ -264,6 +267,23 @@ const NOT_IN_PHRASE: &[&str] = &[
     "you",
 ];
 
+/// A long list of lowercase words, with the shapes of its words (see [`Shapes`]): most words near
+/// a date are turned away by the shapes before they are compared with each word of the list.
+struct Listed {
+    words: &'static [&'static str],
+    shapes: LazyLock<Shapes>,
+}
+
+static EVENT_NOUN_LIST: Listed = Listed {
+    words: EVENT_NOUNS,
+    shapes: LazyLock::new(|| Shapes::of(EVENT_NOUNS.iter().copied())),
+};
+
+static NOT_IN_PHRASE_LIST: Listed = Listed {
+    words: NOT_IN_PHRASE,
+    shapes: LazyLock::new(|| Shapes::of(NOT_IN_PHRASE.iter().copied())),
+};
+
 /// Auxiliaries skipped between a subject and its verb.
 const AUXILIARIES: &[&str] = &[
     "am", "are", "be", "been", "being", "had", "has", "have", "is", "remain", "remains", "was",
@@ -427,6 +447,11 @@ impl Token<'_> {
             list.contains(&self.lower().as_str())
         }
     }
+
+    /// [`Token::is`] for a long list, which the list's shapes answer at once for most words.
+    fn is_listed(&self, list: &Listed) -> bool {
+        list.shapes.may_hold(self.text) && self.is(list.words)
+    }
 }
 
 /// The event the date at `date_span` is tied to, in the article's words, and the date's
@@ -529,7 +554,7 @@ fn phrase_before(text: &str, tokens: &[Token], end: usize) -> Option<String> {
     let mut i = end;
     while i > 0 && end - (i - 1) <= MAX_PHRASE_WORDS {
         let t = tokens[i - 1];
-        if !t.is_word() || t.is(NOT_IN_PHRASE) {
+        if !t.is_word() || t.is_listed(&NOT_IN_PHRASE_LIST) {
             break;
         }
         if t.is(DETERMINERS) {
@@ -565,7 +590,7 @@ fn phrase_before(text: &str, tokens: &[Token], end: usize) -> Option<String> {
         return None;
     }
     let words = &tokens[start..end];
-    if !words.iter().any(|t| t.is(EVENT_NOUNS)) {
+    if !words.iter().any(|t| t.is_listed(&EVENT_NOUN_LIST)) {
         return None;
     }
     Some(text[words[0].start..words[words.len() - 1].end].to_string())
@@ -573,7 +598,7 @@ fn phrase_before(text: &str, tokens: &[Token], end: usize) -> Option<String> {
 
 /// Whether a word can stand inside a noun phrase before a connector.
 fn is_phrase_word(t: Token) -> bool {
-    t.is_word() && !t.is(NOT_IN_PHRASE) && !t.is(DETERMINERS) && !is_verb_like(t)
+    t.is_word() && !t.is_listed(&NOT_IN_PHRASE_LIST) && !t.is(DETERMINERS) && !is_verb_like(t)
 }
 
 /// A lowercase word ending in "-ed" that is not an event participle is taken for a verb; a
@@ -619,7 +644,7 @@ fn since_predicate(before: &[Token], after: &[Token]) -> Option<(String, Relatio
         .filter(|t| !t.is(QUANTIFIERS))
         .map(|t| t.text)
         .collect();
-    if words.len() < 2 || !predicate.iter().any(|t| t.is(EVENT_NOUNS)) {
+    if words.len() < 2 || !predicate.iter().any(|t| t.is_listed(&EVENT_NOUN_LIST)) {
         return None;
     }
     Some((words.join(" "), Relation::Since))
@@ -649,10 +674,10 @@ fn phrase_after_date(text: &str, before: &[Token], after: &[Token]) -> Option<St
     let words: Vec<Token> = after
         .iter()
         .copied()
-        .take_while(|t| t.is_word() && !t.is(NOT_IN_PHRASE) && !t.is(CONNECTORS))
+        .take_while(|t| t.is_word() && !t.is_listed(&NOT_IN_PHRASE_LIST) && !t.is(CONNECTORS))
         .take(5)
         .collect();
-    let last = words.iter().rposition(|t| t.is(EVENT_NOUNS))?;
+    let last = words.iter().rposition(|t| t.is_listed(&EVENT_NOUN_LIST))?;
     Some(text[words[0].start..words[last].end].to_string())
 }
 
