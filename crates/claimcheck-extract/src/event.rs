@@ -458,13 +458,21 @@ impl Token<'_> {
 /// relation to it; `None` when the sentence ties the date to no event.
 #[cfg(test)]
 pub(crate) fn event_for(text: &str, date_span: Span) -> Option<(String, Relation)> {
-    event_in(text, &crate::sentences::sentences(text), date_span)
+    event_in(
+        text,
+        &text.to_ascii_lowercase(),
+        &crate::sentences::sentences(text),
+        date_span,
+    )
 }
 
 /// [`event_for`] with the text's sentences split once by the caller: splitting them again for
 /// every date made extraction quadratic in the length of the article.
+///
+/// `lower` is `text` with its ASCII letters lowercased, which the scheduling patterns read.
 pub(crate) fn event_in(
     text: &str,
+    lower: &str,
     sentences: &[Span],
     date_span: Span,
 ) -> Option<(String, Relation)> {
@@ -474,14 +482,14 @@ pub(crate) fn event_in(
         .filter(|s| s.start <= date_span.start && date_span.start < s.end.max(s.start + 1))?;
     // The event is named near its date.
     let sentence = crate::sentences::window(text, whole, date_span, 300);
-    let before_text = text[sentence.start..date_span.start].to_ascii_lowercase();
+    let before_text = &lower[sentence.start..date_span.start];
     let before = tokens(text, sentence.start, date_span.start);
     // The words after the date matter only to two of the readings below.
     let after = || tokens(text, date_span.end, sentence.end.max(date_span.end));
 
     // Scheduling: the subject before "is scheduled to take place on".
     for pattern in [&SCHEDULED, &FUTURE] {
-        if let Some(m) = pattern.find(&before_text) {
+        if let Some(m) = pattern.find(before_text) {
             let cut = sentence.start + m.start();
             let subject: Vec<Token> = before.iter().copied().filter(|t| t.end <= cut).collect();
             let end = skip_back(&subject, subject.len(), AUXILIARIES);

@@ -38,11 +38,14 @@ pub struct ExtractOptions {
 pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Claim> {
     let _reading = tier::reading(text.len());
     let sentences = sentences::sentences(text);
-    let mut claims = date::dates_in(text, &sentences, options.published);
+    // The date, event and proportion patterns read a copy with ASCII letters lowercased (see
+    // `dates_in`).
+    let lower = text.to_ascii_lowercase();
+    let mut claims = date::dates_in(text, &lower, &sentences, options.published);
     // A date tied to an event keeps the event's words and how the date relates to it.
     for claim in &mut claims {
         if let Details::Date(d) = &mut *claim.details
-            && let Some((event, relation)) = event::event_in(text, &sentences, claim.span)
+            && let Some((event, relation)) = event::event_in(text, &lower, &sentences, claim.span)
         {
             d.event = Some(event);
             d.relation = Some(relation);
@@ -53,7 +56,7 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Claim> {
     // Each quantity is compared with the claims near it only (see `nearby`).
     let distance_spans = Nearby::of(distances.iter().map(|d| d.span));
     let date_spans = Nearby::of(claims.iter().map(|d| d.span));
-    let quantities = quantity::quantities_from(text, measures)
+    let quantities = quantity::quantities_from(text, &lower, measures)
         .into_iter()
         .filter(|q| {
             !distance_spans.overlaps(q.span) && !date_spans.near(q.span).any(|s| s.contains(q.span))

@@ -68,12 +68,12 @@ const PATTERN: &str = r"
         )
         \s+of\b";
 
-/// The proportion measures of `text`: value as a fraction of one, unit `proportion`.
-pub(super) fn proportions(text: &str) -> Vec<Measure> {
+/// The proportion measures of `text`: value as a fraction of one, unit `proportion`. `lower` is
+/// `text` with its ASCII letters lowercased.
+pub(super) fn proportions(text: &str, lower: &str) -> Vec<Measure> {
     let Some(unit) = unit_named("proportion") else {
         return Vec::new();
     };
-    let lower = text.to_ascii_lowercase();
     // A text without a proportion word never compiles the pattern.
     if !REQUIRED.iter().any(|w| lower.contains(w)) {
         return Vec::new();
@@ -82,9 +82,9 @@ pub(super) fn proportions(text: &str) -> Vec<Measure> {
     {
         (&PROPORTION_FOLDING, text)
     } else if boundaries_are_ascii(text) {
-        (&PROPORTION_ASCII, lower.as_str())
+        (&PROPORTION_ASCII, lower)
     } else {
-        (&PROPORTION, lower.as_str())
+        (&PROPORTION, lower)
     };
     let mut out = Vec::new();
     let found = if std::ptr::eq(pattern, &PROPORTION_FOLDING) {
@@ -173,10 +173,11 @@ mod tests {
     use super::*;
 
     fn check(text: &str, expected: &[(&str, f64, Option<Comparator>)]) {
-        let got: Vec<(&str, f64, Option<Comparator>)> = proportions(text)
-            .iter()
-            .map(|m| (&text[m.span.start..m.span.end], m.value, m.comparator))
-            .collect();
+        let got: Vec<(&str, f64, Option<Comparator>)> =
+            proportions(text, &text.to_ascii_lowercase())
+                .iter()
+                .map(|m| (&text[m.span.start..m.span.end], m.value, m.comparator))
+                .collect();
         assert_eq!(got, expected, "{text:?}");
     }
 
