@@ -342,32 +342,38 @@ fn tokens(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
     }
 }
 
-/// [`tokens_chars`] byte by byte, for the usual ASCII window (no curly apostrophe).
+/// [`tokens_chars`] byte by byte, for the usual ASCII window (no curly apostrophe). Each byte's
+/// class comes from one table ([`CLASS`]).
 fn tokens_ascii(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
     let slice = &text[from..to];
     // About one token in four bytes of news text (a word and the space after it): sized once
     // rather than grown from empty in each window.
     let mut out = Vec::with_capacity(slice.len() / 4 + 4);
     let bytes = slice.as_bytes();
+    let class = |k: usize| bytes.get(k).map_or(SKIP, |&b| CLASS[usize::from(b)]);
     let mut i = 0;
     while i < bytes.len() {
-        let c = bytes[i];
         let start = i;
-        i += 1;
-        if c.is_ascii_alphanumeric() {
-            loop {
-                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                    i += 1;
-                }
-                let joined = matches!(bytes.get(i), Some(b'\'' | b'-'))
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
-                if !joined {
-                    break;
-                }
+        match class(i) {
+            ALNUM => {
                 i += 1;
+                loop {
+                    while class(i) == ALNUM {
+                        i += 1;
+                    }
+                    // A joiner before a letter or digit continues the word.
+                    if class(i) == JOIN && class(i + 1) == ALNUM {
+                        i += 2;
+                    } else {
+                        break;
+                    }
+                }
             }
-        } else if !MARKS.contains(&char::from(c)) {
-            continue;
+            MARK => i += 1,
+            _ => {
+                i += 1;
+                continue;
+            }
         }
         out.push(Token {
             text: &slice[start..i],
@@ -377,6 +383,37 @@ fn tokens_ascii(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
     }
     out
 }
+
+/// The classes of [`tokens_ascii`]: an ASCII letter or digit, a joiner of words ("'", "-"), an
+/// ASCII one of [`MARKS`], anything else.
+const ALNUM: u8 = 0;
+const JOIN: u8 = 1;
+const MARK: u8 = 2;
+const SKIP: u8 = 3;
+
+static CLASS: [u8; 256] = {
+    let mut class = [SKIP; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        class[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b'\'' | b'-') {
+            JOIN
+        } else {
+            SKIP
+        };
+        b += 1;
+    }
+    let mut m = 0;
+    while m < MARKS.len() {
+        if MARKS[m].is_ascii() {
+            class[MARKS[m] as usize] = MARK;
+        }
+        m += 1;
+    }
+    class
+};
 
 /// The words (letters and digits, joined by an apostrophe or a hyphen before more) and clause
 /// marks of `text[from..to]`.
@@ -705,6 +742,26 @@ mod tests {
         ] {
             let text = format!("..{s}..");
             let (from, to) = (2, 2 + s.len());
+            assert_eq!(
+                tokens_ascii(&text, from, to),
+                tokens_chars(&text, from, to),
+                "{s:?}"
+            );
+        }
+        // And on generated windows of the bytes that matter: letters, digits, the joiners, the
+        // marks and others, in runs of every length.
+        let pieces = [
+            "a", "Z", "7", "-", "'", ".", " ", "\t", ",", ";", ":", "(", ")", "[", "]", "\"", "!",
+            "?", "_", "~", "\x7f", "ab", "--", "''",
+        ];
+        let mut picks = crate::testing::Picks::new(0xa54f_f53a_5f1d_36f1);
+        for _ in 0..20_000 {
+            let len = picks.below(12);
+            let s: String = (0..len)
+                .map(|_| pieces[picks.below(pieces.len())])
+                .collect();
+            let text = format!("a{s}-");
+            let (from, to) = (1, 1 + s.len());
             assert_eq!(
                 tokens_ascii(&text, from, to),
                 tokens_chars(&text, from, to),
