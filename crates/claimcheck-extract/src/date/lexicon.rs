@@ -298,14 +298,14 @@ pub(super) fn marks_amount(previous_word: &str) -> bool {
 pub(super) fn tense_of(word: &str, previous: &str) -> Option<Lean> {
     // This runs for every word around every date: the words are ASCII letters, lowercased on
     // the stack and compared with `match` arms rather than scanned lists. A word too long for
-    // the buffer is none of the listed ones (the longest has 11 letters).
+    // the buffer is none of the listed ones (the longest has 11 letters). The word before
+    // matters only to "to" and to a past form, so it is lowercased only then.
     let mut word_buf = [0u8; 16];
     let mut previous_buf = [0u8; 16];
     let w = crate::ascii::lowercase_on_stack(word, &mut word_buf).unwrap_or("");
-    let p = crate::ascii::lowercase_on_stack(previous, &mut previous_buf).unwrap_or("");
     if w == "to"
         && matches!(
-            p,
+            crate::ascii::lowercase_on_stack(previous, &mut previous_buf).unwrap_or(""),
             "set"
                 | "due"
                 | "going"
@@ -343,12 +343,7 @@ pub(super) fn tense_of(word: &str, previous: &str) -> Option<Lean> {
     {
         return Some(Lean::Future);
     }
-    // A participle after "be" is passive ("should be completed", "will be held"), and says
-    // nothing of the time.
-    if matches!(p, "be" | "being") {
-        return None;
-    }
-    if matches!(
+    let past = matches!(
         w,
         "was"
             | "were"
@@ -410,16 +405,26 @@ pub(super) fn tense_of(word: &str, previous: &str) -> Option<Lean> {
             | "understood"
             | "wore"
             | "earlier"
-    ) {
-        return Some(Lean::Past);
+    ) || regular_past(word, w);
+    if !past {
+        return None;
     }
+    // A participle after "be" is passive ("should be completed", "will be held"), and says
+    // nothing of the time.
+    let p = crate::ascii::lowercase_on_stack(previous, &mut previous_buf).unwrap_or("");
+    (!matches!(p, "be" | "being")).then_some(Lean::Past)
+}
+
+/// Whether `word` (`w` lowercased) is a regular past form: a lowercase word of five letters or
+/// more ending in "-ed" that is not one of the words that only look like one.
+fn regular_past(word: &str, w: &str) -> bool {
     let lowercase_word = word.chars().next().is_some_and(char::is_lowercase);
     let ends_ed = word
         .len()
         .checked_sub(2)
         .and_then(|i| word.get(i..))
         .is_some_and(|end| end.eq_ignore_ascii_case("ed"));
-    if lowercase_word
+    lowercase_word
         && word.len() >= 5
         && ends_ed
         && !matches!(
@@ -452,8 +457,4 @@ pub(super) fn tense_of(word: &str, previous: &str) -> Option<Lean> {
                 | "advanced"
                 | "related"
         )
-    {
-        return Some(Lean::Past);
-    }
-    None
 }
