@@ -53,6 +53,18 @@ pub(crate) fn lowercase_on_stack<'b, const N: usize>(
     std::str::from_utf8(out).ok()
 }
 
+/// `f` of `word` lowercased as `str::to_lowercase` does: on the stack when it is ASCII and up to
+/// 64 bytes (where the two lowercases agree), in a new string otherwise. For the word lists asked
+/// about the words of every speaker phrase and clause, where a lowercase copy per word cost
+/// about 1% of extracting a news text.
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    match lowercase_on_stack(word, &mut buf) {
+        Some(lower) => f(lower),
+        None => f(&word.to_lowercase()),
+    }
+}
+
 /// The first letters, lengths and last letters of the words of a list, as a bit per last letter
 /// under each lowercase ASCII first letter and length: most words of a text are known not to be
 /// on the list at once, without lowercasing and hashing them. Asked at every word of a text (cue
@@ -114,6 +126,21 @@ mod tests {
         assert_eq!(lowercase_on_stack("Said", &mut buf), Some("said"));
         assert_eq!(lowercase_on_stack("Überall", &mut buf), None);
         assert_eq!(lowercase_on_stack("Extraordinary", &mut buf), None);
+    }
+
+    #[test]
+    fn lowercases_as_to_lowercase_does() {
+        let long = "A".repeat(70);
+        for word in [
+            "Said",
+            "",
+            "\u{212a}elvin",
+            "\u{130}stanbul",
+            "Gen.",
+            long.as_str(),
+        ] {
+            assert_eq!(with_lowercase(word, str::to_string), word.to_lowercase());
+        }
     }
 
     #[test]

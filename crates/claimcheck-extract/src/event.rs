@@ -24,7 +24,7 @@
 
 use std::sync::LazyLock;
 
-use crate::ascii::Shapes;
+use crate::ascii::{Shapes, with_lowercase};
 use crate::tier::Tiered;
 use claimcheck_core::{Relation, Span};
 
@@ -534,18 +534,25 @@ pub(crate) fn event_in(
         }
     }
 
-    let last = before.last().map(Token::lower);
-    match last.as_deref() {
-        Some("since") => since_predicate(&before[..before.len() - 1], &after()),
-        Some(word @ ("in" | "on" | "during")) => {
-            let relation = if word == "on" {
-                Relation::On
-            } else {
-                Relation::In
-            };
+    enum Last {
+        Since,
+        Preposition(Relation),
+        Other,
+    }
+    let last = before.last().map_or(Last::Other, |t| {
+        with_lowercase(t.text, |word| match word {
+            "since" => Last::Since,
+            "on" => Last::Preposition(Relation::On),
+            "in" | "during" => Last::Preposition(Relation::In),
+            _ => Last::Other,
+        })
+    });
+    match last {
+        Last::Since => since_predicate(&before[..before.len() - 1], &after()),
+        Last::Preposition(relation) => {
             occurrence_before(text, &before[..before.len() - 1]).map(|e| (e, relation))
         }
-        _ => phrase_after_date(text, &before, &after()).map(|e| (e, Relation::In)),
+        Last::Other => phrase_after_date(text, &before, &after()).map(|e| (e, Relation::In)),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Reads one unit of text (a sentence, or sentences joined by a quotation) for an attribution:
 //! the speaking verb or "according to", the speaker before or after it, and the attributed words.
 
+use crate::ascii::with_lowercase;
 use crate::tier::Tiered;
 use claimcheck_core::Span;
 
@@ -274,7 +275,7 @@ impl Reader<'_> {
         }
         if i > 0
             && self.toks[i - 1].word
-            && PASSIVE.contains(&self.word(i - 1).to_lowercase().as_str())
+            && with_lowercase(self.word(i - 1), |lower| PASSIVE.contains(&lower))
             && !word.ends_with("ing")
         {
             return None;
@@ -396,15 +397,16 @@ impl Reader<'_> {
         let mut e = i;
         while e > 0 && self.toks[e - 1].word {
             let w = self.word(e - 1);
-            let lower = w.to_lowercase();
-            if AUXILIARIES.contains(&lower.as_str())
-                || (w == lower
-                    && lower.ends_with("ly")
-                    && lower.len() > 3
-                    && !LEXICON.is_role(w)
-                    && !LEXICON.is_institution(w)
-                    && !(e >= 2 && self.toks[e - 2].word && is_determiner(self.word(e - 2))))
-            {
+            let skipped = with_lowercase(w, |lower| {
+                AUXILIARIES.contains(&lower)
+                    || (w == lower
+                        && lower.ends_with("ly")
+                        && lower.len() > 3
+                        && !LEXICON.is_role(w)
+                        && !LEXICON.is_institution(w)
+                        && !(e >= 2 && self.toks[e - 2].word && is_determiner(self.word(e - 2))))
+            });
+            if skipped {
                 e -= 1;
             } else {
                 break;
@@ -543,7 +545,6 @@ impl Reader<'_> {
                 break;
             }
             let w = self.word(j);
-            let lower = w.to_lowercase();
             if start == e && phrase::is_pronoun(w) {
                 return Some((j, phrase::classify(w)?));
             }
@@ -553,7 +554,7 @@ impl Reader<'_> {
                 break;
             }
             let caps = is_capitalized(w);
-            if LEXICON.is_adverbial(&lower) && !is_acronym(w) {
+            if LEXICON.is_adverbial(w) && !is_acronym(w) {
                 // A capitalized lead word is part of a name only after a name word
                 // ("Theresa May"), never at the start ("On Monday", "However").
                 let in_name = caps

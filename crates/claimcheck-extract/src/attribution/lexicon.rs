@@ -3,7 +3,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
-use crate::ascii::Shapes;
+use crate::ascii::{Shapes, with_lowercase};
 
 /// What must follow a speaking verb when the speaker comes before it; see `cue_verbs.txt`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,35 +75,36 @@ impl Lexicon {
 
     /// Whether `word` names what a speaker is ("expert", "spokesman", "Gen.").
     pub fn is_role(&self, word: &str) -> bool {
-        self.roles.contains(&normalise(word))
+        with_normalised(word, |lower| self.roles.contains(lower))
     }
 
     /// Whether `phrase` (a whole name or its last word) is an institution.
     pub fn is_institution(&self, phrase: &str) -> bool {
-        let lower = normalise(phrase);
-        self.institutions.contains(&lower)
-            || lower
-                .rsplit(' ')
-                .next()
-                .is_some_and(|head| self.institutions.contains(head))
+        with_normalised(phrase, |lower| {
+            self.institutions.contains(lower)
+                || lower
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|head| self.institutions.contains(head))
+        })
     }
 
     /// Whether `word` opens a lead-in or a time phrase.
     pub fn is_adverbial(&self, word: &str) -> bool {
-        self.adverbials.contains(&word.to_lowercase())
+        with_lowercase(word, |lower| self.adverbials.contains(lower))
     }
 }
 
-/// Lowercases and drops a possessive ending and a trailing point, so "Gen." matches "gen" and
-/// "ministry's" matches "ministry".
-pub fn normalise(word: &str) -> String {
-    let lower = word.to_lowercase();
-    let lower = lower.trim_end_matches('.');
-    let lower = lower
-        .strip_suffix("\u{2019}s")
-        .or_else(|| lower.strip_suffix("'s"))
-        .unwrap_or(lower);
-    lower.to_string()
+/// `f` of `word` lowercased without a possessive ending and a trailing point, so "Gen." matches
+/// "gen" and "ministry's" matches "ministry"; without a new string for a short ASCII word.
+pub fn with_normalised<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    with_lowercase(word, |lower| {
+        let lower = lower.trim_end_matches('.');
+        f(lower
+            .strip_suffix("\u{2019}s")
+            .or_else(|| lower.strip_suffix("'s"))
+            .unwrap_or(lower))
+    })
 }
 
 fn lines(data: &str) -> impl Iterator<Item = &str> {

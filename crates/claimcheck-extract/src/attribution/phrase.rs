@@ -1,8 +1,8 @@
 //! Noun phrases around a speaking verb: who speaks (a person, an institution, an outlet, an
 //! unnamed expert), the role and organization of an appositive, and the outlet a hearer names.
 
-use super::lexicon::{LEXICON, normalise};
-use crate::ascii::Twin;
+use super::lexicon::{LEXICON, with_normalised};
+use crate::ascii::{Twin, with_lowercase};
 
 /// Who a noun phrase says is speaking, before later mentions are resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,11 +34,11 @@ const PARTICLES: &[&str] = &[
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "prof"];
 
 pub fn is_determiner(word: &str) -> bool {
-    DETERMINERS.contains(&word.to_lowercase().as_str())
+    with_lowercase(word, |lower| DETERMINERS.contains(&lower))
 }
 
 pub fn is_pronoun(word: &str) -> bool {
-    PRONOUNS.contains(&word.to_lowercase().as_str())
+    with_lowercase(word, |lower| PRONOUNS.contains(&lower))
 }
 
 pub fn is_particle(word: &str) -> bool {
@@ -46,7 +46,7 @@ pub fn is_particle(word: &str) -> bool {
 }
 
 pub fn is_honorific(word: &str) -> bool {
-    HONORIFICS.contains(&normalise(word).as_str())
+    with_normalised(word, |lower| HONORIFICS.contains(&lower))
 }
 
 pub fn is_capitalized(word: &str) -> bool {
