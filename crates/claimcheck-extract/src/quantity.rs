@@ -11,6 +11,7 @@ pub(crate) mod units;
 
 use std::sync::LazyLock;
 
+use crate::ascii::with_lowercase;
 use crate::nearby::Nearby;
 use crate::tier::{Captures, Tiered};
 use claimcheck_core::{Claim, Comparator, Details, QuantityDetails, Span};
@@ -86,10 +87,12 @@ fn is_definite_reference(text: &str, m: &Measure) -> bool {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    matches!(
-        word.to_lowercase().as_str(),
-        "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "both" | "all"
-    )
+    with_lowercase(word, |w| {
+        matches!(
+            w,
+            "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "both" | "all"
+        )
+    })
 }
 
 /// Every measure in `text`, left to right, without overlap. [`crate::extract`] reads them once

@@ -5,6 +5,7 @@
 //! an abbreviation or an initial. A line break ends a sentence too: plain-text articles put a
 //! paragraph on each line, and the Markdown and HTML readers end blocks with blank lines.
 
+use crate::ascii::with_lowercase;
 use claimcheck_core::Span;
 
 /// Abbreviations after which a point does not end a sentence.
@@ -113,9 +114,8 @@ fn ends_sentence(text: &str, start: usize, point: usize, end: usize) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
         .next()
         .unwrap_or("");
-    let lower = word.to_lowercase();
     let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    !(is_initial || ABBREVIATIONS.contains(&lower.as_str()))
+    !(is_initial || with_lowercase(word, |lower| ABBREVIATIONS.contains(&lower)))
 }
 
 /// Pushes the sentence `start..end` trimmed, in pieces of at most [`LONGEST_SENTENCE`] bytes.

@@ -3,6 +3,8 @@
 
 use jiff::civil::Weekday;
 
+use crate::ascii::with_lowercase;
+
 /// Whether a sentence speaks of the past or the future around a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Lean {
@@ -13,8 +15,11 @@ pub(super) enum Lean {
 
 /// The month a name or abbreviation stands for, 1-based; a trailing point is ignored.
 pub(super) fn month_number(word: &str) -> Option<i8> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    let n = match w.as_str() {
+    with_lowercase(word.trim_end_matches('.'), month_of)
+}
+
+fn month_of(w: &str) -> Option<i8> {
+    let n = match w {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
         "march" | "mar" => 3,
@@ -34,21 +39,24 @@ pub(super) fn month_number(word: &str) -> Option<i8> {
 
 /// Whether a month word is an abbreviation ("Sept", "Jan") rather than the full name.
 pub(super) fn is_abbreviation(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
-    w.len() <= 4 && !matches!(w.as_str(), "may" | "june" | "july")
+    with_lowercase(word.trim_end_matches('.'), |w| {
+        w.len() <= 4 && !matches!(w, "may" | "june" | "july")
+    })
 }
 
 /// Whether a month word is also a common English verb or name when written lowercase, so that
 /// it only counts as a month where a number or a capital says so.
 pub(super) fn is_ambiguous_month(word: &str) -> bool {
-    let w = word.to_lowercase();
-    matches!(w.as_str(), "may" | "march") || is_abbreviation(word)
+    with_lowercase(word, |w| matches!(w, "may" | "march")) || is_abbreviation(word)
 }
 
 /// The weekday a full name or a usual abbreviation stands for.
 pub(super) fn weekday(word: &str) -> Option<Weekday> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    let day = match w.as_str() {
+    with_lowercase(word.trim_end_matches('.'), weekday_of)
+}
+
+fn weekday_of(w: &str) -> Option<Weekday> {
+    let day = match w {
         "monday" | "mon" => Weekday::Monday,
         "tuesday" | "tue" | "tues" => Weekday::Tuesday,
         "wednesday" | "wed" => Weekday::Wednesday,
@@ -81,7 +89,7 @@ pub(super) fn names_a_day(previous_word: &str) -> bool {
         "black", "cyber", "good", "ash", "super", "holy", "easter", "palm", "bloody", "maundy",
         "shrove", "giving",
     ];
-    NAMING.contains(&previous_word.to_lowercase().as_str())
+    with_lowercase(previous_word, |w| NAMING.contains(&w))
 }
 
 /// The value of a small count written as a word or in digits ("a", "two", "3").
@@ -248,7 +256,7 @@ pub(super) fn is_count_noun(word: &str) -> bool {
         "pages",
         "s",
     ];
-    NOUNS.contains(&word.to_lowercase().as_str())
+    with_lowercase(word, |w| NOUNS.contains(&w))
 }
 
 /// Whether a word after a number is a unit symbol ("1500 b", "2000 kW"): one or two lowercase
@@ -290,7 +298,7 @@ pub(super) fn marks_amount(previous_word: &str) -> bool {
         "top",
         "just",
     ];
-    WORDS.contains(&previous_word.to_lowercase().as_str())
+    with_lowercase(previous_word, |w| WORDS.contains(&w))
 }
 
 /// The tense a single word signals, if any. Past-tense forms are the usual irregular verbs plus

@@ -3,6 +3,8 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
+use crate::ascii::with_lowercase;
+
 /// What a unit measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Dimension {
@@ -269,20 +271,31 @@ pub(crate) fn unit_at(text: &str, pos: usize) -> Option<UnitMatch> {
             continue;
         }
         let written = &rest[..len];
-        let key = if symbol {
-            written.to_string()
-        } else {
-            written
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        };
         let map = if symbol { &table.symbols } else { &table.words };
-        let index = map
-            .get(&key)
-            .or_else(|| map.get(&key.replace(' ', "")))
-            .copied();
+        // A spelling of several words is also looked up with its spaces taken out.
+        let look_up = |key: &str| {
+            map.get(key)
+                .or_else(|| {
+                    key.contains(' ')
+                        .then(|| map.get(&key.replace(' ', "")))
+                        .flatten()
+                })
+                .copied()
+        };
+        let index = if symbol {
+            look_up(written)
+        } else if !written.contains(char::is_whitespace) {
+            // One word, the usual case, lowercased without a new string.
+            with_lowercase(written, look_up)
+        } else {
+            look_up(
+                &written
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase(),
+            )
+        };
         let Some(index) = index else { continue };
         if best.is_none_or(|b| len > b.end - pos) {
             best = Some(UnitMatch {
