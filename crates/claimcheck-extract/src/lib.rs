@@ -51,12 +51,14 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Claim> {
             d.relation = Some(relation);
         }
     }
+    let proportions = quantity::proportions(text, &lower);
+    drop(lower);
     let measures = quantity::measures(text);
     let distances = distance::distances_from(text, &sentences, &measures);
     // Each quantity is compared with the claims near it only (see `nearby`).
     let distance_spans = Nearby::of(distances.iter().map(|d| d.span));
     let date_spans = Nearby::of(claims.iter().map(|d| d.span));
-    let quantities = quantity::quantities_from(text, &lower, measures)
+    let quantities = quantity::quantities_from(text, measures, proportions)
         .into_iter()
         .filter(|q| {
             !distance_spans.overlaps(q.span) && !date_spans.near(q.span).any(|s| s.contains(q.span))

@@ -7,6 +7,8 @@
 
 mod comparator;
 mod proportion;
+
+pub(crate) use proportion::proportions;
 pub(crate) mod units;
 
 use std::sync::LazyLock;
@@ -44,13 +46,16 @@ pub(crate) struct Measure {
 /// Every quantity claim in `text`, in order.
 pub fn extract_quantities(text: &str) -> Vec<Claim> {
     let _reading = crate::tier::reading(text.len());
-    quantities_from(text, &text.to_ascii_lowercase(), measures(text))
+    let proportions = proportions(text, &text.to_ascii_lowercase());
+    quantities_from(text, measures(text), proportions)
 }
 
-/// [`extract_quantities`] from the text's [`measures`], already read, and `lower`, the text with
-/// its ASCII letters lowercased.
-pub(crate) fn quantities_from(text: &str, lower: &str, mut all: Vec<Measure>) -> Vec<Claim> {
-    let proportions = proportion::proportions(text, lower);
+/// [`extract_quantities`] from the text's [`measures`] and [`proportions`], already read.
+pub(crate) fn quantities_from(
+    text: &str,
+    mut all: Vec<Measure>,
+    proportions: Vec<Measure>,
+) -> Vec<Claim> {
     if !proportions.is_empty() {
         let mut taken = Nearby::of(all.iter().map(|m| m.span));
         for p in proportions {

@@ -70,7 +70,7 @@ const PATTERN: &str = r"
 
 /// The proportion measures of `text`: value as a fraction of one, unit `proportion`. `lower` is
 /// `text` with its ASCII letters lowercased.
-pub(super) fn proportions(text: &str, lower: &str) -> Vec<Measure> {
+pub(crate) fn proportions(text: &str, lower: &str) -> Vec<Measure> {
     let Some(unit) = unit_named("proportion") else {
         return Vec::new();
     };
