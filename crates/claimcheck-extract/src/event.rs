@@ -520,15 +520,16 @@ pub(crate) fn event_in(
     // The event is named near its date.
     let sentence = crate::sentences::window(text, whole, date_span, 300);
     let before_text = &lower[sentence.start..date_span.start];
-    let before = tokens(text, sentence.start, date_span.start);
-    // The words after the date matter only to two of the readings below.
+    // The words before and after the date are read only by the readings that need them: most
+    // dates need only the word just before them (see `last_token`).
+    let before = || tokens(text, sentence.start, date_span.start);
     let after = || tokens(text, date_span.end, sentence.end.max(date_span.end));
 
     // Scheduling: the subject before "is scheduled to take place on".
     for pattern in [&SCHEDULED, &FUTURE] {
         if let Some(m) = pattern.find(before_text) {
             let cut = sentence.start + m.start();
-            let subject: Vec<Token> = before.iter().copied().filter(|t| t.end <= cut).collect();
+            let subject: Vec<Token> = before().into_iter().filter(|t| t.end <= cut).collect();
             let end = skip_back(&subject, subject.len(), AUXILIARIES);
             return phrase_before(text, &subject, end).map(|e| (e, Relation::ScheduledFor));
         }
@@ -539,7 +540,8 @@ pub(crate) fn event_in(
         Preposition(Relation),
         Other,
     }
-    let last = before.last().map_or(Last::Other, |t| {
+    let last_word = last_token(text, sentence.start, date_span.start);
+    let last = last_word.map_or(Last::Other, |t| {
         with_lowercase(t.text, |word| match word {
             "since" => Last::Since,
             "on" => Last::Preposition(Relation::On),
@@ -548,12 +550,34 @@ pub(crate) fn event_in(
         })
     });
     match last {
-        Last::Since => since_predicate(&before[..before.len() - 1], &after()),
+        Last::Since => {
+            let before = before();
+            since_predicate(&before[..before.len() - 1], after)
+        }
         Last::Preposition(relation) => {
+            let before = before();
             occurrence_before(text, &before[..before.len() - 1]).map(|e| (e, relation))
         }
-        Last::Other => phrase_after_date(text, &before, &after()).map(|e| (e, Relation::In)),
+        Last::Other => phrase_after_date(text, last_word, after).map(|e| (e, Relation::In)),
     }
+}
+
+/// The last of the [`tokens`] of `text[from..to]`, from its last 64 bytes when they hold two
+/// tokens or more. Tokens are found left to right, so a reading that starts inside the span may
+/// cut its first word in two, but every token after that first one is the whole span's.
+fn last_token(text: &str, from: usize, to: usize) -> Option<Token<'_>> {
+    const TAIL: usize = 64;
+    let mut start = to.saturating_sub(TAIL).max(from);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    if start > from {
+        let tail = tokens(text, start, to);
+        if tail.len() >= 2 {
+            return tail.last().copied();
+        }
+    }
+    tokens(text, from, to).last().copied()
 }
 
 /// Moves `end` back over the words of `list` just before it.
@@ -669,7 +693,10 @@ fn is_verb_like(t: Token) -> bool {
 
 /// The event of "<subject> has <predicate> since <date>", or of "Since <date>, <subject> has
 /// <predicate>": the predicate after the auxiliary, without quantifiers.
-fn since_predicate(before: &[Token], after: &[Token]) -> Option<(String, Relation)> {
+fn since_predicate<'a>(
+    before: &[Token<'a>],
+    after: impl FnOnce() -> Vec<Token<'a>>,
+) -> Option<(String, Relation)> {
     let clause_start = before
         .iter()
         .rposition(|t| !t.is_word() || t.is(&["although", "though", "while", "because", "but"]))
@@ -677,9 +704,8 @@ fn since_predicate(before: &[Token], after: &[Token]) -> Option<(String, Relatio
     let clause = &before[clause_start..];
     let predicate: Vec<Token> = if clause.is_empty() {
         // "Since 2017, North Korea has launched ...": the clause follows the date.
-        let rest: Vec<Token> = after
-            .iter()
-            .copied()
+        let rest: Vec<Token> = after()
+            .into_iter()
             .skip_while(|t| !t.is_word())
             .take_while(|t| t.is_word())
             .collect();
@@ -716,16 +742,18 @@ fn after_auxiliary<'a>(clause: &[Token<'a>]) -> Option<Vec<Token<'a>>> {
 /// The event named by words after a date inside a noun phrase: "the 1991 agreement", "the 2018
 /// Singapore summit", "Kim's September 13th meeting". The date must follow a determiner or a
 /// possessive, and the phrase ends at its last event noun.
-fn phrase_after_date(text: &str, before: &[Token], after: &[Token]) -> Option<String> {
-    let opens = before
-        .last()
-        .is_some_and(|t| t.is(DETERMINERS) || t.text.ends_with("'s") || t.text.ends_with("’s"));
+fn phrase_after_date<'a>(
+    text: &str,
+    last: Option<Token<'a>>,
+    after: impl FnOnce() -> Vec<Token<'a>>,
+) -> Option<String> {
+    let opens =
+        last.is_some_and(|t| t.is(DETERMINERS) || t.text.ends_with("'s") || t.text.ends_with("’s"));
     if !opens {
         return None;
     }
-    let words: Vec<Token> = after
-        .iter()
-        .copied()
+    let words: Vec<Token> = after()
+        .into_iter()
         .take_while(|t| t.is_word() && !t.is_listed(&NOT_IN_PHRASE_LIST) && !t.is(CONNECTORS))
         .take(5)
         .collect();
@@ -773,6 +801,56 @@ mod tests {
                 tokens_ascii(&text, from, to),
                 tokens_chars(&text, from, to),
                 "{s:?}"
+            );
+        }
+    }
+
+    /// The last token read from the end of a span is the one the whole span's reading gives:
+    /// on generated texts long enough to cut words at the 64-byte mark, with curly apostrophes
+    /// and dashes, at every start and end.
+    #[test]
+    fn the_last_token_is_read_from_the_end_alike() {
+        // Words and spaces longer than the 64 bytes read, so that the end holds one token cut
+        // in two, or none.
+        let long_word = "anti-establishment".repeat(5);
+        let long_space = " ".repeat(70);
+        let pieces = [
+            "word",
+            "Summit",
+            "7",
+            " ",
+            "  ",
+            "-",
+            "'",
+            "\u{2019}",
+            ",",
+            "(",
+            "\u{201c}",
+            "\u{2014}",
+            "\u{e9}t\u{e9}",
+            "rock'n'roll",
+            "x-1",
+            ".",
+            "\t",
+            &long_word,
+            &long_space,
+        ];
+        let mut picks = crate::testing::Picks::new(0x1f83_d9ab_fb41_bd6b);
+        for _ in 0..4_000 {
+            let count = 1 + picks.below(60);
+            let text: String = (0..count)
+                .map(|_| pieces[picks.below(pieces.len())])
+                .collect();
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let to = bounds[picks.below(bounds.len())];
+            let from = bounds[picks.below(bounds.len())].min(to);
+            assert_eq!(
+                last_token(&text, from, to),
+                tokens(&text, from, to).last().copied(),
+                "{:?}",
+                &text[from..to]
             );
         }
     }
