@@ -65,6 +65,69 @@ pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// The class of each byte for the ASCII tokenisers (the clause reader's, the event reader's):
+/// [`ALNUM`], [`JOIN`], [`MARK`], [`SPACE`] or [`OTHER`]. A table keeps the loop over a word's
+/// letters to one load and compare a byte.
+pub(crate) type ByteClasses = [u8; 256];
+
+/// An ASCII letter or digit.
+pub(crate) const ALNUM: u8 = 0;
+/// A byte that joins two letters or digits into one word ("-" of "x-1", "'" of "won't").
+pub(crate) const JOIN: u8 = 1;
+/// A clause mark, a token of its own.
+pub(crate) const MARK: u8 = 2;
+/// ASCII white space.
+pub(crate) const SPACE: u8 = 3;
+/// Anything else, and every byte beyond ASCII.
+pub(crate) const OTHER: u8 = 4;
+
+/// The byte classes of a tokeniser whose words are joined by `joiners` and whose marks are the
+/// ASCII ones of `marks` (a joiner or a mark is not also white space, a letter or a digit).
+pub(crate) const fn byte_classes(joiners: &[u8], marks: &[char]) -> ByteClasses {
+    let mut classes = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            classes[b] = ALNUM;
+        } else if matches!(c, b'\t'..=b'\r' | b' ') {
+            classes[b] = SPACE;
+        }
+        b += 1;
+    }
+    let mut k = 0;
+    while k < joiners.len() {
+        classes[joiners[k] as usize] = JOIN;
+        k += 1;
+    }
+    let mut k = 0;
+    while k < marks.len() {
+        if marks[k].is_ascii() {
+            classes[marks[k] as usize] = MARK;
+        }
+        k += 1;
+    }
+    classes
+}
+
+/// The end of the word of `bytes` that starts with the letter or digit at `start`: a run of
+/// letters and digits, and more runs joined to it by a joiner between two of them.
+#[inline]
+pub(crate) fn word_end(bytes: &[u8], classes: &ByteClasses, start: usize) -> usize {
+    let class = |k: usize| bytes.get(k).map_or(OTHER, |&b| classes[usize::from(b)]);
+    let mut end = start + 1;
+    loop {
+        while class(end) == ALNUM {
+            end += 1;
+        }
+        if class(end) == JOIN && class(end + 1) == ALNUM {
+            end += 2;
+        } else {
+            return end;
+        }
+    }
+}
+
 /// The first letters, lengths and last letters of the words of a list, as a bit per last letter
 /// under each lowercase ASCII first letter and length: most words of a text are known not to be
 /// on the list at once, without lowercasing and hashing them. Asked at every word of a text (cue

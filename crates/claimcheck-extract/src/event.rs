@@ -24,7 +24,7 @@
 
 use std::sync::LazyLock;
 
-use crate::ascii::{Shapes, with_lowercase};
+use crate::ascii::{self, Shapes, with_lowercase};
 use crate::tier::Tiered;
 use claimcheck_core::{Relation, Span};
 
@@ -343,38 +343,24 @@ fn tokens(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
 }
 
 /// [`tokens_chars`] byte by byte, for the usual ASCII window (no curly apostrophe). Each byte's
-/// class comes from one table ([`CLASS`]).
+/// class comes from one table ([`CLASSES`]).
 fn tokens_ascii(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
     let slice = &text[from..to];
     // About one token in four bytes of news text (a word and the space after it): sized once
     // rather than grown from empty in each window.
     let mut out = Vec::with_capacity(slice.len() / 4 + 4);
     let bytes = slice.as_bytes();
-    let class = |k: usize| bytes.get(k).map_or(SKIP, |&b| CLASS[usize::from(b)]);
     let mut i = 0;
     while i < bytes.len() {
         let start = i;
-        match class(i) {
-            ALNUM => {
-                i += 1;
-                loop {
-                    while class(i) == ALNUM {
-                        i += 1;
-                    }
-                    // A joiner before a letter or digit continues the word.
-                    if class(i) == JOIN && class(i + 1) == ALNUM {
-                        i += 2;
-                    } else {
-                        break;
-                    }
-                }
-            }
-            MARK => i += 1,
+        i = match CLASSES[usize::from(bytes[i])] {
+            ascii::ALNUM => ascii::word_end(bytes, &CLASSES, i),
+            ascii::MARK => i + 1,
             _ => {
                 i += 1;
                 continue;
             }
-        }
+        };
         out.push(Token {
             text: &slice[start..i],
             start: from + start,
@@ -384,36 +370,8 @@ fn tokens_ascii(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
     out
 }
 
-/// The classes of [`tokens_ascii`]: an ASCII letter or digit, a joiner of words ("'", "-"), an
-/// ASCII one of [`MARKS`], anything else.
-const ALNUM: u8 = 0;
-const JOIN: u8 = 1;
-const MARK: u8 = 2;
-const SKIP: u8 = 3;
-
-static CLASS: [u8; 256] = {
-    let mut class = [SKIP; 256];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        class[b] = if c.is_ascii_alphanumeric() {
-            ALNUM
-        } else if matches!(c, b'\'' | b'-') {
-            JOIN
-        } else {
-            SKIP
-        };
-        b += 1;
-    }
-    let mut m = 0;
-    while m < MARKS.len() {
-        if MARKS[m].is_ascii() {
-            class[MARKS[m] as usize] = MARK;
-        }
-        m += 1;
-    }
-    class
-};
+/// The byte classes of [`tokens_ascii`]: words joined by "'" and "-", and the ASCII [`MARKS`].
+static CLASSES: ascii::ByteClasses = ascii::byte_classes(b"'-", MARKS);
 
 /// The words (letters and digits, joined by an apostrophe or a hyphen before more) and clause
 /// marks of `text[from..to]`.

@@ -1,7 +1,7 @@
 //! Reads one unit of text (a sentence, or sentences joined by a quotation) for an attribution:
 //! the speaking verb or "according to", the speaker before or after it, and the attributed words.
 
-use crate::ascii::with_lowercase;
+use crate::ascii::{self, with_lowercase};
 use crate::tier::Tiered;
 use claimcheck_core::Span;
 
@@ -162,33 +162,21 @@ fn tokenize_chars(s: &str, base: usize) -> Vec<Tok> {
 
 /// [`tokenize`] for an ASCII unit, byte by byte: the same tokens without decoding characters
 /// (the curly apostrophe that also joins words is not ASCII). Each byte's class comes from one
-/// table ([`CLASS`]), which keeps the loop over a word's letters to one load and compare a byte.
+/// table ([`CLASSES`]).
 fn tokenize_ascii(s: &[u8], base: usize) -> Vec<Tok> {
-    let class = |k: usize| s.get(k).map_or(OTHER, |&b| CLASS[usize::from(b)]);
     let mut toks = Vec::with_capacity(s.len() / 4);
     let mut i = 0;
     while i < s.len() {
-        match class(i) {
-            SPACE => i += 1,
-            ALNUM => {
-                let mut j = i + 1;
-                loop {
-                    while class(j) == ALNUM {
-                        j += 1;
-                    }
-                    // A joiner between two letters or digits continues the word.
-                    if class(j) == JOIN && class(j + 1) == ALNUM {
-                        j += 2;
-                    } else {
-                        break;
-                    }
-                }
+        match CLASSES[usize::from(s[i])] {
+            ascii::SPACE => i += 1,
+            ascii::ALNUM => {
+                let end = ascii::word_end(s, &CLASSES, i);
                 toks.push(Tok {
                     start: base + i,
-                    end: base + j,
+                    end: base + end,
                     word: true,
                 });
-                i = j;
+                i = end;
             }
             _ => {
                 toks.push(Tok {
@@ -203,31 +191,9 @@ fn tokenize_ascii(s: &[u8], base: usize) -> Vec<Tok> {
     toks
 }
 
-/// The classes of [`tokenize_ascii`]: white space, an ASCII letter or digit, a joiner of words
-/// ("-", "'", "."), anything else.
-const SPACE: u8 = 0;
-const ALNUM: u8 = 1;
-const JOIN: u8 = 2;
-const OTHER: u8 = 3;
-
-static CLASS: [u8; 256] = {
-    let mut class = [OTHER; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        class[b] = if c.is_ascii_alphanumeric() {
-            ALNUM
-        } else if matches!(c, b'\t'..=b'\r' | b' ') {
-            SPACE
-        } else if matches!(c, b'-' | b'\'' | b'.') {
-            JOIN
-        } else {
-            OTHER
-        };
-        b += 1;
-    }
-    class
-};
+/// The byte classes of [`tokenize_ascii`]: words joined by "-", "'" and "."; every other byte
+/// that is not white space is a token of its own.
+static CLASSES: ascii::ByteClasses = ascii::byte_classes(b"-'.", &[]);
 
 impl Reader<'_> {
     fn word(&self, i: usize) -> &str {

@@ -273,14 +273,9 @@ pub(crate) fn unit_at(text: &str, pos: usize) -> Option<UnitMatch> {
         let written = &rest[..len];
         let map = if symbol { &table.symbols } else { &table.words };
         // A spelling of several words is also looked up with its spaces taken out.
-        let look_up = |key: &str| {
-            map.get(key)
-                .or_else(|| {
-                    key.contains(' ')
-                        .then(|| map.get(&key.replace(' ', "")))
-                        .flatten()
-                })
-                .copied()
+        let look_up = |key: &str| match map.get(key) {
+            None if key.contains(' ') => map.get(&key.replace(' ', "")).copied(),
+            found => found.copied(),
         };
         let index = if symbol {
             look_up(written)
