@@ -726,6 +726,14 @@ mod tests {
     /// The byte reader of ASCII windows gives the tokens the character reader gives.
     #[test]
     fn ascii_windows_are_tokenised_alike() {
+        let alike = |text: &str, from: usize, to: usize| {
+            assert_eq!(
+                tokens_ascii(text, from, to),
+                tokens_chars(text, from, to),
+                "{:?}",
+                &text[from..to]
+            );
+        };
         for s in [
             "The summit, held in Geneva (Switzerland) on 12 May, won't start; it's \"delayed\"!",
             "a--b ''c' -d- x-1 1-x rock'n'roll 3.5 km? [sic]",
@@ -733,13 +741,7 @@ mod tests {
             "x",
             "--",
         ] {
-            let text = format!("..{s}..");
-            let (from, to) = (2, 2 + s.len());
-            assert_eq!(
-                tokens_ascii(&text, from, to),
-                tokens_chars(&text, from, to),
-                "{s:?}"
-            );
+            alike(&format!("..{s}.."), 2, 2 + s.len());
         }
         // And on generated windows of the bytes that matter: letters, digits, the joiners, the
         // marks and others, in runs of every length.
@@ -749,17 +751,9 @@ mod tests {
         ];
         let mut picks = crate::testing::Picks::new(0xa54f_f53a_5f1d_36f1);
         for _ in 0..20_000 {
-            let len = picks.below(12);
-            let s: String = (0..len)
-                .map(|_| pieces[picks.below(pieces.len())])
-                .collect();
-            let text = format!("a{s}-");
-            let (from, to) = (1, 1 + s.len());
-            assert_eq!(
-                tokens_ascii(&text, from, to),
-                tokens_chars(&text, from, to),
-                "{s:?}"
-            );
+            let count = picks.below(12);
+            let s = picks.text(&pieces, count);
+            alike(&format!("a{s}-"), 1, 1 + s.len());
         }
     }
 
@@ -796,9 +790,7 @@ mod tests {
         let mut picks = crate::testing::Picks::new(0x1f83_d9ab_fb41_bd6b);
         for _ in 0..4_000 {
             let count = 1 + picks.below(60);
-            let text: String = (0..count)
-                .map(|_| pieces[picks.below(pieces.len())])
-                .collect();
+            let text = picks.text(&pieces, count);
             let bounds: Vec<usize> = (0..=text.len())
                 .filter(|&i| text.is_char_boundary(i))
                 .collect();

@@ -16,4 +16,11 @@ impl Picks {
         self.0 ^= self.0 << 17;
         usize::try_from(self.0 % n as u64).expect("below n")
     }
+
+    /// `count` of `pieces`, each picked at random, one after another.
+    pub(crate) fn text(&mut self, pieces: &[&str], count: usize) -> String {
+        (0..count)
+            .map(|_| pieces[self.below(pieces.len())])
+            .collect()
+    }
 }

@@ -840,10 +840,8 @@ mod tests {
         ];
         let mut picks = crate::testing::Picks::new(0x3c6e_f372_fe94_f82b);
         for _ in 0..20_000 {
-            let len = picks.below(12);
-            let s: String = (0..len)
-                .map(|_| pieces[picks.below(pieces.len())])
-                .collect();
+            let count = picks.below(12);
+            let s = picks.text(&pieces, count);
             assert_eq!(
                 tokenize_ascii(s.as_bytes(), 3),
                 tokenize_chars(&s, 3),
