@@ -3178,10 +3178,11 @@ mod tests {
             "\u{a0}", "\u{2003}", "x", "_", "1", "\u{e9}", ",", "\u{201c}",
         ];
         let mut picks = crate::testing::Picks::new(0x6a09_e667_f3bc_c908);
-        let mut next = |n: usize| picks.below(n);
         let spaces = [" ", "\n", "\u{a0}", "\u{2003}", "x"];
         for round in 0..40_000 {
-            let mut text: String = (0..next(7)).map(|_| pieces[next(pieces.len())]).collect();
+            let count = picks.below(7);
+            let mut text = picks.text(&pieces, count);
+            let mut next = |n: usize| picks.below(n);
             // Half the texts end as a match would, after anything: a word, spaces, and "to"
             // with spaces after it.
             if round % 2 == 0 {

@@ -36,8 +36,9 @@ impl Nearby {
     }
 
     /// The spans kept that start before `span` ends and no further back than the longest one:
-    /// among them every span that overlaps `span` or, when it is not empty, contains it. Of the spans added with the same
-    /// start only the furthest end is given, which overlaps or contains whatever they do.
+    /// among them every span that overlaps `span` or, when it is not empty, contains it. Of the
+    /// spans added with the same start only the furthest end is given, which overlaps or
+    /// contains whatever they do.
     pub(crate) fn near(&self, span: Span) -> impl Iterator<Item = Span> + '_ {
         let from = span.start.saturating_sub(self.longest);
         let first = self.sorted.partition_point(|s| s.start < from);

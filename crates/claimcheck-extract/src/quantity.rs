@@ -7,9 +7,9 @@
 
 mod comparator;
 mod proportion;
+pub(crate) mod units;
 
 pub(crate) use proportion::proportions;
-pub(crate) mod units;
 
 use std::sync::LazyLock;
 
@@ -1172,10 +1172,9 @@ mod tests {
         )
         .expect("a valid pattern");
         let mut picks = crate::testing::Picks::new(0x1405_7b7e_f767_814f);
-        let mut next = |n: usize| picks.below(n);
         for _ in 0..40_000 {
-            let len = next(8);
-            let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            let len = picks.below(8);
+            let text = picks.text(&pieces, len);
             let expected = pattern.captures(&text).map(|c| {
                 let word = c.name("word").map(|w| w.as_str());
                 (c[0].len(), word)
@@ -1194,11 +1193,10 @@ mod tests {
         let pattern =
             regex::Regex::new(r"^[ \u{a0}]([a-z][a-z]*(?:-[a-z]+)*)\b").expect("a valid pattern");
         let mut picks = crate::testing::Picks::new(0x2545_f491_4f6c_dd1d);
-        let mut next = |n: usize| picks.below(n);
         for _ in 0..40_000 {
-            let len = 1 + next(10);
-            let mut text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
-            if next(2) == 0 {
+            let len = 1 + picks.below(10);
+            let mut text = picks.text(&pieces, len);
+            if picks.below(2) == 0 {
                 text.insert(0, ' ');
             }
             let expected = pattern

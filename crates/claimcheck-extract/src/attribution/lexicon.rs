@@ -65,12 +65,7 @@ impl Lexicon {
 
     #[inline(never)]
     fn cue_of(&self, word: &str) -> Option<CueClass> {
-        // A short ASCII word is lowercased on the stack rather than into a new string.
-        let mut buf = [0u8; 32];
-        if let Some(lower) = crate::ascii::lowercase_on_stack(word, &mut buf) {
-            return self.cues.get(lower).copied();
-        }
-        self.cues.get(&word.to_lowercase()).copied()
+        with_lowercase(word, |lower| self.cues.get(lower).copied())
     }
 
     /// Whether `word` names what a speaker is ("expert", "spokesman", "Gen.").
