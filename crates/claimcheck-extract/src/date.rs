@@ -3167,6 +3167,16 @@ mod tests {
         PATTERNS
     }
 
+    /// Every gated pattern's stop bytes are read from its text, as its syntax tree would give
+    /// them: none is left to the parser, which would cost a short text a parse per pattern.
+    #[test]
+    fn stop_bytes_of_the_date_patterns_are_read_from_their_text() {
+        for (name, pattern) in all_patterns() {
+            let (scanned, tree) = pattern.regex.held_readings();
+            assert_eq!(scanned, Some(tree), "{name}");
+        }
+    }
+
     #[test]
     fn relation_words_are_what_the_relation_pattern_captures() {
         let pattern = regex::Regex::new(&date_pattern(
