@@ -69,10 +69,12 @@ const PREFILTER_FROM: usize = 4 * 1024;
 const GATE_FROM: usize = 256;
 
 /// The most bytes of stretches a gated search reads with the lite form: the lite engine spends
-/// one to three thousand instructions a byte on a date pattern, so 2 KB costs about what
-/// compiling the `regex` form does (2 M instructions). A gated search is one call for the whole
-/// text, so the budget of [`LITE_SPEND`] could not stop it half way.
-const LITE_STRETCHES: usize = 2 * 1024;
+/// one to three thousand instructions a byte on a date pattern, and compiling a date pattern's
+/// `regex` form without a prefilter about 1 M, what 1 KB of lite searching costs. A gated search is one call for the whole
+/// text, so the budget of [`LITE_SPEND`] could not stop it half way. From 2 KB to 1 KB: the
+/// bench text's first 10, 30 and 100 KB went from 52.5, 76.8 and 135.6 M instructions to 51.9,
+/// 75.2 and 133.3 M (512 bytes: 50.5, 76.9 and 134.9 M), CPU time within the noise.
+const LITE_STRETCHES: usize = 1024;
 
 /// How far apart two stretches of a gated search may be and still be searched as one (see
 /// [`Tiered::captures_iter_gated`]).
