@@ -567,6 +567,11 @@ impl<'h> Triggers<'h> {
         memchr::memmem::find(self.haystack.as_bytes(), word.as_bytes()).is_some()
     }
 
+    /// The haystack the triggers are found in.
+    pub(crate) fn haystack(&self) -> &'h str {
+        self.haystack
+    }
+
     /// Whether `finder`'s word is in the haystack, for words asked about in every article.
     pub(crate) fn holds_found_by(&self, finder: &memchr::memmem::Finder<'_>) -> bool {
         finder.find(self.haystack.as_bytes()).is_some()
