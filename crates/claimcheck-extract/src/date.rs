@@ -2014,7 +2014,20 @@ fn settle_overlaps(mut found: Vec<Candidate>) -> Vec<Candidate> {
 /// text).
 fn relation(lower: &str, start: usize) -> Option<Relation> {
     let (_, before) = window_before(lower, start);
-    if ending_captures(&PREFIX_SCHEDULED, before, &["on", "for"], str::trim_end).is_some() {
+    // A match ends "on" or "for" with a verb among the six words before it ("set to take
+    // place on"), which most windows ending "on" lack. Words are runs of ASCII letters, as the
+    // pattern's are.
+    const VERBS: &[&str] = &["scheduled", "slated", "set", "planned", "due"];
+    let rest = before.trim_end();
+    let may_match = ["on", "for"].iter().any(|w| rest.ends_with(w))
+        && rest
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .rev()
+            .filter(|w| !w.is_empty())
+            .skip(1)
+            .take(6)
+            .any(|w| VERBS.contains(&w));
+    if PREFIX_SCHEDULED.captures_if(may_match, before).is_some() {
         return Some(Relation::ScheduledFor);
     }
     let word = relation_before(before)?;

@@ -970,6 +970,23 @@ impl Tiered {
             .map(|caps| caps.whole())
     }
 
+    /// [`Tiered::find`], answered `None` without a search when the caller's cheap test says
+    /// `haystack` cannot hold a match; a debug build searches anyway, as
+    /// [`Tiered::captures_if`] does.
+    pub(crate) fn find_if<'h>(&self, may_match: bool, haystack: &'h str) -> Option<Match<'h>> {
+        if !may_match {
+            if cfg!(debug_assertions) {
+                assert!(
+                    self.find(haystack).is_none(),
+                    "{:?} matches {haystack:?}, which the caller's quick test turned away",
+                    self.pattern()
+                );
+            }
+            return None;
+        }
+        self.find(haystack)
+    }
+
     /// [`Tiered::captures_iter`] for a pattern every match of which holds a word of each of
     /// `groups` (lowercase, as they are looked for in `haystack` as written).
     ///
