@@ -287,7 +287,7 @@ impl Pattern {
                 keys.spellings.iter().any(|words| {
                     words.iter().all(|&k| {
                         *held[k].get_or_insert_with(|| lower.holds_found_by(&keys.finders[k]))
-                    }) && (words.len() == 1 || keys.in_sequence(lower.haystack(), words))
+                    }) && keys.in_sequence(lower.haystack(), words)
                 })
             }
         }
@@ -3202,6 +3202,7 @@ mod tests {
             .collect();
         let pieces = [
             "new", "year", "day", "st", "may", "good", "all", "x", "s", " ", "\u{a0}", "'", ".",
+            "_", "1", "\u{e9}",
         ];
         let spaces = [" ", "  ", "\u{a0}", "\n", "\u{2003}", "", "-"];
         let apostrophes = ["'", "\u{2019}", "", "''", "`"];
