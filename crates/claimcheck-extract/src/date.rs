@@ -280,16 +280,11 @@ impl Pattern {
             Needs::All(groups) => groups
                 .iter()
                 .all(|words| words.iter().any(|w| lower.holds(w))),
-            Needs::Holiday => {
-                // Each distinct word is looked for once: "day" ends a dozen spellings.
-                let keys = holiday::key_word_index();
-                let mut held: Vec<Option<bool>> = vec![None; keys.finders.len()];
-                keys.spellings.iter().any(|words| {
-                    words.iter().all(|&k| {
-                        *held[k].get_or_insert_with(|| lower.holds_found_by(&keys.finders[k]))
-                    }) && keys.in_sequence(lower.haystack(), words)
-                })
-            }
+            // Once the `regex` form is compiled, its search (from a literal prefilter) costs a
+            // text less than the test below, which looks for each of a hundred words until a
+            // spelling passes (a batch of 2,000 articles took 2,870 M instructions with the
+            // test at every article, 2,811 M without it once the form is compiled).
+            Needs::Holiday => self.regex.is_compiled() || holiday_may_match(lower),
         }
     }
 
@@ -806,6 +801,20 @@ fn year_before_antecedent(
 }
 
 /// Every gated date pattern, by name.
+/// Whether `lower` holds the words of a holiday's spelling in sequence (see
+/// [`holiday::KeyWords::in_sequence`]). Each distinct word is looked for once: "day" ends a
+/// dozen spellings.
+fn holiday_may_match(lower: &Triggers<'_>) -> bool {
+    let keys = holiday::key_word_index();
+    let mut held: Vec<Option<bool>> = vec![None; keys.finders.len()];
+    keys.spellings.iter().any(|words| {
+        words
+            .iter()
+            .all(|&k| *held[k].get_or_insert_with(|| lower.holds_found_by(&keys.finders[k])))
+            && keys.in_sequence(lower.haystack(), words)
+    })
+}
+
 static PATTERNS: &[(&str, &Pattern)] = &[
     ("MONTH_DAY", &MONTH_DAY),
     ("DAY_MONTH", &DAY_MONTH),
@@ -3221,7 +3230,7 @@ mod tests {
             }
             let count = picks.below(4);
             lower.push_str(&picks.text(&pieces, count));
-            let gate = HOLIDAY.may_match(&Triggers::with_words(&lower, &TRIGGER_WORDS));
+            let gate = holiday_may_match(&Triggers::with_words(&lower, &TRIGGER_WORDS));
             if HOLIDAY.regex.find(&lower).is_some() {
                 assert!(gate, "{lower:?}");
                 found += 1;

@@ -470,17 +470,22 @@ pub(crate) struct TriggerWords {
     words: Vec<&'static str>,
     /// Each word's place in the automaton's list.
     index: rustc_hash::FxHashMap<&'static str, usize>,
-    /// The automaton for haystacks up to [`DFA_FROM`] bytes, and the one for longer ones, each
-    /// built the first time a haystack asks for it.
+    /// The automaton for the first [`DFA_FROM`] bytes a process reads, and the one for all it
+    /// reads after them, each built the first time it is asked for.
     nfa: OnceLock<aho_corasick::AhoCorasick>,
     dfa: OnceLock<aho_corasick::AhoCorasick>,
+    /// The bytes read with the NFA so far.
+    nfa_read: AtomicUsize,
 }
 
-/// The shortest haystack whose trigger words are found with a DFA rather than a contiguous NFA.
-/// The DFA costs about 2 M instructions more to build and reads each byte faster: extracting
-/// from the bench text's first 1 KB took 24.1 M instructions with the DFA and 22.2 M with the
-/// NFA, 10 KB 57.2 M and 56.4 M, 50 KB 103.8 M and 103.0 M, 70 KB 119.0 M and 118.8 M, 100 KB
-/// 138.7 M and 139.2 M; at 4 MB the NFA's pass made the whole extraction 15% slower by CPU.
+/// How many bytes of haystacks a process reads with a contiguous NFA before it builds the DFA
+/// and reads the rest with that: a short text never pays for the DFA, a long text or a batch
+/// pays for it once (as [`Tiered`] does for its two forms). The DFA costs about 2 M
+/// instructions more to build and reads each byte faster: extracting from the bench text's
+/// first 1 KB took 24.1 M instructions with the DFA and 22.2 M with the NFA, 10 KB 57.2 M and
+/// 56.4 M, 50 KB 103.8 M and 103.0 M, 70 KB 119.0 M and 118.8 M, 100 KB 138.7 M and 139.2 M; at
+/// 4 MB the NFA made the whole extraction 15% slower by CPU, and a 2,000-article batch read
+/// with the NFA alone took 66 M more instructions (2,858 M).
 const DFA_FROM: usize = 64 * 1024;
 
 impl TriggerWords {
@@ -494,6 +499,7 @@ impl TriggerWords {
             index,
             nfa: OnceLock::new(),
             dfa: OnceLock::new(),
+            nfa_read: AtomicUsize::new(0),
         }
     }
 
@@ -502,10 +508,12 @@ impl TriggerWords {
         self.index.get(word).copied()
     }
 
-    /// The automaton that finds the words in a haystack of `len` bytes. Both number the words
-    /// alike, by their place in the sorted list.
+    /// The automaton that finds the words in a haystack of `len` bytes (see [`DFA_FROM`]). Both
+    /// number the words alike, by their place in the sorted list.
     fn automaton(&self, len: usize) -> &aho_corasick::AhoCorasick {
-        let (cell, kind) = if len < DFA_FROM {
+        let (cell, kind) = if self.dfa.get().is_none()
+            && self.nfa_read.fetch_add(len, Ordering::Relaxed) + len <= DFA_FROM
+        {
             (&self.nfa, aho_corasick::AhoCorasickKind::ContiguousNFA)
         } else {
             (&self.dfa, aho_corasick::AhoCorasickKind::DFA)
@@ -748,6 +756,11 @@ impl Tiered {
         });
         self.compiling.store(false, Ordering::Relaxed);
         re
+    }
+
+    /// Whether the `regex` form is compiled.
+    pub(crate) fn is_compiled(&self) -> bool {
+        self.full.get().is_some()
     }
 
     /// Runs `search` with this thread's state for the `regex` form.
