@@ -70,8 +70,9 @@ const GATE_FROM: usize = 256;
 
 /// The most bytes of stretches a gated search reads with the lite form: the lite engine spends
 /// one to three thousand instructions a byte on a date pattern, and compiling a date pattern's
-/// `regex` form without a prefilter about 1 M, what 1 KB of lite searching costs. A gated search is one call for the whole
-/// text, so the budget of [`LITE_SPEND`] could not stop it half way. From 2 KB to 1 KB: the
+/// `regex` form without a prefilter about 1 M, what 1 KB of lite searching costs. A gated
+/// search is one call for the whole text, so the budget of [`LITE_SPEND`] could not stop it
+/// half way. From 2 KB to 1 KB: the
 /// bench text's first 10, 30 and 100 KB went from 52.5, 76.8 and 135.6 M instructions to 51.9,
 /// 75.2 and 133.3 M (512 bytes: 50.5, 76.9 and 134.9 M), CPU time within the noise.
 const LITE_STRETCHES: usize = 1024;
@@ -959,17 +960,7 @@ impl Tiered {
         may_match: bool,
         haystack: &'h str,
     ) -> Option<Captures<'_, 'h>> {
-        if !may_match {
-            if cfg!(debug_assertions) {
-                assert!(
-                    self.captures(haystack).is_none(),
-                    "{:?} matches {haystack:?}, which the caller's quick test turned away",
-                    self.pattern()
-                );
-            }
-            return None;
-        }
-        self.captures(haystack)
+        self.first_if(may_match, haystack, Want::FIRST_GROUPS)
     }
 
     pub(crate) fn find_iter<'h>(&self, haystack: &'h str) -> impl Iterator<Item = Match<'h>> {
@@ -987,17 +978,29 @@ impl Tiered {
     /// `haystack` cannot hold a match; a debug build searches anyway, as
     /// [`Tiered::captures_if`] does.
     pub(crate) fn find_if<'h>(&self, may_match: bool, haystack: &'h str) -> Option<Match<'h>> {
+        self.first_if(may_match, haystack, Want::FIRST_WHOLE)
+            .map(|caps| caps.whole())
+    }
+
+    /// The first match in `haystack` unless `may_match` says there is none (checked in a debug
+    /// build), for [`Tiered::captures_if`] and [`Tiered::find_if`].
+    fn first_if<'h>(
+        &self,
+        may_match: bool,
+        haystack: &'h str,
+        want: Want,
+    ) -> Option<Captures<'_, 'h>> {
         if !may_match {
             if cfg!(debug_assertions) {
                 assert!(
-                    self.find(haystack).is_none(),
+                    self.iter(haystack, want).next().is_none(),
                     "{:?} matches {haystack:?}, which the caller's quick test turned away",
                     self.pattern()
                 );
             }
             return None;
         }
-        self.find(haystack)
+        self.iter(haystack, want).next()
     }
 
     /// [`Tiered::captures_iter`] for a pattern every match of which holds a word of each of
