@@ -507,7 +507,7 @@ static WEEKDAY_ORDINAL: Pattern = Pattern::new(
         &Sequence {
             first: &["day"],
             fillers: &["the"],
-            then: DIGITS,
+            then: starts_digit,
         },
     ),
     Tiered::new(|| {
@@ -523,7 +523,7 @@ static NTH_WEEKDAY: Pattern = Pattern::new(
         &Sequence {
             first: NTH_WORDS,
             fillers: &[],
-            then: WEEKDAY_STARTS,
+            then: starts_weekday,
         },
     ),
     Tiered::new(|| {
@@ -548,7 +548,7 @@ static LAST_DAY: Pattern = Pattern::new(
         &Sequence {
             first: &["last"],
             fillers: &["day", "of", "in"],
-            then: MONTHS,
+            then: starts_month,
         },
     ),
     Tiered::new(|| {
@@ -635,7 +635,7 @@ static WORD_DAY_MONTH: Pattern = Pattern::new(
         &Sequence {
             first: DAY_WORDS,
             fillers: &["day", "of"],
-            then: MONTHS,
+            then: starts_month,
         },
     ),
     Tiered::new(|| {
@@ -651,7 +651,7 @@ static MONTH_WORD_DAY: Pattern = Pattern::new(
         &Sequence {
             first: MONTHS,
             fillers: &["the"],
-            then: DAY_WORD_STARTS,
+            then: starts_day_word,
         },
     ),
     Tiered::new(|| {
@@ -667,7 +667,7 @@ static WEEKDAY_WORD_DAY: Pattern = Pattern::new(
         &Sequence {
             first: &["day"],
             fillers: &["the"],
-            then: DAY_WORD_STARTS,
+            then: starts_day_word,
         },
     ),
     Tiered::new(|| {
@@ -856,13 +856,13 @@ fn year_before_antecedent(
 /// Every gated date pattern, by name.
 /// Two words every match of a pattern holds one after the other: a word holding one of `first`
 /// (a run of ASCII letters, ended as the pattern's word ends), then nothing but white space,
-/// points, commas and words of `fillers`, then a word starting with one of `then`. Asked of a
+/// points, commas and words of `fillers`, then a text `then` says may start the second. Asked of a
 /// text before the pattern is compiled: news texts hold month names and "first", "last" or
 /// weekdays everywhere, and compiled these patterns (0.3-0.7 ms each) to find nothing.
 struct Sequence {
     first: &'static [&'static str],
     fillers: &'static [&'static str],
-    then: &'static [&'static str],
+    then: fn(&str) -> bool,
 }
 
 impl Sequence {
@@ -891,38 +891,38 @@ impl Sequence {
                 if end > pos && self.fillers.contains(&&text[pos..end]) {
                     pos = end;
                 } else {
-                    return self.then.iter().any(|w| text[pos..].starts_with(w));
+                    return (self.then)(&text[pos..]);
                 }
             }
         })
     }
 }
 
-/// What each word of [`DAY_WORD`] starts with.
-const DAY_WORD_STARTS: &[&str] = &[
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirt",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twent",
-];
-/// What each weekday's name starts with.
-const WEEKDAY_STARTS: &[&str] = &["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+/// Whether `rest` may start a word of [`DAY_WORD`]: an ordinal up to the nineteenth, or a word
+/// of the twenties or thirties.
+fn starts_day_word(rest: &str) -> bool {
+    lexicon::DAY_ORDINALS.iter().any(|w| rest.starts_with(w))
+        || rest.starts_with("twent")
+        || rest.starts_with("thirt")
+}
+
+/// Whether `rest` may start a month's name ([`MONTHS`]).
+fn starts_month(rest: &str) -> bool {
+    MONTHS.iter().any(|w| rest.starts_with(w))
+}
+
+/// Whether `rest` may start a weekday's name.
+fn starts_weekday(rest: &str) -> bool {
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+}
+
+/// Whether `rest` starts with a digit.
+fn starts_digit(rest: &str) -> bool {
+    rest.starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// The ordinals of [`NTH_WEEKDAY`].
 const NTH_WORDS: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "last", "1st", "2nd", "3rd", "4th", "5th",
@@ -2548,6 +2548,7 @@ fn last_word(before: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::GateTally;
 
     /// `lean` as it was first written, from every word of its window collected by a regex:
     /// the oracle for reading the words one at a time.
@@ -3425,25 +3426,19 @@ mod tests {
             ("WEEKDAY_ORDINAL", &WEEKDAY_ORDINAL),
         ];
         let mut picks = crate::testing::Picks::new(0x1f83_d9ab_fb41_bd6b);
-        let mut found = [0; 6];
-        let mut turned_away = [0; 6];
+        let mut tallies: [GateTally; 6] = Default::default();
         for _ in 0..20_000 {
             let count = 2 + picks.below(7);
             let lower = format!("{filler}{}", picks.text(&pieces, count));
             let triggers = Triggers::with_words(&lower, &TRIGGER_WORDS);
-            for (k, (name, pattern)) in patterns.iter().enumerate() {
-                let gate = pattern.may_match(&triggers);
-                if pattern.regex.find(&lower).is_some() {
-                    assert!(gate, "{name}: {lower:?}");
-                    found[k] += 1;
-                } else if !gate {
-                    turned_away[k] += 1;
-                }
+            for ((name, pattern), tally) in patterns.iter().zip(&mut tallies) {
+                let matches = pattern.regex.find(&lower).is_some();
+                tally.count(name, &lower, matches, pattern.may_match(&triggers));
             }
         }
         assert!(
-            found.iter().all(|&n| n > 50) && turned_away.iter().all(|&n| n > 1000),
-            "{found:?} found, {turned_away:?} turned away"
+            tallies.iter().all(|t| t.found > 50 && t.turned_away > 1000),
+            "{tallies:?}"
         );
     }
 
@@ -3493,25 +3488,16 @@ mod tests {
         ];
         let filler = "words of no year at all, ".repeat(12);
         let mut picks = crate::testing::Picks::new(0x5be0_cd19_137e_2179);
-        let (mut found, mut turned_away) = (0, 0);
+        let mut tally = GateTally::default();
         for _ in 0..20_000 {
             let count = 2 + picks.below(9);
             let lower = format!("{filler}{}", picks.text(&pieces, count));
-            let triggers = Triggers::with_words(&lower, &TRIGGER_WORDS);
-            let gate = year_words_may_stand(&triggers);
-            if YEAR_IN_WORDS.regex.find(&lower).is_some()
-                || DATE_YEAR_WORDS.regex.find(&lower).is_some()
-            {
-                assert!(gate, "{lower:?}");
-                found += 1;
-            } else if !gate {
-                turned_away += 1;
-            }
+            let matches = YEAR_IN_WORDS.regex.find(&lower).is_some()
+                || DATE_YEAR_WORDS.regex.find(&lower).is_some();
+            let gate = year_words_may_stand(&Triggers::with_words(&lower, &TRIGGER_WORDS));
+            tally.count("the year-words test", &lower, matches, gate);
         }
-        assert!(
-            found > 2000 && turned_away > 3000,
-            "{found} found, {turned_away} turned away"
-        );
+        assert!(tally.found > 2000 && tally.turned_away > 3000, "{tally:?}");
     }
 
     /// The holiday gate turns away only texts in which the holiday pattern finds nothing,
@@ -3531,7 +3517,7 @@ mod tests {
         let spaces = [" ", "  ", "\u{a0}", "\n", "\u{2003}", "", "-"];
         let apostrophes = ["'", "\u{2019}", "", "''", "`"];
         let mut picks = crate::testing::Picks::new(0x3c6e_f372_fe94_f82b);
-        let (mut found, mut turned_away) = (0, 0);
+        let mut tally = GateTally::default();
         for _ in 0..20_000 {
             let count = picks.below(4);
             let mut lower = picks.text(&pieces, count);
@@ -3545,18 +3531,11 @@ mod tests {
             }
             let count = picks.below(4);
             lower.push_str(&picks.text(&pieces, count));
+            let matches = HOLIDAY.regex.find(&lower).is_some();
             let gate = holiday_may_match(&Triggers::with_words(&lower, &TRIGGER_WORDS));
-            if HOLIDAY.regex.find(&lower).is_some() {
-                assert!(gate, "{lower:?}");
-                found += 1;
-            } else if !gate {
-                turned_away += 1;
-            }
+            tally.count("the holiday gate", &lower, matches, gate);
         }
-        assert!(
-            found > 2000 && turned_away > 3000,
-            "{found} found, {turned_away} turned away"
-        );
+        assert!(tally.found > 2000 && tally.turned_away > 3000, "{tally:?}");
     }
 
     #[test]

@@ -837,30 +837,28 @@ mod tests {
             "due to open ",
         ];
         let mut picks = crate::testing::Picks::new(0xbb67_ae85_84ca_a73b);
-        let mut found = [0; 2];
-        let mut turned_away = [0; 2];
+        let mut tallies: [crate::testing::GateTally; 2] = Default::default();
         for _ in 0..40_000 {
             let count = 1 + picks.below(9);
             let text = picks.text(&pieces, count);
-            for (k, (pattern, may_match)) in [
-                (&SCHEDULED, may_be_scheduled as fn(&str) -> bool),
-                (&FUTURE, may_be_future),
-            ]
-            .into_iter()
-            .enumerate()
-            {
-                let may = may_match(&text);
-                if pattern.find(&text).is_some() {
-                    assert!(may, "{text:?}");
-                    found[k] += 1;
-                } else if !may {
-                    turned_away[k] += 1;
-                }
+            let tests = [
+                (
+                    "SCHEDULED",
+                    &SCHEDULED,
+                    may_be_scheduled as fn(&str) -> bool,
+                ),
+                ("FUTURE", &FUTURE, may_be_future),
+            ];
+            for ((name, pattern, may_match), tally) in tests.into_iter().zip(&mut tallies) {
+                let matches = pattern.find(&text).is_some();
+                tally.count(name, &text, matches, may_match(&text));
             }
         }
         assert!(
-            found.iter().all(|&n| n > 200) && turned_away.iter().all(|&n| n > 10_000),
-            "{found:?} found, {turned_away:?} turned away"
+            tallies
+                .iter()
+                .all(|t| t.found > 200 && t.turned_away > 10_000),
+            "{tallies:?}"
         );
     }
 

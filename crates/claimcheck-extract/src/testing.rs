@@ -24,3 +24,24 @@ impl Picks {
             .collect()
     }
 }
+
+/// Generated texts held against a cheap test of a pattern's matches: the test must let through
+/// every text the pattern matches (`found`), and should turn many others away.
+#[derive(Debug, Default)]
+pub(crate) struct GateTally {
+    pub(crate) found: usize,
+    pub(crate) turned_away: usize,
+}
+
+impl GateTally {
+    /// Counts `text`, which the pattern matches or not, and which the test (`gate`) lets
+    /// through or not; panics, naming `what`, where the test turned a match away.
+    pub(crate) fn count(&mut self, what: &str, text: &str, matches: bool, gate: bool) {
+        if matches {
+            assert!(gate, "{what} turned a match away: {text:?}");
+            self.found += 1;
+        } else if !gate {
+            self.turned_away += 1;
+        }
+    }
+}

@@ -108,32 +108,34 @@ pub(super) fn small_number(word: &str) -> Option<i64> {
     w.parse().ok()
 }
 
+/// The ordinal words of the days of a month up to the nineteenth, in order.
+pub(super) const DAY_ORDINALS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+
 /// The day of the month an ordinal word stands for: "first" is 1, "twenty-second" 22.
 pub(super) fn day_word(word: &str) -> Option<i8> {
-    const UNITS: &[&str] = &[
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
     let w = word.to_lowercase().replace(['-', ' ', '\t', '\n'], "");
     let ordinal = |s: &str| {
-        UNITS
+        DAY_ORDINALS
             .iter()
             .position(|u| *u == s)
             .and_then(|i| i8::try_from(i + 1).ok())
