@@ -45,7 +45,7 @@ mod anchor;
 mod holiday;
 mod lexicon;
 
-use crate::tier::{Captures, Match, Tiered, TriggerWords, Triggers};
+use crate::tier::{Captures, Match, Sequence, Tiered, TriggerWords, Triggers};
 use claimcheck_core::{
     CalendarDate, Claim, DateDetails, Details, Precision, Relation, Span, YearSource,
 };
@@ -230,7 +230,8 @@ enum Needs {
     /// As `All`, for a pattern holding a year in words ([`YEAR_WORDS`]), and only in a text
     /// where one may stand (see [`year_words_may_stand`]).
     YearWords(&'static [&'static [&'static str]]),
-    /// As `All`, and only in a text where the words of the [`Sequence`] stand in sequence.
+    /// As `All`, and only in a text where the words of the [`Sequence`] stand in
+    /// sequence.
     Sequence(&'static [&'static [&'static str]], &'static Sequence),
     /// Every word of one of the holidays' spellings (see [`holiday::key_words`]).
     Holiday,
@@ -871,80 +872,6 @@ fn year_before_antecedent(
         d.date = Some(shifted);
         d.precision = shifted.precision();
         d.year_source = source;
-    }
-}
-
-/// Two words every match of a pattern holds one after the other: a word (a run of ASCII letters
-/// and digits) that holds one of `cues` and that `first` accepts, then nothing but white space,
-/// points, commas and words of `fillers`, then a word that `then` accepts (or all of that read
-/// backward, from the first word to one before it). Asked of a text
-/// before the pattern is compiled: news texts hold month names and "first", "last" or weekdays
-/// everywhere, and compiled these patterns (0.3-0.7 ms each) to find nothing.
-struct Sequence {
-    cues: &'static [&'static str],
-    first: fn(&str) -> bool,
-    fillers: &'static [&'static str],
-    then: fn(&str) -> bool,
-    /// Whether the second word comes before the first rather than after it: the first is then
-    /// the rarer ("on the 21st" is found from "21st").
-    backward: bool,
-}
-
-impl Sequence {
-    /// Whether the words may stand in sequence in `lower`: more than the pattern allows (the
-    /// words are whole, as the pattern's word boundaries make them), never less. A text too
-    /// short for the trigger pass (see [`crate::tier::GATE_FROM`]) is not asked.
-    fn may_stand(&self, lower: &Triggers<'_>) -> bool {
-        let text = lower.haystack();
-        if text.len() <= crate::tier::GATE_FROM {
-            return true;
-        }
-        let bytes = text.as_bytes();
-        let word_end = |mut at: usize| {
-            while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
-                at += 1;
-            }
-            at
-        };
-        lower.group(self.cues).iter().any(|&(at, len)| {
-            let start = bytes[..at]
-                .iter()
-                .rposition(|b| !b.is_ascii_alphanumeric())
-                .map_or(0, |k| k + 1);
-            let mut pos = word_end(at + len);
-            if !(self.first)(&text[start..pos]) {
-                return false;
-            }
-            if self.backward {
-                let mut pos = start;
-                loop {
-                    let rest = text[..pos]
-                        .trim_end_matches(|c: char| c.is_whitespace() || c == '.' || c == ',');
-                    pos = rest.len();
-                    let begin = bytes[..pos]
-                        .iter()
-                        .rposition(|b| !b.is_ascii_alphanumeric())
-                        .map_or(0, |k| k + 1);
-                    if begin < pos && self.fillers.contains(&&text[begin..pos]) {
-                        pos = begin;
-                    } else {
-                        return (self.then)(&text[begin..pos]);
-                    }
-                }
-            }
-            loop {
-                let rest = &text[pos..];
-                let next =
-                    rest.trim_start_matches(|c: char| c.is_whitespace() || c == '.' || c == ',');
-                pos += rest.len() - next.len();
-                let end = word_end(pos);
-                if end > pos && self.fillers.contains(&&text[pos..end]) {
-                    pos = end;
-                } else {
-                    return (self.then)(&text[pos..end]);
-                }
-            }
-        })
     }
 }
 

@@ -640,6 +640,81 @@ impl<'h> Triggers<'h> {
     }
 }
 
+/// Two words every match of a pattern holds one after the other: a word (a run of ASCII letters
+/// and digits) that holds one of `cues` and that `first` accepts, then nothing but white space,
+/// points, commas and words of `fillers`, then a word that `then` accepts (or all of that read
+/// backward, from the first word to one before it). Asked of a text
+/// before the pattern is compiled: news texts hold month names and "first", "last" or weekdays
+/// everywhere, and compiled the date patterns of two such words (0.3-0.7 ms each) to find
+/// nothing.
+pub(crate) struct Sequence {
+    pub(crate) cues: &'static [&'static str],
+    pub(crate) first: fn(&str) -> bool,
+    pub(crate) fillers: &'static [&'static str],
+    pub(crate) then: fn(&str) -> bool,
+    /// Whether the second word comes before the first rather than after it: the first is then
+    /// the rarer ("on the 21st" is found from "21st").
+    pub(crate) backward: bool,
+}
+
+impl Sequence {
+    /// Whether the words may stand in sequence in `lower`: more than the pattern allows (the
+    /// words are whole, as the pattern's word boundaries make them), never less. A text too
+    /// short for the trigger pass (see [`GATE_FROM`]) is not asked.
+    pub(crate) fn may_stand(&self, lower: &Triggers<'_>) -> bool {
+        let text = lower.haystack();
+        if text.len() <= GATE_FROM {
+            return true;
+        }
+        let bytes = text.as_bytes();
+        let word_end = |mut at: usize| {
+            while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+                at += 1;
+            }
+            at
+        };
+        lower.group(self.cues).iter().any(|&(at, len)| {
+            let start = bytes[..at]
+                .iter()
+                .rposition(|b| !b.is_ascii_alphanumeric())
+                .map_or(0, |k| k + 1);
+            let mut pos = word_end(at + len);
+            if !(self.first)(&text[start..pos]) {
+                return false;
+            }
+            if self.backward {
+                let mut pos = start;
+                loop {
+                    let rest = text[..pos]
+                        .trim_end_matches(|c: char| c.is_whitespace() || c == '.' || c == ',');
+                    pos = rest.len();
+                    let begin = bytes[..pos]
+                        .iter()
+                        .rposition(|b| !b.is_ascii_alphanumeric())
+                        .map_or(0, |k| k + 1);
+                    if begin < pos && self.fillers.contains(&&text[begin..pos]) {
+                        pos = begin;
+                    } else {
+                        return (self.then)(&text[begin..pos]);
+                    }
+                }
+            }
+            loop {
+                let rest = &text[pos..];
+                let next =
+                    rest.trim_start_matches(|c: char| c.is_whitespace() || c == '.' || c == ',');
+                pos += rest.len() - next.len();
+                let end = word_end(pos);
+                if end > pos && self.fillers.contains(&&text[pos..end]) {
+                    pos = end;
+                } else {
+                    return (self.then)(&text[pos..end]);
+                }
+            }
+        })
+    }
+}
+
 /// A group's span in the haystack.
 type Span = Option<(usize, usize)>;
 
