@@ -3401,7 +3401,6 @@ mod tests {
             "2",
             "_",
         ];
-        let filler = "zzz ".repeat(70);
         let patterns = [
             ("ORDINAL_DAY", &ORDINAL_DAY),
             ("NTH_WEEKDAY", &NTH_WEEKDAY),
@@ -3411,17 +3410,19 @@ mod tests {
             ("WEEKDAY_WORD_DAY", &WEEKDAY_WORD_DAY),
             ("WEEKDAY_ORDINAL", &WEEKDAY_ORDINAL),
         ];
-        let mut picks = crate::testing::Picks::new(0x1f83_d9ab_fb41_bd6b);
-        let mut tallies: [GateTally; 7] = Default::default();
-        for _ in 0..20_000 {
-            let count = 2 + picks.below(7);
-            let lower = format!("{filler}{}", picks.text(&pieces, count));
-            let triggers = Triggers::with_words(&lower, &TRIGGER_WORDS);
-            for ((name, pattern), tally) in patterns.iter().zip(&mut tallies) {
-                let matches = pattern.regex.find(&lower).is_some();
-                tally.count(name, &lower, matches, pattern.may_match(&triggers));
-            }
-        }
+        let filler = "zzz ".repeat(70);
+        let tallies: Vec<GateTally> = patterns
+            .iter()
+            .map(|(name, pattern)| {
+                crate::testing::hold_gate(
+                    name,
+                    (0x1f83_d9ab_fb41_bd6b, 20_000),
+                    (&filler, &pieces, 8),
+                    |text| pattern.regex.find(text).is_some(),
+                    |text| pattern.may_match(&Triggers::with_words(text, &TRIGGER_WORDS)),
+                )
+            })
+            .collect();
         assert!(
             tallies.iter().all(|t| t.found > 20 && t.turned_away > 1000),
             "{tallies:?}"
@@ -3472,17 +3473,16 @@ mod tests {
             "in nineteen\u{a0}ninety",
             " march 3 ",
         ];
-        let filler = "words of no year at all, ".repeat(12);
-        let mut picks = crate::testing::Picks::new(0x5be0_cd19_137e_2179);
-        let mut tally = GateTally::default();
-        for _ in 0..20_000 {
-            let count = 2 + picks.below(9);
-            let lower = format!("{filler}{}", picks.text(&pieces, count));
-            let matches = YEAR_IN_WORDS.regex.find(&lower).is_some()
-                || DATE_YEAR_WORDS.regex.find(&lower).is_some();
-            let gate = year_words_may_stand(&Triggers::with_words(&lower, &TRIGGER_WORDS));
-            tally.count("the year-words test", &lower, matches, gate);
-        }
+        let tally = crate::testing::hold_gate(
+            "the year-words test",
+            (0x5be0_cd19_137e_2179, 20_000),
+            (&"words of no year at all, ".repeat(12), &pieces, 10),
+            |text| {
+                YEAR_IN_WORDS.regex.find(text).is_some()
+                    || DATE_YEAR_WORDS.regex.find(text).is_some()
+            },
+            |text| year_words_may_stand(&Triggers::with_words(text, &TRIGGER_WORDS)),
+        );
         assert!(tally.found > 2000 && tally.turned_away > 3000, "{tally:?}");
     }
 

@@ -836,24 +836,23 @@ mod tests {
             "scheduled to take place",
             "due to open ",
         ];
-        let mut picks = crate::testing::Picks::new(0xbb67_ae85_84ca_a73b);
-        let mut tallies: [crate::testing::GateTally; 2] = Default::default();
-        for _ in 0..40_000 {
-            let count = 1 + picks.below(9);
-            let text = picks.text(&pieces, count);
-            let tests = [
-                (
-                    "SCHEDULED",
-                    &SCHEDULED,
-                    may_be_scheduled as fn(&str) -> bool,
-                ),
-                ("FUTURE", &FUTURE, may_be_future),
-            ];
-            for ((name, pattern, may_match), tally) in tests.into_iter().zip(&mut tallies) {
-                let matches = pattern.find(&text).is_some();
-                tally.count(name, &text, matches, may_match(&text));
-            }
-        }
+        let tests = [
+            (
+                "SCHEDULED",
+                &SCHEDULED,
+                may_be_scheduled as fn(&str) -> bool,
+            ),
+            ("FUTURE", &FUTURE, may_be_future),
+        ];
+        let tallies = tests.map(|(name, pattern, may_match)| {
+            crate::testing::hold_gate(
+                name,
+                (0xbb67_ae85_84ca_a73b, 40_000),
+                ("", &pieces, 9),
+                |text| pattern.find(text).is_some(),
+                may_match,
+            )
+        });
         assert!(
             tallies
                 .iter()

@@ -45,3 +45,23 @@ impl GateTally {
         }
     }
 }
+
+/// Holds a cheap test (`gate`) to its pattern (`matches`) over `texts` generated texts, each
+/// `filler` and then `1 + below(most)` of `pieces` from a generator seeded with `seed`; panics,
+/// naming `what`, at a match the test turns away, and returns the tally.
+pub(crate) fn hold_gate(
+    what: &str,
+    (seed, texts): (u64, usize),
+    (filler, pieces, most): (&str, &[&str], usize),
+    matches: impl Fn(&str) -> bool,
+    gate: impl Fn(&str) -> bool,
+) -> GateTally {
+    let mut picks = Picks::new(seed);
+    let mut tally = GateTally::default();
+    for _ in 0..texts {
+        let count = 1 + picks.below(most);
+        let text = format!("{filler}{}", picks.text(pieces, count));
+        tally.count(what, &text, matches(&text), gate(&text));
+    }
+    tally
+}

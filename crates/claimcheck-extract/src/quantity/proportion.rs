@@ -243,21 +243,13 @@ mod tests {
             "a quarter\nof ",
             "one fifth of",
         ];
-        let filler = "zzz ".repeat(70);
-        let mut picks = crate::testing::Picks::new(0x428a_2f98_d728_ae22);
-        let mut tally = crate::testing::GateTally::default();
-        for _ in 0..20_000 {
-            let count = 2 + picks.below(7);
-            let lower = format!("{filler}{}", picks.text(&pieces, count));
-            let matches =
-                PROPORTION.find(&lower).is_some() || PROPORTION_ASCII.find(&lower).is_some();
-            tally.count(
-                "the proportion sequence",
-                &lower,
-                matches,
-                IN_SEQUENCE.may_stand(&Triggers::new(&lower)),
-            );
-        }
+        let tally = crate::testing::hold_gate(
+            "the proportion sequence",
+            (0x428a_2f98_d728_ae22, 20_000),
+            (&"zzz ".repeat(70), &pieces, 8),
+            |text| PROPORTION.find(text).is_some() || PROPORTION_ASCII.find(text).is_some(),
+            |text| IN_SEQUENCE.may_stand(&Triggers::new(text)),
+        );
         assert!(tally.found > 1000 && tally.turned_away > 3000, "{tally:?}");
     }
 
