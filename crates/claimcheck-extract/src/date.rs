@@ -45,6 +45,7 @@ mod anchor;
 mod holiday;
 mod lexicon;
 
+use crate::number::{SMALL_NUMBER_WORDS, TENS_WORDS};
 use crate::tier::{Captures, Match, Sequence, Tiered, TriggerWords, Triggers};
 use claimcheck_core::{
     CalendarDate, Claim, DateDetails, Details, Precision, Relation, Span, YearSource,
@@ -227,12 +228,9 @@ fn date_pattern(pattern: &str) -> String {
 /// for a pattern to match in it.
 enum Needs {
     All(&'static [&'static [&'static str]]),
-    /// As `All`, for a pattern holding a year in words ([`YEAR_WORDS`]), and only in a text
-    /// where one may stand (see [`year_words_may_stand`]).
-    YearWords(&'static [&'static [&'static str]]),
-    /// As `All`, and only in a text where the words of the [`Sequence`] stand in
+    /// As `All`, and only in a text where the words of one of the [`Sequence`]s stand in
     /// sequence.
-    Sequence(&'static [&'static [&'static str]], &'static Sequence),
+    InSequence(&'static [&'static [&'static str]], &'static [Sequence]),
     /// Every word of one of the holidays' spellings (see [`holiday::key_words`]).
     Holiday,
 }
@@ -283,20 +281,9 @@ impl Pattern {
     /// Whether `lower` holds what a match needs.
     fn may_match(&self, lower: &Triggers<'_>) -> bool {
         match self.needs {
-            Needs::All(groups) => groups
-                .iter()
-                .all(|words| words.iter().any(|w| lower.holds(w))),
-            Needs::YearWords(groups) => {
-                groups
-                    .iter()
-                    .all(|words| words.iter().any(|w| lower.holds(w)))
-                    && year_words_may_stand(lower)
-            }
-            Needs::Sequence(groups, sequence) => {
-                groups
-                    .iter()
-                    .all(|words| words.iter().any(|w| lower.holds(w)))
-                    && sequence.may_stand(lower)
+            Needs::All(groups) => holds_each(lower, groups),
+            Needs::InSequence(groups, sequences) => {
+                holds_each(lower, groups) && sequences.iter().any(|s| s.may_stand(lower))
             }
             // Once the `regex` form is compiled, its search (from a literal prefilter) costs a
             // text less than the test below, which looks for each of a hundred words until a
@@ -325,7 +312,7 @@ impl Pattern {
     /// The words a stretch of text must hold for a match (none to gate on for holidays).
     fn gate(&self) -> &'static [&'static [&'static str]] {
         match self.needs {
-            Needs::All(groups) | Needs::YearWords(groups) | Needs::Sequence(groups, _) => groups,
+            Needs::All(groups) | Needs::InSequence(groups, _) => groups,
             Needs::Holiday => &[],
         }
     }
@@ -503,15 +490,15 @@ static WEEKDAY_ALONE: Pattern = Pattern::new(
 );
 
 static WEEKDAY_ORDINAL: Pattern = Pattern::new(
-    Needs::Sequence(
+    Needs::InSequence(
         &[&["day"], DIGITS],
-        &Sequence {
+        &[Sequence {
             cues: &["day"],
             first: is_weekday,
             fillers: &["the"],
             then: is_digit_ordinal,
             backward: false,
-        },
+        }],
     ),
     Tiered::new(|| {
         date_pattern(&format!(
@@ -521,15 +508,15 @@ static WEEKDAY_ORDINAL: Pattern = Pattern::new(
 );
 
 static NTH_WEEKDAY: Pattern = Pattern::new(
-    Needs::Sequence(
+    Needs::InSequence(
         &[&["day"], NTH_WORDS],
-        &Sequence {
+        &[Sequence {
             cues: NTH_WORDS,
             first: |w| NTH_WORDS.contains(&w),
             fillers: &[],
             then: is_weekday,
             backward: false,
-        },
+        }],
     ),
     Tiered::new(|| {
         date_pattern(&format!(
@@ -539,15 +526,15 @@ static NTH_WEEKDAY: Pattern = Pattern::new(
 );
 
 static ORDINAL_DAY: Pattern = Pattern::new(
-    Needs::Sequence(
+    Needs::InSequence(
         &[DIGIT_ORDINALS],
-        &Sequence {
+        &[Sequence {
             cues: DIGIT_ORDINALS,
             first: is_digit_ordinal,
             fillers: &["the"],
             then: |w| w == "on",
             backward: true,
-        },
+        }],
     ),
     Tiered::new(|| {
         date_pattern(&format!(
@@ -557,15 +544,15 @@ static ORDINAL_DAY: Pattern = Pattern::new(
 );
 
 static LAST_DAY: Pattern = Pattern::new(
-    Needs::Sequence(
+    Needs::InSequence(
         &[MONTHS, &["last"]],
-        &Sequence {
+        &[Sequence {
             cues: &["last"],
             first: |w| w == "last",
             fillers: &["day", "of", "in"],
             then: is_month,
             backward: false,
-        },
+        }],
     ),
     Tiered::new(|| {
         date_pattern(&format!(
@@ -646,15 +633,15 @@ static PREFIX_SCHEDULED: Tiered = Tiered::new(|| {
 });
 
 static WORD_DAY_MONTH: Pattern = Pattern::new(
-    Needs::Sequence(
+    Needs::InSequence(
         &[MONTHS, DAY_WORDS],
-        &Sequence {
+        &[Sequence {
             cues: DAY_WORDS,
             first: is_day_word,
             fillers: &["day", "of"],
             then: is_month,
             backward: false,
-        },
+        }],
     ),
     Tiered::new(|| {
         date_pattern(&format!(
@@ -664,15 +651,15 @@ static WORD_DAY_MONTH: Pattern = Pattern::new(
 );
 
 static MONTH_WORD_DAY: Pattern = Pattern::new(
-    Needs::Sequence(
+    Needs::InSequence(
         &[MONTHS, DAY_WORDS],
-        &Sequence {
+        &[Sequence {
             cues: MONTHS,
             first: is_month,
             fillers: &["the"],
             then: is_day_word,
             backward: false,
-        },
+        }],
     ),
     Tiered::new(|| {
         date_pattern(&format!(
@@ -682,15 +669,15 @@ static MONTH_WORD_DAY: Pattern = Pattern::new(
 );
 
 static WEEKDAY_WORD_DAY: Pattern = Pattern::new(
-    Needs::Sequence(
+    Needs::InSequence(
         &[&["day"], DAY_WORDS],
-        &Sequence {
+        &[Sequence {
             cues: &["day"],
             first: is_weekday,
             fillers: &["the"],
             then: is_day_word,
             backward: false,
-        },
+        }],
     ),
     Tiered::new(|| {
         date_pattern(&format!(
@@ -742,12 +729,12 @@ static HOLIDAY: Pattern = Pattern::new(
 );
 
 static YEAR_IN_WORDS: Pattern = Pattern::new(
-    Needs::YearWords(&[YEAR_WORDS_CUES]),
+    Needs::InSequence(&[YEAR_WORDS_CUES], &YEAR_SEQUENCES),
     Tiered::new(|| date_pattern(&format!(r"(?i)\b(?P<yw>{YEAR_WORDS})\b"))),
 );
 
 static DATE_YEAR_WORDS: Pattern = Pattern::new(
-    Needs::YearWords(&[MONTHS, YEAR_WORDS_CUES]),
+    Needs::InSequence(&[MONTHS, YEAR_WORDS_CUES], &YEAR_SEQUENCES),
     Tiered::new(|| {
         date_pattern(&format!(
             r"(?i)\b(?:(?P<d1>{DAY}){ORDINAL}?\s+(?:of\s+)?(?P<m1>{MONTH})|(?P<m2>{MONTH})\.?\s+(?P<d2>{DAY}){ORDINAL}?|(?P<m3>{MONTH}))\b\.?\s*,?\s+(?:of\s+)?(?P<yw>{YEAR_WORDS})\b"
@@ -903,39 +890,37 @@ const NTH_WORDS: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "last", "1st", "2nd", "3rd", "4th", "5th",
 ];
 
-/// The words one of which every first word of a year in words other than "two thousand"
-/// holds: "eleven" to "nineteen" and "twenty".
-const CENTURY_CUES: &[&str] = &["eleven", "twelve", "teen", "twenty"];
+/// What every year in words ([`YEAR_WORDS`]) holds: "two" before "thousand", or a century
+/// word ("eleven" to "nineteen", "twenty") before a word that may come second ("hundred", "oh",
+/// "ten" to "nineteen", "twenty" to "ninety"). Most news texts hold "twenty", a word in "teen"
+/// or "thousand" somewhere, and compiled the two patterns with years in words (0.9 ms for the
+/// one with a day and month) to find nothing.
+static YEAR_SEQUENCES: [Sequence; 2] = [
+    Sequence {
+        cues: &["thousand"],
+        first: |w| w == "thousand",
+        fillers: &[],
+        then: |w| w == "two",
+        backward: true,
+    },
+    Sequence {
+        cues: &["eleven", "twelve", "teen", "twenty"],
+        first: |w| w == "twenty" || SMALL_NUMBER_WORDS[11..].contains(&w),
+        fillers: &[],
+        then: |w| {
+            matches!(w, "hundred" | "oh")
+                || SMALL_NUMBER_WORDS[10..].contains(&w)
+                || TENS_WORDS.contains(&w)
+        },
+        backward: false,
+    },
+];
 
-/// Whether a year in words ([`YEAR_WORDS`]) may stand in `lower`: "two" and "thousand", or a word
-/// holding one of [`CENTURY_CUES`] followed, past any white space, by the start of a word that
-/// may come second ("hundred", "oh", "eighty", "ten", ...). More than the pattern allows, never
-/// less: most news texts hold "twenty" or a word ending in "teen", and then compiled the two
-/// patterns with years in words (0.9 ms for the one with a day and month) to find nothing. A
-/// text too short for the trigger pass (see [`crate::tier::GATE_FROM`]) is not asked.
-fn year_words_may_stand(lower: &Triggers<'_>) -> bool {
-    const SECOND: &[&str] = &[
-        "hundred", "oh", "ten", "eleven", "twelve", "thirt", "fourt", "fort", "fift", "sixt",
-        "sevent", "eight", "ninet", "twent",
-    ];
-    const THOUSAND: &[&str] = &["thousand"];
-    let text = lower.haystack();
-    if text.len() <= crate::tier::GATE_FROM {
-        return true;
-    }
-    let bytes = text.as_bytes();
-    lower.group(THOUSAND).iter().any(|&(at, _)| {
-        text[..at]
-            .trim_end_matches(char::is_whitespace)
-            .ends_with("two")
-    }) || lower.group(CENTURY_CUES).iter().any(|&(at, len)| {
-        let mut end = at + len;
-        while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
-            end += 1;
-        }
-        let next = text[end..].trim_start_matches(char::is_whitespace);
-        SECOND.iter().any(|w| next.starts_with(w))
-    })
+/// Whether `lower` holds each group's words (see [`Needs`]).
+fn holds_each(lower: &Triggers<'_>, groups: &[&[&str]]) -> bool {
+    groups
+        .iter()
+        .all(|words| words.iter().any(|w| lower.holds(w)))
 }
 
 /// Whether `lower` holds the words of a holiday's spelling in sequence (see
@@ -3344,63 +3329,60 @@ mod tests {
     #[test]
     fn sequences_turn_away_no_match() {
         let pieces = [
-            "march",
-            "mar",
-            "sept",
-            "may",
-            "first",
-            "twenty-first",
-            "twenty first",
-            "thirteenth",
-            "twentieth",
-            "second",
-            "monday",
-            "today",
-            "1st",
-            "21st",
-            "5th",
-            "last",
-            "the",
-            "day",
-            "of",
-            "in",
-            "21",
-            "3",
-            " ",
-            " ",
-            " ",
-            "  ",
-            "\u{a0}",
-            "\n",
-            ",",
-            ".",
-            ", ",
-            "x",
-            "market",
-            "theft",
-            "oft",
-            "dayx",
-            "mon",
-            "first monday of ",
-            "last\u{a0}day in ",
-            "twenty-first day of ",
-            "march the ",
-            "monday, the ",
-            "monday the\n",
-            "5th friday in ",
-            "sept., the ",
-            "day\u{a0}",
-            "tuesday ",
-            "thirtyninth",
-            "on the ",
-            "on ",
-            "upon ",
-            "marked",
-            "month",
-            "mayor",
-            "2",
-            "_",
-        ];
+            &[
+                "march",
+                "mar",
+                "sept",
+                "may",
+                "first",
+                "twenty-first",
+                "twenty first",
+                "thirteenth",
+                "twentieth",
+                "second",
+                "monday",
+                "today",
+                "1st",
+                "21st",
+                "5th",
+                "last",
+                "the",
+                "day",
+                "of",
+                "in",
+                "21",
+                "3",
+                ".",
+                ", ",
+                "x",
+                "market",
+                "theft",
+                "oft",
+                "dayx",
+                "mon",
+                "first monday of ",
+                "last\u{a0}day in ",
+                "twenty-first day of ",
+                "march the ",
+                "monday, the ",
+                "monday the\n",
+                "5th friday in ",
+                "sept., the ",
+                "day\u{a0}",
+                "tuesday ",
+                "thirtyninth",
+                "on the ",
+                "on ",
+                "upon ",
+                "marked",
+                "month",
+                "mayor",
+                "2",
+                "_",
+            ][..],
+            &crate::testing::SPACES,
+        ]
+        .concat();
         let patterns = [
             ("ORDINAL_DAY", &ORDINAL_DAY),
             ("NTH_WEEKDAY", &NTH_WEEKDAY),
@@ -3435,44 +3417,41 @@ mod tests {
     #[test]
     fn the_year_words_test_turns_away_no_year_in_words() {
         let pieces = [
-            "nineteen",
-            "twenty",
-            "eleven",
-            "fifteenth",
-            "canteen",
-            "two",
-            "thousand",
-            "hundred",
-            "oh",
-            "-",
-            "five",
-            "eighty",
-            "ten",
-            "twenty-one",
-            "sixty",
-            "and",
-            "of",
-            "may",
-            "june",
-            "3",
-            "21st",
-            " ",
-            " ",
-            " ",
-            "  ",
-            "\u{a0}",
-            "\n",
-            ",",
-            "x",
-            "the",
-            "nineteen eighty",
-            "twenty twenty-four",
-            "two thousand and five",
-            "nineteen oh-five",
-            "eleven hundred",
-            "in nineteen\u{a0}ninety",
-            " march 3 ",
-        ];
+            &[
+                "nineteen",
+                "twenty",
+                "eleven",
+                "fifteenth",
+                "canteen",
+                "two",
+                "thousand",
+                "hundred",
+                "oh",
+                "-",
+                "five",
+                "eighty",
+                "ten",
+                "twenty-one",
+                "sixty",
+                "and",
+                "of",
+                "may",
+                "june",
+                "3",
+                "21st",
+                "x",
+                "the",
+                "nineteen eighty",
+                "twenty twenty-four",
+                "two thousand and five",
+                "nineteen oh-five",
+                "eleven hundred",
+                "in nineteen\u{a0}ninety",
+                " march 3 ",
+            ][..],
+            &crate::testing::SPACES,
+        ]
+        .concat();
         let tally = crate::testing::hold_gate(
             "the year-words test",
             (0x5be0_cd19_137e_2179, 20_000),
@@ -3481,7 +3460,10 @@ mod tests {
                 YEAR_IN_WORDS.regex.find(text).is_some()
                     || DATE_YEAR_WORDS.regex.find(text).is_some()
             },
-            |text| year_words_may_stand(&Triggers::with_words(text, &TRIGGER_WORDS)),
+            |text| {
+                let triggers = Triggers::with_words(text, &TRIGGER_WORDS);
+                YEAR_SEQUENCES.iter().any(|s| s.may_stand(&triggers))
+            },
         );
         assert!(tally.found > 2000 && tally.turned_away > 3000, "{tally:?}");
     }

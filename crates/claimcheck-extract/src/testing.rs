@@ -65,3 +65,7 @@ pub(crate) fn hold_gate(
     }
     tally
 }
+
+/// White space and a comma, the pieces that stand between words in the generated texts of the
+/// gate tests: mostly a space, and the no-break space and line break a pattern's `\s` matches.
+pub(crate) const SPACES: [&str; 7] = [" ", " ", " ", "  ", "\u{a0}", "\n", ","];

@@ -66,7 +66,7 @@ const PREFILTER_FROM: usize = 4 * 1024;
 /// text took 4.9 M instructions read whole and 7.2 M in stretches, a 385-byte one 15.6 M and
 /// 15.1 M). Past it stretches pay at every size measured: from 16 KB down to 256 bytes, 10 KB
 /// went from 85 M to 67 M instructions, 3 KB from 58 M to 47 M, 1 KB from 36 M to 27 M.
-pub(crate) const GATE_FROM: usize = 256;
+const GATE_FROM: usize = 256;
 
 /// The most bytes of stretches a gated search reads with the lite form: the lite engine spends
 /// one to three thousand instructions a byte on a date pattern, and compiling a date pattern's
@@ -447,7 +447,7 @@ fn scan_class(
 }
 
 /// The (offset, length) of each occurrence of a group's words, in order of offset.
-pub(crate) type Occurrences = Rc<Vec<(usize, usize)>>;
+type Occurrences = Rc<Vec<(usize, usize)>>;
 
 /// Where the words that gate patterns ([`Tiered::captures_iter_gated`]) occur in one
 /// haystack: found once per word and shared by every pattern that reads the haystack.
@@ -593,7 +593,7 @@ impl<'h> Triggers<'h> {
 
     /// The (offset, length) of every occurrence of a word of `group` in the haystack, in order,
     /// found once and kept.
-    pub(crate) fn group(&self, group: &'static [&'static str]) -> Occurrences {
+    fn group(&self, group: &'static [&'static str]) -> Occurrences {
         let key = (group.as_ptr() as usize, group.len());
         if let Some(found) = self.groups.borrow().get(&key) {
             return Rc::clone(found);
