@@ -14,7 +14,9 @@ use serde_json::ser::Formatter;
 
 use rayon::prelude::*;
 
-use crate::{DocumentResult, Finding, Level, Run, Summary, display_path, run_fingerprints};
+mod line;
+
+use crate::{DocumentResult, Finding, Run, Summary, display_path, run_fingerprints};
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -225,13 +227,15 @@ impl Formatter for Pretty {
 }
 
 /// A claim of the `json-lines` stream: the path first, then the v1 claim's fields, then its
-/// level and fingerprint (which the baseline and CI tools key on).
+/// level and fingerprint (which the baseline and CI tools key on). The lines are written by
+/// [`line::Line`]; this serde view defines them, and the tests hold the two together.
+#[cfg(test)]
 #[derive(Serialize)]
 struct LineOut<'a> {
     path: &'a str,
     #[serde(flatten)]
     claim: ClaimOut<'a>,
-    level: Level,
+    level: crate::Level,
     fingerprint: &'a str,
 }
 
@@ -299,14 +303,13 @@ fn push_line(
     path: &str,
     fingerprint: &str,
 ) {
-    let line = LineOut {
+    line::Line {
         path,
-        claim: claim_out(d, f),
+        claim: &claim_out(d, f),
         level: run.level(f),
         fingerprint,
-    };
-    serde_json::to_writer(&mut *out, &line).expect("report values always serialise");
-    out.push(b'\n');
+    }
+    .push_to(out);
 }
 
 #[cfg(test)]
