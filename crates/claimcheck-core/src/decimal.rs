@@ -3,6 +3,12 @@
 
 /// `n` in decimal, as `n.to_string()` writes it, in `buf`.
 pub fn decimal(n: usize, buf: &mut [u8; 20]) -> &str {
+    std::str::from_utf8(decimal_bytes(n, buf)).expect("ASCII digits")
+}
+
+/// [`decimal`]'s digits as bytes, for a caller writing bytes: the six numbers of each claim's
+/// span in a `json-lines` line need no UTF-8 check.
+pub fn decimal_bytes(n: usize, buf: &mut [u8; 20]) -> &[u8] {
     // usize::MAX has 20 decimal digits.
     let mut at = buf.len();
     let mut rest = n;
@@ -14,7 +20,7 @@ pub fn decimal(n: usize, buf: &mut [u8; 20]) -> &str {
             break;
         }
     }
-    std::str::from_utf8(&buf[at..]).expect("ASCII digits")
+    &buf[at..]
 }
 
 #[cfg(test)]
@@ -24,6 +30,7 @@ mod tests {
         let mut buf = [0u8; 20];
         for n in [0, 1, 9, 10, 99, 100, 12_345, usize::MAX] {
             assert_eq!(super::decimal(n, &mut buf), n.to_string());
+            assert_eq!(super::decimal_bytes(n, &mut buf), n.to_string().as_bytes());
         }
     }
 }

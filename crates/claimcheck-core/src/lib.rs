@@ -28,7 +28,7 @@ pub use claim::{
     AttributionDetails, Claim, ClaimKind, Comparator, DateDetails, Details, DistanceDetails, Mode,
     QuantityDetails, Relation, YearSource,
 };
-pub use decimal::decimal;
+pub use decimal::{decimal, decimal_bytes};
 pub use document::{Document, Format, Link};
 pub use source::{SourceOutcome, SourceText, Sources};
 pub use source_map::{SourceMap, SourceMapBuilder};

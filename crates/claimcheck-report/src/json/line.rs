@@ -71,7 +71,7 @@ fn push_value<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
 
 fn push_usize(out: &mut Vec<u8>, n: usize) {
     let mut digits = [0u8; 20];
-    out.extend_from_slice(claimcheck_core::decimal(n, &mut digits).as_bytes());
+    out.extend_from_slice(claimcheck_core::decimal_bytes(n, &mut digits));
 }
 
 fn push_span(out: &mut Vec<u8>, span: &FileSpan) {
