@@ -71,19 +71,33 @@ fn push_normalised(text: &str, out: &mut String) {
     let start = out.len();
     // Nearly every claim is ASCII without a backtick or a vertical tab, the only ASCII
     // characters the loop below treats specially beyond case and the whitespace that
-    // `split_ascii_whitespace` splits on: its words are copied whole and lowercased in place,
-    // not pushed character by character (which was most of the cost of fingerprinting).
-    if text.is_ascii() && !text.bytes().any(|b| b == b'`' || b == 0x0B) {
-        for word in text.split_ascii_whitespace() {
-            if out.len() > start {
-                out.push(' ');
+    // `split_ascii_whitespace` splits on: such a claim is copied a byte at a time, lowercased
+    // and with its runs of white space closed up in the same pass, rather than decoded and
+    // pushed as characters (which was most of the cost of fingerprinting), and rather than in
+    // a pass to check, one to split and one to lowercase. A byte that needs more sends the
+    // claim, from its start, to the character loop.
+    let mut gap = false;
+    let mut plain = true;
+    for &b in text.as_bytes() {
+        match b {
+            b' ' | b'\t' | b'\n' | 0x0C | b'\r' => gap = true,
+            b'`' | 0x0B | 0x80.. => {
+                plain = false;
+                break;
             }
-            let at = out.len();
-            out.push_str(word);
-            out[at..].make_ascii_lowercase();
+            _ => {
+                if gap && out.len() > start {
+                    out.push(' ');
+                }
+                gap = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
         }
+    }
+    if plain {
         return;
     }
+    out.truncate(start);
     let mut gap = false;
     for c in text.chars() {
         if c.is_whitespace() {

@@ -9,7 +9,7 @@
 //! it, and the tests hold these lines to it byte for byte. Numbers and the small enums still go
 //! through serde_json, so a float or a variant name is written exactly as there.
 
-use claimcheck_core::{Details, FileSpan};
+use claimcheck_core::{CalendarDate, Details, FileSpan};
 use serde::Serialize;
 
 /// A finding's line, with its newline: the same bytes as serde_json's compact form of the
@@ -97,6 +97,43 @@ fn push_span(out: &mut Vec<u8>, span: &FileSpan) {
     out.push(b'}');
 }
 
+/// A date as its `Serialize` writes it, ISO 8601 in a string (or `null`): the digits written
+/// directly for the years of four digits, through serde_json for any other, whose formatting
+/// (a sign, more digits) is left to `Display`.
+fn push_date(out: &mut Vec<u8>, date: Option<CalendarDate>) {
+    let Some(date) = date else {
+        out.extend_from_slice(b"null");
+        return;
+    };
+    let two = |part: Option<i8>| part.map(|n| u8::try_from(n).ok().filter(|&n| n < 100));
+    let (Ok(year @ 0..=9999), month, day) =
+        (u16::try_from(date.year), two(date.month), two(date.day))
+    else {
+        push_value(out, &date);
+        return;
+    };
+    if month == Some(None) || (month.is_some() && day == Some(None)) {
+        push_value(out, &date);
+        return;
+    }
+    let digit = |n: u16| b'0' + (n % 10) as u8;
+    out.extend_from_slice(&[
+        b'"',
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+    ]);
+    // `Display` writes the day only after a month.
+    if let Some(Some(m)) = month {
+        out.extend_from_slice(&[b'-', b'0' + m / 10, b'0' + m % 10]);
+        if let Some(Some(d)) = day {
+            out.extend_from_slice(&[b'-', b'0' + d / 10, b'0' + d % 10]);
+        }
+    }
+    out.push(b'"');
+}
+
 /// An object's fields after the first, each written only when present.
 struct Fields<'o> {
     out: &'o mut Vec<u8>,
@@ -173,7 +210,7 @@ fn push_details(out: &mut Vec<u8>, details: &Details) {
             o.some_value("measured_km", d.measured_km.as_ref());
         }
         Details::Date(d) => {
-            o.value("date", &d.date);
+            push_date(o.key("date"), d.date);
             o.value("precision", &d.precision);
             o.some_str("weekday", d.weekday.as_deref());
             o.some_value("relation", d.relation.as_ref());
@@ -372,6 +409,70 @@ mod tests {
                 event: None,
                 part: None,
                 year_source: YearSource::Unknown,
+                note: None,
+            }),
+            Details::Date(DateDetails {
+                date: Some(CalendarDate::month(2023, 9)),
+                precision: Precision::Month,
+                weekday: None,
+                relation: None,
+                event: None,
+                part: None,
+                year_source: YearSource::Text,
+                note: None,
+            }),
+            Details::Date(DateDetails {
+                date: Some(CalendarDate::year(7)),
+                precision: Precision::Year,
+                weekday: None,
+                relation: None,
+                event: None,
+                part: None,
+                year_source: YearSource::Text,
+                note: None,
+            }),
+            // Values no extractor makes, which the line writer hands to `Display`: a year of
+            // five digits, a negative month, a day without a month.
+            Details::Date(DateDetails {
+                date: Some(CalendarDate {
+                    year: 12_345,
+                    month: Some(12),
+                    day: Some(31),
+                }),
+                precision: Precision::Day,
+                weekday: None,
+                relation: None,
+                event: None,
+                part: None,
+                year_source: YearSource::Text,
+                note: None,
+            }),
+            Details::Date(DateDetails {
+                date: Some(CalendarDate {
+                    year: 2024,
+                    month: Some(-3),
+                    day: Some(1),
+                }),
+                precision: Precision::Day,
+                weekday: None,
+                relation: None,
+                event: None,
+                part: None,
+                year_source: YearSource::Text,
+                note: None,
+            }),
+            Details::Date(DateDetails {
+                date: Some(CalendarDate {
+                    year: 2024,
+                    month: None,
+                    day: Some(9),
+                }),
+                precision: Precision::Year,
+                weekday: None,
+                relation: None,
+                event: None,
+                part: None,
+                year_source: YearSource::Text,
                 note: None,
             }),
             Details::Date(DateDetails {
