@@ -795,17 +795,9 @@ pub(crate) fn dates_in(
     }
     let chosen = settle_overlaps(found);
     let mut claims: Vec<(Span, Value, Claim)> = Vec::with_capacity(chosen.len());
-    // Sentences and the chosen candidates are both in document order, so the sentence of each
-    // candidate is found by walking on from the previous one's (a binary search per candidate
-    // was 1% of a long extraction, most of it waiting on memory).
     let mut i = 0;
     for c in chosen {
-        while sentences
-            .get(i)
-            .is_some_and(|s| s.end.max(s.start + 1) <= c.span.start)
-        {
-            i += 1;
-        }
+        i = crate::sentences::first_not_ending_by(sentences, c.span.start, i);
         let found = sentences
             .get(i)
             .copied()

@@ -517,25 +517,23 @@ impl Token<'_> {
 /// relation to it; `None` when the sentence ties the date to no event.
 #[cfg(test)]
 pub(crate) fn event_for(text: &str, date_span: Span) -> Option<(String, Relation)> {
-    event_in(
-        text,
-        &text.to_ascii_lowercase(),
-        &crate::sentences::sentences(text),
-        date_span,
-    )
+    let sentences = crate::sentences::sentences(text);
+    let i = crate::sentences::first_not_ending_by(&sentences, date_span.start, 0);
+    event_in(text, &text.to_ascii_lowercase(), &sentences, i, date_span)
 }
 
 /// [`event_for`] with the text's sentences split once by the caller: splitting them again for
 /// every date made extraction quadratic in the length of the article.
 ///
-/// `lower` is `text` with its ASCII letters lowercased, which the scheduling patterns read.
+/// `lower` is `text` with its ASCII letters lowercased, which the scheduling patterns read, and
+/// `i` the index of the date's sentence as [`crate::sentences::first_not_ending_by`] finds it.
 pub(crate) fn event_in(
     text: &str,
     lower: &str,
     sentences: &[Span],
+    i: usize,
     date_span: Span,
 ) -> Option<(String, Relation)> {
-    let i = sentences.partition_point(|s| s.end.max(s.start + 1) <= date_span.start);
     let whole = *sentences
         .get(i)
         .filter(|s| s.start <= date_span.start && date_span.start < s.end.max(s.start + 1))?;

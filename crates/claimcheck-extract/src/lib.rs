@@ -43,9 +43,12 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Claim> {
     let lower = text.to_ascii_lowercase();
     let mut claims = date::dates_in(text, &lower, &sentences, options.published);
     // A date tied to an event keeps the event's words and how the date relates to it.
+    let mut sentence = 0;
     for claim in &mut claims {
+        sentence = sentences::first_not_ending_by(&sentences, claim.span.start, sentence);
         if let Details::Date(d) = &mut *claim.details
-            && let Some((event, relation)) = event::event_in(text, &lower, &sentences, claim.span)
+            && let Some((event, relation)) =
+                event::event_in(text, &lower, &sentences, sentence, claim.span)
         {
             d.event = Some(event);
             d.relation = Some(relation);

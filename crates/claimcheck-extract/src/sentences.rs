@@ -41,6 +41,24 @@ pub(crate) fn window(text: &str, sentence: Span, span: Span, reach: usize) -> Sp
     Span::new(from, to.max(span.end))
 }
 
+/// The index of the first of `sentences` that does not end at or before `pos` (an empty one
+/// counting as a byte long), which is `sentences.partition_point(..)` of that, found by walking
+/// from `from`, the index found for an earlier position. Callers ask about the claims of a text
+/// in order, and a binary search over a long text's sentences for each claim was 1% of
+/// extracting it, most of that waiting on memory. Asked about an earlier position, it walks
+/// back, and gives the same index.
+pub(crate) fn first_not_ending_by(sentences: &[Span], pos: usize, from: usize) -> usize {
+    let ends_by = |s: &Span| s.end.max(s.start + 1) <= pos;
+    let mut i = from.min(sentences.len());
+    while i > 0 && !ends_by(&sentences[i - 1]) {
+        i -= 1;
+    }
+    while sentences.get(i).is_some_and(ends_by) {
+        i += 1;
+    }
+    i
+}
+
 /// The sentences of `text`, as trimmed spans, in order.
 pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
@@ -157,6 +175,42 @@ mod tests {
             .map(|s| &text[s.start..s.end])
             .collect();
         assert_eq!(got, expected);
+    }
+
+    /// The walk gives the binary search's index for every position, asked in order, in
+    /// reverse and at random, from every starting index, on sentences with gaps, empty ones
+    /// and one at the very end.
+    #[test]
+    fn walks_to_the_index_the_binary_search_gives() {
+        let text = "One two.  Three four five.\n\nSix.\u{a0}Seven eight. Nine";
+        let mut sentences = sentences(text);
+        sentences.insert(2, Span::new(28, 28));
+        sentences.push(Span::new(text.len(), text.len()));
+        let expected = |pos: usize| sentences.partition_point(|s| s.end.max(s.start + 1) <= pos);
+        let mut asked = 0;
+        let positions: Vec<usize> = (0..=text.len() + 1).collect();
+        let mut shuffled = positions.clone();
+        let mut seed = 11u64;
+        for k in (1..shuffled.len()).rev() {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+            shuffled.swap(k, (seed >> 33) as usize % (k + 1));
+        }
+        for order in [
+            positions.clone(),
+            positions.iter().rev().copied().collect(),
+            shuffled,
+        ] {
+            let mut at = 0;
+            for &pos in &order {
+                at = first_not_ending_by(&sentences, pos, at);
+                assert_eq!(at, expected(pos), "at {pos}");
+                for from in 0..=sentences.len() + 1 {
+                    assert_eq!(first_not_ending_by(&sentences, pos, from), expected(pos));
+                    asked += 1;
+                }
+            }
+        }
+        assert!(asked > 3 * text.len() * sentences.len());
     }
 
     #[test]
