@@ -75,21 +75,13 @@ fn push_usize(out: &mut Vec<u8>, n: usize) {
 }
 
 fn push_span(out: &mut Vec<u8>, span: &FileSpan) {
-    let FileSpan {
-        start,
-        end,
-        line,
-        column,
-        end_line,
-        end_column,
-    } = *span;
     for (key, n) in [
-        (&b"{\"start\":"[..], start),
-        (b",\"end\":", end),
-        (b",\"line\":", line),
-        (b",\"column\":", column),
-        (b",\"end_line\":", end_line),
-        (b",\"end_column\":", end_column),
+        (&b"{\"start\":"[..], span.start),
+        (b",\"end\":", span.end),
+        (b",\"line\":", span.line),
+        (b",\"column\":", span.column),
+        (b",\"end_line\":", span.end_line),
+        (b",\"end_column\":", span.end_column),
     ] {
         out.extend_from_slice(key);
         push_usize(out, n);
@@ -365,10 +357,29 @@ mod tests {
 
     /// The details of every kind twice: each optional field present (so a field added to a
     /// details struct must be added here, the literals having no `..`, and then shows up as a
-    /// difference until the line writer writes it), and each absent.
+    /// difference until the line writer writes it), and each absent; then dates of each
+    /// precision, whose digits the line writer writes itself, and values no extractor makes,
+    /// which it hands to `Display` (a year of five digits, a negative month or day, a day
+    /// without a month).
     fn every_details() -> Vec<Details> {
         let s = |v: &str| Some(v.to_string());
-        vec![
+        let bare = DateDetails {
+            date: None,
+            precision: Precision::Month,
+            weekday: None,
+            relation: None,
+            event: None,
+            part: None,
+            year_source: YearSource::Unknown,
+            note: None,
+        };
+        let on = |year: i16, month: Option<i8>, day: Option<i8>| {
+            Details::Date(DateDetails {
+                date: Some(CalendarDate { year, month, day }),
+                ..bare.clone()
+            })
+        };
+        let mut every = vec![
             Details::Distance(DistanceDetails {
                 from: s("Vladivostok \"port\""),
                 to: s("North Korea (border)"),
@@ -401,80 +412,7 @@ mod tests {
                 year_source: YearSource::Publication,
                 note: s("a note with a \\ and a \u{1}"),
             }),
-            Details::Date(DateDetails {
-                date: None,
-                precision: Precision::Month,
-                weekday: None,
-                relation: None,
-                event: None,
-                part: None,
-                year_source: YearSource::Unknown,
-                note: None,
-            }),
-            Details::Date(DateDetails {
-                date: Some(CalendarDate::month(2023, 9)),
-                precision: Precision::Month,
-                weekday: None,
-                relation: None,
-                event: None,
-                part: None,
-                year_source: YearSource::Text,
-                note: None,
-            }),
-            Details::Date(DateDetails {
-                date: Some(CalendarDate::year(7)),
-                precision: Precision::Year,
-                weekday: None,
-                relation: None,
-                event: None,
-                part: None,
-                year_source: YearSource::Text,
-                note: None,
-            }),
-            // Values no extractor makes, which the line writer hands to `Display`: a year of
-            // five digits, a negative month, a day without a month.
-            Details::Date(DateDetails {
-                date: Some(CalendarDate {
-                    year: 12_345,
-                    month: Some(12),
-                    day: Some(31),
-                }),
-                precision: Precision::Day,
-                weekday: None,
-                relation: None,
-                event: None,
-                part: None,
-                year_source: YearSource::Text,
-                note: None,
-            }),
-            Details::Date(DateDetails {
-                date: Some(CalendarDate {
-                    year: 2024,
-                    month: Some(-3),
-                    day: Some(1),
-                }),
-                precision: Precision::Day,
-                weekday: None,
-                relation: None,
-                event: None,
-                part: None,
-                year_source: YearSource::Text,
-                note: None,
-            }),
-            Details::Date(DateDetails {
-                date: Some(CalendarDate {
-                    year: 2024,
-                    month: None,
-                    day: Some(9),
-                }),
-                precision: Precision::Year,
-                weekday: None,
-                relation: None,
-                event: None,
-                part: None,
-                year_source: YearSource::Text,
-                note: None,
-            }),
+            Details::Date(bare.clone()),
             Details::Date(DateDetails {
                 date: Some(CalendarDate::year(-44)),
                 precision: Precision::Year,
@@ -519,7 +457,16 @@ mod tests {
                 comparator: None,
                 unit_name: None,
             }),
-        ]
+        ];
+        every.extend([
+            on(2023, Some(9), None),
+            on(7, None, None),
+            on(12_345, Some(12), Some(31)),
+            on(2024, Some(-3), Some(1)),
+            on(2024, Some(2), Some(-1)),
+            on(2024, None, Some(9)),
+        ]);
+        every
     }
 
     /// Each details object with and without a verdict, on spans across a line break, written
