@@ -816,13 +816,6 @@ impl Tiered {
                         .hybrid_cache_capacity(2 * (1 << 20))
                         .match_kind(MatchKind::LeftmostFirst)
                         .utf8_empty(true)
-                        // The one-pass DFA, built eagerly for patterns that allow it, only
-                        // speeds up reading the groups of a match already found; building it
-                        // cost more than it saved below 1 MB (the bench text's first 10 KB
-                        // took 36.8 M instructions with it and 34.7 M without; 100 KB 113.3 M
-                        // and 113.0 M, 1 MB 628.6 M and 629.4 M; a 2,000-article batch the
-                        // same).
-                        .onepass(false)
                         .auto_prefilter(
                             !self.gated.load(Ordering::Relaxed)
                                 && self.longest.load(Ordering::Relaxed) > PREFILTER_FROM,
