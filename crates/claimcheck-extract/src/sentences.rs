@@ -45,13 +45,13 @@ pub(crate) fn window(text: &str, sentence: Span, span: Span, reach: usize) -> Sp
 /// counting as a byte long), which is `sentences.partition_point(..)` of that, found by walking
 /// from `from`, the index found for an earlier position. Callers ask about the claims of a text
 /// in order, and a binary search over a long text's sentences for each claim was 1% of
-/// extracting it, most of that waiting on memory. Asked about an earlier position, it walks
-/// back, and gives the same index.
+/// extracting it, most of that waiting on memory. Asked about an earlier position, it searches
+/// as before, and gives the same index.
 pub(crate) fn first_not_ending_by(sentences: &[Span], pos: usize, from: usize) -> usize {
     let ends_by = |s: &Span| s.end.max(s.start + 1) <= pos;
     let mut i = from.min(sentences.len());
-    while i > 0 && !ends_by(&sentences[i - 1]) {
-        i -= 1;
+    if i > 0 && !ends_by(&sentences[i - 1]) {
+        return sentences.partition_point(ends_by);
     }
     while sentences.get(i).is_some_and(ends_by) {
         i += 1;

@@ -90,8 +90,9 @@ fn push_span(out: &mut Vec<u8>, span: &FileSpan) {
 }
 
 /// A date as its `Serialize` writes it, ISO 8601 in a string (or `null`): the digits written
-/// directly for the years of four digits, through serde_json for any other, whose formatting
-/// (a sign, more digits) is left to `Display`.
+/// directly where the year is 0 to 9999 and the month and day 0 to 99 (zero-padded, as
+/// `Display` pads them), any other value through serde_json and `Display`, whose sign and
+/// widths are left to it.
 fn push_date(out: &mut Vec<u8>, date: Option<CalendarDate>) {
     let Some(date) = date else {
         out.extend_from_slice(b"null");
@@ -358,9 +359,9 @@ mod tests {
     /// The details of every kind twice: each optional field present (so a field added to a
     /// details struct must be added here, the literals having no `..`, and then shows up as a
     /// difference until the line writer writes it), and each absent; then dates of each
-    /// precision, whose digits the line writer writes itself, and values no extractor makes,
-    /// which it hands to `Display` (a year of five digits, a negative month or day, a day
-    /// without a month).
+    /// precision and a day without a month, whose digits the line writer writes itself, and
+    /// values no extractor makes, which it hands to `Display` (a year of five digits, a negative
+    /// month or day).
     fn every_details() -> Vec<Details> {
         let s = |v: &str| Some(v.to_string());
         let bare = DateDetails {
