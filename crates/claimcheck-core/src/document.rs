@@ -36,8 +36,10 @@ pub struct Document {
     /// The path as the user gave it (`-` for standard input).
     pub path: String,
     pub format: Format,
-    /// The file's text, exactly as read.
-    pub source: String,
+    /// The file's text, exactly as read ([`Document::source`]), where it differs from `text`: a
+    /// plain-text file's is its text, held once (a second copy of a 10 MB text was 10 MB more
+    /// memory, its page faults and the copying).
+    source: Option<String>,
     /// The article's plain text: markup dropped, entities decoded, blocks separated by blank
     /// lines.
     pub text: String,
@@ -57,14 +59,17 @@ impl Document {
     /// Parses `source` as `format`. Parsing cannot fail: whatever is not understood as markup
     /// is kept as text.
     pub fn parse(path: &str, source: String, format: Format) -> Document {
-        let parsed = match format {
-            Format::Text => Parsed {
-                text: source.clone(),
-                map: SourceMap::identity(&source),
-                ..Parsed::default()
-            },
-            Format::Markdown => crate::markdown::parse(&source),
-            Format::Html => crate::html::parse(&source),
+        let (parsed, source) = match format {
+            Format::Text => (
+                Parsed {
+                    map: SourceMap::identity(&source),
+                    text: source,
+                    ..Parsed::default()
+                },
+                None,
+            ),
+            Format::Markdown => (crate::markdown::parse(&source), Some(source)),
+            Format::Html => (crate::html::parse(&source), Some(source)),
         };
         Document {
             path: path.to_string(),
@@ -81,6 +86,11 @@ impl Document {
 
     /// The links cited for a claim at `span`: those in the same paragraph (a block, or a line
     /// of a plain-text file), the ones in the same sentence first.
+    /// The file's text, exactly as read: what the lines and columns of a [`FileSpan`] count in.
+    pub fn source(&self) -> &str {
+        self.source.as_deref().unwrap_or(&self.text)
+    }
+
     pub fn cited_links(&self, span: Span) -> Vec<&Link> {
         if self.links.is_empty() {
             return Vec::new();
@@ -121,7 +131,7 @@ impl Document {
 
     /// Where a plain-text span stands in the file.
     pub fn file_span(&self, span: Span) -> FileSpan {
-        self.map.file_span(&self.source, span)
+        self.map.file_span(self.source(), span)
     }
 }
 

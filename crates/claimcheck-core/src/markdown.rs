@@ -119,7 +119,11 @@ mod tests {
     fn position_of(doc: &Document, needle: &str) -> (usize, usize, String) {
         let at = doc.text.find(needle).expect("needle in plain text");
         let fs = doc.file_span(Span::new(at, at + needle.len()));
-        (fs.line, fs.column, doc.source[fs.start..fs.end].to_string())
+        (
+            fs.line,
+            fs.column,
+            doc.source()[fs.start..fs.end].to_string(),
+        )
     }
 
     #[test]

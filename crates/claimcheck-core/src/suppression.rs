@@ -94,7 +94,7 @@ impl Suppressions {
         if doc.format == Format::Text {
             return Suppressions::default();
         }
-        let source = doc.source.as_str();
+        let source = doc.source();
         let fenced = fenced_ranges(source, doc.format);
         let mut directives = Vec::new();
         let mut open: Vec<(usize, Vec<String>)> = Vec::new();
@@ -357,7 +357,7 @@ mod tests {
     use crate::{Document, Format};
 
     fn span(doc: &Document, needle: &str) -> FileSpan {
-        let at = doc.source.find(needle).expect("needle in source");
+        let at = doc.source().find(needle).expect("needle in source");
         FileSpan {
             start: at,
             end: at + needle.len(),

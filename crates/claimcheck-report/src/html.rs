@@ -325,7 +325,7 @@ fn block_kind(d: &DocumentResult, plain: usize) -> (&'static str, &'static str) 
     if d.document.format != Format::Markdown {
         return ("p", "");
     }
-    let source = d.document.source.as_str();
+    let source = d.document.source();
     let offset = d.document.map.start_offset(plain).min(source.len());
     // Bytes, not `str` slicing: the mapped offset need not fall on a character boundary.
     let line_start = source.as_bytes()[..offset]

@@ -32,7 +32,7 @@ pub fn human(run: &Run, styled: bool) -> String {
                 title = title.id(f.claim.id.as_str());
             }
             let mut group = title.element(
-                Snippet::source(d.document.source.as_str())
+                Snippet::source(d.document.source())
                     .path(d.document.path.as_str())
                     .annotation(
                         AnnotationKind::Primary

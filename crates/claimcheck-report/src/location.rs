@@ -28,7 +28,7 @@ pub(crate) struct Location {
 impl Location {
     pub fn of(d: &DocumentResult, f: &Finding) -> Location {
         let span = d.document.file_span(f.claim.span);
-        let source = d.document.source.as_str();
+        let source = d.document.source();
         let byte_column = |offset: usize| {
             let offset = offset.min(source.len());
             let line_start = source.as_bytes()[..offset]
