@@ -84,13 +84,13 @@ impl Document {
         }
     }
 
-    /// The links cited for a claim at `span`: those in the same paragraph (a block, or a line
-    /// of a plain-text file), the ones in the same sentence first.
     /// The file's text, exactly as read: what the lines and columns of a [`FileSpan`] count in.
     pub fn source(&self) -> &str {
         self.source.as_deref().unwrap_or(&self.text)
     }
 
+    /// The links cited for a claim at `span`: those in the same paragraph (a block, or a line
+    /// of a plain-text file), the ones in the same sentence first.
     pub fn cited_links(&self, span: Span) -> Vec<&Link> {
         if self.links.is_empty() {
             return Vec::new();
