@@ -69,3 +69,8 @@ pub(crate) fn hold_gate(
 /// White space and a comma, the pieces that stand between words in the generated texts of the
 /// gate tests: mostly a space, and the no-break space and line break a pattern's `\s` matches.
 pub(crate) const SPACES: [&str; 7] = [" ", " ", " ", "  ", "\u{a0}", "\n", ","];
+
+/// The pieces of a gate test's texts: `words` and the [`SPACES`] between them.
+pub(crate) fn with_spaces<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    [words, &SPACES[..]].concat()
+}
