@@ -2168,23 +2168,9 @@ fn settle_run(
         return;
     }
     run.sort_unstable_by_key(|&(start, end, i)| (std::cmp::Reverse(end - start), start, i));
-    let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
-    let from = kept.len();
-    // A short run is compared pair by pair. In a long one the kept spans never overlap one
-    // another, so a span overlaps one of them exactly when it overlaps the last one (by start,
-    // then end) starting before its end, which a search tree finds without comparing each span
-    // with every kept one.
-    if run.len() <= 16 {
-        for &(start, end, i) in run.iter() {
-            let clash = kept[from..]
-                .iter()
-                .any(|&(s, std::cmp::Reverse(len), _)| overlaps((start, end), (s, s + len)));
-            if !clash {
-                kept.push(key(&(start, end, i)));
-            }
-        }
-        return;
-    }
+    // The kept spans never overlap one another, so a span overlaps one of them exactly when it
+    // overlaps the last one (by start, then end) starting before its end, which a search tree
+    // finds without comparing each span with every kept one.
     let mut taken: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
     for &(start, end, i) in run.iter() {
         let clash = taken
@@ -3676,8 +3662,7 @@ mod tests {
             (seed >> 33) % n
         };
         for round in 0..800 {
-            // Dense rounds make long runs (settled with the search tree), sparse ones short
-            // runs and lone spans.
+            // Dense rounds make long runs, sparse ones short runs and lone spans.
             let width = [60, 200, 800, 4000][round % 4];
             // Each candidate's value is its place in the list, so that of two with one span
             // the one kept is checked too (the first, as a stable sort keeps it).
