@@ -46,7 +46,7 @@ mod holiday;
 mod lexicon;
 
 use crate::number::{SMALL_NUMBER_WORDS, TENS_WORDS};
-use crate::tier::{Captures, GATE_FROM, Match, Sequence, Tiered, TriggerWords, Triggers};
+use crate::tier::{Captures, Match, Sequence, Tiered, TriggerWords, Triggers};
 use claimcheck_core::{
     CalendarDate, Claim, DateDetails, Details, Precision, Relation, Span, YearSource,
 };
@@ -296,20 +296,10 @@ impl Pattern {
     /// Every match in `lower`; in a long text, only the stretches that hold what a match needs
     /// are read (see [`Tiered::captures_iter_gated`]).
     fn captures_iter<'t>(&self, lower: &Triggers<'t>) -> impl Iterator<Item = Captures<'_, 't>> {
-        let found = match self.needs {
-            // A long text is read only around the places where a spelling stands
-            // (`holiday_leads`), which also say what `holiday_may_match` says. The pattern's
-            // literal prefilter would hold some hundred words, "this" and "new" among them, so
-            // the whole text was read, and a 100 KB text compiled the `regex` form (1.3 ms).
-            Needs::Holiday if lower.haystack().len() > GATE_FROM => Some(
-                self.regex
-                    .captures_iter_around(lower, || holiday_leads(lower)),
-            ),
-            _ => self
-                .may_match(lower)
-                .then(|| self.regex.captures_iter_gated(lower, self.gate())),
-        };
-        found.into_iter().flatten()
+        self.may_match(lower)
+            .then(|| self.regex.captures_iter_gated(lower, self.gate()))
+            .into_iter()
+            .flatten()
     }
 
     fn find_iter<'t>(&self, lower: &Triggers<'t>) -> impl Iterator<Item = Match<'t>> {
@@ -947,23 +937,6 @@ fn holiday_may_match(lower: &Triggers<'_>) -> bool {
     })
 }
 
-/// The offsets in `lower` where a holiday's spelling starts, in order (see
-/// [`holiday::KeyWords::starts_at`]). The spellings' first words are found in the shared pass
-/// over the text with the other patterns' words.
-fn holiday_leads(lower: &Triggers<'_>) -> Vec<usize> {
-    let keys = holiday::key_word_index();
-    let text = lower.haystack();
-    let mut leads: Vec<usize> = lower
-        .group(&keys.firsts[..])
-        .iter()
-        .filter(|&&(at, len)| keys.starts_at(text, at, &text[at..at + len]))
-        .map(|&(at, _)| at)
-        .collect();
-    // Two first words may start at one offset ("hallowe" of "halloween").
-    leads.dedup();
-    leads
-}
-
 /// Every gated date pattern, by name.
 static PATTERNS: &[(&str, &Pattern)] = &[
     ("MONTH_DAY", &MONTH_DAY),
@@ -1010,8 +983,7 @@ static TRIGGER_WORDS: std::sync::LazyLock<TriggerWords> = std::sync::LazyLock::n
     TriggerWords::new(
         PATTERNS
             .iter()
-            .flat_map(|(_, p)| p.gate().iter().copied().flatten().copied())
-            .chain(holiday::key_word_index().firsts.iter().copied()),
+            .flat_map(|(_, p)| p.gate().iter().copied().flatten().copied()),
     )
 });
 
@@ -3566,88 +3538,6 @@ mod tests {
             tally.count("the holiday gate", &lower, matches, gate);
         }
         assert!(tally.found > 2000 && tally.turned_away > 3000, "{tally:?}");
-    }
-
-    /// Every holiday the pattern finds in a long text names it from one of the places
-    /// `holiday_leads` gives, whatever stands between a spelling's words, so the search around
-    /// them finds what a search of the whole text finds. Each text holds a dozen spellings
-    /// written with their marks changed, left out or doubled, some after a qualifier, between
-    /// random words, marks and years.
-    #[test]
-    fn every_holiday_is_named_at_a_lead() {
-        let spellings: Vec<&str> = holiday::HOLIDAYS
-            .iter()
-            .flat_map(|h| h.spellings.iter().map(String::as_str))
-            .collect();
-        let pieces = [
-            "new ",
-            "year",
-            "day",
-            "st",
-            "may",
-            "good",
-            "all",
-            "x",
-            "s",
-            " ",
-            "\u{a0}",
-            "'",
-            ".",
-            "_",
-            "1",
-            "\u{e9}",
-            "this ",
-            "last ",
-            "this coming ",
-            " 2024",
-            ", 2019",
-            " next year",
-            "first",
-            "eastern",
-            "\n",
-        ];
-        let spaces = [" ", "  ", "\u{a0}", "\n", "\u{2003}", "", "-"];
-        let apostrophes = ["'", "\u{2019}", "", "''", "`"];
-        let mut picks = crate::testing::Picks::new(0x510e_527f_ade6_82d1);
-        let (mut found, mut leads_total) = (0, 0);
-        for _ in 0..1000 {
-            let mut lower = String::new();
-            while lower.len() <= GATE_FROM {
-                let count = picks.below(5);
-                lower.push_str(&picks.text(&pieces, count));
-                lower.push_str([" ", ""][picks.below(2)]);
-                for c in spellings[picks.below(spellings.len())].chars() {
-                    match c {
-                        ' ' => lower.push_str(spaces[picks.below(spaces.len())]),
-                        '\'' => lower.push_str(apostrophes[picks.below(apostrophes.len())]),
-                        '.' | 's' if picks.below(4) == 0 => {}
-                        c => lower.push(c),
-                    }
-                }
-                lower.push_str([" ", ""][picks.below(2)]);
-            }
-            let triggers = Triggers::with_words(&lower, &TRIGGER_WORDS);
-            let leads = holiday_leads(&triggers);
-            let spans = |caps: Captures<'_, '_>| (caps.whole().range(), group(&caps, "h").start);
-            let whole: Vec<_> = HOLIDAY.regex.captures_iter(&lower).map(spans).collect();
-            for (range, h) in &whole {
-                assert!(
-                    leads.contains(h),
-                    "{:?} in {lower:?}",
-                    &lower[range.clone()]
-                );
-            }
-            let around: Vec<_> = HOLIDAY.captures_iter(&triggers).map(spans).collect();
-            assert_eq!(around, whole, "{lower:?}");
-            found += whole.len();
-            leads_total += leads.len();
-        }
-        assert!(found > 3000, "{found} holidays found");
-        // The leads are the spellings' places, not every first word's.
-        assert!(
-            leads_total < found * 2,
-            "{leads_total} leads for {found} holidays"
-        );
     }
 
     #[test]

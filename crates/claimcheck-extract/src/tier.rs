@@ -66,7 +66,7 @@ const PREFILTER_FROM: usize = 4 * 1024;
 /// text took 4.9 M instructions read whole and 7.2 M in stretches, a 385-byte one 15.6 M and
 /// 15.1 M). Past it stretches pay at every size measured: from 16 KB down to 256 bytes, 10 KB
 /// went from 85 M to 67 M instructions, 3 KB from 58 M to 47 M, 1 KB from 36 M to 27 M.
-pub(crate) const GATE_FROM: usize = 256;
+const GATE_FROM: usize = 256;
 
 /// The most bytes of stretches a gated search reads with the lite form: the lite engine spends
 /// one to three thousand instructions a byte on a date pattern, and compiling a date pattern's
@@ -593,7 +593,7 @@ impl<'h> Triggers<'h> {
 
     /// The (offset, length) of every occurrence of a word of `group` in the haystack, in order,
     /// found once and kept.
-    pub(crate) fn group(&self, group: &'static [&'static str]) -> Occurrences {
+    fn group(&self, group: &'static [&'static str]) -> Occurrences {
         let key = (group.as_ptr() as usize, group.len());
         if let Some(found) = self.groups.borrow().get(&key) {
             return Rc::clone(found);
@@ -1107,25 +1107,6 @@ impl Tiered {
             .map(|caps| caps.whole())
     }
 
-    /// [`Tiered::captures_iter_gated`] for a pattern whose matches are each read from one of a
-    /// few places found by the caller: every match holds one of the offsets `leads` gives
-    /// (in order). A long haystack is searched only in the stretches between stop bytes that
-    /// hold one; a short one is read whole, and `leads` is not called.
-    pub(crate) fn captures_iter_around<'h>(
-        &self,
-        triggers: &Triggers<'h>,
-        leads: impl FnOnce() -> Vec<usize>,
-    ) -> CapturesIter<'_, 'h> {
-        let haystack = triggers.haystack;
-        self.gated.store(true, Ordering::Relaxed);
-        if haystack.len() <= GATE_FROM {
-            return self.iter(haystack, Want::ALL_GROUPS);
-        }
-        let leads = leads();
-        let stretches = self.stretches_from(haystack.as_bytes(), &leads, &[], |&p| p);
-        self.iter_stretches(triggers, &stretches, Want::ALL_GROUPS)
-    }
-
     fn iter_gated<'h>(
         &self,
         triggers: &Triggers<'h>,
@@ -1141,17 +1122,6 @@ impl Tiered {
         else {
             return self.iter(haystack, want);
         };
-        self.iter_stretches(triggers, &stretches, want)
-    }
-
-    /// The matches in `stretches` of the haystack, as a gated search reads them.
-    fn iter_stretches<'h>(
-        &self,
-        triggers: &Triggers<'h>,
-        stretches: &[std::ops::Range<usize>],
-        want: Want,
-    ) -> CapturesIter<'_, 'h> {
-        let haystack = triggers.haystack;
         // A few stretches are read by the lite form, so that a long text need not compile the
         // `regex` form of a pattern that seldom has anything to read.
         let mut found = Vec::new();
@@ -1164,7 +1134,7 @@ impl Tiered {
             .flatten()
         {
             let start = Instant::now();
-            for range in stretches {
+            for range in &stretches {
                 let Some(spans) = Self::lite_stretch_spans(lite, haystack, range, want) else {
                     // An empty match, which needs the iterator's own rules: all by the
                     // `regex` form.
@@ -1291,32 +1261,15 @@ impl Tiered {
         {
             return None;
         }
-        let mut lists: Vec<Occurrences> = groups.iter().map(|g| triggers.group(g)).collect();
-        // The stretches are found from the group that occurs least, and checked for the others.
-        let (lead_index, _) = lists.iter().enumerate().min_by_key(|(_, l)| l.len())?;
-        let lead = lists.swap_remove(lead_index);
-        Some(self.stretches_from(triggers.haystack.as_bytes(), &lead, &lists, |&(p, _)| p))
-    }
-
-    /// The stretches between stop bytes that hold an offset of `lead` (each read by `at`) and
-    /// a word of each of `others`, in order, close ones merged.
-    fn stretches_from<T>(
-        &self,
-        bytes: &[u8],
-        lead: &[T],
-        others: &[Occurrences],
-        at: impl Fn(&T) -> usize,
-    ) -> Vec<std::ops::Range<usize>> {
-        if lead.is_empty() {
-            return Vec::new();
-        }
-        let stops = self.stops();
-        let stop = |b: u8| b < 128 && stops[usize::from(b)];
-        // Stretches come in order, so each list is read once, from a cursor.
-        let mut cursors = vec![0; others.len()];
+        let lists: Vec<Occurrences> = groups.iter().map(|g| triggers.group(g)).collect();
+        // The stretches are found from the group that occurs least, and checked for the others;
+        // stretches come in order, so each list is read once, from a cursor.
+        let (lead_index, lead) = lists.iter().enumerate().min_by_key(|(_, l)| l.len())?;
+        let mut cursors = vec![0; lists.len()];
+        let bytes = triggers.haystack.as_bytes();
         let mut out: Vec<std::ops::Range<usize>> = Vec::new();
         let mut i = 0;
-        while let Some(p) = lead.get(i).map(&at) {
+        while let Some(&(p, _)) = lead.get(i) {
             // Stop bytes are ASCII, so both ends are character boundaries; the previous stretch
             // ended at a stop byte, so the search back ends there at the latest.
             let start = bytes[..p]
@@ -1328,7 +1281,11 @@ impl Tiered {
                 .position(|&b| stop(b))
                 .map_or(bytes.len(), |k| p + k);
             let mut holds = true;
-            for (list, cursor) in others.iter().zip(&mut cursors) {
+            for (k, list) in lists.iter().enumerate() {
+                if k == lead_index {
+                    continue;
+                }
+                let cursor = &mut cursors[k];
                 while list.get(*cursor).is_some_and(|&(q, _)| q < start) {
                     *cursor += 1;
                 }
@@ -1346,11 +1303,11 @@ impl Tiered {
                     _ => out.push(start..end),
                 }
             }
-            while lead.get(i).is_some_and(|q| at(q) < end) {
+            while lead.get(i).is_some_and(|&(q, _)| q < end) {
                 i += 1;
             }
         }
-        out
+        Some(out)
     }
 
     /// Which ASCII bytes no match of the pattern can hold: those in none of its literals and

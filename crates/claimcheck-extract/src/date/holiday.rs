@@ -120,9 +120,6 @@ pub(super) struct KeyWords {
     pub words: Vec<&'static str>,
     pub finders: Vec<memchr::memmem::Finder<'static>>,
     pub spellings: Vec<Vec<usize>>,
-    /// The distinct words spellings start with, and for each the spellings that do.
-    pub firsts: Vec<&'static str>,
-    starting: Vec<Vec<usize>>,
 }
 
 impl KeyWords {
@@ -146,30 +143,6 @@ impl KeyWords {
             !at.checked_sub(1).is_some_and(|b| is_word_byte(bytes[b]))
                 && self.follow(lower, at + len, rest)
         })
-    }
-
-    /// Whether a spelling whose first word is `first` starts at byte `at` of `lower` (which
-    /// holds `first` there), read as [`KeyWords::in_sequence`] reads: more than the holiday
-    /// pattern allows, never less, so every match of the pattern names its holiday from such a
-    /// place.
-    pub(super) fn starts_at(&self, lower: &str, at: usize, first: &str) -> bool {
-        let bytes = lower.as_bytes();
-        // Most places a first word stands are inside a word ("st" of "first") or start a
-        // longer one ("still"); after a first word, a spelling has white space, an apostrophe,
-        // a point, an "s" or no word byte.
-        if at.checked_sub(1).is_some_and(|b| is_word_byte(bytes[b]))
-            || bytes
-                .get(at + first.len())
-                .is_some_and(|&b| is_word_byte(b) && b != b's')
-        {
-            return false;
-        }
-        let Some(k) = self.firsts.iter().position(|&w| w == first) else {
-            return false;
-        };
-        self.starting[k]
-            .iter()
-            .any(|&s| self.follow(lower, at + first.len(), &self.spellings[s][1..]))
     }
 
     /// Whether the words `rest` follow from byte `from` of `lower` (see
@@ -214,7 +187,7 @@ fn is_word_byte(b: u8) -> bool {
 pub(super) fn key_word_index() -> &'static KeyWords {
     static INDEX: LazyLock<KeyWords> = LazyLock::new(|| {
         let mut distinct: Vec<&'static str> = Vec::new();
-        let spellings: Vec<Vec<usize>> = key_words()
+        let spellings = key_words()
             .iter()
             .map(|words| {
                 words
@@ -228,21 +201,7 @@ pub(super) fn key_word_index() -> &'static KeyWords {
                     .collect()
             })
             .collect();
-        let mut firsts: Vec<&'static str> = Vec::new();
-        let mut starting: Vec<Vec<usize>> = Vec::new();
-        for (s, words) in spellings.iter().enumerate() {
-            let first = distinct[words[0]];
-            match firsts.iter().position(|&w| w == first) {
-                Some(k) => starting[k].push(s),
-                None => {
-                    firsts.push(first);
-                    starting.push(vec![s]);
-                }
-            }
-        }
         KeyWords {
-            firsts,
-            starting,
             words: distinct.clone(),
             finders: distinct
                 .iter()
