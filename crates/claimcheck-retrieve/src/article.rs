@@ -135,13 +135,32 @@ fn decode(path: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
     })
 }
 
+/// The first NUL byte, by memchr's vectorised search: a byte loop was most of reading a long
+/// article (1 MB of the bench text 4.9 M instructions, with the UTF-8 check).
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+    memchr::memchr(0, bytes)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The vectorised search finds the first NUL where a byte loop does, at any place in long
+    /// and short inputs, and none in text without one.
+    #[test]
+    fn finds_the_first_nul_byte() {
+        let text = "A council approved the budget on Monday. ".repeat(100);
+        assert_eq!(memchr_nul(b""), None);
+        assert_eq!(memchr_nul(text.as_bytes()), None);
+        for at in [0, 1, 15, 16, 31, 32, 33, 63, 64, 65, 1000, text.len() - 1] {
+            let mut bytes = text.clone().into_bytes();
+            bytes[at] = 0;
+            if at + 7 < bytes.len() {
+                bytes[at + 7] = 0;
+            }
+            assert_eq!(memchr_nul(&bytes), Some(at));
+        }
+    }
 
     #[test]
     fn refuses_an_article_over_the_limit() {
