@@ -538,7 +538,9 @@ pub(crate) const TENS_WORDS: [&str; 8] = [
 
 /// Every number word by its lowercase spelling: a hash lookup, as this runs at every short word
 /// of a text.
-static WORDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Word>> =
+/// The number words by their bytes: a word lowercased on the stack is looked up without being
+/// checked as UTF-8 again.
+static WORDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static [u8], Word>> =
     std::sync::LazyLock::new(|| {
         let mut words = rustc_hash::FxHashMap::default();
         for (i, w) in SMALL_NUMBER_WORDS.iter().enumerate() {
@@ -578,22 +580,42 @@ static WORDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Word>> =
         }
         words.insert("point", Word::Point);
         words
+            .into_iter()
+            .map(|(w, kind)| (w.as_bytes(), kind))
+            .collect()
     });
 
 /// The first letters, lengths and last letters of the number words: most words of a text
 /// ("the", "of", "said") are no number word by this alone.
-static WORD_SHAPES: std::sync::LazyLock<crate::ascii::Shapes> =
-    std::sync::LazyLock::new(|| crate::ascii::Shapes::of(WORDS.keys().copied()));
+static WORD_SHAPES: std::sync::LazyLock<crate::ascii::Shapes> = std::sync::LazyLock::new(|| {
+    crate::ascii::Shapes::of(
+        WORDS
+            .keys()
+            .map(|w| std::str::from_utf8(w).expect("number words are ASCII")),
+    )
+});
 
+/// The number word `w` is, if it is one. The test of its length and shape is inlined where the
+/// text's words are read: most words fail it, and a call for each cost them some twenty
+/// instructions of its own.
+#[inline]
 fn word_kind(w: &str) -> Option<Word> {
     // No number word is longer than "seventeen": most words of a text stop here, unlowercased.
     // The words come as runs of ASCII letters.
     if w.len() > "seventeen".len() || !WORD_SHAPES.may_hold(w) {
         return None;
     }
+    number_word(w)
+}
+
+/// [`word_kind`] past the shape test: the word lowercased on the stack and looked up.
+#[inline(never)]
+fn number_word(w: &str) -> Option<Word> {
     let mut buf = [0u8; 16];
-    let lower = crate::ascii::lowercase_on_stack(w, &mut buf)?;
-    WORDS.get(lower).copied()
+    let lower = buf.get_mut(..w.len())?;
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    WORDS.get(&*lower).copied()
 }
 
 /// A number word at `pos` after the separator that joins it to the previous word, with the
@@ -805,6 +827,7 @@ mod tests {
     #[test]
     fn every_number_word_passes_the_shape_table() {
         for (w, kind) in WORDS.iter() {
+            let w = std::str::from_utf8(w).expect("number words are ASCII");
             for word in [
                 w.to_string(),
                 w.to_ascii_uppercase(),
