@@ -917,10 +917,8 @@ static YEAR_SEQUENCES: [Sequence; 2] = [
 ];
 
 /// Whether `lower` holds each group's words (see [`Needs`]).
-fn holds_each(lower: &Triggers<'_>, groups: &[&[&str]]) -> bool {
-    groups
-        .iter()
-        .all(|words| words.iter().any(|w| lower.holds(w)))
+fn holds_each(lower: &Triggers<'_>, groups: &[&'static [&'static str]]) -> bool {
+    groups.iter().all(|words| lower.holds_any(words))
 }
 
 /// Whether `lower` holds the words of a holiday's spelling in sequence (see

@@ -537,6 +537,34 @@ impl TriggerWords {
     }
 }
 
+/// The place in `shared`'s list of each word of `group` (`None` for a word it lacks), looked up
+/// once a thread for each group and kept: every text asks about the same few dozen groups, and
+/// looking each of their words up by its text, in every article of a batch, was 2-3% of the
+/// batch's time.
+fn shared_indices(
+    shared: &'static TriggerWords,
+    group: &'static [&'static str],
+) -> Rc<[Option<usize>]> {
+    type Kept = RefCell<rustc_hash::FxHashMap<(usize, usize, usize), Rc<[Option<usize>]>>>;
+    thread_local! {
+        static KEPT: Kept = RefCell::default();
+    }
+    // A list and a group are `'static`: an address always holds the same words.
+    let key = (
+        std::ptr::from_ref(shared) as usize,
+        group.as_ptr() as usize,
+        group.len(),
+    );
+    KEPT.with(|kept| {
+        if let Some(indices) = kept.borrow().get(&key) {
+            return Rc::clone(indices);
+        }
+        let indices: Rc<[Option<usize>]> = group.iter().map(|w| shared.index(w)).collect();
+        kept.borrow_mut().insert(key, Rc::clone(&indices));
+        indices
+    })
+}
+
 /// Pushes the start of every occurrence of each pattern of `automaton` (built with the standard
 /// match kind) in `haystack` onto its list in `at`, in order: what `find_overlapping_iter`
 /// reports, from a loop of one transition a byte and a test for a match state. The crate's own
@@ -591,18 +619,27 @@ impl<'h> Triggers<'h> {
             .get_or_init(|| shared.offsets(self.haystack.as_bytes()))[index]
     }
 
-    /// Whether the haystack holds `word` anywhere. A word of the shared list is answered from
-    /// its one pass over a haystack long enough for gated searches (which make that pass
-    /// anyway), rather than by a search of its own: a short article was read once for each of
-    /// the few hundred words the date patterns and holidays ask about.
-    pub(crate) fn holds(&self, word: &str) -> bool {
+    /// Whether the haystack holds a word of `group` anywhere. A word of the shared list is
+    /// answered from its one pass over a haystack long enough for gated searches (which make
+    /// that pass anyway), rather than by a search of its own: a short article was read once for
+    /// each of the few hundred words the date patterns and holidays ask about. The group's
+    /// places in that list are looked up once a thread ([`shared_indices`]).
+    pub(crate) fn holds_any(&self, group: &'static [&'static str]) -> bool {
+        let search =
+            |w: &str| memchr::memmem::find(self.haystack.as_bytes(), w.as_bytes()).is_some();
         if self.haystack.len() > GATE_FROM
             && let Some(shared) = self.shared
-            && let Some(index) = shared.index(word)
         {
-            return !self.shared_offsets(shared, index).is_empty();
+            let indices = shared_indices(shared, group);
+            return group
+                .iter()
+                .zip(indices.iter())
+                .any(|(w, index)| match index {
+                    Some(index) => !self.shared_offsets(shared, *index).is_empty(),
+                    None => search(w),
+                });
         }
-        memchr::memmem::find(self.haystack.as_bytes(), word.as_bytes()).is_some()
+        group.iter().any(|w| search(w))
     }
 
     /// The haystack the triggers are found in.
@@ -635,22 +672,25 @@ impl<'h> Triggers<'h> {
                 Rc::new(memchr::memmem::find_iter(bytes, w.as_bytes()).collect())
             }))
         };
-        let shared_index = |w: &str| {
+        let indices = self.shared.map(|shared| shared_indices(shared, group));
+        let shared_index = |k: usize| {
             self.shared
-                .and_then(|shared| Some((shared, shared.index(w)?)))
+                .zip(indices.as_ref())
+                .and_then(|(shared, indices)| Some((&**shared, indices[k]?)))
         };
         // Sized once: a group of digits holds most of the figures of a long text, and growing
         // its list from empty copied it a dozen times.
         let total = group
             .iter()
-            .map(|w| match shared_index(w) {
+            .enumerate()
+            .map(|(k, w)| match shared_index(k) {
                 Some((shared, index)) => self.shared_offsets(shared, index).len(),
                 None => offsets(w).len(),
             })
             .sum();
         let mut found: Vec<(usize, usize)> = Vec::with_capacity(total);
-        for w in group {
-            match shared_index(w) {
+        for (k, w) in group.iter().enumerate() {
+            match shared_index(k) {
                 Some((shared, index)) => found.extend(
                     self.shared_offsets(shared, index)
                         .iter()
