@@ -568,8 +568,8 @@ fn shared_indices(
 /// Pushes the start of every occurrence of each pattern of `automaton` (built with the standard
 /// match kind) in `haystack` onto its list in `at`, in order: what `find_overlapping_iter`
 /// reports, from a loop of one transition a byte and a test for a match state. The crate's own
-/// overlapping search keeps a state for resuming after each match, and read each byte in some
-/// twenty instructions, 4% of extracting from 1 MB of the bench text.
+/// overlapping search keeps a state for resuming after each match: with it the pass over 1 MB
+/// of the bench text took 29.2 M instructions, with this loop 24.5 M (building the DFA in both).
 fn overlapping_offsets<A: aho_corasick::automaton::Automaton>(
     automaton: &A,
     haystack: &[u8],
