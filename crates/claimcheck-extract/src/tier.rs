@@ -672,11 +672,12 @@ impl<'h> Triggers<'h> {
                 Rc::new(memchr::memmem::find_iter(bytes, w.as_bytes()).collect())
             }))
         };
-        let indices = self.shared.map(|shared| shared_indices(shared, group));
+        let shared = self
+            .shared
+            .map(|shared| (&**shared, shared_indices(shared, group)));
         let shared_index = |k: usize| {
-            self.shared
-                .zip(indices.as_ref())
-                .and_then(|(shared, indices)| Some((&**shared, indices[k]?)))
+            let (shared, indices) = shared.as_ref()?;
+            Some((*shared, indices[k]?))
         };
         // Sized once: a group of digits holds most of the figures of a long text, and growing
         // its list from empty copied it a dozen times.

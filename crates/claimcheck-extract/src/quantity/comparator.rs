@@ -52,18 +52,15 @@ static UNICODE_BEFORE: Tiered = Tiered::new(|| String::from(&format!("(?ix){BEFO
 /// no literal matches; common punctuation becomes "#", which is neither. `None` when the window
 /// has a character this cannot classify without Unicode tables (a mark, a digit outside ASCII,
 /// a rare symbol): those take the Unicode pattern.
+///
+/// [`stated_before`] spells an ASCII window on the stack with [`shadow_byte`], as this does each
+/// ASCII character.
 fn ascii_shadow(window: &str) -> Option<String> {
-    if window.is_ascii() {
-        // The same mapping, byte by byte.
-        let shadow = window.bytes().map(shadow_byte).collect();
-        return String::from_utf8(shadow).ok();
-    }
     window
         .chars()
         .map(|c| {
             Some(match c {
-                '\u{1}'..='\u{3}' => '#',
-                c if c.is_ascii() => c.to_ascii_lowercase(),
+                c if c.is_ascii() => char::from(shadow_byte(c as u8)),
                 '≤' => '\u{1}',
                 '≥' => '\u{2}',
                 '≈' => '\u{3}',
