@@ -579,12 +579,23 @@ fn overlapping_offsets<A: aho_corasick::automaton::Automaton>(
     let mut sid = automaton
         .start_state(Anchored::No)
         .expect("an automaton built for unanchored searches");
-    for (i, &b) in haystack.iter().enumerate() {
-        sid = automaton.next_state(Anchored::No, sid, b);
+    let mut end = 0;
+    while end < haystack.len() {
+        // The inner loop holds only the state and the position, so that both stay in registers:
+        // with the match handling in the same loop the state went through the stack each byte.
+        let mut state = sid;
+        for &b in &haystack[end..] {
+            state = automaton.next_state(Anchored::No, state, b);
+            end += 1;
+            if automaton.is_special(state) {
+                break;
+            }
+        }
+        sid = state;
         if automaton.is_special(sid) && automaton.is_match(sid) {
             for k in 0..automaton.match_len(sid) {
                 let pattern = automaton.match_pattern(sid, k);
-                at[pattern.as_usize()].push(i + 1 - automaton.pattern_len(pattern));
+                at[pattern.as_usize()].push(end - automaton.pattern_len(pattern));
             }
         }
     }
