@@ -46,7 +46,7 @@ mod holiday;
 mod lexicon;
 
 use crate::number::{SMALL_NUMBER_WORDS, TENS_WORDS};
-use crate::tier::{Captures, Match, Sequence, Tiered, TriggerWords, Triggers};
+use crate::tier::{Captures, Match, Sequence, TOUCH, Tiered, TriggerWords, Triggers, touch};
 use claimcheck_core::{
     CalendarDate, Claim, DateDetails, Details, Precision, Relation, Span, YearSource,
 };
@@ -774,7 +774,7 @@ pub(crate) fn dates_in(
     sentences: &[Span],
     published: Option<Date>,
 ) -> Vec<Claim> {
-    let triggers = Triggers::with_words(lower, &TRIGGER_WORDS);
+    let triggers = Triggers::with_words(lower, &TRIGGER_WORDS).reading(text);
     let mut found = Vec::new();
     find_spelled_dates(text, &triggers, &mut found);
     find_numeric_dates(text, &triggers, &mut found);
@@ -790,8 +790,19 @@ pub(crate) fn dates_in(
             Value::SamePeriodYearBefore,
         ));
     }
-    for candidate in &mut found {
-        extend_with_prefixes(text, lower, candidate);
+    // Each kind's candidates are in order of the text, one kind after another: read each one's
+    // window ahead with a few dozen others (see `touch`).
+    for i in 0..found.len() {
+        if i.is_multiple_of(TOUCH) {
+            let windows = found[i..].iter().take(TOUCH).flat_map(|c| {
+                [
+                    c.span.start.saturating_sub(PREFIX_WINDOW),
+                    c.span.start.saturating_sub(1),
+                ]
+            });
+            touch(lower.as_bytes(), windows);
+        }
+        extend_with_prefixes(text, lower, &mut found[i]);
     }
     let chosen = settle_overlaps(found);
     let mut claims: Vec<(Span, Value, Claim)> = Vec::with_capacity(chosen.len());
@@ -2023,8 +2034,7 @@ fn find_holidays(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>
 
 /// The last `WINDOW` bytes of the line before `pos`, with the offset where they start.
 fn window_before(text: &str, pos: usize) -> (usize, &str) {
-    const WINDOW: usize = 80;
-    let mut start = pos.saturating_sub(WINDOW);
+    let mut start = pos.saturating_sub(PREFIX_WINDOW);
     while !text.is_char_boundary(start) {
         start += 1;
     }
@@ -2035,6 +2045,9 @@ fn window_before(text: &str, pos: usize) -> (usize, &str) {
     }
     (start, &text[start..pos])
 }
+
+/// How far before a date [`window_before`] reads.
+const PREFIX_WINDOW: usize = 80;
 
 /// The last words of the phrases [`PREFIX_WEEKDAY`] finds: a full name ends in "day".
 const WEEKDAY_ENDS: &[&str] = &[

@@ -463,6 +463,9 @@ pub(crate) struct Triggers<'h> {
     /// The offsets of each word of `shared`, in its order, once found.
     shared_at: std::cell::OnceCell<Vec<Vec<usize>>>,
     ascii: std::cell::OnceCell<bool>,
+    /// The text the haystack is a copy of (with the same offsets), where the caller reads the
+    /// matches' groups: its bytes at each match are read ahead too (see [`CapturesIter`]).
+    original: &'h str,
 }
 
 /// A fixed list of trigger words found together, in one pass of an Aho-Corasick automaton,
@@ -610,7 +613,15 @@ impl<'h> Triggers<'h> {
             shared: None,
             shared_at: std::cell::OnceCell::new(),
             ascii: std::cell::OnceCell::new(),
+            original: haystack,
         }
+    }
+
+    /// These triggers, for a haystack that is a copy of `original` with the same offsets (the
+    /// text with its ASCII letters lowercased), whose matches the caller reads from `original`.
+    pub(crate) fn reading(self, original: &'h str) -> Self {
+        debug_assert_eq!(original.len(), self.haystack.len());
+        Triggers { original, ..self }
     }
 
     /// Triggers whose words of `shared` are found together (the automaton built on first use,
@@ -756,8 +767,8 @@ impl Sequence {
         };
         let cues = lower.group(self.cues);
         cues.iter().enumerate().any(|(i, &(at, len))| {
-            if i % TOUCH == 0 {
-                touch_before(bytes, cues[i..].iter().take(TOUCH).map(|&(q, _)| q));
+            if i.is_multiple_of(TOUCH) {
+                touch(bytes, cues[i..].iter().take(TOUCH).map(|&(q, _)| q.saturating_sub(1)));
             }
             let start = bytes[..at]
                 .iter()
@@ -800,21 +811,19 @@ impl Sequence {
     }
 }
 
-/// How many places of a long text [`touch_before`] reads at once.
-const TOUCH: usize = 32;
+/// How many places of a long text [`touch`] reads at once.
+pub(crate) const TOUCH: usize = 32;
 
-/// Reads the byte before each of `places` in `bytes`, all at once, for the reading of each place
+/// Reads the byte at each of `places` in `bytes`, all at once, for the reading of each place
 /// that follows. A gated search goes through a long text from one trigger word to the next, far
-/// apart, and the first byte it read at each (scanning back for the stretch's start, or a search
-/// looking behind its start for a word boundary) was a miss of the processor's caches that
-/// stalled it: at 10 MB the search back stood for three quarters of the stretch finder's time.
-/// Loads that do not depend on each other are waited for together, so a few dozen read at once
-/// cost about one wait. (A prefetch instruction would do the same without the reads; the
-/// standard library has none that is safe to call.)
-fn touch_before(bytes: &[u8], places: impl Iterator<Item = usize>) {
-    let read = places.fold(0u8, |acc, p| {
-        acc ^ bytes.get(p.saturating_sub(1)).copied().unwrap_or(0)
-    });
+/// apart, and the first byte it read at each (scanning back for the stretch's start, a search
+/// looking behind its start for a word boundary, the caller slicing a match's groups) was a miss
+/// of the processor's caches that stalled it: at 10 MB the search back stood for three quarters
+/// of the stretch finder's time. Loads that do not depend on each other are waited for
+/// together, so a few dozen read at once cost about one wait. (A prefetch instruction would do
+/// the same without the reads; the standard library has none that is safe to call.)
+pub(crate) fn touch(bytes: &[u8], places: impl Iterator<Item = usize>) {
+    let read = places.fold(0u8, |acc, p| acc ^ bytes.get(p).copied().unwrap_or(0));
     std::hint::black_box(read);
 }
 
@@ -1118,8 +1127,10 @@ impl Tiered {
         let found = self.spans(haystack, want);
         CapturesIter {
             haystack,
+            original: haystack,
             names: self.names(),
             found: found.into_iter(),
+            taken: 0,
         }
     }
 
@@ -1238,10 +1249,10 @@ impl Tiered {
         {
             let start = Instant::now();
             for (i, range) in stretches.iter().enumerate() {
-                if i % TOUCH == 0 {
-                    touch_before(
+                if i.is_multiple_of(TOUCH) {
+                    touch(
                         haystack.as_bytes(),
-                        stretches[i..].iter().take(TOUCH).map(|r| r.start),
+                        stretches[i..].iter().take(TOUCH).map(|r| r.start.saturating_sub(1)),
                     );
                 }
                 let Some(spans) = Self::lite_stretch_spans(lite, haystack, range, want) else {
@@ -1278,8 +1289,10 @@ impl Tiered {
         }
         CapturesIter {
             haystack,
+            original: triggers.original,
             names: if found.is_empty() { &[] } else { self.names() },
             found: found.into_iter(),
+            taken: 0,
         }
     }
 
@@ -1346,10 +1359,10 @@ impl Tiered {
         self.with_state(|re, cache, caps| {
             let mut found = Vec::new();
             for (i, range) in stretches.iter().enumerate() {
-                if i % TOUCH == 0 {
-                    touch_before(
+                if i.is_multiple_of(TOUCH) {
+                    touch(
                         haystack.as_bytes(),
-                        stretches[i..].iter().take(TOUCH).map(|r| r.start),
+                        stretches[i..].iter().take(TOUCH).map(|r| r.start.saturating_sub(1)),
                     );
                 }
                 let input = Input::new(haystack).range(range.clone());
@@ -1388,7 +1401,7 @@ impl Tiered {
         while let Some(&(p, _)) = lead.get(i) {
             if i >= touched {
                 touched = (i + TOUCH).min(lead.len());
-                touch_before(bytes, lead[i..touched].iter().map(|&(q, _)| q));
+                touch(bytes, lead[i..touched].iter().map(|&(q, _)| q.saturating_sub(1)));
             }
             // Stop bytes are ASCII, so both ends are character boundaries; the previous stretch
             // ended at a stop byte, so the search back ends there at the latest.
@@ -1624,14 +1637,34 @@ impl Index<usize> for Captures<'_, '_> {
 /// The matches of a [`Tiered`] pattern in one haystack.
 pub(crate) struct CapturesIter<'r, 'h> {
     haystack: &'h str,
+    /// Where the caller reads the matches (see [`Triggers::reading`]).
+    original: &'h str,
     names: &'r [Option<Box<str>>],
     found: std::vec::IntoIter<Vec<Span>>,
+    /// How many matches were handed out.
+    taken: usize,
 }
 
 impl<'r, 'h> Iterator for CapturesIter<'r, 'h> {
     type Item = Captures<'r, 'h>;
 
     fn next(&mut self) -> Option<Captures<'r, 'h>> {
+        // The matches were all found before the first is read, so in a long text their bytes
+        // have left the caches again (see `touch`).
+        if self.taken.is_multiple_of(TOUCH) {
+            let starts = || {
+                self.found
+                    .as_slice()
+                    .iter()
+                    .take(TOUCH)
+                    .filter_map(|spans| spans.first().copied().flatten().map(|(start, _)| start))
+            };
+            touch(self.haystack.as_bytes(), starts());
+            if !std::ptr::eq(self.original, self.haystack) {
+                touch(self.original.as_bytes(), starts());
+            }
+        }
+        self.taken += 1;
         self.found.next().map(|spans| Captures {
             haystack: self.haystack,
             names: self.names,
