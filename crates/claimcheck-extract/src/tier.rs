@@ -768,7 +768,13 @@ impl Sequence {
         let cues = lower.group(self.cues);
         cues.iter().enumerate().any(|(i, &(at, len))| {
             if i.is_multiple_of(TOUCH) {
-                touch(bytes, cues[i..].iter().take(TOUCH).map(|&(q, _)| q.saturating_sub(1)));
+                touch(
+                    bytes,
+                    cues[i..]
+                        .iter()
+                        .take(TOUCH)
+                        .map(|&(q, _)| q.saturating_sub(1)),
+                );
             }
             let start = bytes[..at]
                 .iter()
@@ -812,19 +818,16 @@ impl Sequence {
 }
 
 /// How many places of a long text [`touch`] reads at once.
-pub(crate) const TOUCH: usize = 32;
+pub(crate) const TOUCH: usize = claimcheck_core::READ_AHEAD;
 
 /// Reads the byte at each of `places` in `bytes`, all at once, for the reading of each place
-/// that follows. A gated search goes through a long text from one trigger word to the next, far
-/// apart, and the first byte it read at each (scanning back for the stretch's start, a search
-/// looking behind its start for a word boundary, the caller slicing a match's groups) was a miss
-/// of the processor's caches that stalled it: at 10 MB the search back stood for three quarters
-/// of the stretch finder's time. Loads that do not depend on each other are waited for
-/// together, so a few dozen read at once cost about one wait. (A prefetch instruction would do
-/// the same without the reads; the standard library has none that is safe to call.)
+/// that follows (see [`claimcheck_core::read_ahead`]). A gated search goes through a long text
+/// from one trigger word to the next, far apart, and the first byte it read at each (scanning
+/// back for the stretch's start, a search looking behind its start for a word boundary, the
+/// caller slicing a match's groups) missed the caches: at 10 MB the search back stood for three
+/// quarters of the stretch finder's time.
 pub(crate) fn touch(bytes: &[u8], places: impl Iterator<Item = usize>) {
-    let read = places.fold(0u8, |acc, p| acc ^ bytes.get(p).copied().unwrap_or(0));
-    std::hint::black_box(read);
+    claimcheck_core::read_ahead(places.map(|p| bytes.get(p).copied().unwrap_or(0)));
 }
 
 /// A group's span in the haystack.
@@ -1252,7 +1255,10 @@ impl Tiered {
                 if i.is_multiple_of(TOUCH) {
                     touch(
                         haystack.as_bytes(),
-                        stretches[i..].iter().take(TOUCH).map(|r| r.start.saturating_sub(1)),
+                        stretches[i..]
+                            .iter()
+                            .take(TOUCH)
+                            .map(|r| r.start.saturating_sub(1)),
                     );
                 }
                 let Some(spans) = Self::lite_stretch_spans(lite, haystack, range, want) else {
@@ -1362,7 +1368,10 @@ impl Tiered {
                 if i.is_multiple_of(TOUCH) {
                     touch(
                         haystack.as_bytes(),
-                        stretches[i..].iter().take(TOUCH).map(|r| r.start.saturating_sub(1)),
+                        stretches[i..]
+                            .iter()
+                            .take(TOUCH)
+                            .map(|r| r.start.saturating_sub(1)),
                     );
                 }
                 let input = Input::new(haystack).range(range.clone());
@@ -1401,7 +1410,10 @@ impl Tiered {
         while let Some(&(p, _)) = lead.get(i) {
             if i >= touched {
                 touched = (i + TOUCH).min(lead.len());
-                touch(bytes, lead[i..touched].iter().map(|&(q, _)| q.saturating_sub(1)));
+                touch(
+                    bytes,
+                    lead[i..touched].iter().map(|&(q, _)| q.saturating_sub(1)),
+                );
             }
             // Stop bytes are ASCII, so both ends are character boundaries; the previous stretch
             // ended at a stop byte, so the search back ends there at the latest.

@@ -2,6 +2,7 @@
 //! `fingerprint`, rdjson and the baseline all use the same value, so a finding keeps its identity
 //! when text above it moves.
 
+use claimcheck_core::{READ_AHEAD, first_byte, read_ahead};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rayon::prelude::*;
@@ -161,10 +162,15 @@ fn fingerprints_of<'a>(
     seen: &mut Seen<'a>,
 ) -> Vec<String> {
     let mut text = String::new();
-    document
-        .findings
+    let findings = &document.findings;
+    findings
         .iter()
-        .map(|f| {
+        .enumerate()
+        .map(|(i, f)| {
+            if i.is_multiple_of(READ_AHEAD) {
+                let next = findings[i..].iter().take(READ_AHEAD);
+                read_ahead(next.map(|f| first_byte(&f.claim.text)));
+            }
             let rule = f.rule_id();
             text.clear();
             push_normalised(&f.claim.text, &mut text);

@@ -8,7 +8,7 @@
 
 use std::io;
 
-use claimcheck_core::{Details, Evidence, FileSpan};
+use claimcheck_core::{Details, Evidence, FileSpan, READ_AHEAD, first_byte, read_ahead};
 use serde::{Serialize, Serializer};
 use serde_json::ser::Formatter;
 
@@ -283,7 +283,21 @@ pub(crate) fn write_json_lines(run: &Run, out: &mut dyn io::Write) -> io::Result
     let mut buf = Vec::with_capacity(2 * CHUNK);
     for (d, prints) in run.documents.iter().zip(&fingerprints) {
         let path = display_path(&d.document.path);
-        for (f, fingerprint) in d.findings.iter().zip(prints) {
+        let source = d.document.source().as_bytes();
+        for (i, (f, fingerprint)) in d.findings.iter().zip(prints).enumerate() {
+            if i.is_multiple_of(READ_AHEAD) {
+                let next = d.findings[i..].iter().zip(&prints[i..]).take(READ_AHEAD);
+                read_ahead(next.flat_map(|(f, fingerprint)| {
+                    let c = &f.claim;
+                    [
+                        first_byte(&c.id),
+                        first_byte(&c.text),
+                        c.details.kind() as u8,
+                        first_byte(fingerprint),
+                        source.get(c.span.start).copied().unwrap_or(0),
+                    ]
+                }));
+            }
             push_line(&mut buf, run, d, f, &path, fingerprint);
             if buf.len() >= CHUNK {
                 out.write_all(&buf)?;
