@@ -755,12 +755,14 @@ static SAME_PERIOD: Pattern = Pattern::new(
 /// year; without it they come with no value, year source `unknown` and a note saying why.
 pub fn extract_dates(text: &str, published: Option<Date>) -> Vec<Claim> {
     let _reading = crate::tier::reading(text.len());
-    dates_in(
-        text,
-        &text.to_ascii_lowercase(),
-        &sentences(text),
-        published,
-    )
+    let lower = text.to_ascii_lowercase();
+    dates_in(text, &triggers(text, &lower), &sentences(text), published)
+}
+
+/// The trigger words of `lower`, the lowercase copy of `text` that [`dates_in`] reads (and
+/// where the attribution reader looks for its cues, found in the same pass).
+pub(crate) fn triggers<'h>(text: &'h str, lower: &'h str) -> Triggers<'h> {
+    Triggers::with_words(lower, &TRIGGER_WORDS).reading(text)
 }
 
 /// [`extract_dates`] with the text's sentences already split and its lowercase copy made.
@@ -770,21 +772,21 @@ pub fn extract_dates(text: &str, published: Option<Date>) -> Vec<Claim> {
 /// several times faster. Whatever reads the words back reads them from `text`.
 pub(crate) fn dates_in(
     text: &str,
-    lower: &str,
+    triggers: &Triggers<'_>,
     sentences: &[Span],
     published: Option<Date>,
 ) -> Vec<Claim> {
-    let triggers = Triggers::with_words(lower, &TRIGGER_WORDS).reading(text);
+    let lower = triggers.haystack();
     let mut found = Vec::new();
-    find_spelled_dates(text, &triggers, &mut found);
-    find_numeric_dates(text, &triggers, &mut found);
-    find_years(text, &triggers, &mut found);
-    find_relative_dates(text, &triggers, &mut found);
-    find_weekdays(text, &triggers, &mut found);
-    find_word_days(text, &triggers, &mut found);
-    find_holidays(text, &triggers, &mut found);
-    find_year_words(text, &triggers, &mut found);
-    for m in SAME_PERIOD.find_iter(&triggers) {
+    find_spelled_dates(text, triggers, &mut found);
+    find_numeric_dates(text, triggers, &mut found);
+    find_years(text, triggers, &mut found);
+    find_relative_dates(text, triggers, &mut found);
+    find_weekdays(text, triggers, &mut found);
+    find_word_days(text, triggers, &mut found);
+    find_holidays(text, triggers, &mut found);
+    find_year_words(text, triggers, &mut found);
+    for m in SAME_PERIOD.find_iter(triggers) {
         found.push(candidate(
             Span::new(m.start(), m.end()),
             Value::SamePeriodYearBefore,
@@ -987,12 +989,14 @@ static PATTERNS: &[(&str, &Pattern)] = &[
     ("HOLIDAY", &HOLIDAY),
 ];
 
-/// The words the date patterns' gates look for, found in one pass of a long text.
+/// The words the date patterns' gates look for, found in one pass of a long text, with the
+/// attribution reader's cues (see [`crate::attribution::cue_places`]).
 static TRIGGER_WORDS: std::sync::LazyLock<TriggerWords> = std::sync::LazyLock::new(|| {
     TriggerWords::new(
         PATTERNS
             .iter()
-            .flat_map(|(_, p)| p.gate().iter().copied().flatten().copied()),
+            .flat_map(|(_, p)| p.gate().iter().copied().flatten().copied())
+            .chain(crate::attribution::cue_words().iter().copied()),
     )
 });
 

@@ -41,7 +41,11 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Claim> {
     // The date, event and proportion patterns read a copy with ASCII letters lowercased (see
     // `dates_in`).
     let lower = text.to_ascii_lowercase();
-    let mut claims = date::dates_in(text, &lower, &sentences, options.published);
+    let triggers = date::triggers(text, &lower);
+    let mut claims = date::dates_in(text, &triggers, &sentences, options.published);
+    // The attribution reader's cues are found in the date reader's pass over the text.
+    let cues = attribution::cue_places(&triggers);
+    drop(triggers);
     // A date tied to an event keeps the event's words and how the date relates to it.
     let mut sentence = 0;
     for claim in &mut claims {
@@ -68,7 +72,11 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Claim> {
         })
         .collect::<Vec<_>>();
     claims.extend(distances);
-    claims.extend(attribution::attributions_in(text, &sentences));
+    claims.extend(attribution::attributions_in(
+        text,
+        &sentences,
+        cues.as_deref().map(Vec::as_slice),
+    ));
     claims.extend(quantities);
     claims.sort_by_key(|c| (c.span.start, kind_order(c.kind), c.span.end));
     for (i, c) in claims.iter_mut().enumerate() {

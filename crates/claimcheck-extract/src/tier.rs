@@ -447,7 +447,7 @@ fn scan_class(
 }
 
 /// The (offset, length) of each occurrence of a group's words, in order of offset.
-type Occurrences = Rc<Vec<(usize, usize)>>;
+pub(crate) type Occurrences = Rc<Vec<(usize, usize)>>;
 
 /// Where the words that gate patterns ([`Tiered::captures_iter_gated`]) occur in one
 /// haystack: found once per word and shared by every pattern that reads the haystack.
@@ -667,6 +667,12 @@ impl<'h> Triggers<'h> {
     /// The haystack the triggers are found in.
     pub(crate) fn haystack(&self) -> &'h str {
         self.haystack
+    }
+
+    /// The (offset, length) of every occurrence of a word of `group`, in order, where the
+    /// haystack is long enough for the trigger pass; `None` where it is not.
+    pub(crate) fn occurrences(&self, group: &'static [&'static str]) -> Option<Occurrences> {
+        (self.haystack.len() > GATE_FROM).then(|| self.group(group))
     }
 
     /// Whether `finder`'s word is in the haystack, for words asked about in every article.
