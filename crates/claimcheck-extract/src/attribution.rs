@@ -272,7 +272,8 @@ pub(crate) fn cue_places(triggers: &Triggers<'_>) -> Option<Occurrences> {
 }
 
 /// Whether a word of the unit `span` of `text` may be a cue, from the places of the cue words in
-/// the text (`cues`): one of them is a whole word of the unit, or the unit is not ASCII.
+/// the text from the unit's start on (`cues`): one of them is a whole word of the unit, or the
+/// unit is not ASCII.
 ///
 /// The clause reader finds nothing in a unit without a cue (a speaking verb, or "according"
 /// before "to"), and half of news text's bytes are in such units: it tokenised them and looked
@@ -283,8 +284,7 @@ pub(crate) fn cue_places(triggers: &Triggers<'_>) -> Option<Occurrences> {
 fn may_hold_cue(text: &str, span: Span, cues: &[(usize, usize)]) -> bool {
     let bytes = text.as_bytes();
     let letter = |k: usize| bytes[k].is_ascii_alphanumeric();
-    let first = cues.partition_point(|&(at, _)| at < span.start);
-    cues[first..]
+    cues
         .iter()
         .take_while(|&&(at, _)| at < span.end)
         .any(|&(at, len)| {
@@ -294,6 +294,20 @@ fn may_hold_cue(text: &str, span: Span, cues: &[(usize, usize)]) -> bool {
                 && (end == span.end || !letter(end))
         })
         || !text[span.start..span.end].is_ascii()
+}
+
+/// `items.partition_point(|x| key(x) < bound)` for `items` sorted by `key`, read on from where
+/// the previous call left `from` when that is still before `bound`: units come in order, and a
+/// binary search of a long text's lists at each unit waited on the caches at most of its steps.
+fn first_from<T>(items: &[T], from: &mut usize, bound: usize, key: impl Fn(&T) -> usize) -> usize {
+    if *from > items.len() || (*from > 0 && key(&items[*from - 1]) >= bound) {
+        *from = items.partition_point(|x| key(x) < bound);
+    } else {
+        while items.get(*from).is_some_and(|x| key(x) < bound) {
+            *from += 1;
+        }
+    }
+    *from
 }
 
 /// [`extract_attributions`] with the text's sentences already split, and the places of the cue
@@ -307,14 +321,18 @@ pub(crate) fn attributions_in(
     let units = quotes::units(text, sentences, &runs);
     let mut speakers = Speakers::default();
     let mut claims = Vec::new();
+    let (mut runs_from, mut cues_from) = (0, 0);
     // The details of the previous unit's claim when it quoted someone, for a quotation that
     // goes on in the next unit with no cue of its own.
     let mut quoting: Option<AttributionDetails> = None;
     for unit in &units {
         // Only the quotations that start in the unit matter to it; runs are sorted by start.
-        let first = runs.partition_point(|r| r.outer.start < unit.span.start);
-        let last = runs.partition_point(|r| r.outer.start < unit.span.end);
-        let parsed = if cues.is_none_or(|cues| may_hold_cue(text, unit.span, cues)) {
+        let first = first_from(&runs, &mut runs_from, unit.span.start, |r| r.outer.start);
+        let last = first + runs[first..].partition_point(|r| r.outer.start < unit.span.end);
+        let parsed = if cues.is_none_or(|cues| {
+            let at = first_from(cues, &mut cues_from, unit.span.start, |&(at, _)| at);
+            may_hold_cue(text, unit.span, &cues[at..])
+        }) {
             clause::parse_unit(text, unit.span, &runs[first..last])
         } else {
             Vec::new()
