@@ -284,8 +284,7 @@ pub(crate) fn cue_places(triggers: &Triggers<'_>) -> Option<Occurrences> {
 fn may_hold_cue(text: &str, span: Span, cues: &[(usize, usize)]) -> bool {
     let bytes = text.as_bytes();
     let letter = |k: usize| bytes[k].is_ascii_alphanumeric();
-    cues
-        .iter()
+    cues.iter()
         .take_while(|&&(at, _)| at < span.end)
         .any(|&(at, len)| {
             let end = at + len;

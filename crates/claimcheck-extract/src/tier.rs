@@ -60,6 +60,15 @@ const LITE_DOCUMENT: usize = 32 * 1024;
 /// prefilter: a prefilter pays for its building only over long spans.
 const PREFILTER_FROM: usize = 4 * 1024;
 
+/// The most bytes of stretches a gated search reads, past which a pattern's `regex` form (when
+/// that search compiles it) is built with a literal prefilter after all: over megabytes of
+/// stretches the prefilter skips to its literals faster than the lazy DFA reads every byte.
+/// Measured over the bench text's 10 MB, the gated searches took 52-55 ms with prefilters and
+/// 62-65 ms without; with this bound, CPU at 4 and 10 MB fell by 3.6% (best of 11 runs), and
+/// 1 MB was unchanged. From 16 KB and 64 KB, 1 and 4 MB took more instructions (the prefilters'
+/// building and their restarts at each stretch) for no gain in time.
+const STRETCHES_PREFILTER_FROM: usize = 256 * 1024;
+
 /// The shortest haystack a gated search cuts into stretches (see
 /// [`Tiered::captures_iter_gated`]); a shorter one is read whole. Below it the automaton that
 /// finds the trigger words costs more than it saves (2.3 M instructions to build: a 120-byte
@@ -121,11 +130,15 @@ pub(crate) struct Tiered {
     /// Whether a thread is compiling the `regex` form.
     compiling: AtomicBool,
     /// Whether the pattern is searched in stretches ([`Tiered::captures_iter_gated`]): spans
-    /// too short for a literal prefilter to pay for building it.
+    /// too short for a literal prefilter to pay for building it, unless there are megabytes
+    /// of them ([`STRETCHES_PREFILTER_FROM`]).
     gated: AtomicBool,
     /// The longest haystack searched whole so far: a pattern asked only about short windows
     /// gets no literal prefilter either.
     longest: AtomicUsize,
+    /// The most bytes of stretches one gated search has read with the `regex` form (see
+    /// [`STRETCHES_PREFILTER_FROM`]).
+    stretched: AtomicUsize,
     /// What compiling the lite forms cost, in nanoseconds.
     lite_cost: AtomicU64,
     /// What searching with the lite forms has cost so far: nanoseconds, or in a debug build
@@ -901,6 +914,7 @@ impl Tiered {
             compiling: AtomicBool::new(false),
             gated: AtomicBool::new(false),
             longest: AtomicUsize::new(0),
+            stretched: AtomicUsize::new(0),
             lite_cost: AtomicU64::new(0),
             spent: AtomicU64::new(0),
         }
@@ -914,9 +928,10 @@ impl Tiered {
     }
 
     /// The `regex` form, built as `regex::Regex::new` builds it, except that a pattern searched
-    /// in stretches, or only ever on haystacks under [`PREFILTER_FROM`], gets no literal
-    /// prefilter (which changes no match, only the time: building the prefilters was a fifth of
-    /// compiling the date patterns, for spans of a few dozen bytes).
+    /// in stretches of fewer than [`STRETCHES_PREFILTER_FROM`] bytes in all, or only ever on
+    /// haystacks under [`PREFILTER_FROM`], gets no literal prefilter (which changes no match,
+    /// only the time: building the prefilters was a fifth of compiling the date patterns, for
+    /// spans of a few dozen bytes).
     fn full(&self) -> &meta::Regex {
         if let Some(re) = self.full.get() {
             return re;
@@ -937,10 +952,11 @@ impl Tiered {
                         .hybrid_cache_capacity(2 * (1 << 20))
                         .match_kind(MatchKind::LeftmostFirst)
                         .utf8_empty(true)
-                        .auto_prefilter(
-                            !self.gated.load(Ordering::Relaxed)
-                                && self.longest.load(Ordering::Relaxed) > PREFILTER_FROM,
-                        ),
+                        .auto_prefilter(if self.gated.load(Ordering::Relaxed) {
+                            self.stretched.load(Ordering::Relaxed) > STRETCHES_PREFILTER_FROM
+                        } else {
+                            self.longest.load(Ordering::Relaxed) > PREFILTER_FROM
+                        }),
                 )
                 .syntax(syntax::Config::new().utf8(true));
             match parsed {
@@ -1289,6 +1305,8 @@ impl Tiered {
         // (Not called when the lite form read every stretch: it would compile the `regex` form
         // for nothing.)
         if read < stretches.len() {
+            let rest = stretches[read..].iter().map(|r| r.len()).sum();
+            self.stretched.fetch_max(rest, Ordering::Relaxed);
             found.extend(self.full_stretch_spans(haystack, &stretches[read..], want));
         }
         if cfg!(debug_assertions) {
