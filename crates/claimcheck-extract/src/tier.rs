@@ -674,7 +674,7 @@ fn read_words<A: aho_corasick::automaton::Automaton>(
 }
 
 /// The words whose match ends at `end` in state `sid`, where they start before `before`.
-#[inline]
+#[inline(always)]
 fn push_matches<A: aho_corasick::automaton::Automaton>(
     automaton: &A,
     (sid, end): (aho_corasick::automaton::StateID, usize),
