@@ -31,7 +31,7 @@ pub use claim::{
 };
 pub use decimal::{decimal, decimal_bytes};
 pub use document::{Document, Format, Link};
-pub use read_ahead::{READ_AHEAD, first_byte, read_ahead};
+pub use read_ahead::{READ_AHEAD, prefetch};
 pub use source::{SourceOutcome, SourceText, Sources};
 pub use source_map::{SourceMap, SourceMapBuilder};
 pub use span::{FileSpan, Span};

@@ -1,22 +1,19 @@
-//! Reading memory a loop is about to need, a few dozen places at once.
+//! Asking for memory a loop will need a few items from now.
 
-/// How many items ahead a loop over a long text's claims or matches reads with [`read_ahead`].
-pub const READ_AHEAD: usize = 32;
+/// How many items ahead a loop over a long text's claims, matches or trigger words asks for
+/// the memory of the item it will read then.
+pub const READ_AHEAD: usize = 8;
 
-/// Loads each of `bytes` and keeps the result from being optimised away.
+/// Asks the processor to bring the cache line of `data[index]` in, without waiting for it; no
+/// effect where `index` is out of bounds (nothing is read).
 ///
-/// A loop that goes through a long text's claims (or a pattern's matches) reads, for each, a
-/// place of the text or of the heap that it last touched long before: at 10 MB of text the
-/// first of those reads was a miss of the processor's caches and the loop stood waiting on it.
-/// Loads that do not depend on each other are waited for together, so reading the places of
-/// the next few dozen items at once costs about one wait instead of one each. A prefetch
-/// instruction would do the same without the loads; the standard library has none that is safe
-/// to call, and this workspace forbids `unsafe`.
-pub fn read_ahead(bytes: impl Iterator<Item = u8>) {
-    std::hint::black_box(bytes.fold(0u8, |acc, b| acc ^ b));
-}
-
-/// The first byte of `s`, or 0: one load of where a string's bytes live.
-pub fn first_byte(s: &str) -> u8 {
-    s.as_bytes().first().copied().unwrap_or(0)
+/// A loop that goes through a long text's claims (or a pattern's matches, or a list of trigger
+/// words' places) reads, for each, a place of the text or of the heap that it last touched long
+/// before: at 10 MB of text the first of those reads was a miss of the processor's caches and
+/// the loop stood waiting on it. Asking for the place of the item [`READ_AHEAD`] on lets the
+/// line arrive while the items before it are read. The prefetch instruction needs `unsafe`,
+/// which this workspace forbids: `prefetch-index` wraps it.
+#[inline(always)]
+pub fn prefetch<T>(data: &[T], index: usize) {
+    prefetch_index::prefetch_index(data, index);
 }

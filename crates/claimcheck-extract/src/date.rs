@@ -46,9 +46,10 @@ mod holiday;
 mod lexicon;
 
 use crate::number::{SMALL_NUMBER_WORDS, TENS_WORDS};
-use crate::tier::{Captures, Match, Sequence, TOUCH, Tiered, TriggerWords, Triggers, touch};
+use crate::tier::{Captures, Match, Sequence, Tiered, TriggerWords, Triggers};
 use claimcheck_core::{
-    CalendarDate, Claim, DateDetails, Details, Precision, Relation, Span, YearSource,
+    CalendarDate, Claim, DateDetails, Details, Precision, READ_AHEAD, Relation, Span, YearSource,
+    prefetch,
 };
 use jiff::civil::{Date, Weekday};
 
@@ -792,17 +793,15 @@ pub(crate) fn dates_in(
             Value::SamePeriodYearBefore,
         ));
     }
-    // Each kind's candidates are in order of the text, one kind after another: read each one's
-    // window ahead with a few dozen others (see `touch`).
+    // Each kind's candidates are in order of the text, one kind after another, far apart in a
+    // long text: the window before a later one is asked for ahead (see `prefetch`).
     for i in 0..found.len() {
-        if i.is_multiple_of(TOUCH) {
-            let windows = found[i..].iter().take(TOUCH).flat_map(|c| {
-                [
-                    c.span.start.saturating_sub(PREFIX_WINDOW),
-                    c.span.start.saturating_sub(1),
-                ]
-            });
-            touch(lower.as_bytes(), windows);
+        if let Some(ahead) = found.get(i + READ_AHEAD) {
+            prefetch(
+                lower.as_bytes(),
+                ahead.span.start.saturating_sub(PREFIX_WINDOW),
+            );
+            prefetch(lower.as_bytes(), ahead.span.start.saturating_sub(1));
         }
         extend_with_prefixes(text, lower, &mut found[i]);
     }

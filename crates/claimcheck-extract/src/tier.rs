@@ -20,6 +20,7 @@
 //! `\p{..}` and class set operations are not rewritten. In a debug build (every test) each lite
 //! search is also run in the `regex` form and the two are compared.
 
+use claimcheck_core::{READ_AHEAD, prefetch};
 use std::cell::{Cell, RefCell};
 use std::ops::Index;
 use std::rc::Rc;
@@ -861,14 +862,8 @@ impl Sequence {
         };
         let cues = lower.group(self.cues);
         cues.iter().enumerate().any(|(i, &(at, len))| {
-            if i.is_multiple_of(TOUCH) {
-                touch(
-                    bytes,
-                    cues[i..]
-                        .iter()
-                        .take(TOUCH)
-                        .map(|&(q, _)| q.saturating_sub(1)),
-                );
+            if let Some(&(ahead, _)) = cues.get(i + READ_AHEAD) {
+                prefetch(bytes, ahead.saturating_sub(1));
             }
             let start = bytes[..at]
                 .iter()
@@ -909,19 +904,6 @@ impl Sequence {
             }
         })
     }
-}
-
-/// How many places of a long text [`touch`] reads at once.
-pub(crate) const TOUCH: usize = claimcheck_core::READ_AHEAD;
-
-/// Reads the byte at each of `places` in `bytes`, all at once, for the reading of each place
-/// that follows (see [`claimcheck_core::read_ahead`]). A gated search goes through a long text
-/// from one trigger word to the next, far apart, and the first byte it read at each (scanning
-/// back for the stretch's start, a search looking behind its start for a word boundary, the
-/// caller slicing a match's groups) missed the caches: at 10 MB the search back stood for three
-/// quarters of the stretch finder's time.
-pub(crate) fn touch(bytes: &[u8], places: impl Iterator<Item = usize>) {
-    claimcheck_core::read_ahead(places.map(|p| bytes.get(p).copied().unwrap_or(0)));
 }
 
 /// A group's span in the haystack.
@@ -1230,7 +1212,6 @@ impl Tiered {
             original: haystack,
             names: self.names(),
             found: found.into_iter(),
-            taken: 0,
         }
     }
 
@@ -1349,14 +1330,8 @@ impl Tiered {
         {
             let start = Instant::now();
             for (i, range) in stretches.iter().enumerate() {
-                if i.is_multiple_of(TOUCH) {
-                    touch(
-                        haystack.as_bytes(),
-                        stretches[i..]
-                            .iter()
-                            .take(TOUCH)
-                            .map(|r| r.start.saturating_sub(1)),
-                    );
+                if let Some(ahead) = stretches.get(i + READ_AHEAD) {
+                    prefetch(haystack.as_bytes(), ahead.start.saturating_sub(1));
                 }
                 let Some(spans) = Self::lite_stretch_spans(lite, haystack, range, want) else {
                     // An empty match, which needs the iterator's own rules: all by the
@@ -1397,7 +1372,6 @@ impl Tiered {
             original: triggers.original,
             names: if found.is_empty() { &[] } else { self.names() },
             found: found.into_iter(),
-            taken: 0,
         }
     }
 
@@ -1464,14 +1438,8 @@ impl Tiered {
         self.with_state(|re, cache, caps| {
             let mut found = Vec::new();
             for (i, range) in stretches.iter().enumerate() {
-                if i.is_multiple_of(TOUCH) {
-                    touch(
-                        haystack.as_bytes(),
-                        stretches[i..]
-                            .iter()
-                            .take(TOUCH)
-                            .map(|r| r.start.saturating_sub(1)),
-                    );
+                if let Some(ahead) = stretches.get(i + READ_AHEAD) {
+                    prefetch(haystack.as_bytes(), ahead.start.saturating_sub(1));
                 }
                 let input = Input::new(haystack).range(range.clone());
                 Self::search_into(re, cache, caps, input, want, &mut found);
@@ -1505,14 +1473,10 @@ impl Tiered {
         let bytes = triggers.haystack.as_bytes();
         let mut out: Vec<std::ops::Range<usize>> = Vec::new();
         let mut i = 0;
-        let mut touched = 0;
         while let Some(&(p, _)) = lead.get(i) {
-            if i >= touched {
-                touched = (i + TOUCH).min(lead.len());
-                touch(
-                    bytes,
-                    lead[i..touched].iter().map(|&(q, _)| q.saturating_sub(1)),
-                );
+            // The scan back reads the byte before a trigger word first.
+            if let Some(&(ahead, _)) = lead.get(i + READ_AHEAD) {
+                prefetch(bytes, ahead.saturating_sub(1));
             }
             // Stop bytes are ASCII, so both ends are character boundaries; the previous stretch
             // ended at a stop byte, so the search back ends there at the latest.
@@ -1752,8 +1716,6 @@ pub(crate) struct CapturesIter<'r, 'h> {
     original: &'h str,
     names: &'r [Option<Box<str>>],
     found: std::vec::IntoIter<Vec<Span>>,
-    /// How many matches were handed out.
-    taken: usize,
 }
 
 impl<'r, 'h> Iterator for CapturesIter<'r, 'h> {
@@ -1761,21 +1723,18 @@ impl<'r, 'h> Iterator for CapturesIter<'r, 'h> {
 
     fn next(&mut self) -> Option<Captures<'r, 'h>> {
         // The matches were all found before the first is read, so in a long text their bytes
-        // have left the caches again (see `touch`).
-        if self.taken.is_multiple_of(TOUCH) {
-            let starts = || {
-                self.found
-                    .as_slice()
-                    .iter()
-                    .take(TOUCH)
-                    .filter_map(|spans| spans.first().copied().flatten().map(|(start, _)| start))
-            };
-            touch(self.haystack.as_bytes(), starts());
+        // have left the caches again (see `prefetch`).
+        if let Some(&Some((ahead, _))) = self
+            .found
+            .as_slice()
+            .get(READ_AHEAD)
+            .and_then(|spans| spans.first())
+        {
+            prefetch(self.haystack.as_bytes(), ahead);
             if !std::ptr::eq(self.original, self.haystack) {
-                touch(self.original.as_bytes(), starts());
+                prefetch(self.original.as_bytes(), ahead);
             }
         }
-        self.taken += 1;
         self.found.next().map(|spans| Captures {
             haystack: self.haystack,
             names: self.names,

@@ -2,7 +2,7 @@
 //! `fingerprint`, rdjson and the baseline all use the same value, so a finding keeps its identity
 //! when text above it moves.
 
-use claimcheck_core::{READ_AHEAD, first_byte, read_ahead};
+use claimcheck_core::{READ_AHEAD, prefetch};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rayon::prelude::*;
@@ -167,9 +167,8 @@ fn fingerprints_of<'a>(
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            if i.is_multiple_of(READ_AHEAD) {
-                let next = findings[i..].iter().take(READ_AHEAD);
-                read_ahead(next.map(|f| first_byte(&f.claim.text)));
+            if let Some(ahead) = findings.get(i + READ_AHEAD) {
+                prefetch(ahead.claim.text.as_bytes(), 0);
             }
             let rule = f.rule_id();
             text.clear();

@@ -8,7 +8,7 @@
 
 use std::io;
 
-use claimcheck_core::{Details, Evidence, FileSpan, READ_AHEAD, first_byte, read_ahead};
+use claimcheck_core::{Details, Evidence, FileSpan, READ_AHEAD, prefetch};
 use serde::{Serialize, Serializer};
 use serde_json::ser::Formatter;
 
@@ -285,18 +285,15 @@ pub(crate) fn write_json_lines(run: &Run, out: &mut dyn io::Write) -> io::Result
         let path = display_path(&d.document.path);
         let source = d.document.source().as_bytes();
         for (i, (f, fingerprint)) in d.findings.iter().zip(prints).enumerate() {
-            if i.is_multiple_of(READ_AHEAD) {
-                let next = d.findings[i..].iter().zip(&prints[i..]).take(READ_AHEAD);
-                read_ahead(next.flat_map(|(f, fingerprint)| {
-                    let c = &f.claim;
-                    [
-                        first_byte(&c.id),
-                        first_byte(&c.text),
-                        c.details.kind() as u8,
-                        first_byte(fingerprint),
-                        source.get(c.span.start).copied().unwrap_or(0),
-                    ]
-                }));
+            if let (Some(f), Some(fingerprint)) =
+                (d.findings.get(i + READ_AHEAD), prints.get(i + READ_AHEAD))
+            {
+                let c = &f.claim;
+                prefetch(c.id.as_bytes(), 0);
+                prefetch(c.text.as_bytes(), 0);
+                prefetch(std::slice::from_ref(&*c.details), 0);
+                prefetch(fingerprint.as_bytes(), 0);
+                prefetch(source, c.span.start);
             }
             push_line(&mut buf, run, d, f, &path, fingerprint);
             if buf.len() >= CHUNK {
