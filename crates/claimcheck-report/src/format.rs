@@ -150,9 +150,10 @@ pub fn render(format: OutputFormat, run: &Run, options: &RenderOptions) -> Strin
     }
 }
 
-/// Writes what [`render`] gives to `out`. A json-lines report is rendered per document (in
-/// parallel) and written part by part, never joined into one string: for a large batch that
-/// saves a copy of the report and the page faults of a buffer its size.
+/// Writes what [`render`] gives to `out`. A json-lines report is written part by part as it is
+/// rendered (short documents a group at a time in parallel, a long one in chunks), never joined
+/// into one string: for a large batch that saves a copy of the report and the page faults of a
+/// buffer its size.
 pub fn render_to(
     format: OutputFormat,
     run: &Run,

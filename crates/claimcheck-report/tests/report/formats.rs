@@ -275,3 +275,56 @@ fn configured_levels_override_the_rules_defaults() {
     .expect("JSON");
     assert_eq!(gitlab.len(), 5);
 }
+
+/// json-lines written part by part (a long document streamed in chunks, short ones serialised
+/// a group at a time) is the rendered string byte for byte: with more short documents than one
+/// group holds, a long document between them, and findings at the chunk boundaries.
+#[test]
+fn json_lines_written_in_parts_are_the_rendered_lines() {
+    let published = jiff::civil::date(2024, 3, 6);
+    let article = "Flood warnings were lifted on Monday, 14 May 2024, officials said. \
+                   The convoy brought 40 trucks, 3.5 km of sandbags and 12,000 litres of water.\n\n";
+    let document = |path: String, text: String| {
+        let document = claimcheck_core::Document::parse(&path, text, claimcheck_core::Format::Text);
+        let claims = claimcheck_extract::extract(
+            &document.text,
+            &claimcheck_extract::ExtractOptions {
+                published: Some(published),
+            },
+        );
+        claimcheck_report::DocumentResult {
+            findings: claims
+                .into_iter()
+                .map(|c| claimcheck_report::Finding::new(c, None))
+                .collect(),
+            document,
+            published: Some(published),
+        }
+    };
+    let mut documents: Vec<_> = (0..600)
+        .map(|k| document(format!("brief-{k}.txt"), article.repeat(1 + k % 3)))
+        .collect();
+    let long = document("long.txt".to_string(), article.repeat(1_200));
+    assert!(
+        long.findings.len() > 4_096,
+        "{} findings",
+        long.findings.len()
+    );
+    documents.insert(300, long);
+    let run = Run {
+        documents,
+        verified: false,
+        level_overrides: Default::default(),
+    };
+    let mut written = Vec::new();
+    claimcheck_report::render_to(
+        OutputFormat::JsonLines,
+        &run,
+        &RenderOptions::default(),
+        &mut written,
+    )
+    .expect("a buffer takes every line");
+    let rendered = render(OutputFormat::JsonLines, &run, &RenderOptions::default());
+    assert_eq!(written.len(), rendered.len());
+    assert!(written == rendered.as_bytes());
+}
