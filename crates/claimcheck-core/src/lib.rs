@@ -17,7 +17,7 @@ mod front_matter;
 pub mod furniture;
 mod html;
 mod markdown;
-mod read_ahead;
+mod prefetch;
 mod source;
 mod source_map;
 mod span;
@@ -31,7 +31,7 @@ pub use claim::{
 };
 pub use decimal::{decimal, decimal_bytes};
 pub use document::{Document, Format, Link};
-pub use read_ahead::{READ_AHEAD, prefetch};
+pub use prefetch::{READ_AHEAD, prefetch};
 pub use source::{SourceOutcome, SourceText, Sources};
 pub use source_map::{SourceMap, SourceMapBuilder};
 pub use span::{FileSpan, Span};

@@ -239,30 +239,18 @@ struct LineOut<'a> {
     fingerprint: &'a str,
 }
 
-/// One compact JSON object per claim, in document order, each ended by a newline.
+/// One compact JSON object per claim, in document order, each ended by a newline: every
+/// document's lines in a buffer of their own, serialised in parallel (in the caller's rayon
+/// pool) and joined. [`write_json_lines`] writes the same bytes without holding them all.
 pub(crate) fn json_lines(run: &Run) -> String {
-    let parts = json_lines_parts(run);
-    let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-    for part in parts {
-        out.extend_from_slice(&part);
-    }
-    into_string(out)
-}
-
-/// The lines of [`json_lines`], one buffer per document, written in parallel (in the caller's
-/// rayon pool).
-pub(crate) fn json_lines_parts(run: &Run) -> Vec<Vec<u8>> {
     let fingerprints = run_fingerprints(run);
-    run.documents
+    let parts: Vec<Vec<u8>> = run
+        .documents
         .par_iter()
         .zip(&fingerprints)
-        .map(|(d, prints)| {
-            let mut out = Vec::new();
-            document_lines(run, d, prints, &mut out, usize::MAX, &mut |_| Ok(()))
-                .expect("a buffer takes every line");
-            out
-        })
-        .collect()
+        .map(|(d, prints)| document_buffer(run, d, prints))
+        .collect();
+    into_string(parts.concat())
 }
 
 /// Writes [`json_lines`] to `out` as it is serialised, rather than holding it whole: for 10 MB
@@ -301,12 +289,7 @@ pub(crate) fn write_json_lines(run: &Run, out: &mut dyn io::Write) -> io::Result
         let parts: Vec<Vec<u8>> = run.documents[k..end]
             .par_iter()
             .zip(&fingerprints[k..end])
-            .map(|(d, prints)| {
-                let mut part = Vec::new();
-                document_lines(run, d, prints, &mut part, usize::MAX, &mut |_| Ok(()))
-                    .expect("a buffer takes every line");
-                part
-            })
+            .map(|(d, prints)| document_buffer(run, d, prints))
             .collect();
         for part in parts {
             out.write_all(&part)?;
@@ -314,6 +297,14 @@ pub(crate) fn write_json_lines(run: &Run, out: &mut dyn io::Write) -> io::Result
         k = end;
     }
     Ok(())
+}
+
+/// The lines of `d`'s findings, in one buffer.
+fn document_buffer(run: &Run, d: &DocumentResult, prints: &[String]) -> Vec<u8> {
+    let mut buf = Vec::with_capacity(d.findings.len() * 300);
+    document_lines(run, d, prints, &mut buf, usize::MAX, &mut |_| Ok(()))
+        .expect("a buffer takes every line");
+    buf
 }
 
 /// How much of a long document's lines [`write_json_lines`] holds before writing them.
@@ -331,9 +322,6 @@ fn document_lines(
 ) -> io::Result<()> {
     let path = display_path(&d.document.path);
     let source = d.document.source().as_bytes();
-    if chunk == usize::MAX {
-        buf.reserve(d.findings.len() * 300);
-    }
     for (i, (f, fingerprint)) in d.findings.iter().zip(prints).enumerate() {
         if let (Some(f), Some(fingerprint)) =
             (d.findings.get(i + READ_AHEAD), prints.get(i + READ_AHEAD))
