@@ -598,20 +598,25 @@ fn progress_bar(when: Color, len: usize) -> Option<indicatif::ProgressBar> {
 }
 
 /// An output file must never replace an article under review.
+///
+/// Only the existing output files are resolved against the inputs: a run that writes no file
+/// (a batch to standard output) resolves no input, where resolving each article's path cost
+/// four system calls an article.
 fn refuse_overwriting_inputs(paths: &[String], settings: &Settings) -> Result<()> {
-    let inputs: Vec<PathBuf> = paths
-        .iter()
-        .filter(|p| *p != "-")
-        .filter_map(|p| std::fs::canonicalize(p).ok())
-        .collect();
-    let outputs = settings
+    let outputs: Vec<(&PathBuf, PathBuf)> = settings
         .output_file
         .iter()
-        .chain(settings.reports.iter().map(|(_, p)| p));
-    for out in outputs {
-        if let Ok(c) = std::fs::canonicalize(out)
-            && inputs.contains(&c)
-        {
+        .chain(settings.reports.iter().map(|(_, p)| p))
+        .filter_map(|out| Some((out, std::fs::canonicalize(out).ok()?)))
+        .collect();
+    if outputs.is_empty() {
+        return Ok(());
+    }
+    for input in paths.iter().filter(|p| *p != "-") {
+        let Ok(input) = std::fs::canonicalize(input) else {
+            continue;
+        };
+        if let Some((out, _)) = outputs.iter().find(|(_, c)| *c == input) {
             bail!(
                 "{}: is an input article; refusing to overwrite it with a report",
                 out.display()
