@@ -258,6 +258,43 @@ fn pool(settings: &Settings, inputs: usize, this_thread: bool) -> Result<rayon::
     Ok(builder.build()?)
 }
 
+/// The documents in order, in groups for [`claimcheck_extract::extract_many`], which reads a
+/// group's texts one step of the extraction at a time: the step's code and tables stay in the
+/// caches from one text to the next, where reading each text whole ran the whole extractor
+/// through them again. A group's texts come to [`GROUP_BYTES`] or just over (fewer where that
+/// would leave a thread of the pool fewer than [`GROUPS_A_THREAD`] groups); a document of that
+/// size or longer is a group of its own.
+///
+/// Measured with `extract -j 1` (least CPU of 5 runs) against one document at a time: 8,000
+/// articles of 1 KB −11% with groups of 256 KB; 800 of 10 KB −12% with 256 KB, −15% with 1 MB;
+/// 80 of 100 KB −9% with 256 KB, −13% with 1 MB.
+fn groups_to_extract(documents: Vec<Document>) -> Vec<Vec<Document>> {
+    let total: usize = documents.iter().map(|d| d.text.len()).sum();
+    let most = GROUP_BYTES.min(total / (GROUPS_A_THREAD * rayon::current_num_threads()));
+    let mut groups: Vec<Vec<Document>> = Vec::new();
+    let mut bytes = 0;
+    for document in documents {
+        match groups.last_mut() {
+            Some(group) if bytes < most && document.text.len() < most => {
+                bytes += document.text.len();
+                group.push(document);
+            }
+            _ => {
+                bytes = document.text.len();
+                groups.push(vec![document]);
+            }
+        }
+    }
+    groups
+}
+
+/// The bytes of text [`groups_to_extract`] puts in a group.
+const GROUP_BYTES: usize = 1 << 20;
+
+/// The fewest groups [`groups_to_extract`] leaves each thread of the pool, so that the threads
+/// finish at about the same time.
+const GROUPS_A_THREAD: usize = 8;
+
 /// [`collect`] for the files `paths`, in the current rayon pool.
 fn collect_paths(
     paths: &[String],
@@ -289,13 +326,30 @@ fn collect_paths(
 
     let progress = progress_bar(args.progress, documents.len());
 
-    // Extraction, in parallel: pure and independent per document.
-    let extracted: Vec<Extracted> = documents
+    // Extraction, in parallel: pure and independent per document, short documents a group at a
+    // time (see `extract_many`).
+    let extracted: Vec<Extracted> = groups_to_extract(documents)
         .into_par_iter()
-        .map(|document| {
-            let published = settings.published.or(document.published);
-            let claims = claimcheck_extract::extract(&document.text, &ExtractOptions { published });
-            (document, claims, published)
+        .flat_map_iter(|documents| {
+            let options: Vec<ExtractOptions> = documents
+                .iter()
+                .map(|d| ExtractOptions {
+                    published: settings.published.or(d.published),
+                })
+                .collect();
+            let texts: Vec<(&str, &ExtractOptions)> = documents
+                .iter()
+                .map(|d| d.text.as_str())
+                .zip(&options)
+                .collect();
+            let claims = claimcheck_extract::extract_many(&texts);
+            drop(texts);
+            documents
+                .into_iter()
+                .zip(claims)
+                .zip(options)
+                .map(|((document, claims), options)| (document, claims, options.published))
+                .collect::<Vec<_>>()
         })
         .collect();
 
@@ -742,5 +796,63 @@ fn fails(status: claimcheck_core::Status, threshold: claimcheck_core::Status) ->
         (Contradicted, _) => true,
         (Unverified, Unverified) => true,
         (Unverified, _) | (Supported, _) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The groups hold every document once, in order; a group stops at the first document that
+    /// takes it to the bound, and a document of the bound or longer starts a group of its own.
+    #[test]
+    fn groups_keep_the_documents_in_order_within_the_bound() {
+        let sizes = [
+            10,
+            300_000,
+            5,
+            2_000_000,
+            700_000,
+            1,
+            1,
+            400_000,
+            0,
+            999_999,
+            3,
+            1 << 20,
+            2,
+            60,
+        ];
+        let documents: Vec<Document> = sizes
+            .iter()
+            .enumerate()
+            .map(|(k, &n)| {
+                Document::parse(
+                    &format!("{k}.txt"),
+                    "x".repeat(n),
+                    claimcheck_core::Format::Text,
+                )
+            })
+            .collect();
+        let total: usize = sizes.iter().sum();
+        let most = GROUP_BYTES.min(total / (GROUPS_A_THREAD * rayon::current_num_threads()));
+        let groups = groups_to_extract(documents);
+        let paths: Vec<String> = groups.iter().flatten().map(|d| d.path.clone()).collect();
+        let expected: Vec<String> = (0..sizes.len()).map(|k| format!("{k}.txt")).collect();
+        assert_eq!(paths, expected);
+        for group in &groups {
+            let lengths: Vec<usize> = group.iter().map(|d| d.text.len()).collect();
+            // Every document but the last joined a group still under the bound.
+            let before_last: usize = lengths[..lengths.len() - 1].iter().sum();
+            assert!(
+                lengths.len() == 1 || (before_last < most && lengths.iter().all(|&n| n < most)),
+                "{lengths:?} against {most}"
+            );
+        }
+        assert!(
+            groups.len() > 1 && groups.len() < sizes.len(),
+            "{}",
+            groups.len()
+        );
     }
 }
