@@ -777,22 +777,66 @@ pub(crate) fn dates_in(
     sentences: &[Span],
     published: Option<Date>,
 ) -> Vec<Claim> {
-    let lower = triggers.haystack();
-    let mut found = Vec::new();
-    find_spelled_dates(text, triggers, &mut found);
-    find_numeric_dates(text, triggers, &mut found);
-    find_years(text, triggers, &mut found);
-    find_relative_dates(text, triggers, &mut found);
-    find_weekdays(text, triggers, &mut found);
-    find_word_days(text, triggers, &mut found);
-    find_holidays(text, triggers, &mut found);
-    find_year_words(text, triggers, &mut found);
+    dates_in_many(&[(text, triggers, sentences, published)])
+        .pop()
+        .expect("one text gives one list")
+}
+
+/// [`dates_in`] of several texts (each with its triggers, sentences and publication date), each
+/// kind of date looked for in every text before the next kind, so that a kind's patterns and
+/// their engines stay in the caches from one text to the next (see
+/// [`crate::extract_many`]).
+pub(crate) fn dates_in_many(
+    texts: &[(&str, &Triggers<'_>, &[Span], Option<Date>)],
+) -> Vec<Vec<Claim>> {
+    type Finder = fn(&str, &Triggers<'_>, &mut Vec<Candidate>);
+    const FINDERS: [Finder; 9] = [
+        find_spelled_dates,
+        find_numeric_dates,
+        find_years,
+        find_relative_dates,
+        find_weekdays,
+        find_word_days,
+        find_holidays,
+        find_year_words,
+        find_same_periods,
+    ];
+    let mut found: Vec<Vec<Candidate>> = texts.iter().map(|_| Vec::new()).collect();
+    for finder in FINDERS {
+        for (&(text, triggers, _, _), found) in texts.iter().zip(&mut found) {
+            let _reading = crate::tier::reading(text.len());
+            finder(text, triggers, found);
+        }
+    }
+    texts
+        .iter()
+        .zip(found)
+        .map(|(&(text, triggers, sentences, published), found)| {
+            let _reading = crate::tier::reading(text.len());
+            dates_from(text, triggers.haystack(), sentences, published, found)
+        })
+        .collect()
+}
+
+/// "The same month a year ago" and its like.
+fn find_same_periods(_text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>) {
     for m in SAME_PERIOD.find_iter(triggers) {
         found.push(candidate(
             Span::new(m.start(), m.end()),
             Value::SamePeriodYearBefore,
         ));
     }
+}
+
+/// The claims of `text` from its candidates, `found` in the order the finders gave them: each
+/// widened by the words before it, overlaps settled, and each read in its sentence.
+fn dates_from(
+    text: &str,
+    lower: &str,
+    sentences: &[Span],
+    published: Option<Date>,
+    mut found: Vec<Candidate>,
+) -> Vec<Claim> {
     // Each kind's candidates are in order of the text, one kind after another, far apart in a
     // long text: the window before a later one is asked for ahead (see `prefetch`).
     for i in 0..found.len() {

@@ -66,9 +66,20 @@ pub fn extract_many(texts: &[(&str, &ExtractOptions)]) -> Vec<Vec<Claim>> {
     // `dates_in`).
     let lowers = each(texts, |_, text| text.to_ascii_lowercase());
     let triggers = each(texts, |k, text| date::triggers(text, &lowers[k]));
-    let mut claims = each(texts, |k, text| {
-        date::dates_in(text, &triggers[k], &sentences[k], texts[k].1.published)
-    });
+    let mut claims = date::dates_in_many(
+        &texts
+            .iter()
+            .enumerate()
+            .map(|(k, &(text, options))| {
+                (
+                    text,
+                    &triggers[k],
+                    sentences[k].as_slice(),
+                    options.published,
+                )
+            })
+            .collect::<Vec<_>>(),
+    );
     // The attribution reader's cues are found in the date reader's pass over the text.
     let cues = each(texts, |k, _| attribution::cue_places(&triggers[k]));
     drop(triggers);
