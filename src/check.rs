@@ -261,13 +261,14 @@ fn pool(settings: &Settings, inputs: usize, this_thread: bool) -> Result<rayon::
 /// The documents in order, in groups for [`claimcheck_extract::extract_many`], which reads a
 /// group's texts one step of the extraction at a time: the step's code and tables stay in the
 /// caches from one text to the next, where reading each text whole ran the whole extractor
-/// through them again. A group's texts come to [`GROUP_BYTES`] or just over (fewer where that
-/// would leave a thread of the pool fewer than [`GROUPS_A_THREAD`] groups); a document of that
-/// size or longer is a group of its own.
+/// through them again. A group takes documents while its texts come to less than
+/// [`GROUP_BYTES`] (less where that would leave a thread of the pool fewer than
+/// [`GROUPS_A_THREAD`] groups), so it ends under twice that; a document of that size or longer
+/// is a group of its own.
 ///
-/// Measured with `extract -j 1` (least CPU of 5 runs) against one document at a time: 8,000
-/// articles of 1 KB −11% with groups of 256 KB; 800 of 10 KB −12% with 256 KB, −15% with 1 MB;
-/// 80 of 100 KB −9% with 256 KB, −13% with 1 MB.
+/// Measured with `extract -j 1` (least CPU of 5 interleaved runs) against one document at a
+/// time: 8,000 articles of 1 KB −13%, 800 of 10 KB −12%, 80 of 100 KB −8%; groups of 256 KB
+/// rather than 1 MB left the 10 KB and 100 KB articles 4% dearer.
 fn groups_to_extract(documents: Vec<Document>) -> Vec<Vec<Document>> {
     let total: usize = documents.iter().map(|d| d.text.len()).sum();
     let most = GROUP_BYTES.min(total / (GROUPS_A_THREAD * rayon::current_num_threads()));
@@ -343,7 +344,6 @@ fn collect_paths(
                 .zip(&options)
                 .collect();
             let claims = claimcheck_extract::extract_many(&texts);
-            drop(texts);
             documents
                 .into_iter()
                 .zip(claims)
