@@ -84,7 +84,8 @@ pub fn extract_many(texts: &[(&str, &ExtractOptions)]) -> Vec<Vec<Claim>> {
     let cues = each(texts, |k, _| attribution::cue_places(&triggers[k]));
     drop(triggers);
     // A date tied to an event keeps the event's words and how the date relates to it.
-    each(texts, |k, text| {
+    for (k, &(text, _)) in texts.iter().enumerate() {
+        let _reading = tier::reading(text.len());
         let mut sentence = 0;
         for claim in &mut claims[k] {
             sentence = sentences::first_not_ending_by(&sentences[k], claim.span.start, sentence);
@@ -96,7 +97,7 @@ pub fn extract_many(texts: &[(&str, &ExtractOptions)]) -> Vec<Vec<Claim>> {
                 d.relation = Some(relation);
             }
         }
-    });
+    }
     let mut proportions = each(texts, |k, text| quantity::proportions(text, &lowers[k]));
     drop(lowers);
     let mut measures = each(texts, |_, text| quantity::measures(text));
@@ -121,8 +122,7 @@ pub fn extract_many(texts: &[(&str, &ExtractOptions)]) -> Vec<Vec<Claim>> {
     let mut attributions = each(texts, |k, text| {
         attribution::attributions_in(text, &sentences[k], cues[k].as_deref().map(Vec::as_slice))
     });
-    each(texts, |k, _| {
-        let claims = &mut claims[k];
+    for (k, claims) in claims.iter_mut().enumerate() {
         claims.append(&mut distances[k]);
         claims.append(&mut attributions[k]);
         claims.append(&mut quantities[k]);
@@ -130,7 +130,7 @@ pub fn extract_many(texts: &[(&str, &ExtractOptions)]) -> Vec<Vec<Claim>> {
         for (i, c) in claims.iter_mut().enumerate() {
             c.id = claim_id(i + 1);
         }
-    });
+    }
     claims
 }
 
