@@ -277,11 +277,10 @@ pub(crate) fn cue_places(triggers: &Triggers<'_>) -> Option<Occurrences> {
 ///
 /// The clause reader finds nothing in a unit without a cue (a speaking verb, or "according"
 /// before "to"), and two fifths of the bench text's bytes are in such units: it tokenised them
-/// and looked
-/// each word up for nothing. A cue is a whole token, so where it stands neither the byte before
-/// it nor the one after is a letter or digit of the unit; a non-ASCII unit is always read,
-/// since its words are lowercased by Unicode's rules, which turn a few other letters into ASCII
-/// ones (the Kelvin sign into `k`).
+/// and looked each word up for nothing. A cue is a whole token, so where it stands neither the
+/// byte before it nor the one after is a letter or digit of the unit; a non-ASCII unit is always
+/// read, since its words are lowercased by Unicode's rules, which turn a few other letters into
+/// ASCII ones (the Kelvin sign into `k`).
 fn may_hold_cue(text: &str, span: Span, cues: &[(usize, usize)]) -> bool {
     let bytes = text.as_bytes();
     let letter = |k: usize| bytes[k].is_ascii_alphanumeric();
