@@ -143,14 +143,23 @@ struct Speakers {
     people: People,
     /// The last institution speaker and the paragraph it spoke in.
     institution: Option<(String, usize)>,
-    /// The details of the last claim, for "they".
-    last: Option<AttributionDetails>,
+    /// Who made the last claim, for "they".
+    last: Option<LastSpeaker>,
+}
+
+/// The speaker, role and organization of the last claim: all "they" takes from it. (Keeping the
+/// claim's whole details cloned its content, often a long sentence, at every claim.)
+#[derive(Debug)]
+struct LastSpeaker {
+    speaker: Option<String>,
+    role: Option<String>,
+    organization: Option<String>,
 }
 
 impl Speakers {
     /// The details of `parsed` with its speaker resolved, updating what is known.
     fn resolve(&mut self, parsed: Parsed, paragraph: usize) -> AttributionDetails {
-        let continuing = CONTINUING.contains(&parsed.cue.to_lowercase().as_str());
+        let continuing = crate::ascii::with_lowercase(&parsed.cue, |cue| CONTINUING.contains(&cue));
         let mut d = AttributionDetails {
             speaker: None,
             role: parsed.role,
@@ -281,12 +290,13 @@ pub(crate) fn cue_places(triggers: &Triggers<'_>) -> Option<Occurrences> {
 /// byte before it nor the one after is a letter or digit of the unit; a non-ASCII unit is always
 /// read, since its words are lowercased by Unicode's rules, which turn a few other letters into
 /// ASCII ones (the Kelvin sign into `k`).
-fn may_hold_cue(text: &str, span: Span, cues: &[(usize, usize)]) -> bool {
+fn may_hold_cue(text: &str, span: Span, cues: &[(u32, u32)]) -> bool {
     let bytes = text.as_bytes();
     let letter = |k: usize| bytes[k].is_ascii_alphanumeric();
     cues.iter()
-        .take_while(|&&(at, _)| at < span.end)
-        .any(|&(at, len)| {
+        .map(|&(at, len)| (at as usize, len as usize))
+        .take_while(|&(at, _)| at < span.end)
+        .any(|(at, len)| {
             let end = at + len;
             end <= span.end
                 && (at == span.start || !letter(at - 1))
@@ -314,7 +324,7 @@ fn first_from<T>(items: &[T], from: &mut usize, bound: usize, key: impl Fn(&T) -
 pub(crate) fn attributions_in(
     text: &str,
     sentences: &[Span],
-    cues: Option<&[(usize, usize)]>,
+    cues: Option<&[(u32, u32)]>,
 ) -> Vec<Claim> {
     let runs = quotes::quote_runs(text);
     let units = quotes::units(text, sentences, &runs);
@@ -329,7 +339,9 @@ pub(crate) fn attributions_in(
         let first = first_from(&runs, &mut runs_from, unit.span.start, |r| r.outer.start);
         let last = first + runs[first..].partition_point(|r| r.outer.start < unit.span.end);
         let parsed = if cues.is_none_or(|cues| {
-            let at = first_from(cues, &mut cues_from, unit.span.start, |&(at, _)| at);
+            let at = first_from(cues, &mut cues_from, unit.span.start, |&(at, _)| {
+                at as usize
+            });
             may_hold_cue(text, unit.span, &cues[at..])
         }) {
             clause::parse_unit(text, unit.span, &runs[first..last])
@@ -370,7 +382,11 @@ pub(crate) fn attributions_in(
                 continue;
             }
             quoting = details.direct.then(|| details.clone());
-            speakers.last = Some(details.clone());
+            speakers.last = Some(LastSpeaker {
+                speaker: details.speaker.clone(),
+                role: details.role.clone(),
+                organization: details.organization.clone(),
+            });
             claims.push(Claim::new(
                 text,
                 trim_edges(text, span),

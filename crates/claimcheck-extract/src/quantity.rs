@@ -72,7 +72,7 @@ pub(crate) fn quantities_from(
             let details = QuantityDetails {
                 value: m.value,
                 value_max: m.value_max,
-                unit: m.unit_text.clone(),
+                unit: m.unit_text,
                 comparator: m.comparator,
                 unit_name: m.unit.map(|u| u.name.clone()),
             };

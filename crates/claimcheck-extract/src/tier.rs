@@ -461,7 +461,22 @@ fn scan_class(
 }
 
 /// The (offset, length) of each occurrence of a group's words, in order of offset.
-pub(crate) type Occurrences = Rc<Vec<(usize, usize)>>;
+///
+/// Offsets are `u32`s: the places of a long text's trigger words were 10.6 of the 60 MB a 4 MB
+/// extraction first-touched, and half of that was zeros. A haystack past [`GATED_UP_TO`] is
+/// not gated.
+pub(crate) type Occurrences = Rc<Vec<(u32, u32)>>;
+
+/// The longest haystack whose trigger words are found: its offsets fit a `u32`. A longer one
+/// (no article is: they stop at 25 MB) is searched whole, as a short one is.
+const GATED_UP_TO: usize = u32::MAX as usize;
+
+/// `at` as an offset of a haystack no longer than [`GATED_UP_TO`].
+#[inline(always)]
+fn offset(at: usize) -> u32 {
+    debug_assert!(at <= GATED_UP_TO);
+    at as u32
+}
 
 /// Where the words that gate patterns ([`Tiered::captures_iter_gated`]) occur in one
 /// haystack: found once per word and shared by every pattern that reads the haystack.
@@ -471,11 +486,11 @@ pub(crate) struct Triggers<'h> {
     /// list is and its length (a list held at two addresses is only found twice).
     groups: RefCell<rustc_hash::FxHashMap<(usize, usize), Occurrences>>,
     /// The offsets of every occurrence of each word asked for that the shared list lacks.
-    words: RefCell<rustc_hash::FxHashMap<&'static str, Rc<Vec<usize>>>>,
+    words: RefCell<rustc_hash::FxHashMap<&'static str, Rc<Vec<u32>>>>,
     /// Words whose occurrences are all found in one pass the first time one is asked for.
     shared: Option<&'static LazyLock<TriggerWords>>,
     /// The offsets of each word of `shared`, in its order, once found.
-    shared_at: std::cell::OnceCell<Vec<Vec<usize>>>,
+    shared_at: std::cell::OnceCell<Vec<Vec<u32>>>,
     ascii: std::cell::OnceCell<bool>,
     /// The text the haystack is a copy of (with the same offsets), where the caller reads the
     /// matches' groups: its bytes at each match are read ahead too (see [`CapturesIter`]).
@@ -529,8 +544,12 @@ impl TriggerWords {
 
     /// The offsets of every occurrence of each word in `haystack`, by the word's place in the
     /// sorted list, read with the automaton [`DFA_FROM`] gives a haystack of its length.
-    fn offsets(&self, haystack: &[u8]) -> Vec<Vec<usize>> {
-        let mut at: Vec<Vec<usize>> = vec![Vec::new(); self.words.len()];
+    fn offsets(&self, haystack: &[u8]) -> Vec<Vec<u32>> {
+        assert!(
+            haystack.len() <= GATED_UP_TO,
+            "a haystack too long for u32 offsets"
+        );
+        let mut at: Vec<Vec<u32>> = vec![Vec::new(); self.words.len()];
         let len = haystack.len();
         if self.dfa.get().is_none()
             && self.nfa_read.fetch_add(len, Ordering::Relaxed) + len <= DFA_FROM
@@ -600,7 +619,7 @@ fn shared_indices(
 fn overlapping_offsets<A: aho_corasick::automaton::Automaton>(
     automaton: &A,
     haystack: &[u8],
-    at: &mut [Vec<usize>],
+    at: &mut [Vec<u32>],
 ) {
     use aho_corasick::Anchored;
     let start = automaton
@@ -615,16 +634,17 @@ fn overlapping_offsets<A: aho_corasick::automaton::Automaton>(
             len,
             len,
             &mut |w, start| {
-                at[w].push(start);
+                at[w].push(offset(start));
             },
         );
         return;
     }
     let middle = len / 2;
     let first_end = (middle + automaton.max_pattern_len().saturating_sub(1)).min(len);
-    // The second reader's words, in order, as (word, start): appended to the lists after the
-    // first reader's, with no list of lists to allocate for a short text.
-    let mut later: Vec<(usize, usize)> = Vec::new();
+    // The second reader's words, by word, in order: appended to the first reader's lists at
+    // the end. (One list of (word, start) pairs for the whole second half, grown from empty,
+    // was 4 MB of the memory a 4 MB text first-touched.)
+    let mut later: Vec<Vec<u32>> = vec![Vec::new(); at.len()];
     let (mut a, mut b) = ((start, 0), (start, middle));
     loop {
         let steps = (first_end - a.1).min(len - b.1);
@@ -644,8 +664,12 @@ fn overlapping_offsets<A: aho_corasick::automaton::Automaton>(
         }
         a = (sa, a.1 + k);
         b = (sb, b.1 + k);
-        push_matches(automaton, a, middle, &mut |w, start| at[w].push(start));
-        push_matches(automaton, b, len, &mut |w, start| later.push((w, start)));
+        push_matches(automaton, a, middle, &mut |w, start| {
+            at[w].push(offset(start))
+        });
+        push_matches(automaton, b, len, &mut |w, start| {
+            later[w].push(offset(start))
+        });
     }
     read_words(
         automaton,
@@ -654,20 +678,20 @@ fn overlapping_offsets<A: aho_corasick::automaton::Automaton>(
         first_end,
         middle,
         &mut |w, start| {
-            at[w].push(start);
+            at[w].push(offset(start));
         },
     );
     read_words(automaton, haystack, b, len, len, &mut |w, start| {
-        later.push((w, start));
+        later[w].push(offset(start));
     });
-    for (w, start) in later {
-        at[w].push(start);
+    for (list, more) in at.iter_mut().zip(later) {
+        list.extend_from_slice(&more);
     }
 }
 
-/// The haystacks [`overlapping_offsets`] reads with two readers. The second reader's words go
-/// to one list, appended at the end, so a short text pays little for it: in a batch of 8,000
-/// articles of 1 KB the pass went from 4.4% to 3.6% of perf's samples.
+/// The haystacks [`overlapping_offsets`] reads with two readers (a short text pays for the
+/// second reader's lists for little gain): in a batch of 8,000 articles of 1 KB the pass went
+/// from 4.4% to 3.6% of perf's samples.
 const TWO_READERS_FROM: usize = 512;
 
 /// [`overlapping_offsets`] with one reader, from the state and place `from` up to `to`, giving
@@ -749,7 +773,7 @@ impl<'h> Triggers<'h> {
 
     /// The offsets of the shared list's word at `index`, every word of the list found at once
     /// the first time one is asked for.
-    fn shared_offsets(&self, shared: &TriggerWords, index: usize) -> &[usize] {
+    fn shared_offsets(&self, shared: &TriggerWords, index: usize) -> &[u32] {
         &self
             .shared_at
             .get_or_init(|| shared.offsets(self.haystack.as_bytes()))[index]
@@ -763,7 +787,7 @@ impl<'h> Triggers<'h> {
     pub(crate) fn holds_any(&self, group: &'static [&'static str]) -> bool {
         let search =
             |w: &str| memchr::memmem::find(self.haystack.as_bytes(), w.as_bytes()).is_some();
-        if self.haystack.len() > GATE_FROM
+        if self.gates()
             && let Some(shared) = self.shared
         {
             let indices = shared_indices(shared, group);
@@ -786,7 +810,13 @@ impl<'h> Triggers<'h> {
     /// The (offset, length) of every occurrence of a word of `group`, in order, where the
     /// haystack is long enough for the trigger pass; `None` where it is not.
     pub(crate) fn occurrences(&self, group: &'static [&'static str]) -> Option<Occurrences> {
-        (self.haystack.len() > GATE_FROM).then(|| self.group(group))
+        self.gates().then(|| self.group(group))
+    }
+
+    /// Whether the haystack is long enough for the trigger pass (see [`GATE_FROM`]) and short
+    /// enough for its offsets ([`GATED_UP_TO`]).
+    pub(crate) fn gates(&self) -> bool {
+        (GATE_FROM + 1..=GATED_UP_TO).contains(&self.haystack.len())
     }
 
     /// Whether `finder`'s word is in the haystack, for words asked about in every article.
@@ -800,8 +830,9 @@ impl<'h> Triggers<'h> {
     }
 
     /// The (offset, length) of every occurrence of a word of `group` in the haystack, in order,
-    /// found once and kept.
+    /// found once and kept. Asked only where the haystack [`Triggers::gates`].
     fn group(&self, group: &'static [&'static str]) -> Occurrences {
+        debug_assert!(self.gates());
         let key = (group.as_ptr() as usize, group.len());
         if let Some(found) = self.groups.borrow().get(&key) {
             return Rc::clone(found);
@@ -809,9 +840,13 @@ impl<'h> Triggers<'h> {
         let bytes = self.haystack.as_bytes();
         // A word of the shared list was found with it; any other is looked for on its own,
         // with memchr's vectorised search, and kept for the other groups that hold it.
-        let offsets = |w: &'static str| -> Rc<Vec<usize>> {
+        let offsets = |w: &'static str| -> Rc<Vec<u32>> {
             Rc::clone(self.words.borrow_mut().entry(w).or_insert_with(|| {
-                Rc::new(memchr::memmem::find_iter(bytes, w.as_bytes()).collect())
+                Rc::new(
+                    memchr::memmem::find_iter(bytes, w.as_bytes())
+                        .map(offset)
+                        .collect(),
+                )
             }))
         };
         let shared = self
@@ -831,15 +866,15 @@ impl<'h> Triggers<'h> {
                 None => offsets(w).len(),
             })
             .sum();
-        let mut found: Vec<(usize, usize)> = Vec::with_capacity(total);
+        let mut found: Vec<(u32, u32)> = Vec::with_capacity(total);
         for (k, w) in group.iter().enumerate() {
             match shared_index(k) {
                 Some((shared, index)) => found.extend(
                     self.shared_offsets(shared, index)
                         .iter()
-                        .map(|&i| (i, w.len())),
+                        .map(|&i| (i, offset(w.len()))),
                 ),
-                None => found.extend(offsets(w).iter().map(|&i| (i, w.len()))),
+                None => found.extend(offsets(w).iter().map(|&i| (i, offset(w.len())))),
             }
         }
         // Each word's offsets are in order, so the list is that many sorted runs, which the
@@ -875,7 +910,7 @@ impl Sequence {
     /// short for the trigger pass (see [`GATE_FROM`]) is not asked.
     pub(crate) fn may_stand(&self, lower: &Triggers<'_>) -> bool {
         let text = lower.haystack();
-        if text.len() <= GATE_FROM {
+        if !lower.gates() {
             return true;
         }
         let bytes = text.as_bytes();
@@ -887,8 +922,9 @@ impl Sequence {
         };
         let cues = lower.group(self.cues);
         cues.iter().enumerate().any(|(i, &(at, len))| {
+            let (at, len) = (at as usize, len as usize);
             if let Some(&(ahead, _)) = cues.get(i + READ_AHEAD) {
-                prefetch(bytes, ahead.saturating_sub(1));
+                prefetch(bytes, (ahead as usize).saturating_sub(1));
             }
             let start = bytes[..at]
                 .iter()
@@ -1483,7 +1519,8 @@ impl Tiered {
     ) -> Option<Vec<std::ops::Range<usize>>> {
         let stops = self.stops();
         let stop = |b: u8| b < 128 && stops[usize::from(b)];
-        if groups.is_empty()
+        if !triggers.gates()
+            || groups.is_empty()
             || groups
                 .iter()
                 .any(|g| g.is_empty() || g.iter().any(|w| w.is_empty() || w.bytes().any(stop)))
@@ -1499,9 +1536,10 @@ impl Tiered {
         let mut out: Vec<std::ops::Range<usize>> = Vec::new();
         let mut i = 0;
         while let Some(&(p, _)) = lead.get(i) {
+            let p = p as usize;
             // The scan back reads the byte before a trigger word first.
             if let Some(&(ahead, _)) = lead.get(i + READ_AHEAD) {
-                prefetch(bytes, ahead.saturating_sub(1));
+                prefetch(bytes, (ahead as usize).saturating_sub(1));
             }
             // Stop bytes are ASCII, so both ends are character boundaries; the previous stretch
             // ended at a stop byte, so the search back ends there at the latest.
@@ -1514,18 +1552,19 @@ impl Tiered {
                 .position(|&b| stop(b))
                 .map_or(bytes.len(), |k| p + k);
             let mut holds = true;
+            let (from, to) = (offset(start), offset(end));
             for (k, list) in lists.iter().enumerate() {
                 if k == lead_index {
                     continue;
                 }
                 let cursor = &mut cursors[k];
-                while list.get(*cursor).is_some_and(|&(q, _)| q < start) {
+                while list.get(*cursor).is_some_and(|&(q, _)| q < from) {
                     *cursor += 1;
                 }
                 holds &= list[*cursor..]
                     .iter()
-                    .take_while(|&&(q, _)| q < end)
-                    .any(|&(q, len)| q + len <= end);
+                    .take_while(|&&(q, _)| q < to)
+                    .any(|&(q, len)| q + len <= to);
             }
             if holds {
                 // A stretch close after the last one is searched with it, stop bytes and all
@@ -1536,7 +1575,7 @@ impl Tiered {
                     _ => out.push(start..end),
                 }
             }
-            while lead.get(i).is_some_and(|&(q, _)| q < end) {
+            while lead.get(i).is_some_and(|&(q, _)| q < to) {
                 i += 1;
             }
         }
@@ -2063,7 +2102,7 @@ mod tests {
             }
             let mut expected = vec![Vec::new(); words.len()];
             for m in reference.find_overlapping_iter(&text) {
-                expected[m.pattern().as_usize()].push(m.start());
+                expected[m.pattern().as_usize()].push(offset(m.start()));
             }
             let mut from_nfa = vec![Vec::new(); words.len()];
             overlapping_offsets(&nfa, text.as_bytes(), &mut from_nfa);
