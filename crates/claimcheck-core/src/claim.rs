@@ -29,7 +29,7 @@ impl ClaimKind {
 /// the file with [`crate::Document::file_span`]. `text` is the plain text under `span`.
 ///
 /// The details are boxed: they are written once, while a claim moves several times on its way to
-/// a report (its kind's list, the merged list, the sort, the finding), and a long article has
+/// a report (its kind's list, the merged list, the finding), and a long article has
 /// thousands of claims, so a claim of 80 bytes rather than 248 moves and faults in a third of
 /// the memory.
 #[derive(Debug, Clone, PartialEq, Serialize)]

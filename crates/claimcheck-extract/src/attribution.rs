@@ -275,7 +275,8 @@ pub(crate) fn cue_words() -> &'static [&'static str] {
 }
 
 /// Where the words of [`cue_words`] occur in a long text, found by the date reader's pass over
-/// its lowercase copy; `None` for a text too short for that pass.
+/// its lowercase copy; `None` for a text that pass does not read (too short, or past the
+/// offsets it keeps).
 pub(crate) fn cue_places(triggers: &Triggers<'_>) -> Option<Occurrences> {
     triggers.occurrences(cue_words())
 }

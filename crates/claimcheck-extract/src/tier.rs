@@ -808,7 +808,7 @@ impl<'h> Triggers<'h> {
     }
 
     /// The (offset, length) of every occurrence of a word of `group`, in order, where the
-    /// haystack is long enough for the trigger pass; `None` where it is not.
+    /// haystack [`Triggers::gates`]; `None` where it is too short or too long for the pass.
     pub(crate) fn occurrences(&self, group: &'static [&'static str]) -> Option<Occurrences> {
         self.gates().then(|| self.group(group))
     }
@@ -906,8 +906,8 @@ pub(crate) struct Sequence {
 
 impl Sequence {
     /// Whether the words may stand in sequence in `lower`: more than the pattern allows (the
-    /// words are whole, as the pattern's word boundaries make them), never less. A text too
-    /// short for the trigger pass (see [`GATE_FROM`]) is not asked.
+    /// words are whole, as the pattern's word boundaries make them), never less. A text the
+    /// trigger pass does not read (see [`Triggers::gates`]) may always hold them.
     pub(crate) fn may_stand(&self, lower: &Triggers<'_>) -> bool {
         let text = lower.haystack();
         if !lower.gates() {
@@ -1371,11 +1371,9 @@ impl Tiered {
     ) -> CapturesIter<'_, 'h> {
         let haystack = triggers.haystack;
         self.gated.store(true, Ordering::Relaxed);
-        // A short haystack is read whole, by whichever form the budget gives it.
-        let Some(stretches) = (haystack.len() > GATE_FROM)
-            .then(|| self.stretches(triggers, groups))
-            .flatten()
-        else {
+        // A haystack the trigger pass does not read (too short or too long) is read whole, by
+        // whichever form the budget gives it.
+        let Some(stretches) = self.stretches(triggers, groups) else {
             return self.iter(haystack, want);
         };
         // A few stretches are read by the lite form, so that a long text need not compile the
@@ -1510,8 +1508,8 @@ impl Tiered {
     }
 
     /// The stretches of `haystack` between stop bytes that hold a word of every group, in
-    /// order; `None` when the groups cannot gate this pattern (a word with a stop byte in it,
-    /// or an empty group).
+    /// order; `None` when the trigger pass does not read the haystack ([`Triggers::gates`]) or
+    /// the groups cannot gate this pattern (a word with a stop byte in it, or an empty group).
     pub(crate) fn stretches(
         &self,
         triggers: &Triggers<'_>,
