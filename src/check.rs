@@ -270,8 +270,7 @@ fn pool(settings: &Settings, inputs: usize, this_thread: bool) -> Result<rayon::
 /// time: 8,000 articles of 1 KB −13%, 800 of 10 KB −12%, 80 of 100 KB −8%; groups of 256 KB
 /// rather than 1 MB left the 10 KB and 100 KB articles 4% dearer.
 fn groups_to_extract(documents: Vec<Document>) -> Vec<Vec<Document>> {
-    let total: usize = documents.iter().map(|d| d.text.len()).sum();
-    let most = GROUP_BYTES.min(total / (GROUPS_A_THREAD * rayon::current_num_threads()));
+    let most = group_bound(documents.iter().map(|d| d.text.len()).sum());
     let mut groups: Vec<Vec<Document>> = Vec::new();
     let mut bytes = 0;
     for document in documents {
@@ -287,6 +286,12 @@ fn groups_to_extract(documents: Vec<Document>) -> Vec<Vec<Document>> {
         }
     }
     groups
+}
+
+/// The bytes of text under which [`groups_to_extract`] adds a document to a group, for
+/// documents of `total` bytes in all, in the current pool.
+fn group_bound(total: usize) -> usize {
+    GROUP_BYTES.min(total / (GROUPS_A_THREAD * rayon::current_num_threads()))
 }
 
 /// The bytes of text [`groups_to_extract`] puts in a group.
@@ -834,8 +839,7 @@ mod tests {
                 )
             })
             .collect();
-        let total: usize = sizes.iter().sum();
-        let most = GROUP_BYTES.min(total / (GROUPS_A_THREAD * rayon::current_num_threads()));
+        let most = group_bound(sizes.iter().sum());
         let groups = groups_to_extract(documents);
         let paths: Vec<String> = groups.iter().flatten().map(|d| d.path.clone()).collect();
         let expected: Vec<String> = (0..sizes.len()).map(|k| format!("{k}.txt")).collect();

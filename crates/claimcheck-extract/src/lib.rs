@@ -84,8 +84,7 @@ pub fn extract_many(texts: &[(&str, &ExtractOptions)]) -> Vec<Vec<Claim>> {
     let cues = each(texts, |k, _| attribution::cue_places(&triggers[k]));
     drop(triggers);
     // A date tied to an event keeps the event's words and how the date relates to it.
-    for (k, &(text, _)) in texts.iter().enumerate() {
-        let _reading = tier::reading(text.len());
+    each(texts, |k, text| {
         let mut sentence = 0;
         for claim in &mut claims[k] {
             sentence = sentences::first_not_ending_by(&sentences[k], claim.span.start, sentence);
@@ -97,7 +96,7 @@ pub fn extract_many(texts: &[(&str, &ExtractOptions)]) -> Vec<Vec<Claim>> {
                 d.relation = Some(relation);
             }
         }
-    }
+    });
     let mut proportions = each(texts, |k, text| quantity::proportions(text, &lowers[k]));
     drop(lowers);
     let mut measures = each(texts, |_, text| quantity::measures(text));
