@@ -489,8 +489,8 @@ pub(crate) struct Triggers<'h> {
     words: RefCell<rustc_hash::FxHashMap<&'static str, Rc<Vec<u32>>>>,
     /// Words whose occurrences are all found in one pass the first time one is asked for.
     shared: Option<&'static LazyLock<TriggerWords>>,
-    /// The offsets of each word of `shared`, in its order, once found.
-    shared_at: std::cell::OnceCell<Vec<Vec<u32>>>,
+    /// The offsets of each word of `shared`, once found.
+    shared_at: std::cell::OnceCell<Places>,
     ascii: std::cell::OnceCell<bool>,
     /// The text the haystack is a copy of (with the same offsets), where the caller reads the
     /// matches' groups: its bytes at each match are read ahead too (see [`CapturesIter`]).
@@ -544,12 +544,11 @@ impl TriggerWords {
 
     /// The offsets of every occurrence of each word in `haystack`, by the word's place in the
     /// sorted list, read with the automaton [`DFA_FROM`] gives a haystack of its length.
-    fn offsets(&self, haystack: &[u8]) -> Vec<Vec<u32>> {
+    fn offsets(&self, haystack: &[u8]) -> Places {
         assert!(
             haystack.len() <= GATED_UP_TO,
             "a haystack too long for u32 offsets"
         );
-        let mut at: Vec<Vec<u32>> = vec![Vec::new(); self.words.len()];
         let len = haystack.len();
         if self.dfa.get().is_none()
             && self.nfa_read.fetch_add(len, Ordering::Relaxed) + len <= DFA_FROM
@@ -560,7 +559,7 @@ impl TriggerWords {
                     .build(&self.words)
                     .expect("trigger words build an automaton")
             });
-            overlapping_offsets(nfa, haystack, &mut at);
+            Places::of(self.words.len(), &overlapping_offsets(nfa, haystack))
         } else {
             let dfa = self.dfa.get_or_init(|| {
                 aho_corasick::dfa::Builder::new()
@@ -568,9 +567,70 @@ impl TriggerWords {
                     .build(&self.words)
                     .expect("trigger words build an automaton")
             });
-            overlapping_offsets(dfa, haystack, &mut at);
+            Places::of(self.words.len(), &overlapping_offsets(dfa, haystack))
         }
-        at
+    }
+}
+
+/// Where each word of a [`TriggerWords`] list occurs in one haystack: the starts of word `w`
+/// are `starts[bounds[w]..bounds[w + 1]]`, in order.
+///
+/// One list holds every word's run, put in place from the pass's (word, start) pairs by
+/// counting them, rather than a list a word grown as the pass went: a short article made a few
+/// hundred empty lists and a few dozen small ones, and the patterns' gates, which ask for the
+/// lists of a few dozen words each, read their scattered headers from memory (in a batch of
+/// 8,000 articles of 1 KB the pass and the gates' reading of its lists were a tenth of the
+/// run).
+pub(crate) struct Places {
+    bounds: Vec<u32>,
+    starts: Vec<u32>,
+    /// A bit for each of the first 512 words, set when the word occurs: asked of every pattern's
+    /// gate words in every article, and kept beside the lists' own headers, where `bounds`
+    /// would be read from memory again each time (a batch reads each finder over a group of
+    /// articles in turn, and a 1 MB group's lists no longer stay in the caches between them).
+    present: [u64; 8],
+}
+
+impl Places {
+    /// The places of `words` words from the pass's pairs of (word, start), each word's starts in
+    /// order among them.
+    fn of(words: usize, found: &[(u32, u32)]) -> Self {
+        let mut bounds = vec![0u32; words + 1];
+        for &(w, _) in found {
+            bounds[w as usize + 1] += 1;
+        }
+        for w in 0..words {
+            bounds[w + 1] += bounds[w];
+        }
+        let mut next = bounds.clone();
+        let mut starts = vec![0u32; found.len()];
+        let mut present = [0u64; 8];
+        for &(w, start) in found {
+            let at = &mut next[w as usize];
+            starts[*at as usize] = start;
+            *at += 1;
+            if let Some(bits) = present.get_mut(w as usize / 64) {
+                *bits |= 1 << (w % 64);
+            }
+        }
+        Places {
+            bounds,
+            starts,
+            present,
+        }
+    }
+
+    /// Whether word `w` occurs at all.
+    fn holds(&self, w: usize) -> bool {
+        match self.present.get(w / 64) {
+            Some(bits) => bits & (1 << (w % 64)) != 0,
+            None => !self.word(w).is_empty(),
+        }
+    }
+
+    /// The starts of word `w`, in order.
+    fn word(&self, w: usize) -> &[u32] {
+        &self.starts[self.bounds[w] as usize..self.bounds[w + 1] as usize]
     }
 }
 
@@ -619,13 +679,14 @@ fn shared_indices(
 fn overlapping_offsets<A: aho_corasick::automaton::Automaton>(
     automaton: &A,
     haystack: &[u8],
-    at: &mut [Vec<u32>],
-) {
+) -> Vec<(u32, u32)> {
     use aho_corasick::Anchored;
     let start = automaton
         .start_state(Anchored::No)
         .expect("an automaton built for unanchored searches");
     let len = haystack.len();
+    // The bench text holds a trigger word every 15 bytes or so (a third of them digits).
+    let mut found: Vec<(u32, u32)> = Vec::with_capacity(len / 12);
     if len < TWO_READERS_FROM {
         read_words(
             automaton,
@@ -633,17 +694,14 @@ fn overlapping_offsets<A: aho_corasick::automaton::Automaton>(
             (start, 0),
             len,
             len,
-            &mut |w, start| {
-                at[w].push(offset(start));
-            },
+            &mut |w, start| found.push((offset(w), offset(start))),
         );
-        return;
+        return found;
     }
     let middle = len / 2;
     let first_end = (middle + automaton.max_pattern_len().saturating_sub(1)).min(len);
-    // The second reader's words, in order, as (word, start): appended to the lists after the
-    // first reader's, with no list of lists to allocate for a short text.
-    let mut later: Vec<(usize, u32)> = Vec::new();
+    // The second reader's words, in order, as (word, start): appended after the first reader's.
+    let mut later: Vec<(u32, u32)> = Vec::with_capacity(len / 24);
     let (mut a, mut b) = ((start, 0), (start, middle));
     loop {
         let steps = (first_end - a.1).min(len - b.1);
@@ -664,10 +722,10 @@ fn overlapping_offsets<A: aho_corasick::automaton::Automaton>(
         a = (sa, a.1 + k);
         b = (sb, b.1 + k);
         push_matches(automaton, a, middle, &mut |w, start| {
-            at[w].push(offset(start))
+            found.push((offset(w), offset(start)));
         });
         push_matches(automaton, b, len, &mut |w, start| {
-            later.push((w, offset(start)))
+            later.push((offset(w), offset(start)));
         });
     }
     read_words(
@@ -676,16 +734,13 @@ fn overlapping_offsets<A: aho_corasick::automaton::Automaton>(
         a,
         first_end,
         middle,
-        &mut |w, start| {
-            at[w].push(offset(start));
-        },
+        &mut |w, start| found.push((offset(w), offset(start))),
     );
     read_words(automaton, haystack, b, len, len, &mut |w, start| {
-        later.push((w, offset(start)));
+        later.push((offset(w), offset(start)));
     });
-    for (w, start) in later {
-        at[w].push(start);
-    }
+    found.extend_from_slice(&later);
+    found
 }
 
 /// The haystacks [`overlapping_offsets`] reads with two readers. The second reader's words go
@@ -773,9 +828,13 @@ impl<'h> Triggers<'h> {
     /// The offsets of the shared list's word at `index`, every word of the list found at once
     /// the first time one is asked for.
     fn shared_offsets(&self, shared: &TriggerWords, index: usize) -> &[u32] {
-        &self
-            .shared_at
-            .get_or_init(|| shared.offsets(self.haystack.as_bytes()))[index]
+        self.shared_places(shared).word(index)
+    }
+
+    /// Where every word of `shared` occurs, found the first time it is asked for.
+    fn shared_places(&self, shared: &TriggerWords) -> &Places {
+        self.shared_at
+            .get_or_init(|| shared.offsets(self.haystack.as_bytes()))
     }
 
     /// Whether the haystack holds a word of `group` anywhere. A word of the shared list is
@@ -790,11 +849,12 @@ impl<'h> Triggers<'h> {
             && let Some(shared) = self.shared
         {
             let indices = shared_indices(shared, group);
+            let places = self.shared_places(shared);
             return group
                 .iter()
                 .zip(indices.iter())
                 .any(|(w, index)| match index {
-                    Some(index) => !self.shared_offsets(shared, *index).is_empty(),
+                    Some(index) => places.holds(*index),
                     None => search(w),
                 });
         }
@@ -2101,12 +2161,14 @@ mod tests {
             for m in reference.find_overlapping_iter(&text) {
                 expected[m.pattern().as_usize()].push(offset(m.start()));
             }
-            let mut from_nfa = vec![Vec::new(); words.len()];
-            overlapping_offsets(&nfa, text.as_bytes(), &mut from_nfa);
-            assert_eq!(from_nfa, expected, "{text:?}");
-            let mut from_dfa = vec![Vec::new(); words.len()];
-            overlapping_offsets(&dfa, text.as_bytes(), &mut from_dfa);
-            assert_eq!(from_dfa, expected, "{text:?}");
+            for found in [
+                overlapping_offsets(&nfa, text.as_bytes()),
+                overlapping_offsets(&dfa, text.as_bytes()),
+            ] {
+                let places = Places::of(words.len(), &found);
+                let by_word: Vec<&[u32]> = (0..words.len()).map(|w| places.word(w)).collect();
+                assert_eq!(by_word, expected, "{text:?}");
+            }
         }
         assert!(
             straddling > 50,
