@@ -559,7 +559,7 @@ impl TriggerWords {
                     .build(&self.words)
                     .expect("trigger words build an automaton")
             });
-            Places::of(self.words.len(), &overlapping_offsets(nfa, haystack))
+            Places::of(self.words.len(), overlapping_offsets(nfa, haystack))
         } else {
             let dfa = self.dfa.get_or_init(|| {
                 aho_corasick::dfa::Builder::new()
@@ -567,7 +567,7 @@ impl TriggerWords {
                     .build(&self.words)
                     .expect("trigger words build an automaton")
             });
-            Places::of(self.words.len(), &overlapping_offsets(dfa, haystack))
+            Places::of(self.words.len(), overlapping_offsets(dfa, haystack))
         }
     }
 }
@@ -589,14 +589,22 @@ pub(crate) struct Places {
     /// would be read from memory again each time (a batch reads each finder over a group of
     /// articles in turn, and a 1 MB group's lists no longer stay in the caches between them).
     present: [u64; 8],
+    /// The pass's (word, start) pairs as it found them, kept for a text with few of them
+    /// ([`FEW_PLACES`]): a group's places are then those pairs of its words, read in one go,
+    /// where looking up each word's run read a few dozen scattered places of `bounds`.
+    found: Option<Vec<(u32, u32)>>,
 }
+
+/// The most trigger-word occurrences for which [`Places`] keeps the pass's pairs: about 4 KB
+/// of the bench text.
+const FEW_PLACES: usize = 256;
 
 impl Places {
     /// The places of `words` words from the pass's pairs of (word, start), each word's starts in
     /// order among them.
-    fn of(words: usize, found: &[(u32, u32)]) -> Self {
+    fn of(words: usize, found: Vec<(u32, u32)>) -> Self {
         let mut bounds = vec![0u32; words + 1];
-        for &(w, _) in found {
+        for &(w, _) in &found {
             bounds[w as usize + 1] += 1;
         }
         for w in 0..words {
@@ -605,7 +613,7 @@ impl Places {
         let mut next = bounds.clone();
         let mut starts = vec![0u32; found.len()];
         let mut present = [0u64; 8];
-        for &(w, start) in found {
+        for &(w, start) in &found {
             let at = &mut next[w as usize];
             starts[*at as usize] = start;
             *at += 1;
@@ -617,6 +625,7 @@ impl Places {
             bounds,
             starts,
             present,
+            found: (found.len() <= FEW_PLACES).then_some(found),
         }
     }
 
@@ -638,11 +647,8 @@ impl Places {
 /// once a thread for each group and kept: every text asks about the same few dozen groups, and
 /// looking each of their words up by its text, in every article of a batch, was 2-3% of the
 /// batch's time.
-fn shared_indices(
-    shared: &'static TriggerWords,
-    group: &'static [&'static str],
-) -> Rc<[Option<usize>]> {
-    type Kept = RefCell<rustc_hash::FxHashMap<(usize, usize, usize), Rc<[Option<usize>]>>>;
+fn shared_indices(shared: &'static TriggerWords, group: &'static [&'static str]) -> Rc<GroupWords> {
+    type Kept = RefCell<rustc_hash::FxHashMap<(usize, usize, usize), Rc<GroupWords>>>;
     thread_local! {
         static KEPT: Kept = RefCell::default();
     }
@@ -656,10 +662,31 @@ fn shared_indices(
         if let Some(indices) = kept.borrow().get(&key) {
             return Rc::clone(indices);
         }
-        let indices: Rc<[Option<usize>]> = group.iter().map(|w| shared.index(w)).collect();
-        kept.borrow_mut().insert(key, Rc::clone(&indices));
-        indices
+        let indices: Box<[Option<usize>]> = group.iter().map(|w| shared.index(w)).collect();
+        let mut bits = [0u64; 8];
+        let mut distinct = true;
+        for index in &indices {
+            match index.and_then(|i| Some((bits.get_mut(i / 64)?, i % 64))) {
+                Some((word, bit)) if *word & (1 << bit) == 0 => *word |= 1 << bit,
+                _ => distinct = false,
+            }
+        }
+        let words = Rc::new(GroupWords {
+            indices,
+            bits: distinct.then_some(bits),
+        });
+        kept.borrow_mut().insert(key, Rc::clone(&words));
+        words
     })
+}
+
+/// A group's words by their places in a shared list ([`shared_indices`]).
+struct GroupWords {
+    /// Each word's place, `None` for a word the list lacks.
+    indices: Box<[Option<usize>]>,
+    /// A bit for each word's place, when every word has one under 512 and no two the same: a
+    /// short text's occurrences of the group are then its pairs with those bits.
+    bits: Option<[u64; 8]>,
 }
 
 /// Pushes the start of every occurrence of each pattern of `automaton` (built with the standard
@@ -848,11 +875,11 @@ impl<'h> Triggers<'h> {
         if self.gates()
             && let Some(shared) = self.shared
         {
-            let indices = shared_indices(shared, group);
+            let words = shared_indices(shared, group);
             let places = self.shared_places(shared);
             return group
                 .iter()
-                .zip(indices.iter())
+                .zip(words.indices.iter())
                 .any(|(w, index)| match index {
                     Some(index) => places.holds(*index),
                     None => search(w),
@@ -892,6 +919,25 @@ impl<'h> Triggers<'h> {
     /// found once and kept. Asked only where the haystack [`Triggers::gates`].
     fn group(&self, group: &'static [&'static str]) -> Occurrences {
         debug_assert!(self.gates());
+        let shared = self
+            .shared
+            .map(|shared| (&**shared, shared_indices(shared, group)));
+        // A short text's pairs of the group's words, when every word is in the shared list:
+        // read afresh each time, which costs less than keeping them by group (a map a text,
+        // whose lookups missed the caches in a batch).
+        if let Some((shared, words)) = &shared
+            && let Some(bits) = &words.bits
+            && let Some(pairs) = &self.shared_places(shared).found
+        {
+            let mut found: Vec<(u32, u32)> = pairs
+                .iter()
+                .filter(|&&(w, _)| bits[w as usize / 64] & (1 << (w % 64)) != 0)
+                .map(|&(w, start)| (start, offset(shared.words[w as usize].len())))
+                .collect();
+            // In the pass's order, which is by where each word ends: nearly sorted.
+            found.sort_unstable();
+            return Rc::new(found);
+        }
         let key = (group.as_ptr() as usize, group.len());
         if let Some(found) = self.groups.borrow().get(&key) {
             return Rc::clone(found);
@@ -908,12 +954,9 @@ impl<'h> Triggers<'h> {
                 )
             }))
         };
-        let shared = self
-            .shared
-            .map(|shared| (&**shared, shared_indices(shared, group)));
         let shared_index = |k: usize| {
-            let (shared, indices) = shared.as_ref()?;
-            Some((*shared, indices[k]?))
+            let (shared, words) = shared.as_ref()?;
+            Some((*shared, words.indices[k]?))
         };
         // Sized once: a group of digits holds most of the figures of a long text, and growing
         // its list from empty copied it a dozen times.
@@ -2118,6 +2161,55 @@ fn translate(pattern: &str, spell_out: bool) -> Option<Walk> {
 mod tests {
     use super::*;
 
+    /// A group's occurrences are every place each of its words starts, by (offset, length),
+    /// whichever way they are read: from a short text's pairs (every word in the shared list,
+    /// none twice), from each word's run (a longer text), or with a word the list lacks or one
+    /// listed twice. The texts, of 150 to 700 pieces, fall on both sides of [`FEW_PLACES`].
+    #[test]
+    fn groups_hold_every_place_of_their_words() {
+        static SHARED: LazyLock<TriggerWords> = LazyLock::new(|| {
+            TriggerWords::new(["jan", "january", "an", "may", "1", "19", "2019", "ago", "-"])
+        });
+        static GROUPS: [&[&str]; 5] = [
+            &["jan", "january", "may"],
+            &["1", "19", "2019", "-"],
+            &["an", "ago", "may", "1"],
+            // A word the list lacks is searched on its own.
+            &["january", "uary"],
+            // A word twice is found twice.
+            &["may", "19", "may"],
+        ];
+        let pieces = [
+            "jan", "uary", "an", "january", "may", "1", "19", "2019", "9", "ago", "go", "-", " ",
+            "x", "\u{e9}", "\n",
+        ];
+        let mut picks = crate::testing::Picks::new(0x7137_4491_b5c0_fbcf);
+        let (mut short, mut long) = (0, 0);
+        for _ in 0..400 {
+            let count = 150 + picks.below(550);
+            let text = picks.text(&pieces, count);
+            let triggers = Triggers::with_words(&text, &SHARED);
+            assert!(triggers.gates(), "{} bytes", text.len());
+            for group in GROUPS {
+                let mut expected: Vec<(u32, u32)> = group
+                    .iter()
+                    .flat_map(|w| {
+                        (0..text.len())
+                            .filter(|&i| text.as_bytes()[i..].starts_with(w.as_bytes()))
+                            .map(|i| (offset(i), offset(w.len())))
+                    })
+                    .collect();
+                expected.sort_unstable();
+                assert_eq!(*triggers.group(group), expected, "{group:?} in {text:?}");
+            }
+            match triggers.shared_places(&SHARED).found {
+                Some(_) => short += 1,
+                None => long += 1,
+            }
+        }
+        assert!(short > 50 && long > 50, "{short} short texts, {long} long");
+    }
+
     /// The loop over the automaton's transitions finds every occurrence that the crate's own
     /// overlapping search finds, in both automata, on texts of overlapping words ("jan",
     /// "january", "an", digits and years) and other bytes; short texts with one reader, long
@@ -2165,7 +2257,7 @@ mod tests {
                 overlapping_offsets(&nfa, text.as_bytes()),
                 overlapping_offsets(&dfa, text.as_bytes()),
             ] {
-                let places = Places::of(words.len(), &found);
+                let places = Places::of(words.len(), found);
                 let by_word: Vec<&[u32]> = (0..words.len()).map(|w| places.word(w)).collect();
                 assert_eq!(by_word, expected, "{text:?}");
             }
