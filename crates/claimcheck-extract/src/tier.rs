@@ -931,7 +931,11 @@ impl<'h> Triggers<'h> {
         {
             let mut found: Vec<(u32, u32)> = pairs
                 .iter()
-                .filter(|&&(w, _)| bits[w as usize / 64] & (1 << (w % 64)) != 0)
+                .filter(|&&(w, _)| {
+                    // A word past the bits' 512 is in no such group.
+                    bits.get(w as usize / 64)
+                        .is_some_and(|word| word & (1 << (w % 64)) != 0)
+                })
                 .map(|&(w, start)| (start, offset(shared.words[w as usize].len())))
                 .collect();
             // In the pass's order, which is by where each word ends: nearly sorted.
@@ -2208,6 +2212,32 @@ mod tests {
             }
         }
         assert!(short > 50 && long > 50, "{short} short texts, {long} long");
+    }
+
+    /// A shared list of more words than the bits hold (512): a group of words under the bound
+    /// is read off a short text's pairs, which hold words past it, and a group with a word past
+    /// it is read from the words' runs; both find every place, and whether each word occurs.
+    #[test]
+    fn groups_read_past_the_bits_of_a_long_list() {
+        static SHARED: LazyLock<TriggerWords> = LazyLock::new(|| {
+            TriggerWords::new((0..600).map(|i| &*Box::leak(format!("w{i:03}").into_boxed_str())))
+        });
+        static LOW: [&str; 2] = ["w001", "w511"];
+        static HIGH: [&str; 2] = ["w002", "w599"];
+        let text = "w001 w599 w512, w002 w511. ".repeat(12);
+        let triggers = Triggers::with_words(&text, &SHARED);
+        assert!(triggers.gates());
+        assert!(triggers.shared_places(&SHARED).found.is_some());
+        for group in [&LOW[..], &HIGH[..]] {
+            let mut expected: Vec<(u32, u32)> = group
+                .iter()
+                .flat_map(|w| text.match_indices(w).map(|(i, _)| (offset(i), 4)))
+                .collect();
+            expected.sort_unstable();
+            assert_eq!(expected.len(), 24);
+            assert_eq!(*triggers.group(group), expected, "{group:?}");
+        }
+        assert!(triggers.holds_any(&["w599"]) && !triggers.holds_any(&["w598"]));
     }
 
     /// The loop over the automaton's transitions finds every occurrence that the crate's own
