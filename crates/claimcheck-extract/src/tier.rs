@@ -483,7 +483,8 @@ fn offset(at: usize) -> u32 {
 pub(crate) struct Triggers<'h> {
     haystack: &'h str,
     /// The (offset, length) of every occurrence of a word of a group, by where the group's
-    /// list is and its length (a list held at two addresses is only found twice).
+    /// list is and its length (a list held at two addresses is only found twice); not kept for
+    /// a group read off a short text's pairs (see [`Triggers::group`]).
     groups: RefCell<rustc_hash::FxHashMap<(usize, usize), Occurrences>>,
     /// The offsets of every occurrence of each word asked for that the shared list lacks.
     words: RefCell<rustc_hash::FxHashMap<&'static str, Rc<Vec<u32>>>>,
@@ -689,9 +690,10 @@ struct GroupWords {
     bits: Option<[u64; 8]>,
 }
 
-/// Pushes the start of every occurrence of each pattern of `automaton` (built with the standard
-/// match kind) in `haystack` onto its list in `at`, in order: what `find_overlapping_iter`
-/// reports, from a loop of one transition a byte and a test for a match state. The crate's own
+/// The (pattern, start) of every occurrence of each pattern of `automaton` (built with the
+/// standard match kind) in `haystack`, each pattern's starts in order: what
+/// `find_overlapping_iter` reports, from a loop of one transition a byte and a test for a match
+/// state. The crate's own
 /// overlapping search keeps a state for resuming after each match: with it the pass over 1 MB
 /// of the bench text took 29.2 M instructions, with this loop 24.5 M (building the DFA in both).
 ///
@@ -770,9 +772,10 @@ fn overlapping_offsets<A: aho_corasick::automaton::Automaton>(
     found
 }
 
-/// The haystacks [`overlapping_offsets`] reads with two readers. The second reader's words go
-/// to one list, appended at the end, so a short text pays little for it: in a batch of 8,000
-/// articles of 1 KB the pass went from 4.4% to 3.6% of perf's samples.
+/// The haystacks [`overlapping_offsets`] reads with two readers, the second reader's pairs
+/// appended after the first's. (With a list a word, the second reader's words were kept apart
+/// in one list so that a short text paid little for it: in a batch of 8,000 articles of 1 KB
+/// the pass went from 4.4% to 3.6% of perf's samples.)
 const TWO_READERS_FROM: usize = 512;
 
 /// [`overlapping_offsets`] with one reader, from the state and place `from` up to `to`, giving
@@ -915,8 +918,9 @@ impl<'h> Triggers<'h> {
         *self.ascii.get_or_init(|| self.haystack.is_ascii())
     }
 
-    /// The (offset, length) of every occurrence of a word of `group` in the haystack, in order,
-    /// found once and kept. Asked only where the haystack [`Triggers::gates`].
+    /// The (offset, length) of every occurrence of a word of `group` in the haystack, in order:
+    /// in a text that keeps its pairs ([`FEW_PLACES`]) read off them each time, else found once
+    /// and kept. Asked only where the haystack [`Triggers::gates`].
     fn group(&self, group: &'static [&'static str]) -> Occurrences {
         debug_assert!(self.gates());
         let shared = self
