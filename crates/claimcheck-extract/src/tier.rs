@@ -2172,7 +2172,8 @@ mod tests {
     /// A group's occurrences are every place each of its words starts, by (offset, length),
     /// whichever way they are read: from a short text's pairs (every word in the shared list,
     /// none twice), from each word's run (a longer text), or with a word the list lacks or one
-    /// listed twice. The texts, of 150 to 700 pieces, fall on both sides of [`FEW_PLACES`].
+    /// listed twice; asked twice, as patterns sharing a group ask. The texts, of 150 to 700
+    /// pieces, fall on both sides of [`FEW_PLACES`].
     #[test]
     fn groups_hold_every_place_of_their_words() {
         static SHARED: LazyLock<TriggerWords> = LazyLock::new(|| {
@@ -2208,7 +2209,10 @@ mod tests {
                     })
                     .collect();
                 expected.sort_unstable();
-                assert_eq!(*triggers.group(group), expected, "{group:?} in {text:?}");
+                // Found, then (in a long text) kept.
+                for _ in 0..2 {
+                    assert_eq!(*triggers.group(group), expected, "{group:?} in {text:?}");
+                }
             }
             match triggers.shared_places(&SHARED).found {
                 Some(_) => short += 1,
