@@ -589,11 +589,33 @@ pub(crate) struct Places {
     /// gate words in every article, and kept beside the lists' own headers, where `bounds`
     /// would be read from memory again each time (a batch reads each finder over a group of
     /// articles in turn, and a 1 MB group's lists no longer stay in the caches between them).
-    present: [u64; 8],
+    present: WordBits,
     /// The pass's (word, start) pairs as it found them, kept for a text with few of them
     /// ([`FEW_PLACES`]): a group's places are then those pairs of its words, read in one go,
     /// where looking up each word's run read a few dozen scattered places of `bounds`.
     found: Option<Vec<(u32, u32)>>,
+}
+
+/// A bit for each of the first 512 words of a [`TriggerWords`] list.
+#[derive(Clone, Copy, Default)]
+struct WordBits([u64; 8]);
+
+impl WordBits {
+    /// Sets word `w`'s bit; false for a word past the bits, or whose bit was set.
+    fn set(&mut self, w: usize) -> bool {
+        match self.0.get_mut(w / 64) {
+            Some(bits) if *bits & (1 << (w % 64)) == 0 => {
+                *bits |= 1 << (w % 64);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether word `w`'s bit is set; `None` for a word past the bits.
+    fn get(&self, w: usize) -> Option<bool> {
+        self.0.get(w / 64).map(|bits| bits & (1 << (w % 64)) != 0)
+    }
 }
 
 /// The most trigger-word occurrences for which [`Places`] keeps the pass's pairs: about 4 KB
@@ -613,14 +635,12 @@ impl Places {
         }
         let mut next = bounds.clone();
         let mut starts = vec![0u32; found.len()];
-        let mut present = [0u64; 8];
+        let mut present = WordBits::default();
         for &(w, start) in &found {
             let at = &mut next[w as usize];
             starts[*at as usize] = start;
             *at += 1;
-            if let Some(bits) = present.get_mut(w as usize / 64) {
-                *bits |= 1 << (w % 64);
-            }
+            present.set(w as usize);
         }
         Places {
             bounds,
@@ -632,10 +652,9 @@ impl Places {
 
     /// Whether word `w` occurs at all.
     fn holds(&self, w: usize) -> bool {
-        match self.present.get(w / 64) {
-            Some(bits) => bits & (1 << (w % 64)) != 0,
-            None => !self.word(w).is_empty(),
-        }
+        self.present
+            .get(w)
+            .unwrap_or_else(|| !self.word(w).is_empty())
     }
 
     /// The starts of word `w`, in order.
@@ -664,13 +683,10 @@ fn shared_indices(shared: &'static TriggerWords, group: &'static [&'static str])
             return Rc::clone(indices);
         }
         let indices: Box<[Option<usize>]> = group.iter().map(|w| shared.index(w)).collect();
-        let mut bits = [0u64; 8];
+        let mut bits = WordBits::default();
         let mut distinct = true;
         for index in &indices {
-            match index.and_then(|i| Some((bits.get_mut(i / 64)?, i % 64))) {
-                Some((word, bit)) if *word & (1 << bit) == 0 => *word |= 1 << bit,
-                _ => distinct = false,
-            }
+            distinct &= index.is_some_and(|i| bits.set(i));
         }
         let words = Rc::new(GroupWords {
             indices,
@@ -687,7 +703,7 @@ struct GroupWords {
     indices: Box<[Option<usize>]>,
     /// A bit for each word's place, when every word has one under 512 and no two the same: a
     /// short text's occurrences of the group are then its pairs with those bits.
-    bits: Option<[u64; 8]>,
+    bits: Option<WordBits>,
 }
 
 /// The (pattern, start) of every occurrence of each pattern of `automaton` (built with the
@@ -935,11 +951,8 @@ impl<'h> Triggers<'h> {
         {
             let mut found: Vec<(u32, u32)> = pairs
                 .iter()
-                .filter(|&&(w, _)| {
-                    // A word past the bits' 512 is in no such group.
-                    bits.get(w as usize / 64)
-                        .is_some_and(|word| word & (1 << (w % 64)) != 0)
-                })
+                // A word past the bits' 512 is in no such group.
+                .filter(|&&(w, _)| bits.get(w as usize) == Some(true))
                 .map(|&(w, start)| (start, offset(shared.words[w as usize].len())))
                 .collect();
             // In the pass's order, which is by where each word ends: nearly sorted.
