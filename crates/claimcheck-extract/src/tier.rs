@@ -585,18 +585,14 @@ impl TriggerWords {
 pub(crate) struct Places {
     bounds: Vec<u32>,
     starts: Vec<u32>,
-    /// A bit for each of the first 512 words, set when the word occurs: asked of every pattern's
-    /// gate words in every article, and kept beside the lists' own headers, where `bounds`
-    /// would be read from memory again each time (a batch reads each finder over a group of
-    /// articles in turn, and a 1 MB group's lists no longer stay in the caches between them).
-    present: WordBits,
     /// The pass's (word, start) pairs as it found them, kept for a text with few of them
     /// ([`FEW_PLACES`]): a group's places are then those pairs of its words, read in one go,
     /// where looking up each word's run read a few dozen scattered places of `bounds`.
     found: Option<Vec<(u32, u32)>>,
 }
 
-/// A bit for each of the first 512 words of a [`TriggerWords`] list.
+/// A bit for each of the first 512 words of a [`TriggerWords`] list (a group's words, see
+/// [`GroupWords`]).
 #[derive(Clone, Copy, Default)]
 struct WordBits([u64; 8]);
 
@@ -635,26 +631,16 @@ impl Places {
         }
         let mut next = bounds.clone();
         let mut starts = vec![0u32; found.len()];
-        let mut present = WordBits::default();
         for &(w, start) in &found {
             let at = &mut next[w as usize];
             starts[*at as usize] = start;
             *at += 1;
-            present.set(w as usize);
         }
         Places {
             bounds,
             starts,
-            present,
             found: (found.len() <= FEW_PLACES).then_some(found),
         }
-    }
-
-    /// Whether word `w` occurs at all.
-    fn holds(&self, w: usize) -> bool {
-        self.present
-            .get(w)
-            .unwrap_or_else(|| !self.word(w).is_empty())
     }
 
     /// The starts of word `w`, in order.
@@ -900,7 +886,7 @@ impl<'h> Triggers<'h> {
                 .iter()
                 .zip(words.indices.iter())
                 .any(|(w, index)| match index {
-                    Some(index) => places.holds(*index),
+                    Some(index) => !places.word(*index).is_empty(),
                     None => search(w),
                 });
         }
