@@ -25,6 +25,12 @@ impl Twin {
         }
     }
 
+    /// Both forms, for the table of prebuilt automata.
+    #[cfg(test)]
+    pub(crate) fn forms(&'static self) -> [&'static Tiered; 2] {
+        [&self.ascii, &self.unicode]
+    }
+
     /// The form that reads `haystack`.
     pub(crate) fn get(&self, haystack: &str) -> &Tiered {
         if haystack.is_ascii() {

@@ -479,6 +479,15 @@ fn clean(s: &str) -> &str {
     s.trim().trim_end_matches([',', '.', ';', ':', ' ']).trim()
 }
 
+/// Every pattern of the attribution reader, for the table of prebuilt automata
+/// (`tier/automata.rs`).
+#[cfg(test)]
+pub(crate) fn tiered_patterns() -> Vec<&'static crate::tier::Tiered> {
+    let mut all = clause::tiered_patterns();
+    all.extend(phrase::tiered_patterns());
+    all
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

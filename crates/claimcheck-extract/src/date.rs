@@ -2606,6 +2606,16 @@ fn last_word(before: &str) -> &str {
     &before[start..]
 }
 
+/// Every pattern of the date reader, for the table of prebuilt automata (`tier/automata.rs`).
+#[cfg(test)]
+pub(crate) fn tiered_patterns() -> Vec<&'static Tiered> {
+    PATTERNS
+        .iter()
+        .map(|(_, p)| &p.regex)
+        .chain([&PREFIX_WEEKDAY, &PREFIX_PART, &PREFIX_SCHEDULED])
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

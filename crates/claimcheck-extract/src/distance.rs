@@ -482,6 +482,26 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Every pattern of the distance reader, for the table of prebuilt automata
+/// (`tier/automata.rs`).
+#[cfg(test)]
+pub(crate) fn tiered_patterns() -> Vec<&'static crate::tier::Tiered> {
+    [
+        &TAIL,
+        &TO,
+        &PAIR,
+        &FRAMED_PAIR,
+        &PLACE,
+        &SEPARATED,
+        &APART,
+        &MODE_ANYWHERE,
+        &MODE_AFTER,
+    ]
+    .into_iter()
+    .flat_map(Twin::forms)
+    .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -784,6 +784,12 @@ fn phrase_after_date<'a>(
     Some(text[words[0].start..words[last].end].to_string())
 }
 
+/// Every pattern of the event reader, for the table of prebuilt automata (`tier/automata.rs`).
+#[cfg(test)]
+pub(crate) fn tiered_patterns() -> Vec<&'static Tiered> {
+    vec![&SCHEDULED, &FUTURE]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

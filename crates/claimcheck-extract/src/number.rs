@@ -778,6 +778,12 @@ fn smallest_scale(total: f64) -> f64 {
     1e3
 }
 
+/// The number reader's pattern, for the table of prebuilt automata (`tier/automata.rs`).
+#[cfg(test)]
+pub(crate) fn tiered_patterns() -> Vec<&'static Tiered> {
+    vec![&DIGITS]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -898,6 +898,16 @@ fn unit_text_of(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Every pattern of the quantity readers, for the table of prebuilt automata
+/// (`tier/automata.rs`).
+#[cfg(test)]
+pub(crate) fn tiered_patterns() -> Vec<&'static Tiered> {
+    let mut all = vec![&COMPOUND_SEP, &MONEY_SCALE, &CHANGE_VERB, &MONEY_CONTEXT];
+    all.extend(comparator::tiered_patterns());
+    all.extend(proportion::tiered_patterns());
+    all
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

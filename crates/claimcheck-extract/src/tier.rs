@@ -12,6 +12,12 @@
 //! long enough that every pattern will ([`LITE_DOCUMENT`], told by [`reading`]), the `regex`
 //! form is compiled at once.
 //!
+//! Most patterns no longer compile their `regex` form: their NFAs are carried in the binary
+//! ([`automata`]) and the same engines are started from them ([`engine`]), for about a quarter
+//! of what compiling cost. Such a pattern has no use for the lite form outside the tests, and
+//! goes to its `regex` form at once; the lite form serves the patterns left out of the table
+//! (those whose automata would be largest, and the tests').
+//!
 //! Both forms must find the same matches with the same groups. `regex-lite` matches codepoint by
 //! codepoint like `regex`, but its `\d`, `\w`, `\s`, `\b` and case folding are ASCII's, so the
 //! two read an ASCII haystack the same way, and [`lite_form`] has one rewrite for ASCII haystacks
@@ -32,6 +38,12 @@ use regex_automata::util::captures as meta_captures;
 use regex_automata::util::iter::Searcher;
 use regex_automata::util::syntax;
 use regex_automata::{Input, MatchKind, PatternID, meta};
+
+mod automata;
+mod engine;
+mod prebuilt;
+
+use engine::Engine;
 
 /// How many times what compiling its lite form cost a pattern may spend searching with it before
 /// its `regex` form is compiled. Compiling that costs about eight times as much (1.87 M against
@@ -69,6 +81,9 @@ const PREFILTER_FROM: usize = 4 * 1024;
 /// 1 MB was unchanged. From 16 KB and 64 KB, 1 and 4 MB took more instructions (the prefilters'
 /// building and their restarts at each stretch) for no gain in time.
 const STRETCHES_PREFILTER_FROM: usize = 256 * 1024;
+
+/// The most memory each `regex` form's lazy DFAs keep for their states, per thread.
+const HYBRID_CACHE_CAPACITY: usize = 2 * (1 << 20);
 
 /// The shortest haystack a gated search cuts into stretches (see
 /// [`Tiered::captures_iter_gated`]); a shorter one is read whole. Below it the automaton that
@@ -116,13 +131,16 @@ pub(crate) struct Tiered {
     /// none).
     lite_ascii: OnceLock<Option<regex_lite::Regex>>,
     lite_any: OnceLock<Option<regex_lite::Regex>>,
-    /// The `regex` form, as the `regex` crate builds it, used through `regex-automata`'s meta
-    /// regex so that each thread keeps its own search state (see [`STATE`]).
-    full: OnceLock<meta::Regex>,
+    /// The `regex` form: as the `regex` crate builds it, used through `regex-automata`'s meta
+    /// regex so that each thread keeps its own search state (see [`STATE`]), or the same
+    /// engines started from the automata carried in the binary (see [`Tiered::full`]).
+    full: OnceLock<Engine>,
     /// The group names by index, the same in both forms.
     names: OnceLock<Box<[Option<Box<str>>]>>,
     /// This pattern's place in each thread's [`STATE`].
     slot: OnceLock<usize>,
+    /// The pattern's entry in the table of prebuilt automata, if it has one.
+    prebuilt: OnceLock<Option<&'static automata::Entry>>,
     /// The ASCII bytes no match can hold (see [`Tiered::captures_iter_gated`]).
     stops: OnceLock<[bool; 128]>,
     /// The parsed pattern read for [`Tiered::stops`], kept until the `regex` form is built from
@@ -1088,7 +1106,7 @@ thread_local! {
     /// hands the others theirs through a lock, and every match it returns clones a shared
     /// reference count; with two threads searching the same patterns all the time, that
     /// sharing made each thread about a fifth slower (measured on a 2,000-article batch).
-    static STATE: RefCell<Vec<Option<(meta::Cache, meta_captures::Captures)>>> =
+    static STATE: RefCell<Vec<Option<(engine::Cache, meta_captures::Captures)>>> =
         const { RefCell::new(Vec::new()) };
 }
 
@@ -1136,6 +1154,7 @@ impl Tiered {
             full: OnceLock::new(),
             names: OnceLock::new(),
             slot: OnceLock::new(),
+            prebuilt: OnceLock::new(),
             stops: OnceLock::new(),
             parsed: std::sync::Mutex::new(None),
             compiling: AtomicBool::new(false),
@@ -1159,7 +1178,12 @@ impl Tiered {
     /// haystacks under [`PREFILTER_FROM`], gets no literal prefilter (which changes no match,
     /// only the time: building the prefilters was a fifth of compiling the date patterns, for
     /// spans of a few dozen bytes).
-    fn full(&self) -> &meta::Regex {
+    ///
+    /// Where it gets no prefilter and the pattern is in the table of prebuilt automata
+    /// ([`automata`]), its engines are started from the table's NFAs rather than compiled: the
+    /// same matches, without parsing and compiling. A fresh process reading 100 KB of the bench
+    /// text started its 35 forms in 1.5-1.8 ms, where compiling them took 6.2-8.7 ms.
+    fn full(&self) -> &Engine {
         if let Some(re) = self.full.get() {
             return re;
         }
@@ -1171,33 +1195,55 @@ impl Tiered {
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .take();
+            let prefilter = if self.gated.load(Ordering::Relaxed) {
+                self.stretched.load(Ordering::Relaxed) > STRETCHES_PREFILTER_FROM
+            } else {
+                self.longest.load(Ordering::Relaxed) > PREFILTER_FROM
+            };
+            if let Some(entry) = self.prebuilt().filter(|e| !prefilter || e.anchored_start) {
+                let prebuilt = automata::rebuild(&entry.forward).and_then(|forward| {
+                    let reverse = automata::rebuild(&entry.reverse)?;
+                    engine::Prebuilt::new(forward, reverse, HYBRID_CACHE_CAPACITY)
+                });
+                match prebuilt {
+                    Ok(p) => return Engine::Prebuilt(Box::new(p)),
+                    // The table is written by a test that rebuilds every entry, so this is a
+                    // bug; compiling the pattern still gives the right matches.
+                    Err(e) => debug_assert!(false, "the prebuilt {pattern} does not rebuild: {e}"),
+                }
+            }
             let mut builder = meta::Builder::new();
             builder
                 .configure(
                     meta::Config::new()
                         .nfa_size_limit(Some(10 * (1 << 20)))
-                        .hybrid_cache_capacity(2 * (1 << 20))
+                        .hybrid_cache_capacity(HYBRID_CACHE_CAPACITY)
                         .match_kind(MatchKind::LeftmostFirst)
                         .utf8_empty(true)
-                        .auto_prefilter(if self.gated.load(Ordering::Relaxed) {
-                            self.stretched.load(Ordering::Relaxed) > STRETCHES_PREFILTER_FROM
-                        } else {
-                            self.longest.load(Ordering::Relaxed) > PREFILTER_FROM
-                        }),
+                        .auto_prefilter(prefilter),
                 )
                 .syntax(syntax::Config::new().utf8(true));
-            match parsed {
-                // Translated as `build` would translate it (the syntax defaults, UTF-8 only).
-                Some(ast) => regex_syntax::hir::translate::Translator::new()
-                    .translate(&pattern, &ast)
-                    .map_err(|e| e.to_string())
-                    .and_then(|hir| builder.build_from_hir(&hir).map_err(|e| e.to_string())),
-                None => builder.build(&pattern).map_err(|e| e.to_string()),
-            }
-            .unwrap_or_else(|e| panic!("invalid pattern {pattern}: {e}"))
+            Engine::Meta(
+                match parsed {
+                    // Translated as `build` would translate it (the syntax defaults, UTF-8 only).
+                    Some(ast) => regex_syntax::hir::translate::Translator::new()
+                        .translate(&pattern, &ast)
+                        .map_err(|e| e.to_string())
+                        .and_then(|hir| builder.build_from_hir(&hir).map_err(|e| e.to_string())),
+                    None => builder.build(&pattern).map_err(|e| e.to_string()),
+                }
+                .unwrap_or_else(|e| panic!("invalid pattern {pattern}: {e}")),
+            )
         });
         self.compiling.store(false, Ordering::Relaxed);
         re
+    }
+
+    /// The pattern's entry in the table of prebuilt automata ([`automata`]), looked up once.
+    fn prebuilt(&self) -> Option<&'static automata::Entry> {
+        *self
+            .prebuilt
+            .get_or_init(|| automata::entry(&self.pattern()))
     }
 
     /// Whether the `regex` form is compiled.
@@ -1208,7 +1254,7 @@ impl Tiered {
     /// Runs `search` with this thread's state for the `regex` form.
     fn with_state<R>(
         &self,
-        search: impl FnOnce(&meta::Regex, &mut meta::Cache, &mut meta_captures::Captures) -> R,
+        search: impl FnOnce(&Engine, &mut engine::Cache, &mut meta_captures::Captures) -> R,
     ) -> R {
         let re = self.full();
         let slot = *self
@@ -1254,6 +1300,7 @@ impl Tiered {
         } else if self.full.get().is_some()
             || haystack.len() > LITE_LONGEST
             || DOCUMENT.get() > LITE_DOCUMENT
+            || self.prebuilt().is_some()
         {
             return None;
         }
@@ -1311,8 +1358,8 @@ impl Tiered {
     /// Pushes onto `found` every match in `input`'s span (or the first), as
     /// [`Tiered::full_spans`] gives them.
     fn search_into(
-        re: &meta::Regex,
-        cache: &mut meta::Cache,
+        re: &Engine,
+        cache: &mut engine::Cache,
         caps: &mut meta_captures::Captures,
         input: Input<'_>,
         want: Want,
@@ -1550,7 +1597,7 @@ impl Tiered {
             if spent.saturating_add(bytes as u64) > DEBUG_LITE_BYTES {
                 return None;
             }
-        } else if self.full.get().is_some() {
+        } else if self.full.get().is_some() || self.prebuilt().is_some() {
             return None;
         }
         self.lite_in_budget(ascii, spent)

@@ -68,13 +68,15 @@ pub fn that_is_pronoun(rest: &str) -> bool {
         .is_some_and(|w| THAT_VERBS.contains(&w))
 }
 
+/// What ends a speaker's clause before a second one: a conjunction or a semicolon.
+static CONJUNCTION: Tiered = Tiered::new(|| {
+    String::from(r"(?:,\s*|\s+)(?:but|while|whereas|and|although|though)\s*$|;\s*$")
+});
+
 /// The attributions in `span` of `text`: usually one, two when a conjunction joins two speakers
 /// ("X said A, but Y said B"). A cue inside the statement of an earlier one is reported speech
 /// within the statement ("Lee said that Kim told Putin ...") and makes no claim of its own.
 pub fn parse_unit(text: &str, span: Span, runs: &[QuoteRun]) -> Vec<Parsed> {
-    static CONJUNCTION: Tiered = Tiered::new(|| {
-        String::from(r"(?:,\s*|\s+)(?:but|while|whereas|and|although|though)\s*$|;\s*$")
-    });
     let reader = Reader {
         text,
         span,
@@ -809,6 +811,12 @@ enum TailKind {
 struct Tail {
     kind: TailKind,
     outlet: Option<String>,
+}
+
+/// The clause reader's pattern, for the table of prebuilt automata (`tier/automata.rs`).
+#[cfg(test)]
+pub(super) fn tiered_patterns() -> Vec<&'static Tiered> {
+    vec![&CONJUNCTION]
 }
 
 #[cfg(test)]

@@ -186,16 +186,18 @@ pub fn is_outlet_name(name: &str) -> bool {
                 .is_some_and(|head| LEXICON.outlet_heads.contains(head)))
 }
 
+/// Where an appositive's organization starts (see [`split_role_org`]). On ASCII text `\p{Lu}`
+/// can only meet `[A-Z]`, and the ASCII form has a lite form.
+static PREP: Twin = Twin::new(|ascii| {
+    let upper = if ascii { "[A-Z]" } else { r"\p{Lu}" };
+    format!(r"\s(at|with|for|from|of)\s+(the\s|{upper})")
+});
+
 /// The role and the organization of an appositive: "a North Korea expert at the Institute of Far
 /// Eastern Studies" gives ("a North Korea expert", "the Institute of Far Eastern Studies"). The
 /// organization starts at the first "at", "with", "for" or "from" before a name or "the", or "of"
 /// before "the"; "professor of international studies" stays whole.
 pub fn split_role_org(appositive: &str) -> (Option<String>, Option<String>) {
-    // On ASCII text `\p{Lu}` can only meet `[A-Z]`, and the ASCII form has a lite form.
-    static PREP: Twin = Twin::new(|ascii| {
-        let upper = if ascii { "[A-Z]" } else { r"\p{Lu}" };
-        format!(r"\s(at|with|for|from|of)\s+(the\s|{upper})")
-    });
     let text = appositive.trim().trim_end_matches([',', '.', ';']);
     let first = text.split_whitespace().next().unwrap_or("");
     // A relative clause, a participle phrase ("speaking in Oslo", "published by X") or an age
@@ -355,6 +357,12 @@ pub fn hearer(s: &str) -> Option<Hearer> {
         None
     };
     Some(Hearer { len, outlet })
+}
+
+/// The phrase reader's patterns, for the table of prebuilt automata (`tier/automata.rs`).
+#[cfg(test)]
+pub(super) fn tiered_patterns() -> Vec<&'static crate::tier::Tiered> {
+    [&PREP, &HEARER].into_iter().flat_map(Twin::forms).collect()
 }
 
 #[cfg(test)]

@@ -233,6 +233,12 @@ fn comparator_of(caps: &Captures<'_, '_>) -> Option<Comparator> {
     .map(|(comparator, _)| comparator)
 }
 
+/// The comparator patterns, for the table of prebuilt automata (`tier/automata.rs`).
+#[cfg(test)]
+pub(super) fn tiered_patterns() -> Vec<&'static Tiered> {
+    vec![&ASCII_BEFORE, &UNICODE_BEFORE]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

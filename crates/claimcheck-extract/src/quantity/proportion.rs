@@ -211,6 +211,12 @@ fn fraction(caps: &Captures<'_, '_>) -> Option<f64> {
     (n < d).then_some(n / d)
 }
 
+/// The proportion patterns, for the table of prebuilt automata (`tier/automata.rs`).
+#[cfg(test)]
+pub(super) fn tiered_patterns() -> Vec<&'static Tiered> {
+    vec![&PROPORTION, &PROPORTION_FOLDING, &PROPORTION_ASCII]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,432 @@
+//! The patterns' NFAs, compiled when the table in `prebuilt.rs` was written and carried in the
+//! binary, so that a process rebuilds them from a list of states rather than compiling each
+//! pattern's text (parsing, translating, and compiling a forward and a reverse NFA). Compiling
+//! was most of what the first 100 KB a process reads paid once.
+//!
+//! `prebuilt.rs` is written by the test `prebuilt_automata_are_current`, from the patterns each
+//! reader lists ([`listed`]): run it with `UPDATE_SNAPSHOTS=1` after changing a pattern. A
+//! pattern whose text is not in the table is compiled as before, which costs time, not matches:
+//! one changed and not written again, one of the tests', or one whose automata would take more
+//! than [`MOST_WORDS`] (the Unicode forms of the place and hearer patterns, whose letter
+//! classes come to 20,000-77,000 words each, for sentences that are not ASCII).
+//!
+//! Each NFA is a list of numbers: a header (flags, the anchored start, the unanchored start, the
+//! pattern's start, the number of states), then each state as a tag and its fields, in the
+//! NFA's own order, so that rebuilding it through `regex-automata`'s NFA builder gives every
+//! state its former id. A state a state leads to is written as its distance from that state
+//! (zigzag: 0, -1, 1, -2 as 0, 1, 2, 3), mostly a small number, so that every number fits in
+//! a `u16` (the table's 150,000 numbers take 300 KB of the binary) and the table's text stays
+//! short. The tests rebuild every listed pattern and compare the result with the compiled NFA
+//! state by state.
+
+use std::sync::Arc;
+
+use regex_automata::nfa::thompson::{Builder, NFA, Transition};
+use regex_automata::util::look::Look;
+use regex_automata::util::primitives::StateID;
+
+/// One pattern's automata.
+pub(super) struct Entry {
+    /// The pattern's text, as [`super::Tiered`] builds it.
+    pub pattern: &'static str,
+    /// Whether every match starts at the haystack's start (`^`), so that the meta regex would
+    /// build no prefilter for it.
+    pub anchored_start: bool,
+    pub forward: Automaton,
+    pub reverse: Automaton,
+}
+
+/// One NFA: its states (see the module), and its capture groups' names by index.
+pub(super) struct Automaton {
+    pub words: &'static [u16],
+    pub names: &'static [Option<&'static str>],
+}
+
+/// A state's distance from `from`, zigzag-coded (see the module).
+#[cfg(test)]
+fn relative(from: usize, to: usize) -> u32 {
+    let d = to as i64 - from as i64;
+    u32::try_from(if d < 0 { -2 * d - 1 } else { 2 * d }).expect("a small distance")
+}
+
+/// The state at zigzag-coded distance `coded` from `from`.
+fn absolute(from: usize, coded: u32) -> Result<StateID, String> {
+    let d = i64::from(coded >> 1);
+    let to = from as i64 + if coded & 1 == 1 { -d - 1 } else { d };
+    usize::try_from(to)
+        .ok()
+        .and_then(|to| StateID::new(to).ok())
+        .ok_or_else(|| "a state out of range".to_string())
+}
+
+/// The longest list a pattern's two automata may take in the table: past it the pattern is
+/// compiled when needed. The table holds about 150,000 words with it, 440,000 without.
+#[cfg(test)]
+const MOST_WORDS: usize = 20_000;
+
+const UTF8: u32 = 1;
+const REVERSE: u32 = 2;
+
+const BYTE_RANGE: u32 = 0;
+const SPARSE: u32 = 1;
+const LOOK: u32 = 2;
+const UNION: u32 = 3;
+const BINARY_UNION: u32 = 4;
+const CAPTURE_START: u32 = 5;
+const CAPTURE_END: u32 = 6;
+const FAIL: u32 = 7;
+const MATCH: u32 = 8;
+
+/// The table entry for `pattern`, if it has one.
+pub(super) fn entry(pattern: &str) -> Option<&'static Entry> {
+    super::prebuilt::TABLE
+        .iter()
+        .find(|e| e.pattern.len() == pattern.len() && e.pattern == pattern)
+}
+
+/// Rebuilds an NFA from its list.
+pub(super) fn rebuild(automaton: &Automaton) -> Result<NFA, String> {
+    let mut words = automaton.words.iter().map(|&w| u32::from(w));
+    let mut next = || {
+        words
+            .next()
+            .ok_or_else(|| "the automaton's list ends early".to_string())
+    };
+    let id = |w: u32| StateID::new(w as usize).map_err(|e| e.to_string());
+    let flags = next()?;
+    let (start_anchored, start_unanchored, start_pattern) =
+        (id(next()?)?, id(next()?)?, id(next()?)?);
+    let states = next()?;
+    let mut builder = Builder::new();
+    builder.set_utf8(flags & UTF8 != 0);
+    builder.set_reverse(flags & REVERSE != 0);
+    builder.start_pattern().map_err(|e| e.to_string())?;
+    let transition = |w: u32, to: StateID| -> Result<Transition, String> {
+        let (start, end) = (w & 0xff, (w & 0xff) + (w >> 8));
+        Ok(Transition {
+            start: start as u8,
+            end: u8::try_from(end).map_err(|_| "a bad byte range")?,
+            next: to,
+        })
+    };
+    for sid in 0..states as usize {
+        let added = match next()? {
+            BYTE_RANGE => {
+                let range = next()?;
+                builder.add_range(transition(range, absolute(sid, next()?)?)?)
+            }
+            SPARSE => {
+                let n = next()?;
+                let mut transitions = Vec::with_capacity(n.min(256) as usize);
+                for _ in 0..n {
+                    let range = next()?;
+                    transitions.push(transition(range, absolute(sid, next()?)?)?);
+                }
+                builder.add_sparse(transitions)
+            }
+            LOOK => {
+                let look = Look::from_repr(next()?).ok_or("an unknown look-around")?;
+                builder.add_look(absolute(sid, next()?)?, look)
+            }
+            UNION => {
+                let n = next()?;
+                let mut alternates = Vec::with_capacity(n.min(1024) as usize);
+                for _ in 0..n {
+                    alternates.push(absolute(sid, next()?)?);
+                }
+                builder.add_union(alternates)
+            }
+            BINARY_UNION => {
+                let (a, b) = (absolute(sid, next()?)?, absolute(sid, next()?)?);
+                builder.add_union(vec![a, b])
+            }
+            CAPTURE_START => {
+                let to = absolute(sid, next()?)?;
+                let group = next()?;
+                let name = automaton
+                    .names
+                    .get(group as usize)
+                    .copied()
+                    .flatten()
+                    .map(Arc::from);
+                builder.add_capture_start(to, group, name)
+            }
+            CAPTURE_END => {
+                let to = absolute(sid, next()?)?;
+                let group = next()?;
+                builder.add_capture_end(to, group)
+            }
+            FAIL => builder.add_fail(),
+            MATCH => builder.add_match(),
+            tag => return Err(format!("an unknown state tag {tag}")),
+        };
+        added.map_err(|e| e.to_string())?;
+    }
+    builder
+        .finish_pattern(start_pattern)
+        .map_err(|e| e.to_string())?;
+    builder
+        .build(start_anchored, start_unanchored)
+        .map_err(|e| e.to_string())
+}
+
+/// `nfa` as a list (see the module), with its groups' names.
+#[cfg(test)]
+pub(super) fn listing(nfa: &NFA) -> (Vec<u32>, Vec<Option<String>>) {
+    use regex_automata::PatternID;
+    use regex_automata::nfa::thompson::State;
+    let range = |t: &Transition| u32::from(t.start) | u32::from(t.end - t.start) << 8;
+    assert_eq!(nfa.pattern_len(), 1, "one pattern an NFA");
+    let mut words = vec![
+        (if nfa.is_utf8() { UTF8 } else { 0 }) | (if nfa.is_reverse() { REVERSE } else { 0 }),
+        nfa.start_anchored().as_u32(),
+        nfa.start_unanchored().as_u32(),
+        nfa.start_pattern(PatternID::ZERO)
+            .expect("one pattern")
+            .as_u32(),
+        u32::try_from(nfa.states().len()).expect("fewer than 2^32 states"),
+    ];
+    let info = nfa.group_info();
+    for (sid, state) in nfa.states().iter().enumerate() {
+        let to = |s: StateID| relative(sid, s.as_usize());
+        match state {
+            State::ByteRange { trans } => words.extend([BYTE_RANGE, range(trans), to(trans.next)]),
+            State::Sparse(sparse) => {
+                words.extend([SPARSE, sparse.transitions.len() as u32]);
+                for t in sparse.transitions.iter() {
+                    words.extend([range(t), to(t.next)]);
+                }
+            }
+            State::Dense(_) => panic!("the compiler builds no dense states"),
+            State::Look { look, next } => words.extend([LOOK, look.as_repr(), to(*next)]),
+            State::Union { alternates } => {
+                words.extend([UNION, alternates.len() as u32]);
+                words.extend(alternates.iter().map(|&s| to(s)));
+            }
+            State::BinaryUnion { alt1, alt2 } => words.extend([BINARY_UNION, to(*alt1), to(*alt2)]),
+            State::Capture {
+                next,
+                group_index,
+                slot,
+                ..
+            } => {
+                let start = info
+                    .slot(PatternID::ZERO, group_index.as_usize())
+                    .expect("a known group");
+                let tag = if slot.as_usize() == start {
+                    CAPTURE_START
+                } else {
+                    CAPTURE_END
+                };
+                words.extend([tag, to(*next), group_index.as_u32()]);
+            }
+            State::Fail => words.push(FAIL),
+            State::Match { .. } => words.push(MATCH),
+        }
+    }
+    let names = info
+        .pattern_names(PatternID::ZERO)
+        .map(|n| n.map(str::to_string))
+        .collect();
+    (words, names)
+}
+
+/// `pattern`'s forward and reverse NFAs, compiled as the meta regex compiles them, and whether
+/// it is anchored at the start.
+#[cfg(test)]
+pub(super) fn compile(pattern: &str) -> (NFA, NFA, bool) {
+    use regex_automata::nfa::thompson::{Compiler, Config, WhichCaptures};
+    use regex_automata::util::syntax;
+    let hir = syntax::parse_with(pattern, &syntax::Config::new().utf8(true))
+        .unwrap_or_else(|e| panic!("invalid pattern {pattern}: {e}"));
+    let config = Config::new().utf8(true).shrink(false);
+    let forward = Compiler::new()
+        .configure(config.clone().which_captures(WhichCaptures::All))
+        .build_from_hir(&hir)
+        .expect("the forward NFA compiles");
+    let reverse = Compiler::new()
+        .configure(
+            config
+                .which_captures(WhichCaptures::None)
+                .reverse(true)
+                .shrink(true),
+        )
+        .build_from_hir(&hir)
+        .expect("the reverse NFA compiles");
+    let anchored = hir
+        .properties()
+        .look_set_prefix()
+        .contains(regex_syntax::hir::Look::Start);
+    (forward, reverse, anchored)
+}
+
+/// Every pattern the readers list, each text once, in the order listed.
+#[cfg(test)]
+pub(super) fn listed() -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    crate::date::tiered_patterns()
+        .into_iter()
+        .chain(crate::distance::tiered_patterns())
+        .chain(crate::event::tiered_patterns())
+        .chain(crate::number::tiered_patterns())
+        .chain(crate::quantity::tiered_patterns())
+        .chain(crate::attribution::tiered_patterns())
+        .map(super::Tiered::pattern)
+        .filter(|p| seen.insert(p.clone()))
+        .collect()
+}
+
+/// The text of `prebuilt.rs` for `patterns`.
+#[cfg(test)]
+pub(super) fn table_source(patterns: &[String]) -> String {
+    use std::fmt::Write;
+    fn automaton(out: &mut String, field: &str, (words, names): (Vec<u32>, Vec<Option<String>>)) {
+        let _ = writeln!(out, "        {field}: Automaton {{");
+        let _ = writeln!(out, "            names: &{names:?},");
+        out.push_str("            words: &[");
+        let mut line = 0;
+        for w in words {
+            let w = u16::try_from(w).expect("every number of a list fits a u16");
+            let text = format!("{w},");
+            if line == 0 || line + text.len() > 84 {
+                out.push_str("\n                ");
+                line = 0;
+            }
+            out.push_str(&text);
+            line += text.len();
+        }
+        out.push_str("\n            ],\n        },\n");
+    }
+    let mut out = String::from(
+        "//! Written by the test `prebuilt_automata_are_current` (`tier/automata.rs`); do not edit.\n\
+         //! Each pattern's forward and reverse NFAs as lists of states (see `tier/automata.rs`).\n\n\
+         use super::automata::{Automaton, Entry};\n\n\
+         #[rustfmt::skip]\n\
+         pub(super) static TABLE: &[Entry] = &[\n",
+    );
+    for pattern in patterns {
+        let (forward, reverse, anchored) = compile(pattern);
+        let (forward, reverse) = (listing(&forward), listing(&reverse));
+        if forward.0.len() + reverse.0.len() > MOST_WORDS {
+            continue;
+        }
+        let _ = writeln!(out, "    Entry {{\n        pattern: {pattern:?},");
+        let _ = writeln!(out, "        anchored_start: {anchored},");
+        automaton(&mut out, "forward", forward);
+        automaton(&mut out, "reverse", reverse);
+        out.push_str("    },\n");
+    }
+    out.push_str("];\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use regex_automata::PatternID;
+
+    /// The table holds every listed pattern's automata as compiling it gives them now. When a
+    /// pattern changes, run this test with `UPDATE_SNAPSHOTS=1` to write the table again.
+    #[test]
+    fn prebuilt_automata_are_current() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tier/prebuilt.rs");
+        let patterns = listed();
+        assert!(patterns.len() > 60, "{} patterns listed", patterns.len());
+        let expected = table_source(&patterns);
+        let current = std::fs::read_to_string(&path).unwrap_or_default();
+        if current != expected {
+            if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+                std::fs::write(&path, &expected).expect("prebuilt.rs is writable");
+            } else {
+                panic!(
+                    "{} is not what the patterns compile to now: run \
+                     `UPDATE_SNAPSHOTS=1 cargo test -p claimcheck-extract prebuilt_automata` \
+                     and commit it",
+                    path.display()
+                );
+            }
+        }
+    }
+
+    /// Each listed pattern's automata rebuilt from the table are the compiled ones, state for
+    /// state, with the same starts and groups.
+    #[test]
+    fn rebuilt_automata_are_the_compiled_ones() {
+        let listed = listed();
+        assert!(super::super::prebuilt::TABLE.len() > 50);
+        for entry in super::super::prebuilt::TABLE {
+            let pattern = entry.pattern;
+            assert!(listed.iter().any(|p| p == pattern), "{pattern} is listed");
+            let (forward, reverse, anchored) = compile(pattern);
+            assert_eq!(entry.anchored_start, anchored, "{pattern}");
+            for (built, automaton) in [(forward, &entry.forward), (reverse, &entry.reverse)] {
+                let rebuilt = rebuild(automaton).expect("the table's automata rebuild");
+                assert_eq!(rebuilt.states(), built.states(), "{pattern}");
+                assert_eq!(rebuilt.start_anchored(), built.start_anchored());
+                assert_eq!(rebuilt.start_unanchored(), built.start_unanchored());
+                assert_eq!(
+                    rebuilt.start_pattern(PatternID::ZERO),
+                    built.start_pattern(PatternID::ZERO)
+                );
+                assert_eq!(rebuilt.is_utf8(), built.is_utf8());
+                assert_eq!(rebuilt.is_reverse(), built.is_reverse());
+                assert_eq!(rebuilt.look_set_any(), built.look_set_any());
+                assert_eq!(rebuilt.has_empty(), built.has_empty());
+                assert_eq!(
+                    format!("{:?}", rebuilt.byte_classes()),
+                    format!("{:?}", built.byte_classes())
+                );
+                let names = |n: &NFA| -> Vec<Vec<Option<String>>> {
+                    n.group_info()
+                        .all_names()
+                        .fold(Vec::new(), |mut v, (pid, i, name)| {
+                            if v.len() <= pid.as_usize() {
+                                v.push(Vec::new());
+                            }
+                            v[pid.as_usize()].push(name.map(|s| format!("{i}:{s}")));
+                            v
+                        })
+                };
+                assert_eq!(names(&rebuilt), names(&built), "{pattern}");
+                assert_eq!(
+                    rebuilt.group_info().slot_len(),
+                    built.group_info().slot_len(),
+                    "{pattern}"
+                );
+            }
+        }
+    }
+
+    /// A list cut short or holding an unknown tag is refused, not a panic.
+    #[test]
+    fn broken_lists_are_refused() {
+        let entry = &super::super::prebuilt::TABLE[0];
+        let words = entry.forward.words;
+        for cut in [0, 3, 5, words.len() / 2, words.len() - 1] {
+            let short = Automaton {
+                words: &words[..cut],
+                names: entry.forward.names,
+            };
+            assert!(rebuild(&short).is_err(), "cut at {cut}");
+        }
+        let mut bad = words.to_vec();
+        bad[5] = 99;
+        let bad = Automaton {
+            words: Vec::leak(bad),
+            names: entry.forward.names,
+        };
+        assert!(rebuild(&bad).is_err());
+    }
+
+    /// Distances come back as they went in.
+    #[test]
+    fn distances_read_back() {
+        for (from, to) in [(0, 0), (5, 4), (4, 5), (100, 0), (0, 100), (7, 7)] {
+            assert_eq!(
+                absolute(from, relative(from, to)),
+                StateID::new(to).map_err(|e| e.to_string())
+            );
+        }
+        assert!(absolute(0, 1).is_err(), "before the first state");
+    }
+}
