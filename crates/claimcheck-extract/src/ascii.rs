@@ -3,48 +3,89 @@
 
 use crate::tier::Tiered;
 
-/// A pattern in two forms, each compiled on first use (see [`Tiered`]): in ASCII mode for a
-/// haystack that is all ASCII, in Unicode mode for any other.
+/// A pattern in three forms, each compiled (or started from the table of prebuilt automata) on
+/// first use (see [`Tiered`]), for the haystacks each [`Form`] names.
 ///
-/// Unicode classes and case folding are most of the cost of compiling the place and hearer
-/// patterns (about 5 ms for the distance pattern `TO` with `\p{Lu}` and `\p{L}` against 0.3 ms
-/// in ASCII), paid at every start of the program, while most sentences are ASCII. The builder
-/// must make both forms find the same matches on an ASCII haystack: `\p{Lu}` can only meet
-/// `[A-Z]` there, `[\p{L}\p{M}'’\-]` only `[A-Za-z'\-]`, and `\s`, `\b` and `(?i)` differ only on
-/// characters beyond ASCII.
+/// Unicode classes and case folding are most of the size of the place and hearer patterns
+/// (compiling the distance pattern `TO` with `\p{Lu}` and `\p{L}` took about 5 ms, against 0.3
+/// ms in ASCII), while most sentences are ASCII, and most of the others hold no letter beyond
+/// ASCII, only curly quotes, dashes or no-break spaces. The builder must make each form find
+/// what the Unicode form finds on the haystacks it reads: on ASCII text `\p{Lu}` can only meet
+/// `[A-Z]`, `[\p{L}\p{M}'’\-]` only `[A-Za-z'\-]`, and `\s`, `\b` and `(?i)` differ only on
+/// characters beyond ASCII; where those characters are none of them letters, marks or digits,
+/// the letter classes still meet only ASCII letters and a Unicode `\b` is an ASCII one, while
+/// `\s` and classes of punctuation keep their Unicode reading.
 pub(crate) struct Twin {
     ascii: Tiered,
+    ascii_words: Tiered,
     unicode: Tiered,
 }
 
-impl Twin {
-    pub(crate) const fn new(build: fn(bool) -> String) -> Self {
-        Twin {
-            ascii: Tiered::form(build, true),
-            unicode: Tiered::form(build, false),
+/// Which haystacks a form of a [`Twin`] reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// ASCII haystacks: ASCII mode.
+    Ascii,
+    /// Haystacks whose characters beyond ASCII are none of them letters, marks or digits
+    /// ([`words_are_ascii`]): ASCII letter, digit and word-boundary classes, which meet nothing
+    /// else there, in Unicode mode, so that `\s` and the punctuation the Unicode form names
+    /// (curly quotes, dashes) read as they do there.
+    AsciiWords,
+    /// Any haystack.
+    Unicode,
+}
+
+impl Form {
+    /// The flags that start a pattern of this form: ASCII mode for ASCII haystacks.
+    pub(crate) fn flag(self) -> &'static str {
+        match self {
+            Form::Ascii => "(?-u)",
+            Form::AsciiWords | Form::Unicode => "(?u)",
         }
     }
 
-    /// Both forms, for the table of prebuilt automata.
+    /// A word boundary of this form: an ASCII one wherever every word character is ASCII.
+    pub(crate) fn boundary(self) -> &'static str {
+        match self {
+            Form::Ascii | Form::Unicode => r"\b",
+            Form::AsciiWords => r"(?-u:\b)",
+        }
+    }
+}
+
+/// Whether every character of `text` beyond ASCII is neither a letter, a mark nor a digit of
+/// any kind (what Unicode `\w`, `\p{L}`, `\p{M}` and `\p{N}` could meet): curly quotes, dashes,
+/// spaces, symbols.
+pub(crate) fn words_are_ascii(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_ascii() || !(c.is_alphanumeric() || regex_syntax::is_word_character(c)))
+}
+
+impl Twin {
+    pub(crate) const fn new(build: fn(Form) -> String) -> Self {
+        Twin {
+            ascii: Tiered::form(build, Form::Ascii),
+            ascii_words: Tiered::form(build, Form::AsciiWords),
+            unicode: Tiered::form(build, Form::Unicode),
+        }
+    }
+
+    /// The three forms, for the table of prebuilt automata.
     #[cfg(test)]
-    pub(crate) fn forms(&'static self) -> [&'static Tiered; 2] {
-        [&self.ascii, &self.unicode]
+    pub(crate) fn forms(&'static self) -> [&'static Tiered; 3] {
+        [&self.ascii, &self.ascii_words, &self.unicode]
     }
 
     /// The form that reads `haystack`.
     pub(crate) fn get(&self, haystack: &str) -> &Tiered {
         if haystack.is_ascii() {
             &self.ascii
+        } else if words_are_ascii(haystack) {
+            &self.ascii_words
         } else {
             &self.unicode
         }
     }
-}
-
-/// The flags of the ASCII form of a [`Twin`] when `ascii`, and of the Unicode form (the default)
-/// otherwise.
-pub(crate) fn unicode_flag(ascii: bool) -> &'static str {
-    if ascii { "(?-u)" } else { "(?u)" }
 }
 
 /// `word` lowercased into `buf` when it is ASCII and fits, for looking words up in lists of
@@ -245,7 +286,7 @@ mod tests {
 
     #[test]
     fn each_haystack_gets_its_form() {
-        static WORD: Twin = Twin::new(|ascii| format!(r"{}\w+", unicode_flag(ascii)));
+        static WORD: Twin = Twin::new(|form| format!(r"{}\w+", form.flag()));
         assert_eq!(
             WORD.get("café").find("café").map(|m| m.as_str()),
             Some("café")
@@ -254,5 +295,115 @@ mod tests {
             WORD.get("cafe").find("cafe").map(|m| m.as_str()),
             Some("cafe")
         );
+    }
+
+    /// Each form of each pattern of three forms finds what the Unicode form finds on the
+    /// haystacks it reads: the ASCII form on ASCII text, the ASCII-words form on text whose
+    /// characters beyond ASCII are quotes, dashes, spaces and symbols. Texts are made of the
+    /// patterns' words, names and such characters; texts with a letter or a number beyond ASCII
+    /// go to the Unicode form.
+    #[test]
+    fn each_form_finds_what_the_unicode_form_finds_on_its_haystacks() {
+        let words = [
+            "the",
+            "The",
+            "a",
+            "an",
+            "North Korean",
+            "border",
+            "with",
+            "of",
+            "Ukraine",
+            "between",
+            "Toronto",
+            "and",
+            "Montreal",
+            "from",
+            "to",
+            "St. Petersburg",
+            "Rio de Janeiro",
+            "O'Neill",
+            "O\u{2019}Neill",
+            "km",
+            "40",
+            "apart",
+            "separated by",
+            "as the crow flies",
+            "by road",
+            "flight",
+            "south-east",
+            "told",
+            "reporters",
+            "New York Times",
+            "Reuters",
+            "state news agency",
+            "Yonhap",
+            "at",
+            "for",
+            "Institute",
+            "Studies",
+            "him",
+            "said",
+            "border with",
+            "capital",
+            "city",
+            "region",
+            "(34 miles)",
+            "drive",
+            "away",
+        ];
+        let marks = [
+            "\u{201c}", "\u{201d}", "\u{2018}", "\u{2019}", "\u{a0}", "\u{2013}", "\u{2014}",
+            "\u{2026}", "\u{b0}", "\u{d7}", "\u{20ac}", "\u{2009}", "\u{2022}", " ", " ", " ",
+            ", ", ". ", "\"", "'", "(", ")", "-",
+        ];
+        let mut picks = crate::testing::Picks::new(23);
+        let (mut ascii_texts, mut word_texts) = (Vec::new(), Vec::new());
+        for round in 0..1500 {
+            // Every third text draws only on the ASCII marks, at the end of the list.
+            let from = if round % 3 == 0 { marks.len() - 10 } else { 0 };
+            let mut text = String::new();
+            for _ in 0..picks.below(14) + 1 {
+                text.push_str(words[picks.below(words.len())]);
+                text.push_str(marks[from + picks.below(marks.len() - from)]);
+            }
+            if text.is_ascii() {
+                ascii_texts.push(text);
+            } else {
+                assert!(words_are_ascii(&text), "{text:?}");
+                word_texts.push(text);
+            }
+        }
+        assert!(ascii_texts.len() > 100 && word_texts.len() > 1000);
+        for text in [
+            "Z\u{fc}rich",
+            "caf\u{e9}",
+            "x\u{b2}",
+            "e\u{301}",
+            "\u{212a}m",
+            "\u{663}",
+        ] {
+            assert!(!words_are_ascii(text), "{text:?}");
+        }
+        let spans = |re: &regex::Regex, text: &str| -> Vec<Vec<Option<(usize, usize)>>> {
+            re.captures_iter(text)
+                .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+                .collect()
+        };
+        let twins = crate::distance::twins()
+            .into_iter()
+            .chain(crate::attribution::twins());
+        for twin in twins {
+            let unicode = regex::Regex::new(&twin.unicode.text()).expect("valid");
+            for (form, texts) in [
+                (&twin.ascii, &ascii_texts),
+                (&twin.ascii_words, &word_texts),
+            ] {
+                let re = regex::Regex::new(&form.text()).expect("valid");
+                for text in texts {
+                    assert_eq!(spans(&re, text), spans(&unicode, text), "{re} on {text:?}");
+                }
+            }
+        }
     }
 }

@@ -488,6 +488,12 @@ pub(crate) fn tiered_patterns() -> Vec<&'static crate::tier::Tiered> {
     all
 }
 
+/// The attribution reader's patterns of three forms (see [`crate::ascii::Twin`]).
+#[cfg(test)]
+pub(crate) fn twins() -> Vec<&'static crate::ascii::Twin> {
+    phrase::twins()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

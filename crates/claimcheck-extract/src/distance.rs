@@ -9,18 +9,18 @@
 
 use claimcheck_core::{Claim, Comparator, Details, DistanceDetails, Mode, Span};
 
-use crate::ascii::{Twin, unicode_flag};
+use crate::ascii::{Form, Twin};
 use crate::quantity::{Dimension, Measure, measures};
 use crate::sentences::sentences;
 use crate::tier::Captures;
 
 /// A capitalised noun phrase, the shape of a place name: "Vladivostok", "North Korean", "Rio de
-/// Janeiro", "St. Petersburg", "Russia's"; in the ASCII form of a [`Twin`] when `ascii`.
-fn caps(ascii: bool) -> String {
-    let (upper, letter) = if ascii {
-        ("[A-Z]", r"[A-Za-z'\-]")
-    } else {
-        (r"\p{Lu}", r"[\p{L}\p{M}'’\-]")
+/// Janeiro", "St. Petersburg", "Russia's", "O’Neill"; in the given form of a [`Twin`].
+fn caps(form: Form) -> String {
+    let (upper, letter) = match form {
+        Form::Ascii => ("[A-Z]", r"[A-Za-z'\-]"),
+        Form::AsciiWords => ("[A-Z]", r"[A-Za-z'’\-]"),
+        Form::Unicode => (r"\p{Lu}", r"[\p{L}\p{M}'’\-]"),
     };
     format!(
         r"(?:(?:St|Ste|Mt|Ft)\.\s+)?{upper}{letter}*(?:\s+(?:(?:of|de|del|da|do|du|la|le|el|al|am|an|upon|on|sur)\s+)?{upper}{letter}*)*"
@@ -41,14 +41,13 @@ const MODE: &str =
 /// What follows a length when it measures to a place: an optional conversion in brackets
 /// ("(34 miles)"), mode, trip noun or direction, and the relation word ("from", "of",
 /// "south-east of", "between").
-static TAIL: Twin = Twin::new(|ascii| {
+static TAIL: Twin = Twin::new(|form| {
     // Within the brackets, anything but a bracket: on the ASCII text the ASCII form reads, an
     // ASCII class matches what the Unicode one would, at a fraction of the compile (the Unicode
     // class repeated up to 40 times was most of this pattern's 0.6 ms).
-    let inner = if ascii {
-        r"[\x00-\x27\x2A-\x7F]"
-    } else {
-        "(?u:[^()])"
+    let inner = match form {
+        Form::Ascii => r"[\x00-\x27\x2A-\x7F]",
+        Form::AsciiWords | Form::Unicode => "(?u:[^()])",
     };
     format!(
         r"(?ix){u}^
@@ -66,55 +65,56 @@ static TAIL: Twin = Twin::new(|ascii| {
           | beyond
           | between
         )\s+",
-        u = unicode_flag(ascii)
+        u = form.flag()
     )
 });
 
 /// The place after the relation word: "the North Korean border", "the border with Ukraine",
 /// "Paris".
-static TO: Twin = Twin::new(|ascii| {
-    let (u, caps) = (unicode_flag(ascii), caps(ascii));
+static TO: Twin = Twin::new(|form| {
+    let (u, caps) = (form.flag(), caps(form));
     format!(
         r"{u}^(?:the\s+)?(?:(?P<border>(?i:border|frontier|boundary)\s+(?:with|of)\s+(?:the\s+)?{caps})|(?:(?:capital|city|town|village|port|region|province)(?:\s+of)?,?\s+)?(?P<place>{caps})(?P<suffix>\s+(?:{PLACE_NOUN}))?)"
     )
 });
 
 /// Two places in a row: "Toronto and Montreal".
-static PAIR: Twin = Twin::new(|ascii| {
-    let (u, caps) = (unicode_flag(ascii), caps(ascii));
+static PAIR: Twin = Twin::new(|form| {
+    let (u, caps) = (form.flag(), caps(form));
     format!(r"{u}(?:the\s+)?(?P<a>{caps})\s*,?\s+and\s+(?:the\s+)?(?P<b>{caps})")
 });
 
 /// Two places framed before the length: "between X and Y", "from X to Y".
-static FRAMED_PAIR: Twin = Twin::new(|ascii| {
-    let (u, caps) = (unicode_flag(ascii), caps(ascii));
+static FRAMED_PAIR: Twin = Twin::new(|form| {
+    let (u, caps, b) = (form.flag(), caps(form), form.boundary());
     format!(
-        r"{u}\b(?:between\s+(?:the\s+)?(?P<a>{caps})\s+and|from\s+(?:the\s+)?(?P<c>{caps})\s+to)\s+(?:the\s+)?(?P<b>{caps})"
+        r"{u}{b}(?:between\s+(?:the\s+)?(?P<a>{caps})\s+and|from\s+(?:the\s+)?(?P<c>{caps})\s+to)\s+(?:the\s+)?(?P<b>{caps})"
     )
 });
 
-static PLACE: Twin = Twin::new(|ascii| {
-    let (u, caps) = (unicode_flag(ascii), caps(ascii));
-    format!(r"{u}{caps}(?:\s+(?:{PLACE_NOUN})\b)?")
+static PLACE: Twin = Twin::new(|form| {
+    let (u, caps, b) = (form.flag(), caps(form), form.boundary());
+    format!(r"{u}{caps}(?:\s+(?:{PLACE_NOUN}){b})?")
 });
 
 /// "separated by" before a length, which then measures between the two places before it.
 static SEPARATED: Twin =
-    Twin::new(|ascii| format!(r"(?i){}\bseparated\s+by\s*$", unicode_flag(ascii)));
+    Twin::new(|form| format!(r"(?i){}{}separated\s+by\s*$", form.flag(), form.boundary()));
 
-static APART: Twin = Twin::new(|ascii| format!(r"(?i){}^\s*apart\b", unicode_flag(ascii)));
+static APART: Twin = Twin::new(|form| format!(r"(?i){}^\s*apart{}", form.flag(), form.boundary()));
 
 /// A mode of travel anywhere in a claim: "as the crow flies", "by road", "a two-hour flight".
-static MODE_ANYWHERE: Twin = Twin::new(|ascii| {
+static MODE_ANYWHERE: Twin = Twin::new(|form| {
     format!(
-        r"(?i){}\b(?:(?P<straight>as\s+the\s+crow\s+flies|in\s+a\s+straight\s+line|straight[-\s]line)|(?P<road>by\s+(?:road|car|bus)|drive|driving|road\s+distance)|(?P<rail>by\s+(?:rail|train)|train\s+(?:ride|journey)|railway\s+distance)|(?P<flight>by\s+(?:air|plane)|flight|flying))\b",
-        unicode_flag(ascii)
+        r"(?i){u}{b}(?:(?P<straight>as\s+the\s+crow\s+flies|in\s+a\s+straight\s+line|straight[-\s]line)|(?P<road>by\s+(?:road|car|bus)|drive|driving|road\s+distance)|(?P<rail>by\s+(?:rail|train)|train\s+(?:ride|journey)|railway\s+distance)|(?P<flight>by\s+(?:air|plane)|flight|flying)){b}",
+        u = form.flag(),
+        b = form.boundary()
     )
 });
 
 /// A mode phrase right after the place: "... from the North Korean border as the crow flies".
 static MODE_AFTER: Twin =
-    Twin::new(|ascii| format!(r"(?i){}^\s*,?\s*(?:{MODE})\b", unicode_flag(ascii)));
+    Twin::new(|form| format!(r"(?i){}^\s*,?\s*(?:{MODE}){}", form.flag(), form.boundary()));
 
 /// Capitalised words that start sentences or clauses without naming a place.
 const NOT_PLACES: &[&str] = &[
@@ -486,7 +486,13 @@ fn collapse(s: &str) -> String {
 /// (`tier/automata.rs`).
 #[cfg(test)]
 pub(crate) fn tiered_patterns() -> Vec<&'static crate::tier::Tiered> {
-    [
+    twins().into_iter().flat_map(Twin::forms).collect()
+}
+
+/// The distance reader's patterns of three forms (see [`Twin`]).
+#[cfg(test)]
+pub(crate) fn twins() -> Vec<&'static Twin> {
+    vec![
         &TAIL,
         &TO,
         &PAIR,
@@ -497,9 +503,6 @@ pub(crate) fn tiered_patterns() -> Vec<&'static crate::tier::Tiered> {
         &MODE_ANYWHERE,
         &MODE_AFTER,
     ]
-    .into_iter()
-    .flat_map(Twin::forms)
-    .collect()
 }
 
 #[cfg(test)]

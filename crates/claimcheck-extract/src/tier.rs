@@ -27,6 +27,8 @@
 //! search is also run in the `regex` form and the two are compared.
 
 use claimcheck_core::{READ_AHEAD, prefetch};
+
+use crate::ascii::Form;
 use std::cell::{Cell, RefCell};
 use std::ops::Index;
 use std::rc::Rc;
@@ -120,8 +122,8 @@ const WHITE_SPACE: &str =
 /// Where a [`Tiered`] pattern's text comes from.
 enum Source {
     Plain(fn() -> String),
-    /// One form of a pattern written for both ASCII and Unicode haystacks (see `Twin`).
-    Form(fn(bool) -> String, bool),
+    /// One form of a pattern written for ASCII and Unicode haystacks (see `Twin`).
+    Form(fn(Form) -> String, Form),
 }
 
 /// A pattern compiled on first use, in `regex-lite` and later in `regex` (see the module).
@@ -1142,8 +1144,8 @@ impl Tiered {
     }
 
     /// The form of a two-form pattern that `build` gives for `ascii`.
-    pub(crate) const fn form(build: fn(bool) -> String, ascii: bool) -> Self {
-        Self::from_source(Source::Form(build, ascii))
+    pub(crate) const fn form(build: fn(Form) -> String, form: Form) -> Self {
+        Self::from_source(Source::Form(build, form))
     }
 
     const fn from_source(source: Source) -> Self {
@@ -1169,7 +1171,7 @@ impl Tiered {
     fn pattern(&self) -> String {
         match self.source {
             Source::Plain(build) => build(),
-            Source::Form(build, ascii) => build(ascii),
+            Source::Form(build, form) => build(form),
         }
     }
 
@@ -1779,6 +1781,12 @@ impl Tiered {
                     .is_some()
             }),
         }
+    }
+
+    /// The pattern's text.
+    #[cfg(test)]
+    pub(crate) fn text(&self) -> String {
+        self.pattern()
     }
 
     /// What the pattern's text says its matches hold (`None` where that reading leaves it to

@@ -2,7 +2,7 @@
 //! unnamed expert), the role and organization of an appositive, and the outlet a hearer names.
 
 use super::lexicon::{LEXICON, with_normalised};
-use crate::ascii::{Twin, with_lowercase};
+use crate::ascii::{Form, Twin, with_lowercase};
 
 /// Who a noun phrase says is speaking, before later mentions are resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,10 +186,13 @@ pub fn is_outlet_name(name: &str) -> bool {
                 .is_some_and(|head| LEXICON.outlet_heads.contains(head)))
 }
 
-/// Where an appositive's organization starts (see [`split_role_org`]). On ASCII text `\p{Lu}`
-/// can only meet `[A-Z]`, and the ASCII form has a lite form.
-static PREP: Twin = Twin::new(|ascii| {
-    let upper = if ascii { "[A-Z]" } else { r"\p{Lu}" };
+/// Where an appositive's organization starts (see [`split_role_org`]). Where every letter is
+/// ASCII, `\p{Lu}` can only meet `[A-Z]`.
+static PREP: Twin = Twin::new(|form| {
+    let upper = match form {
+        Form::Ascii | Form::AsciiWords => "[A-Z]",
+        Form::Unicode => r"\p{Lu}",
+    };
     format!(r"\s(at|with|for|from|of)\s+(the\s|{upper})")
 });
 
@@ -285,7 +288,7 @@ fn may_be_outlet(phrase: &str) -> bool {
 }
 
 /// The pattern of a hearer, for [`HEARER`] and [`HEARER_ASCII`].
-fn hearer_pattern(ascii: bool) -> String {
+fn hearer_pattern(form: Form) -> String {
     let mut descriptors = LEXICON.outlet_descriptors.clone();
     // Longer descriptors first, so "state news agency" wins over "news agency".
     descriptors.sort_by_key(|d| std::cmp::Reverse(d.len()));
@@ -294,10 +297,10 @@ fn hearer_pattern(ascii: bool) -> String {
         .map(|d| regex::escape(d).replace(' ', r"\s+"))
         .collect::<Vec<_>>()
         .join("|");
-    // The classes of each form; on an ASCII haystack each ASCII class meets exactly what its
-    // Unicode class would.
-    let (flags, upper, inner, word, open, quoted, close, lower) = if ascii {
-        (
+    // The classes of each form; on the haystacks a form reads (see `Form`), each of its classes
+    // meets exactly what the Unicode form's would.
+    let (flags, upper, inner, word, open, quoted, close, lower) = match form {
+        Form::Ascii => (
             "(?-u)",
             "[A-Z]",
             "[A-Za-z0-9'.&-]",
@@ -309,9 +312,18 @@ fn hearer_pattern(ascii: bool) -> String {
             r"[\x00-\t\x0B-!#-&(-\x7F]",
             "[\"']",
             "[a-z]",
-        )
-    } else {
-        (
+        ),
+        Form::AsciiWords => (
+            "",
+            "[A-Z]",
+            "[A-Za-z0-9’'.&-]",
+            "[A-Za-z’'-]",
+            "[“\"‘']",
+            "[^”\"’'\n]",
+            "[”\"’']",
+            "[a-z]",
+        ),
+        Form::Unicode => (
             "",
             r"\p{Lu}",
             r"[\p{L}\p{M}\p{N}’'.&-]",
@@ -320,7 +332,7 @@ fn hearer_pattern(ascii: bool) -> String {
             "[^”\"’'\n]",
             "[”\"’']",
             r"\p{Ll}",
-        )
+        ),
     };
     let name = format!(
         r"{upper}{inner}*(?:\s+(?:(?:of|for|and|de|del|la|le|al|van|von|der|du|da|di)\s+)*{upper}{inner}*)*"
@@ -362,7 +374,13 @@ pub fn hearer(s: &str) -> Option<Hearer> {
 /// The phrase reader's patterns, for the table of prebuilt automata (`tier/automata.rs`).
 #[cfg(test)]
 pub(super) fn tiered_patterns() -> Vec<&'static crate::tier::Tiered> {
-    [&PREP, &HEARER].into_iter().flat_map(Twin::forms).collect()
+    twins().into_iter().flat_map(Twin::forms).collect()
+}
+
+/// The phrase reader's patterns of three forms (see [`Twin`]).
+#[cfg(test)]
+pub(crate) fn twins() -> Vec<&'static Twin> {
+    vec![&PREP, &HEARER]
 }
 
 #[cfg(test)]
