@@ -15,6 +15,8 @@ mod decimal;
 mod document;
 mod front_matter;
 pub mod furniture;
+#[doc(hidden)]
+pub mod generated;
 mod html;
 mod markdown;
 mod prefetch;

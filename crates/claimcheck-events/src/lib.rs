@@ -2,7 +2,8 @@
 //! disasters) for checking dates tied to events, and matching an article's words to an entry.
 //!
 //! The bundled timeline lives in `corpora/events/*.toml` (format, sources and licence in its
-//! README); it is compiled into the crate and parsed on first use. A newsroom adds its own file
+//! README); the crate carries its entries already checked and tokenised (`prebuilt.rs`) and
+//! builds the timeline from them on first use. A newsroom adds its own file
 //! with [`Timeline::with_file`], passing the file's text: this crate does no IO.
 //!
 //! ```
@@ -20,8 +21,10 @@
 //! This crate depends on `claimcheck-geo` (one way) to recognise the countries a sentence
 //! names, by name or adjective, as the ISO codes the timeline uses.
 
+mod bundled;
 mod error;
 mod event;
+mod prebuilt;
 mod text;
 mod timeline;
 
@@ -34,7 +37,9 @@ pub use timeline::{DateFit, EventMatch, Timeline};
 /// The origin every bundled entry names in evidence.
 pub const BUNDLED_ORIGIN: &str = "corpora/events";
 
-/// The bundled files, by name; the README lists what each holds.
+/// The bundled files, by name; the README lists what each holds. A process reads them as
+/// `bundled.rs` holds them, checked and tokenised (see `prebuilt.rs`).
+#[cfg(test)]
 const BUNDLED: &[(&str, &str)] = &[
     (
         "conflicts.toml",
@@ -62,15 +67,15 @@ const BUNDLED: &[(&str, &str)] = &[
     ),
 ];
 
-/// The bundled timeline, parsed on first use.
+/// The bundled timeline, built on first use from the entries as the crate's tests read them
+/// (`prebuilt.rs`).
 pub fn bundled() -> &'static Timeline {
     static TIMELINE: OnceLock<Timeline> = OnceLock::new();
-    TIMELINE.get_or_init(|| {
-        read_bundled().expect("the bundled timeline is checked by the crate's tests")
-    })
+    TIMELINE.get_or_init(prebuilt::timeline)
 }
 
 /// Parses every bundled file; an id used in two files is an error.
+#[cfg(test)]
 fn read_bundled() -> Result<Timeline, EventsError> {
     let mut all = Timeline::default();
     for (name, text) in BUNDLED {

@@ -112,7 +112,7 @@ impl Timeline {
     }
 
     /// Adds an entry at the end, indexing its names.
-    fn push(&mut self, e: Event) {
+    pub(crate) fn push(&mut self, e: Event) {
         self.names.push(self.words.add(&e.names));
         self.events.push(e);
     }
@@ -149,6 +149,7 @@ impl Timeline {
     }
 
     /// Names every entry's origin `origin` (the bundled files all say "corpora/events").
+    #[cfg(test)]
     pub(crate) fn set_origin(&mut self, origin: &str) {
         for e in &mut self.events {
             e.origin = origin.to_string();

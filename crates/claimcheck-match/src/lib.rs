@@ -45,7 +45,7 @@ pub fn check(
             let verdict = match &*claim.details {
                 Details::Date(d) => {
                     // Only a date tied to an event needs the timeline, whose bundled copy is
-                    // parsed on first use (about a tenth of a one-paragraph check's start-up).
+                    // built on first use (from entries the events crate carries already read).
                     let by_event = d.event.as_ref().and_then(|_| {
                         let context = context_of(document, claim.span);
                         event::check_with(knowledge.timeline(), &claim, d, &[context])

@@ -331,23 +331,13 @@ mod tests {
     /// pattern changes, run this test with `UPDATE_SNAPSHOTS=1` to write the table again.
     #[test]
     fn prebuilt_automata_are_current() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tier/prebuilt.rs");
         let patterns = listed();
         assert!(patterns.len() > 60, "{} patterns listed", patterns.len());
-        let expected = table_source(&patterns);
-        let current = std::fs::read_to_string(&path).unwrap_or_default();
-        if current != expected {
-            if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-                std::fs::write(&path, &expected).expect("prebuilt.rs is writable");
-            } else {
-                panic!(
-                    "{} is not what the patterns compile to now: run \
-                     `UPDATE_SNAPSHOTS=1 cargo test -p claimcheck-extract prebuilt_automata` \
-                     and commit it",
-                    path.display()
-                );
-            }
-        }
+        claimcheck_core::generated::assert_current(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tier/prebuilt.rs"),
+            &table_source(&patterns),
+            "cargo test -p claimcheck-extract prebuilt_automata",
+        );
     }
 
     /// Each listed pattern's automata rebuilt from the table are the compiled ones, state for
