@@ -254,6 +254,7 @@ fn mentions(full: &str, mention: &str) -> bool {
 
 /// Every attribution in `text`, in order.
 pub fn extract_attributions(text: &str) -> Vec<Claim> {
+    crate::tier::given(text.len());
     let _reading = crate::tier::reading(text.len());
     attributions_in(text, &crate::sentences::sentences(text), None)
 }

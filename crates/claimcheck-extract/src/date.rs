@@ -755,6 +755,7 @@ static SAME_PERIOD: Pattern = Pattern::new(
 /// The date claims of `text`, in document order. `published` anchors the dates written without a
 /// year; without it they come with no value, year source `unknown` and a note saying why.
 pub fn extract_dates(text: &str, published: Option<Date>) -> Vec<Claim> {
+    crate::tier::given(text.len());
     let _reading = crate::tier::reading(text.len());
     let lower = text.to_ascii_lowercase();
     dates_in(text, &triggers(text, &lower), &sentences(text), published)

@@ -230,6 +230,7 @@ const AFTER_PLACE: &[&str] = &[
 
 /// Every distance claim in `text`, in order.
 pub fn extract_distances(text: &str) -> Vec<Claim> {
+    crate::tier::given(text.len());
     let _reading = crate::tier::reading(text.len());
     distances_from(text, &sentences(text), &measures(text))
 }

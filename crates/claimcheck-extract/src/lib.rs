@@ -46,6 +46,7 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Claim> {
 /// caches across several articles rather than running the whole extractor through them for
 /// each. The claims are the same as [`extract`]'s for each text alone.
 pub fn extract_many(texts: &[(&str, &ExtractOptions)]) -> Vec<Vec<Claim>> {
+    tier::given(texts.iter().map(|(text, _)| text.len()).sum());
     // Each step reads one text at a time, with that text's length told to the patterns (see
     // `tier::reading`).
     fn each<'t, T>(

@@ -45,6 +45,7 @@ pub(crate) struct Measure {
 
 /// Every quantity claim in `text`, in order.
 pub fn extract_quantities(text: &str) -> Vec<Claim> {
+    crate::tier::given(text.len());
     let _reading = crate::tier::reading(text.len());
     let proportions = proportions(text, &text.to_ascii_lowercase());
     quantities_from(text, measures(text), proportions)

@@ -14,9 +14,11 @@
 //!
 //! Most patterns no longer compile their `regex` form: their NFAs are carried in the binary
 //! ([`automata`]) and the same engines are started from them ([`engine`]), for about a quarter
-//! of what compiling cost. Such a pattern has no use for the lite form outside the tests, and
-//! goes to its `regex` form at once; the lite form serves the patterns left out of the table
-//! (those whose automata would be largest, and the tests').
+//! of what compiling cost. Such a pattern uses the lite form only while its process has been
+//! given at most [`LITE_GIVEN_PREBUILT`] bytes of text, and otherwise goes to its `regex` form
+//! at once; the
+//! patterns left out of the table (those whose automata would be largest, and the tests')
+//! follow the rule above.
 //!
 //! Both forms must find the same matches with the same groups. `regex-lite` matches codepoint by
 //! codepoint like `regex`, but its `\d`, `\w`, `\s`, `\b` and case folding are ASCII's, so the
@@ -70,6 +72,31 @@ const LITE_LONGEST: usize = 1536;
 /// and 40 KB, the two cost the same at about 30 KB; at 100 KB, starting in the `regex` form
 /// took 182 M instructions to 173 M.
 const LITE_DOCUMENT: usize = 32 * 1024;
+
+/// The most text a process may have been given ([`given`]) for its patterns with prebuilt
+/// automata ([`automata`]) to start in the lite form: starting the `regex` form from the table
+/// costs about what compiling the lite form and a few lite searches do, so only a process that
+/// reads a very short text saves by the lite form, and a batch, which needs the `regex` forms
+/// anyway, would only pay for both. Counted in instructions (bench text, fresh process): a
+/// one-paragraph check 15.5 M with the lite forms against 17.0 M without, 1 KB 12.0 M against
+/// 12.2 M, 2 KB 16.8 M against 16.2 M, 3 KB 20.5 M against 19.1 M, 10 KB 32.6 M against 30.1 M;
+/// 1,000 articles of 1 KB, each given the lite forms, 870.7 M against 841.9 M.
+const LITE_GIVEN_PREBUILT: usize = 1536;
+
+/// The bytes of text the extraction entry points have been given in this process (see
+/// [`LITE_GIVEN_PREBUILT`]).
+static GIVEN: AtomicUsize = AtomicUsize::new(0);
+
+/// Counts `bytes` of text given to the extraction (once a text, however many steps read it).
+pub(crate) fn given(bytes: usize) {
+    GIVEN.fetch_add(bytes, Ordering::Relaxed);
+}
+
+/// Whether a pattern with prebuilt automata goes to its `regex` form at once: past the first
+/// [`LITE_GIVEN_PREBUILT`] bytes a process is given.
+fn past_lite_for_prebuilt() -> bool {
+    GIVEN.load(Ordering::Relaxed) > LITE_GIVEN_PREBUILT
+}
 
 /// The longest haystack below which a pattern's `regex` form is built without a literal
 /// prefilter: a prefilter pays for its building only over long spans.
@@ -1302,7 +1329,7 @@ impl Tiered {
         } else if self.full.get().is_some()
             || haystack.len() > LITE_LONGEST
             || DOCUMENT.get() > LITE_DOCUMENT
-            || self.prebuilt().is_some()
+            || (self.prebuilt().is_some() && past_lite_for_prebuilt())
         {
             return None;
         }
@@ -1599,7 +1626,9 @@ impl Tiered {
             if spent.saturating_add(bytes as u64) > DEBUG_LITE_BYTES {
                 return None;
             }
-        } else if self.full.get().is_some() || self.prebuilt().is_some() {
+        } else if self.full.get().is_some()
+            || (self.prebuilt().is_some() && past_lite_for_prebuilt())
+        {
             return None;
         }
         self.lite_in_budget(ascii, spent)
