@@ -1,145 +1,183 @@
 //! The bundled timeline as it is read: every entry of `corpora/events/*.toml` checked, its names
-//! reduced to tokens and its parties found, written out as static data (`bundled.rs`) by the
-//! test `the_prebuilt_timeline_is_current`, so that a process builds the timeline from it
-//! rather than parsing 136 KB of TOML (about 5 ms, where `--version` takes 2: a paragraph with
-//! a date tied to an event paid it in every check). Run the test with `UPDATE_SNAPSHOTS=1`
-//! after changing a file of `corpora/events`; the test fails while `bundled.rs` and the files
+//! reduced to tokens and its parties found, written out as plain text (`bundled.txt`) by the
+//! test `the_prebuilt_timeline_is_current`, so that a process builds the timeline from it rather
+//! than parsing 136 KB of TOML (about 5 ms, where `--version` takes 2: a paragraph with a date
+//! tied to an event paid it in every check). Run the test with `UPDATE_SNAPSHOTS=1` after
+//! changing a file of `corpora/events`; the test fails while `bundled.txt` and the files
 //! disagree, and compares the timeline built from it with the one parsed from the files.
+//!
+//! One line an entry, its fields separated by tabs in the order of [`Event`]'s: id, label,
+//! aliases, start, end, kind, places, actors, series, source, note, names, parties. A list's
+//! items are separated by U+001F; a name is its tokens separated by spaces; a party is `c` and
+//! a country code, or `n`, the search key and the surname, separated by U+001E. A missing value
+//! is an empty field. Text rather than Rust statics: a static of `&str`s is one pointer each
+//! for the loader to relocate at every start (13,000 here, 60 more page faults for
+//! `--version`).
 
-use claimcheck_core::CalendarDate;
-
-use crate::event::Event;
+use crate::event::{Event, parse_date};
 use crate::timeline::{Party, Timeline};
 
-/// One entry, as [`Event`] holds it (see there); a date is (year, month, day), 0 for a month or
-/// a day not given.
-pub(crate) struct Entry {
-    pub id: &'static str,
-    pub label: &'static str,
-    pub aliases: &'static [&'static str],
-    pub start: (i16, i8, i8),
-    pub end: Option<(i16, i8, i8)>,
-    pub kind: &'static str,
-    pub places: &'static [&'static str],
-    pub actors: &'static [&'static str],
-    pub series: Option<&'static str>,
-    pub source: &'static str,
-    pub note: Option<&'static str>,
-    pub names: &'static [&'static [&'static str]],
-    pub parties: &'static [Named],
+/// The entries, as the crate's tests wrote them.
+const BUNDLED: &str = include_str!("bundled.txt");
+
+/// Separates the items of a list.
+const ITEM: char = '\u{1f}';
+/// Separates the parts of a party.
+const PART: char = '\u{1e}';
+
+/// The pieces of `text` between the ASCII separator `sep`: a byte loop, where `str::split`
+/// searched each short field with `memchr` (a tenth of building the timeline).
+fn pieces(text: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        match s.bytes().position(|b| b == sep) {
+            // The separator is ASCII, so both sides are character boundaries.
+            Some(i) => {
+                rest = Some(&s[i + 1..]);
+                Some(&s[..i])
+            }
+            None => {
+                rest = None;
+                Some(s)
+            }
+        }
+    })
 }
 
-/// A party: a country by its code (`key` only), or a name with its search key and surname.
-pub(crate) struct Named {
-    pub country: bool,
-    pub key: &'static str,
-    pub surname: Option<&'static str>,
-}
-
-fn date((year, month, day): (i16, i8, i8)) -> CalendarDate {
-    CalendarDate {
-        year,
-        month: (month != 0).then_some(month),
-        day: (day != 0).then_some(day),
+fn list(field: &str) -> Vec<String> {
+    if field.is_empty() {
+        Vec::new()
+    } else {
+        pieces(field, ITEM as u8).map(str::to_string).collect()
     }
 }
 
-fn strings(list: &[&str]) -> Vec<String> {
-    list.iter().map(|s| s.to_string()).collect()
+fn optional(field: &str) -> Option<String> {
+    (!field.is_empty()).then(|| field.to_string())
 }
 
-/// The bundled timeline, from `bundled.rs`.
+/// The bundled timeline, from `bundled.txt`.
 pub(crate) fn timeline() -> Timeline {
     let mut timeline = Timeline::default();
-    for e in super::bundled::ENTRIES {
+    for line in BUNDLED.lines() {
+        let f: Vec<&str> = pieces(line, b'\t').collect();
+        let [
+            id,
+            label,
+            aliases,
+            start,
+            end,
+            kind,
+            places,
+            actors,
+            series,
+            source,
+            note,
+            names,
+            parties,
+        ] = f.as_slice()
+        else {
+            panic!("bundled.txt: 13 fields expected in {line:?}");
+        };
+        let date = |d: &str| parse_date(d).unwrap_or_else(|e| panic!("bundled.txt: {e}"));
         timeline.push(Event {
-            id: e.id.to_string(),
-            label: e.label.to_string(),
-            aliases: strings(e.aliases),
-            start: date(e.start),
-            end: e.end.map(date),
-            kind: e.kind.to_string(),
-            places: strings(e.places),
-            actors: strings(e.actors),
-            series: e.series.map(str::to_string),
-            source: e.source.to_string(),
-            note: e.note.map(str::to_string),
+            id: id.to_string(),
+            label: label.to_string(),
+            aliases: list(aliases),
+            start: date(start),
+            end: (!end.is_empty()).then(|| date(end)),
+            kind: kind.to_string(),
+            places: list(places),
+            actors: list(actors),
+            series: optional(series),
+            source: source.to_string(),
+            note: optional(note),
             origin: crate::BUNDLED_ORIGIN.to_string(),
-            names: e.names.iter().map(|n| strings(n)).collect(),
-            parties: e
-                .parties
+            names: list(names)
                 .iter()
-                .map(|p| {
-                    if p.country {
-                        Party::Country(p.key.to_string())
-                    } else {
-                        Party::Named {
-                            key: p.key.to_string(),
-                            surname: p.surname.map(str::to_string),
-                        }
-                    }
+                .map(|n| {
+                    pieces(n, b' ')
+                        .filter(|t| !t.is_empty())
+                        .map(str::to_string)
+                        .collect()
                 })
+                .collect(),
+            parties: list(parties)
+                .iter()
+                .map(
+                    |p| match pieces(p, PART as u8).collect::<Vec<_>>().as_slice() {
+                        ["c", code] => Party::Country(code.to_string()),
+                        ["n", key, surname] => Party::Named {
+                            key: key.to_string(),
+                            surname: optional(surname),
+                        },
+                        _ => panic!("bundled.txt: a bad party {p:?}"),
+                    },
+                )
                 .collect(),
         });
     }
     timeline
 }
 
-/// The text of `bundled.rs` for `timeline`.
+/// The text of `bundled.txt` for `timeline`.
 #[cfg(test)]
-fn source_of(timeline: &Timeline) -> String {
-    use std::fmt::Write;
-    let date = |d: CalendarDate| {
-        format!(
-            "({}, {}, {})",
-            d.year,
-            d.month.unwrap_or(0),
-            d.day.unwrap_or(0)
-        )
+fn text_of(timeline: &Timeline) -> String {
+    let clean = |s: &str| {
+        assert!(
+            !s.contains(['\t', '\n', '\r', ITEM, PART]),
+            "a separator in {s:?}"
+        );
+        s.to_string()
     };
-    let mut out = String::from(
-        "//! Written by the test `the_prebuilt_timeline_is_current` (`src/prebuilt.rs`) from\n\
-         //! `corpora/events/*.toml`; do not edit.\n\n\
-         use crate::prebuilt::{Entry, Named};\n\n\
-         #[rustfmt::skip]\n\
-         pub(crate) static ENTRIES: &[Entry] = &[\n",
-    );
+    // Each item is checked (`clean`) before it is joined: names and parties carry their own
+    // separators.
+    let join = |items: &[String]| items.join(&ITEM.to_string());
+    let checked = |items: &[String]| items.iter().map(|s| clean(s)).collect::<Vec<_>>();
+    let mut out = String::new();
     for e in timeline.events() {
+        let names: Vec<String> = e
+            .names
+            .iter()
+            .map(|n| {
+                assert!(n.iter().all(|t| !t.is_empty() && !t.contains(' ')), "{n:?}");
+                clean(&n.join(" "))
+            })
+            .collect();
         let parties: Vec<String> = e
             .parties
             .iter()
             .map(|p| match p {
-                Party::Country(code) => {
-                    format!("Named {{ country: true, key: {code:?}, surname: None }}")
-                }
+                Party::Country(code) => format!("c{PART}{}", clean(code)),
                 Party::Named { key, surname } => {
-                    format!("Named {{ country: false, key: {key:?}, surname: {surname:?} }}")
+                    assert!(
+                        surname.as_deref() != Some(""),
+                        "an empty surname of {key:?}"
+                    );
+                    let surname = surname.as_deref().unwrap_or("");
+                    format!("n{PART}{}{PART}{}", clean(key), clean(surname))
                 }
             })
             .collect();
-        let _ = writeln!(out, "    Entry {{");
-        let _ = writeln!(out, "        id: {:?},", e.id);
-        let _ = writeln!(out, "        label: {:?},", e.label);
-        let _ = writeln!(out, "        aliases: &{:?},", e.aliases);
-        let _ = writeln!(out, "        start: {},", date(e.start));
-        let _ = writeln!(
-            out,
-            "        end: {},",
-            e.end
-                .map_or("None".into(), |d| format!("Some({})", date(d)))
-        );
-        let _ = writeln!(out, "        kind: {:?},", e.kind);
-        let _ = writeln!(out, "        places: &{:?},", e.places);
-        let _ = writeln!(out, "        actors: &{:?},", e.actors);
-        let _ = writeln!(out, "        series: {:?},", e.series);
-        let _ = writeln!(out, "        source: {:?},", e.source);
-        let _ = writeln!(out, "        note: {:?},", e.note);
-        let names: Vec<String> = e.names.iter().map(|n| format!("&{n:?}")).collect();
-        let _ = writeln!(out, "        names: &[{}],", names.join(", "));
-        let _ = writeln!(out, "        parties: &[{}],", parties.join(", "));
-        out.push_str("    },\n");
+        let fields = [
+            clean(&e.id),
+            clean(&e.label),
+            join(&checked(&e.aliases)),
+            e.start.to_string(),
+            e.end.map(|d| d.to_string()).unwrap_or_default(),
+            clean(&e.kind),
+            join(&checked(&e.places)),
+            join(&checked(&e.actors)),
+            clean(e.series.as_deref().unwrap_or("")),
+            clean(&e.source),
+            clean(e.note.as_deref().unwrap_or("")),
+            join(&names),
+            join(&parties),
+        ];
+        out.push_str(&fields.join("\t"));
+        out.push('\n');
     }
-    out.push_str("];\n");
     out
 }
 
@@ -147,25 +185,24 @@ fn source_of(timeline: &Timeline) -> String {
 mod tests {
     use super::*;
 
-    /// `bundled.rs` is what reading `corpora/events` gives now, and the timeline built from it
+    /// `bundled.txt` is what reading `corpora/events` gives now, and the timeline built from it
     /// is the one parsed from the files. After changing a file, run this test with
-    /// `UPDATE_SNAPSHOTS=1` to write `bundled.rs` again.
+    /// `UPDATE_SNAPSHOTS=1` to write `bundled.txt` again.
     #[test]
     fn the_prebuilt_timeline_is_current() {
         let parsed = crate::read_bundled().expect("every bundled file is valid");
         claimcheck_core::generated::assert_current(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/bundled.rs"),
-            &source_of(&parsed),
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/bundled.txt"),
+            &text_of(&parsed),
             "cargo test -p claimcheck-events prebuilt_timeline",
         );
         let built = timeline();
         assert_eq!(built.events().len(), parsed.events().len());
+        // Entries compare with their tokens and parties too; the origin is the bundle's.
         assert!(
             built == parsed,
             "the prebuilt timeline differs from the parsed one"
         );
-        // Entries compare with their tokens and parties too, which `==` on events covers; the
-        // origin is the bundle's.
         assert!(
             built
                 .events()

@@ -2,7 +2,7 @@
 //! plurals and synonyms merged, so "fired several intercontinental ballistic missiles" and
 //! "ICBM launch" share the tokens they mean alike.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The tokens of a name, in order.
 pub(crate) type Tokens = Vec<String>;
