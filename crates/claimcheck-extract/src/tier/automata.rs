@@ -50,13 +50,14 @@ fn relative(from: usize, to: usize) -> u32 {
 }
 
 /// The state at zigzag-coded distance `coded` from `from`.
-fn absolute(from: usize, coded: u32) -> Result<StateID, String> {
+#[inline]
+fn absolute(from: usize, coded: u32) -> Result<StateID, &'static str> {
     let d = i64::from(coded >> 1);
     let to = from as i64 + if coded & 1 == 1 { -d - 1 } else { d };
     usize::try_from(to)
         .ok()
         .and_then(|to| StateID::new(to).ok())
-        .ok_or_else(|| "a state out of range".to_string())
+        .ok_or("a state out of range")
 }
 
 /// The longest list a pattern's two automata may take in the table: past it the pattern is
@@ -86,65 +87,104 @@ pub(super) fn entry(pattern: &str) -> Option<&'static Entry> {
         .find(|e| e.pattern.len() == pattern.len() && e.pattern == pattern)
 }
 
-/// Rebuilds an NFA from its list.
-pub(super) fn rebuild(automaton: &Automaton) -> Result<NFA, String> {
-    let mut words = automaton.words.iter().map(|&w| u32::from(w));
-    let mut next = || {
-        words
-            .next()
-            .ok_or_else(|| "the automaton's list ends early".to_string())
-    };
-    let id = |w: u32| StateID::new(w as usize).map_err(|e| e.to_string());
-    let flags = next()?;
-    let (start_anchored, start_unanchored, start_pattern) =
-        (id(next()?)?, id(next()?)?, id(next()?)?);
-    let states = next()?;
-    let mut builder = Builder::new();
-    builder.set_utf8(flags & UTF8 != 0);
-    builder.set_reverse(flags & REVERSE != 0);
-    builder.start_pattern().map_err(|e| e.to_string())?;
-    let transition = |w: u32, to: StateID| -> Result<Transition, String> {
+/// A list read from its start; a short list is an error, not a panic.
+struct Cursor<'a> {
+    words: &'a [u16],
+    at: usize,
+}
+
+impl Cursor<'_> {
+    #[inline]
+    fn next(&mut self) -> Result<u32, &'static str> {
+        let w = *self
+            .words
+            .get(self.at)
+            .ok_or("the automaton's list ends early")?;
+        self.at += 1;
+        Ok(u32::from(w))
+    }
+
+    /// The state the next number leads to from state `from`.
+    #[inline]
+    fn to(&mut self, from: usize) -> Result<StateID, &'static str> {
+        absolute(from, self.next()?)
+    }
+
+    /// A transition: the next number's byte range, and the state after it.
+    #[inline]
+    fn transition(&mut self, from: usize) -> Result<Transition, &'static str> {
+        let w = self.next()?;
         let (start, end) = (w & 0xff, (w & 0xff) + (w >> 8));
         Ok(Transition {
             start: start as u8,
             end: u8::try_from(end).map_err(|_| "a bad byte range")?,
-            next: to,
+            next: self.to(from)?,
         })
-    };
-    for sid in 0..states as usize {
-        let added = match next()? {
-            BYTE_RANGE => {
-                let range = next()?;
-                builder.add_range(transition(range, absolute(sid, next()?)?)?)
+    }
+}
+
+/// Rebuilds an NFA from its list.
+pub(super) fn rebuild(automaton: &Automaton) -> Result<NFA, String> {
+    thread_local! {
+        /// One builder a thread, cleared for each NFA: its list of states keeps the room the
+        /// largest NFA needed rather than growing again for each (a sixth of rebuilding).
+        static BUILDER: std::cell::RefCell<Builder> = std::cell::RefCell::new(Builder::new());
+    }
+    BUILDER
+        .with(|b| match b.try_borrow_mut() {
+            Ok(mut builder) => {
+                builder.clear();
+                replay(automaton, &mut builder)
             }
+            Err(_) => replay(automaton, &mut Builder::new()),
+        })
+        .map_err(str::to_string)
+}
+
+fn replay(automaton: &Automaton, builder: &mut Builder) -> Result<NFA, &'static str> {
+    const REFUSED: &str = "the NFA builder refused the list";
+    let mut c = Cursor {
+        words: automaton.words,
+        at: 0,
+    };
+    let id = |w: u32| StateID::new(w as usize).map_err(|_| "a state out of range");
+    let flags = c.next()?;
+    let (start_anchored, start_unanchored, start_pattern) =
+        (id(c.next()?)?, id(c.next()?)?, id(c.next()?)?);
+    let states = c.next()?;
+    builder.set_utf8(flags & UTF8 != 0);
+    builder.set_reverse(flags & REVERSE != 0);
+    builder.start_pattern().map_err(|_| REFUSED)?;
+    for sid in 0..states as usize {
+        let added = match c.next()? {
+            BYTE_RANGE => builder.add_range(c.transition(sid)?),
             SPARSE => {
-                let n = next()?;
+                let n = c.next()?;
                 let mut transitions = Vec::with_capacity(n.min(256) as usize);
                 for _ in 0..n {
-                    let range = next()?;
-                    transitions.push(transition(range, absolute(sid, next()?)?)?);
+                    transitions.push(c.transition(sid)?);
                 }
                 builder.add_sparse(transitions)
             }
             LOOK => {
-                let look = Look::from_repr(next()?).ok_or("an unknown look-around")?;
-                builder.add_look(absolute(sid, next()?)?, look)
+                let look = Look::from_repr(c.next()?).ok_or("an unknown look-around")?;
+                builder.add_look(c.to(sid)?, look)
             }
             UNION => {
-                let n = next()?;
+                let n = c.next()?;
                 let mut alternates = Vec::with_capacity(n.min(1024) as usize);
                 for _ in 0..n {
-                    alternates.push(absolute(sid, next()?)?);
+                    alternates.push(c.to(sid)?);
                 }
                 builder.add_union(alternates)
             }
             BINARY_UNION => {
-                let (a, b) = (absolute(sid, next()?)?, absolute(sid, next()?)?);
+                let (a, b) = (c.to(sid)?, c.to(sid)?);
                 builder.add_union(vec![a, b])
             }
             CAPTURE_START => {
-                let to = absolute(sid, next()?)?;
-                let group = next()?;
+                let to = c.to(sid)?;
+                let group = c.next()?;
                 let name = automaton
                     .names
                     .get(group as usize)
@@ -154,22 +194,19 @@ pub(super) fn rebuild(automaton: &Automaton) -> Result<NFA, String> {
                 builder.add_capture_start(to, group, name)
             }
             CAPTURE_END => {
-                let to = absolute(sid, next()?)?;
-                let group = next()?;
-                builder.add_capture_end(to, group)
+                let to = c.to(sid)?;
+                builder.add_capture_end(to, c.next()?)
             }
             FAIL => builder.add_fail(),
             MATCH => builder.add_match(),
-            tag => return Err(format!("an unknown state tag {tag}")),
+            _ => return Err("an unknown state tag"),
         };
-        added.map_err(|e| e.to_string())?;
+        added.map_err(|_| REFUSED)?;
     }
-    builder
-        .finish_pattern(start_pattern)
-        .map_err(|e| e.to_string())?;
+    builder.finish_pattern(start_pattern).map_err(|_| REFUSED)?;
     builder
         .build(start_anchored, start_unanchored)
-        .map_err(|e| e.to_string())
+        .map_err(|_| REFUSED)
 }
 
 /// `nfa` as a list (see the module), with its groups' names.
@@ -415,8 +452,8 @@ mod tests {
     fn distances_read_back() {
         for (from, to) in [(0, 0), (5, 4), (4, 5), (100, 0), (0, 100), (7, 7)] {
             assert_eq!(
-                absolute(from, relative(from, to)),
-                StateID::new(to).map_err(|e| e.to_string())
+                absolute(from, relative(from, to)).ok(),
+                StateID::new(to).ok()
             );
         }
         assert!(absolute(0, 1).is_err(), "before the first state");
