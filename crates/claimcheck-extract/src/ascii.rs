@@ -406,4 +406,25 @@ mod tests {
             }
         }
     }
+
+    /// No character that [`words_are_ascii`] lets through beyond ASCII is one that a letter,
+    /// mark, number, word or digit class, or a case-insensitive ASCII letter, could meet: the
+    /// middle forms' ASCII classes then meet what the Unicode ones would. Every code point, so
+    /// that a Unicode version that assigns a new letter or number is caught (the test reads
+    /// `char`'s tables and `regex`'s, which need not be of the same Unicode version).
+    #[test]
+    fn what_words_are_ascii_lets_through_is_no_letter_mark_or_number() {
+        let classes = regex::Regex::new(r"^(?:[\p{L}\p{M}\p{N}\w\d]|(?i:[a-z]))$").expect("valid");
+        let mut one = String::new();
+        let mut through = 0;
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            one.clear();
+            one.push(c);
+            if words_are_ascii(&one) {
+                through += 1;
+                assert!(!classes.is_match(&one), "{c:?} (U+{:04X})", u32::from(c));
+            }
+        }
+        assert!(through > 900_000, "{through} characters let through");
+    }
 }

@@ -1170,7 +1170,7 @@ impl Tiered {
         Self::from_source(Source::Plain(source))
     }
 
-    /// The form of a two-form pattern that `build` gives for `ascii`.
+    /// The form of a pattern of three forms (see `Twin`) that `build` gives for `form`.
     pub(crate) const fn form(build: fn(Form) -> String, form: Form) -> Self {
         Self::from_source(Source::Form(build, form))
     }

@@ -287,7 +287,7 @@ fn may_be_outlet(phrase: &str) -> bool {
     words.name_ends.contains(last.trim_end_matches('.'))
 }
 
-/// The pattern of a hearer, for [`HEARER`] and [`HEARER_ASCII`].
+/// The pattern of a hearer, in each form of [`HEARER`].
 fn hearer_pattern(form: Form) -> String {
     let mut descriptors = LEXICON.outlet_descriptors.clone();
     // Longer descriptors first, so "state news agency" wins over "news agency".
@@ -344,7 +344,8 @@ fn hearer_pattern(form: Form) -> String {
 
 /// A hearer at the start of a text: the article, a description of an outlet, and a quoted name,
 /// a capitalised name or a lowercase word. Its Unicode letter classes made most of the cost of
-/// compiling it (a fifteenth of a one-paragraph check), hence an ASCII form for ASCII text.
+/// compiling it (a fifteenth of a one-paragraph check), hence forms with ASCII letter classes
+/// for text whose letters are all ASCII (see `Twin`).
 static HEARER: Twin = Twin::new(hearer_pattern);
 
 /// The hearer at the start of `s`: a quoted or listed outlet ("the “New York Times”", "the South

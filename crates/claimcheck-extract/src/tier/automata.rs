@@ -8,7 +8,15 @@
 //! pattern whose text is not in the table is compiled as before, which costs time, not matches:
 //! one changed and not written again, one of the tests', or one whose automata would take more
 //! than [`MOST_WORDS`] numbers (the Unicode forms of the place and hearer patterns, whose letter
-//! classes come to 27,000-77,000 each, for the few sentences with letters beyond ASCII).
+//! classes come to 75,000-224,000 each, for the few sentences with letters beyond ASCII), or
+//! one with a number wider than a `u16`.
+//!
+//! The forward NFA is compiled as the meta regex compiles it; the reverse one, which only the
+//! lazy DFA that finds where a match starts reads, is shrunk (`regex-automata`'s `shrink`, which
+//! the meta regex leaves off): the same language in fewer states for most of these patterns
+//! (the month-day date pattern's 191 against 251). The tests compare each prebuilt form's
+//! matches with the meta regex's and the `regex` crate's, not only its states with the
+//! compiled ones.
 //!
 //! Each NFA is a list of numbers: a header (flags, the anchored start, the unanchored start, the
 //! pattern's start, the number of states), then each state as a tag and its fields, in the
@@ -62,8 +70,8 @@ fn absolute(from: usize, coded: u32) -> Result<StateID, &'static str> {
 
 /// The longest list a pattern's two automata may take in the table: past it the pattern is
 /// compiled when needed. The largest entry, the hearer pattern's form for text with curly
-/// quotes, takes 19,905; the table holds about 184,000 numbers, and would hold 490,000 with
-/// the Unicode forms of the place and hearer patterns.
+/// quotes, takes 19,905; the table holds about 184,000 numbers, and would hold about 979,000
+/// with the Unicode forms of the place and hearer patterns.
 #[cfg(test)]
 const MOST_WORDS: usize = 25_000;
 
@@ -87,10 +95,13 @@ pub(super) fn entry(pattern: &str) -> Option<&'static Entry> {
         .find(|e| e.pattern.len() == pattern.len() && e.pattern == pattern)
 }
 
-/// A list read from its start; a short list is an error, not a panic.
+/// A list read from its start; a short list, or a state out of range, is an error, not a
+/// panic (the NFA builder panics on a state it does not have).
 struct Cursor<'a> {
     words: &'a [u16],
     at: usize,
+    /// The number of states, which every state the list names must be below.
+    states: usize,
 }
 
 impl Cursor<'_> {
@@ -107,7 +118,11 @@ impl Cursor<'_> {
     /// The state the next number leads to from state `from`.
     #[inline]
     fn to(&mut self, from: usize) -> Result<StateID, &'static str> {
-        absolute(from, self.next()?)
+        let to = absolute(from, self.next()?)?;
+        if to.as_usize() >= self.states {
+            return Err("a state out of range");
+        }
+        Ok(to)
     }
 
     /// A transition: the next number's byte range, and the state after it.
@@ -146,12 +161,18 @@ fn replay(automaton: &Automaton, builder: &mut Builder) -> Result<NFA, &'static 
     let mut c = Cursor {
         words: automaton.words,
         at: 0,
+        states: 0,
     };
-    let id = |w: u32| StateID::new(w as usize).map_err(|_| "a state out of range");
     let flags = c.next()?;
-    let (start_anchored, start_unanchored, start_pattern) =
-        (id(c.next()?)?, id(c.next()?)?, id(c.next()?)?);
+    let starts = [c.next()?, c.next()?, c.next()?];
     let states = c.next()?;
+    c.states = states as usize;
+    let id = |w: u32| match StateID::new(w as usize) {
+        Ok(id) if (w as usize) < c.states => Ok(id),
+        _ => Err("a state out of range"),
+    };
+    let (start_anchored, start_unanchored, start_pattern) =
+        (id(starts[0])?, id(starts[1])?, id(starts[2])?);
     builder.set_utf8(flags & UTF8 != 0);
     builder.set_reverse(flags & REVERSE != 0);
     builder.start_pattern().map_err(|_| REFUSED)?;
@@ -202,6 +223,9 @@ fn replay(automaton: &Automaton, builder: &mut Builder) -> Result<NFA, &'static 
             _ => return Err("an unknown state tag"),
         };
         added.map_err(|_| REFUSED)?;
+    }
+    if c.at != c.words.len() {
+        return Err("the automaton's list goes on past its states");
     }
     builder.finish_pattern(start_pattern).map_err(|_| REFUSED)?;
     builder
@@ -270,8 +294,8 @@ pub(super) fn listing(nfa: &NFA) -> (Vec<u32>, Vec<Option<String>>) {
     (words, names)
 }
 
-/// `pattern`'s forward and reverse NFAs, compiled as the meta regex compiles them, and whether
-/// it is anchored at the start.
+/// `pattern`'s forward NFA, compiled as the meta regex compiles it, its reverse NFA, shrunk (see
+/// the module), and whether it is anchored at the start.
 #[cfg(test)]
 pub(super) fn compile(pattern: &str) -> (NFA, NFA, bool) {
     use regex_automata::nfa::thompson::{Compiler, Config, WhichCaptures};
@@ -325,7 +349,7 @@ pub(super) fn table_source(patterns: &[String]) -> String {
         out.push_str("            words: &[");
         let mut line = 0;
         for w in words {
-            let w = u16::try_from(w).expect("every number of a list fits a u16");
+            let w = u16::try_from(w).expect("lists with wider numbers are left out");
             let text = format!("{w},");
             if line == 0 || line + text.len() > 84 {
                 out.push_str("\n                ");
@@ -346,7 +370,10 @@ pub(super) fn table_source(patterns: &[String]) -> String {
     for pattern in patterns {
         let (forward, reverse, anchored) = compile(pattern);
         let (forward, reverse) = (listing(&forward), listing(&reverse));
-        if forward.0.len() + reverse.0.len() > MOST_WORDS {
+        // Left out, to be compiled when needed: the largest, and any with a number past a
+        // `u16` (a look-around such as `\b{start-half}` is written as 1 << 16 or more).
+        let wide = |list: &[u32]| list.iter().any(|&w| w > u32::from(u16::MAX));
+        if forward.0.len() + reverse.0.len() > MOST_WORDS || wide(&forward.0) || wide(&reverse.0) {
             continue;
         }
         let _ = writeln!(out, "    Entry {{\n        pattern: {pattern:?},");
@@ -438,13 +465,29 @@ mod tests {
             };
             assert!(rebuild(&short).is_err(), "cut at {cut}");
         }
-        let mut bad = words.to_vec();
-        bad[5] = 99;
-        let bad = Automaton {
-            words: Vec::leak(bad),
-            names: entry.forward.names,
+        let broken = |f: &dyn Fn(&mut Vec<u16>)| {
+            let mut list = words.to_vec();
+            f(&mut list);
+            rebuild(&Automaton {
+                words: Vec::leak(list),
+                names: entry.forward.names,
+            })
         };
-        assert!(rebuild(&bad).is_err());
+        // An unknown tag, a start past the states, fewer states than the list holds, more
+        // than it holds, a transition to a state past the last, and a list that goes on.
+        assert!(broken(&|l| l[5] = 99).is_err());
+        assert!(broken(&|l| l[1] = 60_000).is_err());
+        assert!(broken(&|l| l[4] -= 1).is_err());
+        assert!(broken(&|l| l[4] += 1).is_err());
+        assert!(
+            broken(&|l| {
+                let last = l.len() - 1;
+                l[last] = 60_000;
+            })
+            .is_err()
+        );
+        assert!(broken(&|l| l.push(0)).is_err());
+        assert!(broken(&|_| ()).is_ok());
     }
 
     /// Distances come back as they went in.

@@ -111,6 +111,10 @@ impl Prebuilt {
                 .try_search_slots(state, input, slots)
                 .expect("the span fits the backtracker")
         } else {
+            #[cfg(test)]
+            if slots.len() > self.group_info.implicit_slot_len() {
+                tests::PIKEVM_GROUPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
             let state = cache
                 .pikevm
                 .get_or_insert_with(|| self.pikevm.create_cache());
@@ -243,6 +247,10 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// The searches for groups the PikeVM made (the span too long for the backtracker).
+    pub(super) static PIKEVM_GROUPS: AtomicUsize = AtomicUsize::new(0);
 
     /// Every match's group spans (or only the whole match's), as the tier's searches take them.
     fn spans(engine: &Engine, haystack: &str, groups: bool) -> Vec<Vec<Option<(usize, usize)>>> {
@@ -288,6 +296,11 @@ mod tests {
                 }
             }
         }
+        // The same texts after a word of letters beyond ASCII: a lazy DFA for a Unicode word
+        // boundary gives up at its first byte, so the searches for those patterns fall back to
+        // the backtracker, and on the long haystack to the PikeVM.
+        let accented: Vec<String> = texts.iter().map(|t| format!("Z\u{fc}rich {t}")).collect();
+        texts.extend(accented);
         assert!(texts.len() > 10, "too few texts: {}", texts.len());
         let long = texts
             .iter()
@@ -343,5 +356,344 @@ mod tests {
             fallbacks > 10,
             "the long haystack fits the backtracker: {fallbacks}"
         );
+        assert!(
+            PIKEVM_GROUPS.load(Ordering::Relaxed) > 0,
+            "no search for groups reached the PikeVM"
+        );
+    }
+
+    /// A meta regex configured as `Tiered::full` configures one without a prefilter.
+    fn meta_for(pattern: &str, capacity: usize) -> meta::Regex {
+        meta::Builder::new()
+            .configure(
+                meta::Config::new()
+                    .nfa_size_limit(Some(10 * (1 << 20)))
+                    .hybrid_cache_capacity(capacity)
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .utf8_empty(true)
+                    .auto_prefilter(false),
+            )
+            .syntax(regex_automata::util::syntax::Config::new().utf8(true))
+            .build(pattern)
+            .expect("a valid pattern")
+    }
+
+    fn groups(c: &Captures) -> Vec<Option<(usize, usize)>> {
+        (0..c.group_len())
+            .map(|i| c.get_group(i).map(|s| (s.start, s.end)))
+            .collect()
+    }
+
+    /// Each prebuilt pattern searches as the meta regex searches, with a large and a tiny lazy
+    /// DFA cache (which makes the lazy DFAs give up): the first match, its groups, where it
+    /// ends, whether there is one (`earliest`) and every match in turn, on spans of pieces of
+    /// the bench and fixture texts with characters beyond ASCII put in (letters, marks, quotes,
+    /// the Kelvin sign, a line separator), anchored or not, some starting inside a character,
+    /// and on two longer haystacks of such pieces.
+    #[test]
+    fn prebuilt_forms_search_as_the_meta_regex_on_random_spans() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut corpus = String::new();
+        for dir in ["bench/articles", "tests/fixtures"] {
+            for entry in std::fs::read_dir(root.join(dir))
+                .expect("the texts exist")
+                .flatten()
+            {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    corpus.push_str(&text);
+                    corpus.push_str(&text.to_ascii_lowercase());
+                }
+            }
+        }
+        let extras = [
+            "\u{e9}",
+            "\u{301}",
+            "\u{1f600}",
+            "\u{a0}",
+            "\u{2019}",
+            "\u{201c}",
+            "\u{201d}",
+            "\u{212a}",
+            "\u{17f}",
+            "\u{3b4}",
+            "\u{2013}",
+            "\u{200d}",
+            "\u{b2}",
+            "\u{660}",
+            " ",
+            "\n",
+            "K",
+            "Z\u{fc}rich",
+            "\u{c9}mile",
+            "\u{2028}",
+        ];
+        let floor = |s: &str, mut i: usize| {
+            while !s.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let ceil = |s: &str, mut i: usize| {
+            while !s.is_char_boundary(i) {
+                i += 1;
+            }
+            i
+        };
+        let mut picks = crate::testing::Picks::new(0x9e37_79b9_7f4a_7c15);
+        let mut hays = Vec::new();
+        for _ in 0..200 {
+            let len = 10 + picks.below(400);
+            let start = floor(&corpus, picks.below(corpus.len() - len));
+            let mut h = corpus[start..ceil(&corpus, start + len)].to_string();
+            for _ in 0..picks.below(4) {
+                let at = floor(&h, picks.below(h.len() + 1));
+                h.insert_str(at, extras[picks.below(extras.len())]);
+            }
+            hays.push(h);
+        }
+        for kb in [3, 40] {
+            let mut h = String::new();
+            while h.len() < kb * 1024 {
+                let s = floor(&corpus, picks.below(corpus.len() - 2000));
+                h.push_str(&corpus[s..ceil(&corpus, s + 1500)]);
+                h.push_str(extras[picks.below(extras.len())]);
+            }
+            hays.push(h);
+        }
+        let mut compared = 0;
+        for capacity in [2 << 20, 4 * 1024] {
+            for entry in super::super::prebuilt::TABLE {
+                let forward = super::super::automata::rebuild(&entry.forward).expect("rebuilds");
+                let reverse = super::super::automata::rebuild(&entry.reverse).expect("rebuilds");
+                let prebuilt = Engine::Prebuilt(Box::new(
+                    Prebuilt::new(forward, reverse, capacity).expect("builds"),
+                ));
+                let meta = Engine::Meta(meta_for(entry.pattern, capacity));
+                let (mut pc, mut mc) = (prebuilt.create_cache(), meta.create_cache());
+                let (mut pcaps, mut mcaps) = (prebuilt.create_captures(), meta.create_captures());
+                for h in &hays {
+                    for _ in 0..3 {
+                        let mut a = picks.below(h.len() + 1);
+                        let mut b = a + picks.below(h.len() + 1 - a);
+                        if picks.below(3) != 0 {
+                            (a, b) = (floor(h, a), ceil(h, b));
+                        }
+                        let anchored = if picks.below(4) == 0 {
+                            Anchored::Yes
+                        } else {
+                            Anchored::No
+                        };
+                        let input = Input::new(h.as_str()).range(a..b).anchored(anchored);
+                        let what = format!("{:?} on {h:?} {a}..{b} {anchored:?}", entry.pattern);
+                        assert_eq!(
+                            prebuilt.search_with(&mut pc, &input),
+                            meta.search_with(&mut mc, &input),
+                            "match {what}"
+                        );
+                        prebuilt.search_captures_with(&mut pc, &input, &mut pcaps);
+                        meta.search_captures_with(&mut mc, &input, &mut mcaps);
+                        assert_eq!(groups(&pcaps), groups(&mcaps), "groups {what}");
+                        assert_eq!(
+                            prebuilt.search_half_with(&mut pc, &input),
+                            meta.search_half_with(&mut mc, &input),
+                            "end {what}"
+                        );
+                        let first = input.clone().earliest(true);
+                        assert_eq!(
+                            prebuilt.search_half_with(&mut pc, &first).is_some(),
+                            meta.search_half_with(&mut mc, &first).is_some(),
+                            "earliest {what}"
+                        );
+                        let (mut found, mut expected) = (Vec::new(), Vec::new());
+                        let span = Input::new(h.as_str()).range(a..b);
+                        let all = super::super::Want::ALL_GROUPS;
+                        super::super::Tiered::search_into(
+                            &prebuilt,
+                            &mut pc,
+                            &mut pcaps,
+                            span.clone(),
+                            all,
+                            &mut found,
+                        );
+                        super::super::Tiered::search_into(
+                            &meta,
+                            &mut mc,
+                            &mut mcaps,
+                            span,
+                            all,
+                            &mut expected,
+                        );
+                        assert_eq!(found, expected, "every match {what}");
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert!(compared > 90_000, "{compared} searches compared");
+    }
+
+    /// Each prebuilt pattern finds what the meta regex finds, with the same groups, in the
+    /// windows a reader hands some patterns: the 60 bytes before each word's end in the bench
+    /// articles, as written and lowercased, and short runs of the patterns' own words (where a
+    /// pattern anchored at the end, like the comparators and the scheduling words, has its
+    /// matches, and a reverse search decides where they start).
+    #[test]
+    fn prebuilt_forms_search_as_the_meta_regex_on_windows() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../bench/articles");
+        let mut texts = Vec::new();
+        for entry in std::fs::read_dir(root)
+            .expect("the bench articles exist")
+            .flatten()
+        {
+            if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                texts.push(text.to_ascii_lowercase());
+                texts.push(text);
+            }
+        }
+        let mut windows = Vec::new();
+        for text in &texts {
+            for (end, _) in text.match_indices(' ') {
+                let mut start = end.saturating_sub(60);
+                while !text.is_char_boundary(start) {
+                    start -= 1;
+                }
+                windows.push(&text[start..end]);
+            }
+        }
+        // And runs of the phrases the patterns are made of, where alternatives overlap ("no
+        // fewer than", "fewer than"): a reverse search must find where the leftmost match starts.
+        let words = [
+            "no fewer than",
+            "not more than",
+            "no more than",
+            "at least",
+            "at most",
+            "up to",
+            "more than",
+            "less than",
+            "fewer than",
+            "no less than",
+            "not less than",
+            "just over",
+            "well under",
+            "a little more than",
+            "slightly less than",
+            "only",
+            "just",
+            "about",
+            "some",
+            "nearly",
+            "the day before",
+            "the day after",
+            "next week",
+            "last year",
+            "this past",
+            "early",
+            "mid",
+            "late",
+            "the end of",
+            "march",
+            "may",
+            "3",
+            "12",
+            "2024",
+            "scheduled for",
+            "set to",
+            "due",
+            "on",
+            "for",
+            "the",
+            "between",
+            "from",
+            "to",
+            "and",
+            "km",
+            "by road",
+            "as the crow flies",
+            "said",
+            "told",
+            "half",
+            "a",
+            "of",
+        ];
+        let mut picks = crate::testing::Picks::new(77);
+        let runs: Vec<String> = (0..3000)
+            .map(|_| {
+                let n = 1 + picks.below(5);
+                let run: Vec<&str> = (0..n).map(|_| words[picks.below(words.len())]).collect();
+                run.join(" ")
+            })
+            .collect();
+        windows.extend(runs.iter().map(String::as_str));
+        assert!(windows.len() > 1000, "{} windows", windows.len());
+        let mut matched = 0;
+        for entry in super::super::prebuilt::TABLE {
+            let forward = super::super::automata::rebuild(&entry.forward).expect("rebuilds");
+            let reverse = super::super::automata::rebuild(&entry.reverse).expect("rebuilds");
+            let prebuilt = Engine::Prebuilt(Box::new(
+                Prebuilt::new(forward, reverse, 2 << 20).expect("builds"),
+            ));
+            let meta = Engine::Meta(meta_for(entry.pattern, 2 << 20));
+            let (mut pc, mut mc) = (prebuilt.create_cache(), meta.create_cache());
+            let (mut pcaps, mut mcaps) = (prebuilt.create_captures(), meta.create_captures());
+            for w in &windows {
+                let input = Input::new(*w);
+                prebuilt.search_captures_with(&mut pc, &input, &mut pcaps);
+                meta.search_captures_with(&mut mc, &input, &mut mcaps);
+                assert_eq!(
+                    groups(&pcaps),
+                    groups(&mcaps),
+                    "{:?} on {w:?}",
+                    entry.pattern
+                );
+                matched += usize::from(mcaps.is_match());
+            }
+        }
+        assert!(matched > 1000, "{matched} windows matched");
+    }
+
+    /// Patterns that match the empty string, or look around, rebuilt and searched in turn as
+    /// the tier searches, find what the `regex` crate finds on Unicode text (each engine skips
+    /// an empty match that would split a character).
+    #[test]
+    fn prebuilt_empty_matches_are_the_regex_crates() {
+        let haystacks = [
+            "",
+            "aaba",
+            " ,x",
+            "caf\u{e9} \u{3b4}a\u{a0}K\u{212a}",
+            "\u{1f600}a\u{1f600}",
+            "\u{e9}\u{301}x y\n\u{2028}z",
+            "\u{a0},\u{a0}and ",
+        ];
+        for pattern in [
+            r"a*",
+            r"\b",
+            r"\B",
+            r"(?i)(?P<w>\w+)(?:\s+|$)",
+            r"^(?:[ \u{a0}]*,)?",
+            r"(?m)$",
+            r"x*|\u{e9}",
+            r"(?-u:\b)",
+            r"(?-u:\B)",
+            r"(?s).{0,2}?",
+            r"\b{start}|\b{end}",
+            r"\b{start-half}",
+        ] {
+            let (forward, reverse, _) = super::super::automata::compile(pattern);
+            let engine = Engine::Prebuilt(Box::new(
+                Prebuilt::new(forward, reverse, 2 << 20).expect("builds"),
+            ));
+            let re = regex::Regex::new(pattern).expect("a valid pattern");
+            for h in haystacks {
+                let expected: Vec<Vec<Option<(usize, usize)>>> = re
+                    .captures_iter(h)
+                    .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+                    .collect();
+                let whole: Vec<_> = expected.iter().map(|m| vec![m[0]]).collect();
+                assert_eq!(spans(&engine, h, true), expected, "{pattern} on {h:?}");
+                assert_eq!(spans(&engine, h, false), whole, "{pattern} on {h:?}");
+            }
+        }
     }
 }
