@@ -61,26 +61,20 @@ fn optional(field: &str) -> Option<String> {
 pub(crate) fn timeline() -> Timeline {
     let mut timeline = Timeline::default();
     for line in BUNDLED.lines() {
-        let f: Vec<&str> = pieces(line, b'\t').collect();
-        let [
-            id,
-            label,
-            aliases,
-            start,
-            end,
-            kind,
-            places,
-            actors,
-            series,
-            source,
-            note,
-            names,
-            parties,
-        ] = f.as_slice()
-        else {
-            panic!("bundled.txt: 13 fields expected in {line:?}");
+        let mut f = pieces(line, b'\t');
+        let mut field = || {
+            f.next()
+                .unwrap_or_else(|| panic!("bundled.txt: a short line {line:?}"))
         };
         let date = |d: &str| parse_date(d).unwrap_or_else(|e| panic!("bundled.txt: {e}"));
+        // The fields in their order (see the module); the lists of lists are split in place,
+        // not gathered as strings first.
+        let (id, label, aliases) = (field(), field(), field());
+        let (start, end, kind) = (field(), field(), field());
+        let (places, actors, series) = (field(), field(), field());
+        let (source, note, names, parties) = (field(), field(), field(), field());
+        assert!(f.next().is_none(), "bundled.txt: a long line {line:?}");
+        let items = |list: &'static str| pieces(list, ITEM as u8).filter(move |_| !list.is_empty());
         timeline.push(Event {
             id: id.to_string(),
             label: label.to_string(),
@@ -94,8 +88,7 @@ pub(crate) fn timeline() -> Timeline {
             source: source.to_string(),
             note: optional(note),
             origin: crate::BUNDLED_ORIGIN.to_string(),
-            names: list(names)
-                .iter()
+            names: items(names)
                 .map(|n| {
                     pieces(n, b' ')
                         .filter(|t| !t.is_empty())
@@ -103,18 +96,18 @@ pub(crate) fn timeline() -> Timeline {
                         .collect()
                 })
                 .collect(),
-            parties: list(parties)
-                .iter()
-                .map(
-                    |p| match pieces(p, PART as u8).collect::<Vec<_>>().as_slice() {
-                        ["c", code] => Party::Country(code.to_string()),
-                        ["n", key, surname] => Party::Named {
+            parties: items(parties)
+                .map(|p| {
+                    let mut parts = pieces(p, PART as u8);
+                    match (parts.next(), parts.next(), parts.next()) {
+                        (Some("c"), Some(code), None) => Party::Country(code.to_string()),
+                        (Some("n"), Some(key), Some(surname)) => Party::Named {
                             key: key.to_string(),
                             surname: optional(surname),
                         },
                         _ => panic!("bundled.txt: a bad party {p:?}"),
-                    },
-                )
+                    }
+                })
                 .collect(),
         });
     }
