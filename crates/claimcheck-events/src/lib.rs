@@ -21,6 +21,7 @@
 //! This crate depends on `claimcheck-geo` (one way) to recognise the countries a sentence
 //! names, by name or adjective, as the ISO codes the timeline uses.
 
+mod bundled;
 mod error;
 mod event;
 mod prebuilt;
@@ -37,7 +38,7 @@ pub use timeline::{DateFit, EventMatch, Timeline};
 pub const BUNDLED_ORIGIN: &str = "corpora/events";
 
 /// The bundled files, by name; the README lists what each holds. A process reads them as
-/// `bundled.txt` holds them, checked and tokenised (see `prebuilt.rs`).
+/// `bundled.rs` holds them, checked and tokenised (see `prebuilt.rs`).
 #[cfg(test)]
 const BUNDLED: &[(&str, &str)] = &[
     (

@@ -1,176 +1,247 @@
 //! The bundled timeline as it is read: every entry of `corpora/events/*.toml` checked, its names
-//! reduced to tokens and its parties found, written out as plain text (`bundled.txt`) by the
-//! test `the_prebuilt_timeline_is_current`, so that a process builds the timeline from it rather
-//! than parsing 136 KB of TOML (about 5 ms, where `--version` takes 2: a paragraph with a date
-//! tied to an event paid it in every check). Run the test with `UPDATE_SNAPSHOTS=1` after
-//! changing a file of `corpora/events`; the test fails while `bundled.txt` and the files
-//! disagree, and compares the timeline built from it with the one parsed from the files.
+//! reduced to tokens and its parties found, written out as data (`bundled.rs`) by the test
+//! `the_prebuilt_timeline_is_current`, so that a process builds the timeline from it rather than
+//! parsing 136 KB of TOML (about 5 ms, where `--version` takes 2: a paragraph with a date tied
+//! to an event paid it in every check). Run the test with `UPDATE_SNAPSHOTS=1` after changing a
+//! file of `corpora/events`; the test fails while `bundled.rs` and the files disagree, and
+//! compares the timeline built from it with the one parsed from the files.
 //!
-//! One line an entry, its fields separated by tabs in the order of [`Event`]'s: id, label,
-//! aliases, start, end, kind, places, actors, series, source, note, names, parties. A list's
-//! items are separated by U+001F; a name is its tokens separated by spaces; a party is `c` and
-//! a country code, or `n`, the search key and the surname, separated by U+001E. A missing value
-//! is an empty field. Text rather than Rust statics: a static of `&str`s is one pointer each
-//! for the loader to relocate at every start (13,000 here, 60 more page faults for
-//! `--version`).
+//! The data holds no reference: every distinct string once in one text ([`TEXT`]), each string
+//! as its bounds in it ([`STRINGS`]), and the entries, their lists, names and parties as numbers
+//! into those. A static of `&str`s would be one pointer each for the loader to relocate at every
+//! start, whether the process reads the timeline or not (13,000 here: `--version` took 1.65 M
+//! instructions and 547 page faults with them, 1.48 M and 482 without); and tab-separated
+//! text, read and split at first use, cost a paragraph with an event 5.7 M instructions to
+//! this data's 3.5 M.
 
-use crate::event::{Event, parse_date};
+use claimcheck_core::CalendarDate;
+
+use crate::bundled::{ENTRIES, LISTS, NAMES, PARTIES, STRINGS, TEXT};
+use crate::event::Event;
 use crate::timeline::{Party, Timeline};
 
-/// The entries, as the crate's tests wrote them.
-const BUNDLED: &str = include_str!("bundled.txt");
+/// No string, for an optional field.
+const NONE: u32 = u32::MAX;
 
-/// Separates the items of a list.
-const ITEM: char = '\u{1f}';
-/// Separates the parts of a party.
-const PART: char = '\u{1e}';
+/// The fields of an entry in [`ENTRIES`], in order: each a string's number, a list's start and
+/// length in [`LISTS`] (of names: in [`NAMES`]; of parties: in [`PARTIES`]), or a date.
+const ID: usize = 0;
+const LABEL: usize = 1;
+const ALIASES: usize = 2;
+const START: usize = 4;
+const END: usize = 5;
+const KIND: usize = 6;
+const PLACES: usize = 7;
+const ACTORS: usize = 9;
+const SERIES: usize = 11;
+const SOURCE: usize = 12;
+const NOTE: usize = 13;
+const NAMES_AT: usize = 14;
+const PARTIES_AT: usize = 16;
+/// How many numbers an entry takes.
+pub(crate) const FIELDS: usize = 18;
 
-/// The pieces of `text` between the ASCII separator `sep`: a byte loop, where `str::split`
-/// searched each short field with `memchr` (a tenth of building the timeline).
-fn pieces(text: &str, sep: u8) -> impl Iterator<Item = &str> {
-    let mut rest = Some(text);
-    std::iter::from_fn(move || {
-        let s = rest?;
-        match s.bytes().position(|b| b == sep) {
-            // The separator is ASCII, so both sides are character boundaries.
-            Some(i) => {
-                rest = Some(&s[i + 1..]);
-                Some(&s[..i])
-            }
-            None => {
-                rest = None;
-                Some(s)
-            }
-        }
-    })
+fn text(k: u32) -> &'static str {
+    let (start, end) = STRINGS[k as usize];
+    &TEXT[start as usize..end as usize]
 }
 
-fn list(field: &str) -> Vec<String> {
-    if field.is_empty() {
-        Vec::new()
-    } else {
-        pieces(field, ITEM as u8).map(str::to_string).collect()
+fn optional(k: u32) -> Option<String> {
+    (k != NONE).then(|| text(k).to_string())
+}
+
+/// The strings of the list at `at` (its start) and `at + 1` (its length) of `entry`.
+fn list(entry: &[u32; FIELDS], at: usize) -> Vec<String> {
+    let (start, len) = (entry[at] as usize, entry[at + 1] as usize);
+    LISTS[start..start + len]
+        .iter()
+        .map(|&k| text(k).to_string())
+        .collect()
+}
+
+/// A date packed as year << 16 | month << 8 | day (the year's 16 bits as written), 0 for a
+/// month or a day not given.
+fn date(packed: u32) -> CalendarDate {
+    let (month, day) = ((packed >> 8) as u8 as i8, packed as u8 as i8);
+    CalendarDate {
+        year: (packed >> 16) as u16 as i16,
+        month: (month != 0).then_some(month),
+        day: (day != 0).then_some(day),
     }
 }
 
-fn optional(field: &str) -> Option<String> {
-    (!field.is_empty()).then(|| field.to_string())
+#[cfg(test)]
+fn packed(d: CalendarDate) -> u32 {
+    u32::from(d.year as u16) << 16
+        | u32::from(d.month.unwrap_or(0) as u8) << 8
+        | u32::from(d.day.unwrap_or(0) as u8)
 }
 
-/// The bundled timeline, from `bundled.txt`.
+/// The bundled timeline, from `bundled.rs`.
 pub(crate) fn timeline() -> Timeline {
     let mut timeline = Timeline::default();
-    for line in BUNDLED.lines() {
-        let mut f = pieces(line, b'\t');
-        let mut field = || {
-            f.next()
-                .unwrap_or_else(|| panic!("bundled.txt: a short line {line:?}"))
-        };
-        let date = |d: &str| parse_date(d).unwrap_or_else(|e| panic!("bundled.txt: {e}"));
-        // The fields in their order (see the module); the lists of lists are split in place,
-        // not gathered as strings first.
-        let (id, label, aliases) = (field(), field(), field());
-        let (start, end, kind) = (field(), field(), field());
-        let (places, actors, series) = (field(), field(), field());
-        let (source, note, names, parties) = (field(), field(), field(), field());
-        assert!(f.next().is_none(), "bundled.txt: a long line {line:?}");
-        let items = |list: &'static str| pieces(list, ITEM as u8).filter(move |_| !list.is_empty());
-        timeline.push(Event {
-            id: id.to_string(),
-            label: label.to_string(),
-            aliases: list(aliases),
-            start: date(start),
-            end: (!end.is_empty()).then(|| date(end)),
-            kind: kind.to_string(),
-            places: list(places),
-            actors: list(actors),
-            series: optional(series),
-            source: source.to_string(),
-            note: optional(note),
-            origin: crate::BUNDLED_ORIGIN.to_string(),
-            names: items(names)
-                .map(|n| {
-                    pieces(n, b' ')
-                        .filter(|t| !t.is_empty())
-                        .map(str::to_string)
+    for e in &ENTRIES {
+        let names = {
+            let (start, len) = (e[NAMES_AT] as usize, e[NAMES_AT + 1] as usize);
+            NAMES[start..start + len]
+                .iter()
+                .map(|&(at, n)| {
+                    LISTS[at as usize..(at + n) as usize]
+                        .iter()
+                        .map(|&k| text(k).to_string())
                         .collect()
                 })
-                .collect(),
-            parties: items(parties)
-                .map(|p| {
-                    let mut parts = pieces(p, PART as u8);
-                    match (parts.next(), parts.next(), parts.next()) {
-                        (Some("c"), Some(code), None) => Party::Country(code.to_string()),
-                        (Some("n"), Some(key), Some(surname)) => Party::Named {
-                            key: key.to_string(),
+                .collect()
+        };
+        let parties = {
+            let (start, len) = (e[PARTIES_AT] as usize, e[PARTIES_AT + 1] as usize);
+            PARTIES[start..start + len]
+                .iter()
+                .map(|&(country, key, surname)| {
+                    if country != 0 {
+                        Party::Country(text(key).to_string())
+                    } else {
+                        Party::Named {
+                            key: text(key).to_string(),
                             surname: optional(surname),
-                        },
-                        _ => panic!("bundled.txt: a bad party {p:?}"),
+                        }
                     }
                 })
-                .collect(),
+                .collect()
+        };
+        timeline.push(Event {
+            id: text(e[ID]).to_string(),
+            label: text(e[LABEL]).to_string(),
+            aliases: list(e, ALIASES),
+            start: date(e[START]),
+            end: (e[END] != 0).then(|| date(e[END])),
+            kind: text(e[KIND]).to_string(),
+            places: list(e, PLACES),
+            actors: list(e, ACTORS),
+            series: optional(e[SERIES]),
+            source: text(e[SOURCE]).to_string(),
+            note: optional(e[NOTE]),
+            origin: crate::BUNDLED_ORIGIN.to_string(),
+            names,
+            parties,
         });
     }
     timeline
 }
 
-/// The text of `bundled.txt` for `timeline`.
+/// The text of `bundled.rs` for `timeline`.
 #[cfg(test)]
-fn text_of(timeline: &Timeline) -> String {
-    let clean = |s: &str| {
-        assert!(
-            !s.contains(['\t', '\n', '\r', ITEM, PART]),
-            "a separator in {s:?}"
-        );
-        s.to_string()
+fn source_of(timeline: &Timeline) -> String {
+    use std::collections::HashMap;
+    use std::fmt::Write;
+    let mut text = String::new();
+    let mut strings: Vec<(u32, u32)> = Vec::new();
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    let mut string = |s: &str| -> u32 {
+        if let Some(&k) = seen.get(s) {
+            return k;
+        }
+        let k = u32::try_from(strings.len()).expect("few strings");
+        let start = u32::try_from(text.len()).expect("a short text");
+        text.push_str(s);
+        strings.push((start, u32::try_from(text.len()).expect("a short text")));
+        seen.insert(s.to_string(), k);
+        k
     };
-    // Each item is checked (`clean`) before it is joined: names and parties carry their own
-    // separators.
-    let join = |items: &[String]| items.join(&ITEM.to_string());
-    let checked = |items: &[String]| items.iter().map(|s| clean(s)).collect::<Vec<_>>();
-    let mut out = String::new();
+    let mut lists: Vec<u32> = Vec::new();
+    let mut names: Vec<(u32, u32)> = Vec::new();
+    let mut parties: Vec<(u32, u32, u32)> = Vec::new();
+    let mut entries: Vec<[u32; FIELDS]> = Vec::new();
+    let len = |n: usize| u32::try_from(n).expect("a short list");
     for e in timeline.events() {
-        let names: Vec<String> = e
-            .names
-            .iter()
-            .map(|n| {
-                assert!(n.iter().all(|t| !t.is_empty() && !t.contains(' ')), "{n:?}");
-                clean(&n.join(" "))
-            })
-            .collect();
-        let parties: Vec<String> = e
-            .parties
-            .iter()
-            .map(|p| match p {
-                Party::Country(code) => format!("c{PART}{}", clean(code)),
+        let mut list = |items: &[String], string: &mut dyn FnMut(&str) -> u32| -> [u32; 2] {
+            let start = len(lists.len());
+            for item in items {
+                lists.push(string(item));
+            }
+            [start, len(items.len())]
+        };
+        let mut entry = [0u32; FIELDS];
+        entry[ID] = string(&e.id);
+        entry[LABEL] = string(&e.label);
+        entry[ALIASES..ALIASES + 2].copy_from_slice(&list(&e.aliases, &mut string));
+        entry[START] = packed(e.start);
+        entry[END] = e.end.map_or(0, packed);
+        assert!(entry[START] != 0 && entry[END] != NONE);
+        entry[KIND] = string(&e.kind);
+        entry[PLACES..PLACES + 2].copy_from_slice(&list(&e.places, &mut string));
+        entry[ACTORS..ACTORS + 2].copy_from_slice(&list(&e.actors, &mut string));
+        entry[SERIES] = e.series.as_deref().map_or(NONE, &mut string);
+        entry[SOURCE] = string(&e.source);
+        entry[NOTE] = e.note.as_deref().map_or(NONE, &mut string);
+        entry[NAMES_AT] = len(names.len());
+        entry[NAMES_AT + 1] = len(e.names.len());
+        for name in &e.names {
+            let [start, n] = list(name, &mut string);
+            names.push((start, n));
+        }
+        entry[PARTIES_AT] = len(parties.len());
+        entry[PARTIES_AT + 1] = len(e.parties.len());
+        for p in &e.parties {
+            parties.push(match p {
+                Party::Country(code) => (1, string(code), NONE),
                 Party::Named { key, surname } => {
-                    assert!(
-                        surname.as_deref() != Some(""),
-                        "an empty surname of {key:?}"
-                    );
-                    let surname = surname.as_deref().unwrap_or("");
-                    format!("n{PART}{}{PART}{}", clean(key), clean(surname))
+                    (0, string(key), surname.as_deref().map_or(NONE, &mut string))
                 }
-            })
-            .collect();
-        let fields = [
-            clean(&e.id),
-            clean(&e.label),
-            join(&checked(&e.aliases)),
-            e.start.to_string(),
-            e.end.map(|d| d.to_string()).unwrap_or_default(),
-            clean(&e.kind),
-            join(&checked(&e.places)),
-            join(&checked(&e.actors)),
-            clean(e.series.as_deref().unwrap_or("")),
-            clean(&e.source),
-            clean(e.note.as_deref().unwrap_or("")),
-            join(&names),
-            join(&parties),
-        ];
-        out.push_str(&fields.join("\t"));
-        out.push('\n');
+            });
+        }
+        entries.push(entry);
     }
+    let mut out = String::from(
+        "//! Written by the test `the_prebuilt_timeline_is_current` (`src/prebuilt.rs`) from\n\
+         //! `corpora/events/*.toml`; do not edit. See `prebuilt.rs` for what each number is.\n\n\
+         use crate::prebuilt::FIELDS;\n\n",
+    );
+    let _ = writeln!(
+        out,
+        "#[rustfmt::skip]\npub(crate) const TEXT: &str = {text:?};\n"
+    );
+    let mut table = |name: &str, ty: &str, items: Vec<String>| {
+        let _ = write!(
+            out,
+            "#[rustfmt::skip]\npub(crate) static {name}: [{ty}; {}] = [",
+            items.len()
+        );
+        for (i, item) in items.iter().enumerate() {
+            if i % 8 == 0 {
+                out.push_str("\n    ");
+            }
+            out.push_str(item);
+            out.push_str(", ");
+        }
+        out.push_str("\n];\n\n");
+    };
+    table(
+        "STRINGS",
+        "(u32, u32)",
+        strings.iter().map(|(a, b)| format!("({a}, {b})")).collect(),
+    );
+    table("LISTS", "u32", lists.iter().map(u32::to_string).collect());
+    table(
+        "NAMES",
+        "(u32, u32)",
+        names.iter().map(|(a, b)| format!("({a}, {b})")).collect(),
+    );
+    table(
+        "PARTIES",
+        "(u32, u32, u32)",
+        parties
+            .iter()
+            .map(|(a, b, c)| format!("({a}, {b}, {c})"))
+            .collect(),
+    );
+    table(
+        "ENTRIES",
+        "[u32; FIELDS]",
+        entries.iter().map(|e| format!("{e:?}")).collect(),
+    );
+    out.truncate(out.trim_end().len());
+    out.push('\n');
     out
 }
 
@@ -178,15 +249,15 @@ fn text_of(timeline: &Timeline) -> String {
 mod tests {
     use super::*;
 
-    /// `bundled.txt` is what reading `corpora/events` gives now, and the timeline built from it
+    /// `bundled.rs` is what reading `corpora/events` gives now, and the timeline built from it
     /// is the one parsed from the files. After changing a file, run this test with
-    /// `UPDATE_SNAPSHOTS=1` to write `bundled.txt` again.
+    /// `UPDATE_SNAPSHOTS=1` to write `bundled.rs` again.
     #[test]
     fn the_prebuilt_timeline_is_current() {
         let parsed = crate::read_bundled().expect("every bundled file is valid");
         claimcheck_core::generated::assert_current(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/bundled.txt"),
-            &text_of(&parsed),
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/bundled.rs"),
+            &source_of(&parsed),
             "cargo test -p claimcheck-events prebuilt_timeline",
         );
         let built = timeline();
@@ -202,5 +273,18 @@ mod tests {
                 .iter()
                 .all(|e| e.origin == crate::BUNDLED_ORIGIN)
         );
+    }
+
+    /// Dates pack and unpack to themselves, a year before the common era too.
+    #[test]
+    fn dates_pack_to_themselves() {
+        for d in [
+            CalendarDate::year(1953),
+            CalendarDate::month(2024, 12),
+            CalendarDate::day(1918, 11, 11).expect("a real day"),
+            CalendarDate::year(-44),
+        ] {
+            assert_eq!(date(packed(d)), d);
+        }
     }
 }
