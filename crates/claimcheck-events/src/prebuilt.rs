@@ -167,7 +167,8 @@ fn source_of(timeline: &Timeline) -> String {
         entry[ALIASES..ALIASES + 2].copy_from_slice(&list(&e.aliases, &mut string));
         entry[START] = packed(e.start);
         entry[END] = e.end.map_or(0, packed);
-        assert!(entry[START] != 0 && entry[END] != NONE);
+        // 0 stands for no end, so no date may pack to 0 (the year 0 with no month).
+        assert!(entry[START] != 0 && e.end.is_none_or(|_| entry[END] != 0));
         entry[KIND] = string(&e.kind);
         entry[PLACES..PLACES + 2].copy_from_slice(&list(&e.places, &mut string));
         entry[ACTORS..ACTORS + 2].copy_from_slice(&list(&e.actors, &mut string));
