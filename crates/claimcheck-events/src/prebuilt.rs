@@ -50,13 +50,14 @@ fn optional(k: u32) -> Option<String> {
     (k != NONE).then(|| text(k).to_string())
 }
 
-/// The strings of the list at `at` (its start) and `at + 1` (its length) of `entry`.
-fn list(entry: &[u32; FIELDS], at: usize) -> Vec<String> {
-    let (start, len) = (entry[at] as usize, entry[at + 1] as usize);
-    LISTS[start..start + len]
-        .iter()
-        .map(|&k| text(k).to_string())
-        .collect()
+fn strings(ks: &[u32]) -> Vec<String> {
+    ks.iter().map(|&k| text(k).to_string()).collect()
+}
+
+/// The run of `table` that `entry` gives by its start at `at` and its length at `at + 1`.
+fn run<T>(table: &'static [T], entry: &[u32; FIELDS], at: usize) -> &'static [T] {
+    let start = entry[at] as usize;
+    &table[start..start + entry[at + 1] as usize]
 }
 
 /// A date packed as year << 16 | month << 8 | day (the year's 16 bits as written), 0 for a
@@ -81,43 +82,32 @@ fn packed(d: CalendarDate) -> u32 {
 pub(crate) fn timeline() -> Timeline {
     let mut timeline = Timeline::default();
     for e in &ENTRIES {
-        let names = {
-            let (start, len) = (e[NAMES_AT] as usize, e[NAMES_AT + 1] as usize);
-            NAMES[start..start + len]
-                .iter()
-                .map(|&(at, n)| {
-                    LISTS[at as usize..(at + n) as usize]
-                        .iter()
-                        .map(|&k| text(k).to_string())
-                        .collect()
-                })
-                .collect()
-        };
-        let parties = {
-            let (start, len) = (e[PARTIES_AT] as usize, e[PARTIES_AT + 1] as usize);
-            PARTIES[start..start + len]
-                .iter()
-                .map(|&(country, key, surname)| {
-                    if country != 0 {
-                        Party::Country(text(key).to_string())
-                    } else {
-                        Party::Named {
-                            key: text(key).to_string(),
-                            surname: optional(surname),
-                        }
+        let names = run(&NAMES, e, NAMES_AT)
+            .iter()
+            .map(|&(at, n)| strings(&LISTS[at as usize..(at + n) as usize]))
+            .collect();
+        let parties = run(&PARTIES, e, PARTIES_AT)
+            .iter()
+            .map(|&(country, key, surname)| {
+                if country != 0 {
+                    Party::Country(text(key).to_string())
+                } else {
+                    Party::Named {
+                        key: text(key).to_string(),
+                        surname: optional(surname),
                     }
-                })
-                .collect()
-        };
+                }
+            })
+            .collect();
         timeline.push(Event {
             id: text(e[ID]).to_string(),
             label: text(e[LABEL]).to_string(),
-            aliases: list(e, ALIASES),
+            aliases: strings(run(&LISTS, e, ALIASES)),
             start: date(e[START]),
             end: (e[END] != 0).then(|| date(e[END])),
             kind: text(e[KIND]).to_string(),
-            places: list(e, PLACES),
-            actors: list(e, ACTORS),
+            places: strings(run(&LISTS, e, PLACES)),
+            actors: strings(run(&LISTS, e, ACTORS)),
             series: optional(e[SERIES]),
             source: text(e[SOURCE]).to_string(),
             note: optional(e[NOTE]),

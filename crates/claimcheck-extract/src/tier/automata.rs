@@ -115,14 +115,20 @@ impl Cursor<'_> {
         Ok(u32::from(w))
     }
 
+    /// State `id`, if the list has it.
+    #[inline]
+    fn state(&self, id: usize) -> Result<StateID, &'static str> {
+        match StateID::new(id) {
+            Ok(state) if id < self.states => Ok(state),
+            _ => Err("a state out of range"),
+        }
+    }
+
     /// The state the next number leads to from state `from`.
     #[inline]
     fn to(&mut self, from: usize) -> Result<StateID, &'static str> {
         let to = absolute(from, self.next()?)?;
-        if to.as_usize() >= self.states {
-            return Err("a state out of range");
-        }
-        Ok(to)
+        self.state(to.as_usize())
     }
 
     /// A transition: the next number's byte range, and the state after it.
@@ -167,12 +173,11 @@ fn replay(automaton: &Automaton, builder: &mut Builder) -> Result<NFA, &'static 
     let starts = [c.next()?, c.next()?, c.next()?];
     let states = c.next()?;
     c.states = states as usize;
-    let id = |w: u32| match StateID::new(w as usize) {
-        Ok(id) if (w as usize) < c.states => Ok(id),
-        _ => Err("a state out of range"),
-    };
-    let (start_anchored, start_unanchored, start_pattern) =
-        (id(starts[0])?, id(starts[1])?, id(starts[2])?);
+    let (start_anchored, start_unanchored, start_pattern) = (
+        c.state(starts[0] as usize)?,
+        c.state(starts[1] as usize)?,
+        c.state(starts[2] as usize)?,
+    );
     builder.set_utf8(flags & UTF8 != 0);
     builder.set_reverse(flags & REVERSE != 0);
     builder.start_pattern().map_err(|_| REFUSED)?;

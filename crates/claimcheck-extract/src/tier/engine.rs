@@ -129,13 +129,19 @@ impl Prebuilt {
         Some(Match::new(pid, start..end))
     }
 
-    fn search(&self, cache: &mut PrebuiltCache, input: &Input<'_>) -> Option<Match> {
-        if let (Some(h), Some(state)) = (&self.hybrid, &mut cache.hybrid)
-            && let Ok(found) = h.try_search(state, input)
-        {
-            return found;
+    /// The first match by the lazy DFAs; `None` when there are none or they gave up.
+    fn hybrid_search(&self, cache: &mut PrebuiltCache, input: &Input<'_>) -> Option<Option<Match>> {
+        match (&self.hybrid, &mut cache.hybrid) {
+            (Some(h), Some(state)) => h.try_search(state, input).ok(),
+            _ => None,
         }
-        self.match_nofail(cache, input)
+    }
+
+    fn search(&self, cache: &mut PrebuiltCache, input: &Input<'_>) -> Option<Match> {
+        match self.hybrid_search(cache, input) {
+            Some(found) => found,
+            None => self.match_nofail(cache, input),
+        }
     }
 
     fn search_half(&self, cache: &mut PrebuiltCache, input: &Input<'_>) -> Option<HalfMatch> {
@@ -164,13 +170,10 @@ impl Prebuilt {
             }
             return Some(m.pattern());
         }
-        let m = match (&self.hybrid, &mut cache.hybrid) {
-            (Some(h), Some(state)) => match h.try_search(state, input) {
-                Ok(Some(m)) => m,
-                Ok(None) => return None,
-                Err(_) => return self.slots_nofail(cache, input, slots),
-            },
-            _ => return self.slots_nofail(cache, input, slots),
+        let m = match self.hybrid_search(cache, input) {
+            Some(Some(m)) => m,
+            Some(None) => return None,
+            None => return self.slots_nofail(cache, input, slots),
         };
         // The groups, read within the match's bounds only.
         let input = input
