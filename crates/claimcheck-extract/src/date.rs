@@ -1035,14 +1035,15 @@ static PATTERNS: &[(&str, &Pattern)] = &[
 
 /// The words the date patterns' gates look for, found in one pass of a long text, with the
 /// attribution reader's cues (see [`crate::attribution::cue_places`]).
-static TRIGGER_WORDS: std::sync::LazyLock<TriggerWords> = std::sync::LazyLock::new(|| {
-    TriggerWords::new(
-        PATTERNS
-            .iter()
-            .flat_map(|(_, p)| p.gate().iter().copied().flatten().copied())
-            .chain(crate::attribution::cue_words().iter().copied()),
-    )
-});
+pub(crate) static TRIGGER_WORDS: std::sync::LazyLock<TriggerWords> =
+    std::sync::LazyLock::new(|| {
+        TriggerWords::new(
+            PATTERNS
+                .iter()
+                .flat_map(|(_, p)| p.gate().iter().copied().flatten().copied())
+                .chain(crate::attribution::cue_words().iter().copied()),
+        )
+    });
 
 /// Dates with a month name: "September 11", "11 September 2023", "October 1982", "in May".
 fn find_spelled_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>) {

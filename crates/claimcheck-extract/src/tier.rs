@@ -46,6 +46,8 @@ use regex_automata::{Input, MatchKind, PatternID, meta};
 mod automata;
 mod engine;
 mod prebuilt;
+mod trigger_table;
+mod words;
 
 use engine::Engine;
 
@@ -549,26 +551,13 @@ pub(crate) struct Triggers<'h> {
 /// rather than each with a search of its own over the whole text: the date patterns' gate words
 /// and the attribution reader's cues.
 pub(crate) struct TriggerWords {
-    words: Vec<&'static str>,
+    pub(crate) words: Vec<&'static str>,
     /// Each word's place in the automaton's list.
     index: rustc_hash::FxHashMap<&'static str, usize>,
-    /// The automaton for the first [`DFA_FROM`] bytes a process reads, and the one for all it
-    /// reads after them, each built the first time it is asked for.
-    nfa: OnceLock<aho_corasick::nfa::contiguous::NFA>,
-    dfa: OnceLock<aho_corasick::dfa::DFA>,
-    /// The bytes read with the NFA so far.
-    nfa_read: AtomicUsize,
+    /// The automaton, the table carried in the binary for the date patterns' list (see
+    /// [`words`]), taken the first time it is asked for.
+    dfa: OnceLock<words::WordsDfa>,
 }
-
-/// How many bytes of haystacks a process reads with a contiguous NFA before it builds the DFA
-/// and reads the rest with that: a short text never pays for the DFA, a long text or a batch
-/// pays for it once (as [`Tiered`] does for its two forms). The DFA costs about 2 M
-/// instructions more to build and reads each byte faster: extracting from the bench text's
-/// first 1 KB took 24.1 M instructions with the DFA and 22.2 M with the NFA, 10 KB 57.2 M and
-/// 56.4 M, 50 KB 103.8 M and 103.0 M, 70 KB 119.0 M and 118.8 M, 100 KB 138.7 M and 139.2 M; at
-/// 4 MB the NFA made the whole extraction 15% slower by CPU, and a 2,000-article batch read
-/// with the NFA alone took 66 M more instructions (2,858 M).
-const DFA_FROM: usize = 64 * 1024;
 
 impl TriggerWords {
     pub(crate) fn new(words: impl IntoIterator<Item = &'static str>) -> Self {
@@ -579,9 +568,7 @@ impl TriggerWords {
         TriggerWords {
             words,
             index,
-            nfa: OnceLock::new(),
             dfa: OnceLock::new(),
-            nfa_read: AtomicUsize::new(0),
         }
     }
 
@@ -591,32 +578,16 @@ impl TriggerWords {
     }
 
     /// The offsets of every occurrence of each word in `haystack`, by the word's place in the
-    /// sorted list, read with the automaton [`DFA_FROM`] gives a haystack of its length.
+    /// sorted list.
     fn offsets(&self, haystack: &[u8]) -> Places {
         assert!(
             haystack.len() <= GATED_UP_TO,
             "a haystack too long for u32 offsets"
         );
-        let len = haystack.len();
-        if self.dfa.get().is_none()
-            && self.nfa_read.fetch_add(len, Ordering::Relaxed) + len <= DFA_FROM
-        {
-            let nfa = self.nfa.get_or_init(|| {
-                aho_corasick::nfa::contiguous::Builder::new()
-                    .prefilter(false)
-                    .build(&self.words)
-                    .expect("trigger words build an automaton")
-            });
-            Places::of(self.words.len(), overlapping_offsets(nfa, haystack))
-        } else {
-            let dfa = self.dfa.get_or_init(|| {
-                aho_corasick::dfa::Builder::new()
-                    .prefilter(false)
-                    .build(&self.words)
-                    .expect("trigger words build an automaton")
-            });
-            Places::of(self.words.len(), overlapping_offsets(dfa, haystack))
-        }
+        let dfa = self
+            .dfa
+            .get_or_init(|| words::WordsDfa::for_words(&self.words));
+        Places::of(self.words.len(), overlapping_offsets(dfa, haystack))
     }
 }
 
@@ -754,14 +725,8 @@ struct GroupWords {
 /// start before the middle; the second, starting afresh at the middle, finds every word that
 /// starts there or later. (Four readers, written as a loop over arrays, were slower than two:
 /// their states no longer fitted the registers.)
-fn overlapping_offsets<A: aho_corasick::automaton::Automaton>(
-    automaton: &A,
-    haystack: &[u8],
-) -> Vec<(u32, u32)> {
-    use aho_corasick::Anchored;
-    let start = automaton
-        .start_state(Anchored::No)
-        .expect("an automaton built for unanchored searches");
+fn overlapping_offsets(automaton: &words::WordsDfa, haystack: &[u8]) -> Vec<(u32, u32)> {
+    let start = automaton.start();
     let len = haystack.len();
     // The bench text holds a trigger word every 15 bytes or so (a third of them digits).
     let mut found: Vec<(u32, u32)> = Vec::with_capacity(len / 12);
@@ -777,7 +742,7 @@ fn overlapping_offsets<A: aho_corasick::automaton::Automaton>(
         return found;
     }
     let middle = len / 2;
-    let first_end = (middle + automaton.max_pattern_len().saturating_sub(1)).min(len);
+    let first_end = (middle + automaton.max_len().saturating_sub(1)).min(len);
     // The second reader's words, in order, as (word, start): appended after the first reader's.
     let mut later: Vec<(u32, u32)> = Vec::with_capacity(len / 24);
     let (mut a, mut b) = ((start, 0), (start, middle));
@@ -790,19 +755,19 @@ fn overlapping_offsets<A: aho_corasick::automaton::Automaton>(
         let (mut sa, mut sb) = (a.0, b.0);
         let mut k = 0;
         while k < steps {
-            sa = automaton.next_state(Anchored::No, sa, first[k]);
-            sb = automaton.next_state(Anchored::No, sb, second[k]);
+            sa = automaton.next(sa, first[k]);
+            sb = automaton.next(sb, second[k]);
             k += 1;
-            if automaton.is_special(sa) || automaton.is_special(sb) {
+            if automaton.ends_word(sa) || automaton.ends_word(sb) {
                 break;
             }
         }
         a = (sa, a.1 + k);
         b = (sb, b.1 + k);
-        push_matches(automaton, a, middle, &mut |w, start| {
+        automaton.push_matches(a, middle, &mut |w, start| {
             found.push((offset(w), offset(start)));
         });
-        push_matches(automaton, b, len, &mut |w, start| {
+        automaton.push_matches(b, len, &mut |w, start| {
             later.push((offset(w), offset(start)));
         });
     }
@@ -829,49 +794,28 @@ const TWO_READERS_FROM: usize = 512;
 
 /// [`overlapping_offsets`] with one reader, from the state and place `from` up to `to`, giving
 /// `keep` each word (its index and start) that starts before `before`.
-fn read_words<A: aho_corasick::automaton::Automaton>(
-    automaton: &A,
+fn read_words(
+    automaton: &words::WordsDfa,
     haystack: &[u8],
-    from: (aho_corasick::automaton::StateID, usize),
+    from: (u32, usize),
     to: usize,
     before: usize,
     keep: &mut impl FnMut(usize, usize),
 ) {
-    use aho_corasick::Anchored;
     let (mut sid, mut end) = from;
     while end < to {
         // The inner loop holds only the state and the position, so that both stay in registers:
         // with the match handling in the same loop the state went through the stack each byte.
         let mut state = sid;
         for &b in &haystack[end..to] {
-            state = automaton.next_state(Anchored::No, state, b);
+            state = automaton.next(state, b);
             end += 1;
-            if automaton.is_special(state) {
+            if automaton.ends_word(state) {
                 break;
             }
         }
         sid = state;
-        push_matches(automaton, (sid, end), before, keep);
-    }
-}
-
-/// Gives `keep` the words whose match ends at `end` in state `sid`, where they start before
-/// `before`.
-#[inline(always)]
-fn push_matches<A: aho_corasick::automaton::Automaton>(
-    automaton: &A,
-    (sid, end): (aho_corasick::automaton::StateID, usize),
-    before: usize,
-    keep: &mut impl FnMut(usize, usize),
-) {
-    if automaton.is_special(sid) && automaton.is_match(sid) {
-        for k in 0..automaton.match_len(sid) {
-            let pattern = automaton.match_pattern(sid, k);
-            let start = end - automaton.pattern_len(pattern);
-            if start < before {
-                keep(pattern.as_usize(), start);
-            }
-        }
+        automaton.push_matches((sid, end), before, keep);
     }
 }
 
@@ -2331,28 +2275,22 @@ mod tests {
         assert!(triggers.holds_any(&["w599"]) && !triggers.holds_any(&["w598"]));
     }
 
-    /// The loop over the automaton's transitions finds every occurrence that the crate's own
-    /// overlapping search finds, in both automata, on texts of overlapping words ("jan",
-    /// "january", "an", digits and years) and other bytes; short texts with one reader, long
-    /// ones with two (words across the middle included).
+    /// The loop over the table read out of the crate's automaton finds every occurrence that the
+    /// crate's own overlapping search finds, on texts of overlapping words ("jan", "january",
+    /// "an", digits and years) and other bytes; short texts with one reader, long ones with two
+    /// (words across the middle included).
     #[test]
     fn trigger_words_are_found_as_the_overlapping_search_finds_them() {
         let words = [
-            "jan", "january", "an", "y", "1", "19", "2019", "9", "ago", "go", "-",
+            "-", "1", "19", "2019", "9", "ago", "an", "go", "jan", "january", "y",
         ];
         let pieces = [
             "jan", "uary", "an", "january", "y", "1", "19", "2019", "9", "ago", "go", "-", " ",
             "x", "\u{e9}", "\n",
         ];
         let mut picks = crate::testing::Picks::new(0x428a_2f98_d728_ae22);
-        let nfa = aho_corasick::nfa::contiguous::Builder::new()
-            .prefilter(false)
-            .build(words)
-            .expect("an automaton");
-        let dfa = aho_corasick::dfa::Builder::new()
-            .prefilter(false)
-            .build(words)
-            .expect("an automaton");
+        let dfa = words::WordsDfa::for_words(&words);
+        assert!(!dfa.is_prebuilt());
         let reference = aho_corasick::AhoCorasick::new(words).expect("an automaton");
         let mut straddling = 0;
         for round in 0..2_400 {
@@ -2374,19 +2312,70 @@ mod tests {
             for m in reference.find_overlapping_iter(&text) {
                 expected[m.pattern().as_usize()].push(offset(m.start()));
             }
-            for found in [
-                overlapping_offsets(&nfa, text.as_bytes()),
-                overlapping_offsets(&dfa, text.as_bytes()),
-            ] {
-                let places = Places::of(words.len(), found);
-                let by_word: Vec<&[u32]> = (0..words.len()).map(|w| places.word(w)).collect();
-                assert_eq!(by_word, expected, "{text:?}");
-            }
+            let places = Places::of(words.len(), overlapping_offsets(&dfa, text.as_bytes()));
+            let by_word: Vec<&[u32]> = (0..words.len()).map(|w| places.word(w)).collect();
+            assert_eq!(by_word, expected, "{text:?}");
         }
         assert!(
             straddling > 50,
             "only {straddling} long texts with a word across the middle"
         );
+    }
+
+    /// The table carried in the binary finds the date patterns' trigger words where the crate's
+    /// overlapping search finds them, pair for pair and in the same order, in the bench
+    /// articles and in text made of the words themselves, cut at random and run together.
+    #[test]
+    fn the_carried_trigger_table_finds_what_the_crate_finds() {
+        let shared = &*crate::date::TRIGGER_WORDS;
+        let dfa = words::WordsDfa::for_words(&shared.words);
+        assert!(
+            dfa.is_prebuilt(),
+            "the trigger table is stale: run `UPDATE_SNAPSHOTS=1 cargo test -p claimcheck-extract trigger_table`"
+        );
+        let reference = aho_corasick::AhoCorasick::new(&shared.words).expect("an automaton");
+        let articles =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../bench/articles");
+        let mut texts: Vec<String> = std::fs::read_dir(&articles)
+            .expect("bench/articles is in the repository")
+            .map(|e| std::fs::read_to_string(e.expect("an entry").path()).expect("an article"))
+            .map(|t| t.to_ascii_lowercase())
+            .collect();
+        let mut picks = crate::testing::Picks::new(0x3956_c25b_f348_b538);
+        let mut pieces: Vec<&str> = shared.words.clone();
+        pieces.extend([" ", "\u{201c}", "\u{e9}", "x", "\n", "s", "th"]);
+        for _ in 0..200 {
+            let count = picks.below(400);
+            let text = picks.text(&pieces, count);
+            // Words cut short or run on: each piece's first bytes, or two pieces together.
+            let cut = picks.below(text.len() + 1);
+            texts.push(format!(
+                "{}{}",
+                &text[..text.floor_char_boundary(cut)],
+                text
+            ));
+        }
+        for text in &texts {
+            let mut expected: Vec<(u32, u32)> = Vec::new();
+            let mut ends: Vec<(usize, u32, u32)> = reference
+                .find_overlapping_iter(text)
+                .enumerate()
+                .map(|(k, m)| (k, offset(m.pattern().as_usize()), offset(m.start())))
+                .collect();
+            // One reader's order: by where each word ends, as the crate reports them.
+            ends.sort_by_key(|&(k, _, _)| k);
+            expected.extend(ends.iter().map(|&(_, w, s)| (w, s)));
+            let mut found = Vec::new();
+            read_words(
+                &dfa,
+                text.as_bytes(),
+                (dfa.start(), 0),
+                text.len(),
+                text.len(),
+                &mut |w, start| found.push((offset(w), offset(start))),
+            );
+            assert_eq!(found, expected, "{:?}", &text[..text.len().min(80)]);
+        }
     }
 
     /// Panics unless `regex-lite` reading `form` finds in each haystack what `regex` reading
