@@ -1176,7 +1176,12 @@ impl Tiered {
             if let Some(entry) = self.prebuilt().filter(|e| !prefilter || e.anchored_start) {
                 let prebuilt = automata::rebuild(&entry.forward).and_then(|forward| {
                     let reverse = automata::rebuild(&entry.reverse)?;
-                    engine::Prebuilt::new(forward, reverse, HYBRID_CACHE_CAPACITY)
+                    engine::Prebuilt::new(
+                        forward,
+                        reverse,
+                        HYBRID_CACHE_CAPACITY,
+                        entry.anchored_end,
+                    )
                 });
                 match prebuilt {
                     Ok(p) => return Engine::Prebuilt(Box::new(p)),

@@ -40,6 +40,10 @@ pub(super) struct Entry {
     /// Whether every match starts at the haystack's start (`^`), so that the meta regex would
     /// build no prefilter for it.
     pub anchored_start: bool,
+    /// Whether every match ends at the haystack's end (`$`), is never empty, and may start
+    /// anywhere: such a pattern is searched backwards from the end, as the meta regex searches
+    /// it (see [`super::engine::Prebuilt`]).
+    pub anchored_end: bool,
     pub forward: Automaton,
     pub reverse: Automaton,
 }
@@ -300,9 +304,9 @@ pub(super) fn listing(nfa: &NFA) -> (Vec<u32>, Vec<Option<String>>) {
 }
 
 /// `pattern`'s forward NFA, compiled as the meta regex compiles it, its reverse NFA, shrunk (see
-/// the module), and whether it is anchored at the start.
+/// the module), and whether it is anchored at the start and at the end (see [`Entry`]).
 #[cfg(test)]
-pub(super) fn compile(pattern: &str) -> (NFA, NFA, bool) {
+pub(super) fn compile(pattern: &str) -> (NFA, NFA, bool, bool) {
     use regex_automata::nfa::thompson::{Compiler, Config, WhichCaptures};
     use regex_automata::util::syntax;
     let hir = syntax::parse_with(pattern, &syntax::Config::new().utf8(true))
@@ -321,11 +325,16 @@ pub(super) fn compile(pattern: &str) -> (NFA, NFA, bool) {
         )
         .build_from_hir(&hir)
         .expect("the reverse NFA compiles");
-    let anchored = hir
-        .properties()
+    let properties = hir.properties();
+    let anchored_start = properties
         .look_set_prefix()
         .contains(regex_syntax::hir::Look::Start);
-    (forward, reverse, anchored)
+    let anchored_end = !anchored_start
+        && properties
+            .look_set_suffix()
+            .contains(regex_syntax::hir::Look::End)
+        && properties.minimum_len().is_some_and(|n| n > 0);
+    (forward, reverse, anchored_start, anchored_end)
 }
 
 /// Every pattern the readers list, each text once, in the order listed.
@@ -373,7 +382,7 @@ pub(super) fn table_source(patterns: &[String]) -> String {
          pub(super) static TABLE: &[Entry] = &[\n",
     );
     for pattern in patterns {
-        let (forward, reverse, anchored) = compile(pattern);
+        let (forward, reverse, anchored_start, anchored_end) = compile(pattern);
         let (forward, reverse) = (listing(&forward), listing(&reverse));
         // Left out, to be compiled when needed: the largest, and any with a number past a
         // `u16` (a look-around such as `\b{start-half}` is written as 1 << 16 or more).
@@ -382,7 +391,8 @@ pub(super) fn table_source(patterns: &[String]) -> String {
             continue;
         }
         let _ = writeln!(out, "    Entry {{\n        pattern: {pattern:?},");
-        let _ = writeln!(out, "        anchored_start: {anchored},");
+        let _ = writeln!(out, "        anchored_start: {anchored_start},");
+        let _ = writeln!(out, "        anchored_end: {anchored_end},");
         automaton(&mut out, "forward", forward);
         automaton(&mut out, "reverse", reverse);
         out.push_str("    },\n");
@@ -418,8 +428,9 @@ mod tests {
         for entry in super::super::prebuilt::TABLE {
             let pattern = entry.pattern;
             assert!(listed.iter().any(|p| p == pattern), "{pattern} is listed");
-            let (forward, reverse, anchored) = compile(pattern);
-            assert_eq!(entry.anchored_start, anchored, "{pattern}");
+            let (forward, reverse, anchored_start, anchored_end) = compile(pattern);
+            assert_eq!(entry.anchored_start, anchored_start, "{pattern}");
+            assert_eq!(entry.anchored_end, anchored_end, "{pattern}");
             for (built, automaton) in [(forward, &entry.forward), (reverse, &entry.reverse)] {
                 let rebuilt = rebuild(automaton).expect("the table's automata rebuild");
                 assert_eq!(rebuilt.states(), built.states(), "{pattern}");

@@ -5,8 +5,12 @@
 //! A prebuilt form searches as the meta regex does with no prefilter and no one-pass DFA: the
 //! lazy DFAs find a match's bounds, then the bounded backtracker (or the PikeVM, for a span too
 //! long for it) its groups within them; when a lazy DFA gives up, the backtracker or the PikeVM
-//! reads the whole search. Every engine of `regex-automata` finds the same leftmost-first
-//! matches with the same groups, so the two kinds of form find the same; only the time differs.
+//! reads the whole search. A pattern that always ends at the haystack's end (`$`, as the
+//! patterns read in the window before a number or a date do) is searched backwards from the end
+//! instead, anchored there, as the meta regex's reverse-anchored strategy searches it: a forward
+//! search would try a start at every byte of the window. Every engine of `regex-automata` finds
+//! the same leftmost-first matches with the same groups, so the two kinds of form find the
+//! same; only the time differs.
 
 use regex_automata::hybrid;
 use regex_automata::nfa::thompson::{NFA, backtrack, pikevm};
@@ -36,6 +40,9 @@ pub(crate) struct Prebuilt {
     backtrack: backtrack::BoundedBacktracker,
     pikevm: pikevm::PikeVM,
     group_info: GroupInfo,
+    /// Whether the pattern is searched backwards from the haystack's end (see the module and
+    /// [`super::automata::Entry::anchored_end`]).
+    from_end: bool,
 }
 
 /// A thread's state for a [`Prebuilt`] form; the fallback engines' states are made when first
@@ -49,8 +56,14 @@ pub(crate) struct PrebuiltCache {
 impl Prebuilt {
     /// The engines over the forward NFA `nfa` and the reverse NFA `reverse` of one pattern,
     /// configured as the meta regex configures them for a pattern without a prefilter, with a
-    /// lazy DFA cache of at most `cache_capacity` bytes.
-    pub(crate) fn new(nfa: NFA, reverse: NFA, cache_capacity: usize) -> Result<Self, String> {
+    /// lazy DFA cache of at most `cache_capacity` bytes; with `anchored_end`, for a pattern
+    /// that always ends at the haystack's end, is never empty and may start anywhere.
+    pub(crate) fn new(
+        nfa: NFA,
+        reverse: NFA,
+        cache_capacity: usize,
+        anchored_end: bool,
+    ) -> Result<Self, String> {
         let dfa = hybrid::dfa::Config::new()
             .match_kind(MatchKind::LeftmostFirst)
             .starts_for_each_pattern(true)
@@ -82,6 +95,7 @@ impl Prebuilt {
             backtrack,
             pikevm,
             group_info: nfa.group_info().clone(),
+            from_end: anchored_end,
         })
     }
 
@@ -137,14 +151,48 @@ impl Prebuilt {
         }
     }
 
+    /// For a pattern searched from the end, the start of the match that ends at the span's
+    /// end, by the reverse lazy DFA anchored there (it reads back only as far as a match can
+    /// reach, and with every match kind the last start it passes is the leftmost). `None` for
+    /// another pattern, an anchored search (which the forward engines read from its start), or
+    /// when the lazy DFA gave up.
+    fn start_from_end(
+        &self,
+        cache: &mut PrebuiltCache,
+        input: &Input<'_>,
+    ) -> Option<Option<HalfMatch>> {
+        if !self.from_end || input.get_anchored().is_anchored() {
+            return None;
+        }
+        let (Some(h), Some(state)) = (&self.hybrid, &mut cache.hybrid) else {
+            return None;
+        };
+        let input = input.clone().anchored(Anchored::Yes);
+        h.reverse()
+            .try_search_rev(state.as_parts_mut().1, &input)
+            .ok()
+    }
+
+    /// The first match by the lazy DFAs, from the end for a pattern searched so; `None` when
+    /// they gave up.
+    fn dfa_search(&self, cache: &mut PrebuiltCache, input: &Input<'_>) -> Option<Option<Match>> {
+        if let Some(found) = self.start_from_end(cache, input) {
+            return Some(found.map(|h| Match::new(h.pattern(), h.offset()..input.end())));
+        }
+        self.hybrid_search(cache, input)
+    }
+
     fn search(&self, cache: &mut PrebuiltCache, input: &Input<'_>) -> Option<Match> {
-        match self.hybrid_search(cache, input) {
+        match self.dfa_search(cache, input) {
             Some(found) => found,
             None => self.match_nofail(cache, input),
         }
     }
 
     fn search_half(&self, cache: &mut PrebuiltCache, input: &Input<'_>) -> Option<HalfMatch> {
+        if let Some(found) = self.start_from_end(cache, input) {
+            return found.map(|h| HalfMatch::new(h.pattern(), input.end()));
+        }
         if let (Some(h), Some(state)) = (&self.hybrid, &mut cache.hybrid)
             && let Ok(found) = h.forward().try_search_fwd(state.as_parts_mut().0, input)
         {
@@ -170,7 +218,7 @@ impl Prebuilt {
             }
             return Some(m.pattern());
         }
-        let m = match self.hybrid_search(cache, input) {
+        let m = match self.dfa_search(cache, input) {
             Some(Some(m)) => m,
             Some(None) => return None,
             None => return self.slots_nofail(cache, input, slots),
@@ -316,7 +364,8 @@ mod tests {
         for entry in table {
             let forward = super::super::automata::rebuild(&entry.forward).expect("rebuilds");
             let reverse = super::super::automata::rebuild(&entry.reverse).expect("rebuilds");
-            let prebuilt = Prebuilt::new(forward, reverse, 2 << 20).expect("builds");
+            let prebuilt =
+                Prebuilt::new(forward, reverse, 2 << 20, entry.anchored_end).expect("builds");
             if long.len() >= prebuilt.backtrack.max_haystack_len() {
                 fallbacks += 1;
             }
@@ -469,7 +518,7 @@ mod tests {
                 let forward = super::super::automata::rebuild(&entry.forward).expect("rebuilds");
                 let reverse = super::super::automata::rebuild(&entry.reverse).expect("rebuilds");
                 let prebuilt = Engine::Prebuilt(Box::new(
-                    Prebuilt::new(forward, reverse, capacity).expect("builds"),
+                    Prebuilt::new(forward, reverse, capacity, entry.anchored_end).expect("builds"),
                 ));
                 let meta = Engine::Meta(meta_for(entry.pattern, capacity));
                 let (mut pc, mut mc) = (prebuilt.create_cache(), meta.create_cache());
@@ -634,7 +683,7 @@ mod tests {
             let forward = super::super::automata::rebuild(&entry.forward).expect("rebuilds");
             let reverse = super::super::automata::rebuild(&entry.reverse).expect("rebuilds");
             let prebuilt = Engine::Prebuilt(Box::new(
-                Prebuilt::new(forward, reverse, 2 << 20).expect("builds"),
+                Prebuilt::new(forward, reverse, 2 << 20, entry.anchored_end).expect("builds"),
             ));
             let meta = Engine::Meta(meta_for(entry.pattern, 2 << 20));
             let (mut pc, mut mc) = (prebuilt.create_cache(), meta.create_cache());
@@ -683,9 +732,9 @@ mod tests {
             r"\b{start}|\b{end}",
             r"\b{start-half}",
         ] {
-            let (forward, reverse, _) = super::super::automata::compile(pattern);
+            let (forward, reverse, _, anchored_end) = super::super::automata::compile(pattern);
             let engine = Engine::Prebuilt(Box::new(
-                Prebuilt::new(forward, reverse, 2 << 20).expect("builds"),
+                Prebuilt::new(forward, reverse, 2 << 20, anchored_end).expect("builds"),
             ));
             let re = regex::Regex::new(pattern).expect("a valid pattern");
             for h in haystacks {

@@ -8,6 +8,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<m>(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))(?-u:\\b)\\.?(?:\\s*(?:the\\s+)?|[-/])(?P<d>(?:[12][0-9]|3[01]|0?[1-9]))(?P<o>(?:st|nd|rd|th))?(?-u:\\b)(?:(?:\\s*,?\\s*|\\s+of\\s+|[-/])(?P<y>(?:1[5-9][0-9]{2}|20[0-9]{2}))(?-u:\\b))?",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("m"), Some("d"), Some("o"), Some("y")],
             words: &[
@@ -73,6 +74,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<d>(?:[12][0-9]|3[01]|0?[1-9]))(?P<o>(?:st|nd|rd|th))?(?:\\s+(?:day\\s+)?(?:of\\s+)?|[-/])(?P<m>(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))(?-u:\\b)\\.?(?:(?:\\s*,?\\s*|\\s+of\\s+|[-/])(?P<y>(?:1[5-9][0-9]{2}|20[0-9]{2}))(?-u:\\b))?",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("d"), Some("o"), Some("m"), Some("y")],
             words: &[
@@ -142,6 +144,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<d>(?:[12][0-9]|3[01]|0?[1-9]))-(?P<m>(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))-(?P<yy>[0-9]{2})(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("d"), Some("m"), Some("yy")],
             words: &[
@@ -179,6 +182,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<m>(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))(?-u:\\b)\\.?(?:\\s*,?\\s+(?:of\\s+)?|[-/])(?:(?P<y>(?:1[5-9][0-9]{2}|20[0-9]{2}))(?-u:\\b)|(?P<rel>next|last|this|the\\s+previous)\\s+year(?-u:\\b))",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("m"), Some("y"), Some("rel")],
             words: &[
@@ -242,6 +246,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<m>(?:january|february|march|april|may|june|july|august|september|october|november|december))(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("m")],
             words: &[
@@ -270,6 +275,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?:the\\s+)?last\\s+day\\s+(?:of|in)\\s+(?P<m>(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))(?-u:\\b)\\.?(?:\\s*,?\\s+(?P<y>(?:1[5-9][0-9]{2}|20[0-9]{2}))(?-u:\\b))?",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("m"), Some("y")],
             words: &[
@@ -332,6 +338,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?:the\\s+)?(?P<d>(?:(?:twenty|thirty)[-\\s]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth))(?:\\s+day)?\\s+of\\s+(?P<m>(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))(?-u:\\b)\\.?(?:(?:\\s*,\\s*|\\s+(?:of\\s+)?)(?P<y>(?:1[5-9][0-9]{2}|20[0-9]{2}))(?-u:\\b))?",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("d"), Some("m"), Some("y")],
             words: &[
@@ -449,6 +456,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<m>(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))(?-u:\\b)\\.?,?\\s+(?:the\\s+)?(?P<d>(?:(?:twenty|thirty)[-\\s]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth))(?-u:\\b)(?:(?:\\s*,\\s*|\\s+(?:of\\s+)?)(?P<y>(?:1[5-9][0-9]{2}|20[0-9]{2}))(?-u:\\b))?",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("m"), Some("d"), Some("y")],
             words: &[
@@ -558,6 +566,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?:(?P<d1>(?:[12][0-9]|3[01]|0?[1-9]))(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?P<m1>(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))|(?P<m2>(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))\\.?\\s+(?P<d2>(?:[12][0-9]|3[01]|0?[1-9]))(?:st|nd|rd|th)?|(?P<m3>(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)))(?-u:\\b)\\.?\\s*,?\\s+(?:of\\s+)?(?P<yw>(?:two\\s+thousand(?:\\s+(?:and\\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|one|two|three|four|five|six|seven|eight|nine))?|(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\\s+(?:hundred(?:\\s+(?:and\\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|one|two|three|four|five|six|seven|eight|nine))?|oh[-\\s](?:one|two|three|four|five|six|seven|eight|nine)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten)))(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("d1"), Some("m1"), Some("m2"), Some("d2"), Some("m3"), Some("yw")],
             words: &[
@@ -822,6 +831,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<y>(?:1[5-9][0-9]{2}|20[0-9]{2}))(?P<s1>[-/.])(?P<m>[0-9]{1,2})(?P<s2>[-/.])(?P<d>[0-9]{1,2})",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("y"), Some("s1"), Some("m"), Some("s2"), Some("d")],
             words: &[
@@ -842,6 +852,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<a>[0-9]{1,2})\\s?(?P<s1>[/.-])\\s?(?P<b>[0-9]{1,2})(?:\\s?(?P<s2>[/.-])\\s?(?P<y>[0-9]{4}|[0-9]{2}))?",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("a"), Some("s1"), Some("b"), Some("s2"), Some("y")],
             words: &[
@@ -877,6 +888,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<y>(?:1[5-9][0-9]{2}|20[0-9]{2}))(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("y")],
             words: &[
@@ -895,6 +907,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?P<q>['\\u{2019}\\u{2018}`])(?P<yy>[0-9]{2})(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("q"), Some("yy")],
             words: &[
@@ -913,6 +926,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<y>(?:1[5-9][0-9]{2}|20[0-9]{2}))(?:-(?P<mm>0[1-9]|1[0-2]|[1-9])|/(?P<m>0?[1-9]|1[0-2]))(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("y"), Some("mm"), Some("m")],
             words: &[
@@ -934,6 +948,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<m>0?[1-9]|1[0-2])[/-](?P<y>(?:1[5-9][0-9]{2}|20[0-9]{2}))(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("m"), Some("y")],
             words: &[
@@ -954,6 +969,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<y>(?:19|20)[0-9]{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12][0-9]|3[01])(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("y"), Some("m"), Some("d")],
             words: &[
@@ -974,6 +990,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?:the\\s+day\\s+(?P<ba>before|after)\\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("ba"), Some("w")],
             words: &[
@@ -1010,6 +1027,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?:end|ended|ending|ends|finish|finished|finishing|finishes|close|closed|closing|closes|start|started|starting|starts|open|opened|opening|opens|for|late\\s+in|early\\s+in|earlier\\s+in|later\\s+in)\\s+(?P<d>the\\s+day)(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("d")],
             words: &[
@@ -1082,6 +1100,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)a\\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[2-9](?:nd|rd|th)|1[0-9]th)\\s+(?:consecutive|straight|successive)\\s+(?:trading\\s+)?day(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None],
             words: &[
@@ -1133,6 +1152,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?:beginning|start|end|middle)\\s+of\\s+(?P<p>(?:the\\s+)?(?:current\\s+)?(?P<u>year|month))(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("p"), Some("u")],
             words: &[
@@ -1173,6 +1193,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<q>this|last|next|the\\s+previous|(?:the\\s+)?current|the\\s+coming)\\s+(?:calendar\\s+)?(?P<u>week|month|year|yr)(?-u:\\b)|(?-u:\\b)(?P<ytd>the\\s+year[-\\s]to[-\\s]date)(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("q"), Some("u"), Some("ytd")],
             words: &[
@@ -1235,6 +1256,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<n>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,3}))\\s+(?P<u>day|week|fortnight|month|year)s?\\s+ago(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("n"), Some("u")],
             words: &[
@@ -1277,6 +1299,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)in\\s+(?P<t>(?P<n>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,3}))\\s+(?P<u>day|week|fortnight|month|year)s?)(?:['\\u{2019}]?\\s*time)?(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("t"), Some("n"), Some("u")],
             words: &[
@@ -1325,6 +1348,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<n>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,3}))\\s+(?P<u>day|week|fortnight|month|year)s?\\s+(?:(?P<dir>from|after|before)\\s+(?P<base>now|today|tomorrow|yesterday)|hence)(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("n"), Some("u"), Some("dir"), Some("base")],
             words: &[
@@ -1379,6 +1403,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<q>last|next|previous|following|this\\s+past|this\\s+coming|coming|this)\\s+(?P<n>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:january|february|march|april|may|june|july|august|september|october|november|december))(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("q"), Some("n")],
             words: &[
@@ -1436,6 +1461,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<wd>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("wd")],
             words: &[
@@ -1460,6 +1486,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<wd>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)),?\\s+(?:the\\s+)?(?P<d>(?:[12][0-9]|3[01]|0?[1-9]))(?:st|nd|rd|th)(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("wd"), Some("d")],
             words: &[
@@ -1496,6 +1523,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?:the\\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\\s+(?P<wd>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\\s+(?:of|in)\\s+(?:(?P<m>(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))(?-u:\\b)\\.?(?:\\s*,?\\s*(?P<y>(?:1[5-9][0-9]{2}|20[0-9]{2}))(?-u:\\b))?|(?P<rel>last|next|this|the)\\s+month(?-u:\\b))",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("nth"), Some("wd"), Some("m"), Some("y"), Some("rel")],
             words: &[
@@ -1579,6 +1607,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)on\\s+(?P<t>(?:the\\s+)?(?P<d>(?:[12][0-9]|3[01]|0?[1-9]))(?:st|nd|rd|th))(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("t"), Some("d")],
             words: &[
@@ -1607,6 +1636,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<wd>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\\s+after\\s+next(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("wd")],
             words: &[
@@ -1640,6 +1670,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<wd>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\\s+(?:of\\s+)?(?P<q>next|last|this)\\s+week(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("wd"), Some("q")],
             words: &[
@@ -1679,6 +1710,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<q>next|last|previous|this)\\s+week,?\\s*(?:-\\s*)?(?:on\\s+)?(?P<wd>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("q"), Some("wd")],
             words: &[
@@ -1724,6 +1756,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<wd>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)),?\\s+the\\s+(?P<d>(?:(?:twenty|thirty)[-\\s]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth))(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("wd"), Some("d")],
             words: &[
@@ -1804,6 +1837,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?:the\\s+)?(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:(?:st|nd|rd|th))?|(?:(?:twenty|thirty)[-\\s]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth))(?:\\s+day)?\\s+of\\s+(?:(?:the\\s+)?(?P<q>next|last|this|previous|current|coming|following)|the)\\s+month(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("d"), Some("q")],
             words: &[
@@ -1906,6 +1940,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<yw>(?:two\\s+thousand(?:\\s+(?:and\\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|one|two|three|four|five|six|seven|eight|nine))?|(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\\s+(?:hundred(?:\\s+(?:and\\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|one|two|three|four|five|six|seven|eight|nine))?|oh[-\\s](?:one|two|three|four|five|six|seven|eight|nine)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten)))(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("yw")],
             words: &[
@@ -2086,6 +2121,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)the\\s+same\\s+(?:month|period|quarter|week|day|time)\\s+(?:a\\s+year\\s+(?:ago|earlier|before)|last\\s+year|(?:of\\s+)?the\\s+(?:previous|prior)\\s+year|the\\s+year\\s+before)(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None],
             words: &[
@@ -2163,6 +2199,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?:(?P<q>last|next|this\\s+coming|this\\s+past|this|previous|following|coming)\\s+)?(?P<h>international\\s+workers['’]?\\s+day|martin\\s+luther\\s+king\\s+jr\\.\\s+day|martin\\s+luther\\s+king\\s+jr\\s+day|martin\\s+luther\\s+king(?:['’]?s)?\\s+day|saint\\s+valentine(?:['’]?s)?\\s+day|saint\\s+patrick(?:['’]?s)?\\s+day|st\\s+valentine(?:['’]?s)?\\s+day|st\\.\\s+patrick(?:['’]?s)?\\s+day|saint\\s+paddy(?:['’]?s)?\\s+day|st\\s+patrick(?:['’]?s)?\\s+day|april\\s+fools['’]?\\s+day|april\\s+fool(?:['’]?s)?\\s+day|guy\\s+fawkes\\s+night|thanksgiving\\s+day|civil\\s+rights\\s+day|valentine(?:['’]?s)?\\s+day|all\\s+saints['’]?\\s+day|remembrance\\s+day|maundy\\s+thursday|presidents['’]?\\s+day|president(?:['’]?s)?\\s+day|new\\s+year(?:['’]?s)?\\s+day|new\\s+year(?:['’]?s)?\\s+eve|st\\s+paddy(?:['’]?s)?\\s+day|shrove\\s+tuesday|trinity\\s+sunday|christmas\\s+day|christmas\\s+eve|bonfire\\s+night|armistice\\s+day|veterans['’]?\\s+day|australia\\s+day|groundhog\\s+day|easter\\s+sunday|easter\\s+monday|holy\\s+saturday|holy\\s+thursday|ash\\s+wednesday|ascension\\s+day|bastille\\s+day|veterans\\s+day|thanksgiving|black\\s+friday|cyber\\s+monday|memorial\\s+day|father(?:['’]?s)?\\s+day|columbus\\s+day|good\\s+friday|palm\\s+sunday|pancake\\s+day|whit\\s+sunday|whit\\s+monday|mlk\\s+jr\\.\\s+day|boxing\\s+day|juneteenth|canada\\s+day|hallowe['’]?en|easter\\s+day|easter\\s+mon|mardi\\s+gras|whitsunday|christmas|earth\\s+day|anzac\\s+day|halloween|pentecost|labor\\s+day|xmas\\s+eve|may\\s+day|mlk\\s+day|easter|xmas)(?-u:\\b)(?:(?:\\s*,\\s*|\\s+(?:of\\s+|in\\s+)?)(?P<y>(?:1[5-9][0-9]{2}|20[0-9]{2}))(?-u:\\b)|\\s+(?:of\\s+)?(?P<rel>next|last|this)\\s+year(?-u:\\b))?",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("q"), Some("h"), Some("y"), Some("rel")],
             words: &[
@@ -2753,6 +2790,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<wd>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\\.?[\\s,]*(?P<open>\\()?\\s*$",
         anchored_start: false,
+        anchored_end: true,
         forward: Automaton {
             names: &[None, Some("wd"), Some("open")],
             words: &[
@@ -2793,6 +2831,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?P<p>early|mid|late|(?:the\\s+)?(?:end|beginning|start|middle)\\s+of)(?:\\s*-\\s*|\\s+)$",
         anchored_start: false,
+        anchored_end: true,
         forward: Automaton {
             names: &[None, Some("p")],
             words: &[
@@ -2836,6 +2875,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?:scheduled|slated|set|planned|due)\\s+(?:to\\s+(?:[a-z]+\\s+){1,4})?(?:on|for)\\s+$",
         anchored_start: false,
+        anchored_end: true,
         forward: Automaton {
             names: &[None],
             words: &[
@@ -2886,6 +2926,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?ix)(?-u)^\n        (?:\\s*\\([\\x00-\\x27\\x2A-\\x7F]{1,40}\\))?\n        (?:\\s*,?\\s*(?:as\\s+the\\s+crow\\s+flies|in\\s+a\\s+straight\\s+line|by\\s+(?:road|car|bus|rail|train|air|plane))\\s*,?)?\n        \\s*(?:(?:drive|journey|trip|ride|train\\s+ride|train\\s+journey|flight|walk|hike|march|road\\s+trip)\\s+)?\n        (?:(?:away|further|farther|inland|offshore|out|upstream|downstream)\\s+)?\n        (?P<rel>\n            (?:to\\s+the\\s+)?(?P<dir>(?:due\\s+)?(?:(?:north|south)(?:[-\\s]?(?:east|west))?|east|west)(?:ward|wards)?)\\s+(?:of|from)\n          | (?:away\\s+)?from\n          | of\n          | outside(?:\\s+of)?\n          | off(?:\\s+the\\s+coast\\s+of)?\n          | short\\s+of\n          | beyond\n          | between\n        )\\s+",
         anchored_start: true,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("rel"), Some("dir")],
             words: &[
@@ -3052,6 +3093,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?ix)(?u)^\n        (?:\\s*\\((?u:[^()]){1,40}\\))?\n        (?:\\s*,?\\s*(?:as\\s+the\\s+crow\\s+flies|in\\s+a\\s+straight\\s+line|by\\s+(?:road|car|bus|rail|train|air|plane))\\s*,?)?\n        \\s*(?:(?:drive|journey|trip|ride|train\\s+ride|train\\s+journey|flight|walk|hike|march|road\\s+trip)\\s+)?\n        (?:(?:away|further|farther|inland|offshore|out|upstream|downstream)\\s+)?\n        (?P<rel>\n            (?:to\\s+the\\s+)?(?P<dir>(?:due\\s+)?(?:(?:north|south)(?:[-\\s]?(?:east|west))?|east|west)(?:ward|wards)?)\\s+(?:of|from)\n          | (?:away\\s+)?from\n          | of\n          | outside(?:\\s+of)?\n          | off(?:\\s+the\\s+coast\\s+of)?\n          | short\\s+of\n          | beyond\n          | between\n        )\\s+",
         anchored_start: true,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("rel"), Some("dir")],
             words: &[
@@ -3446,6 +3488,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u)^(?:the\\s+)?(?:(?P<border>(?i:border|frontier|boundary)\\s+(?:with|of)\\s+(?:the\\s+)?(?:(?:St|Ste|Mt|Ft)\\.\\s+)?[A-Z][A-Za-z'\\-]*(?:\\s+(?:(?:of|de|del|da|do|du|la|le|el|al|am|an|upon|on|sur)\\s+)?[A-Z][A-Za-z'\\-]*)*)|(?:(?:capital|city|town|village|port|region|province)(?:\\s+of)?,?\\s+)?(?P<place>(?:(?:St|Ste|Mt|Ft)\\.\\s+)?[A-Z][A-Za-z'\\-]*(?:\\s+(?:(?:of|de|del|da|do|du|la|le|el|al|am|an|upon|on|sur)\\s+)?[A-Z][A-Za-z'\\-]*)*)(?P<suffix>\\s+(?:border|frontier|boundary|coast|coastline|capital|city|town|region|province|state|port|airport|isthmus|peninsula|river|sea|lake|strait|bay|gulf|island|islands|mountains|oblast|district|county|frontline|front\\s+line))?)",
         anchored_start: true,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("border"), Some("place"), Some("suffix")],
             words: &[
@@ -3547,6 +3590,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?u)^(?:the\\s+)?(?:(?P<border>(?i:border|frontier|boundary)\\s+(?:with|of)\\s+(?:the\\s+)?(?:(?:St|Ste|Mt|Ft)\\.\\s+)?[A-Z][A-Za-z'’\\-]*(?:\\s+(?:(?:of|de|del|da|do|du|la|le|el|al|am|an|upon|on|sur)\\s+)?[A-Z][A-Za-z'’\\-]*)*)|(?:(?:capital|city|town|village|port|region|province)(?:\\s+of)?,?\\s+)?(?P<place>(?:(?:St|Ste|Mt|Ft)\\.\\s+)?[A-Z][A-Za-z'’\\-]*(?:\\s+(?:(?:of|de|del|da|do|du|la|le|el|al|am|an|upon|on|sur)\\s+)?[A-Z][A-Za-z'’\\-]*)*)(?P<suffix>\\s+(?:border|frontier|boundary|coast|coastline|capital|city|town|region|province|state|port|airport|isthmus|peninsula|river|sea|lake|strait|bay|gulf|island|islands|mountains|oblast|district|county|frontline|front\\s+line))?)",
         anchored_start: true,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("border"), Some("place"), Some("suffix")],
             words: &[
@@ -3694,6 +3738,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u)(?:the\\s+)?(?P<a>(?:(?:St|Ste|Mt|Ft)\\.\\s+)?[A-Z][A-Za-z'\\-]*(?:\\s+(?:(?:of|de|del|da|do|du|la|le|el|al|am|an|upon|on|sur)\\s+)?[A-Z][A-Za-z'\\-]*)*)\\s*,?\\s+and\\s+(?:the\\s+)?(?P<b>(?:(?:St|Ste|Mt|Ft)\\.\\s+)?[A-Z][A-Za-z'\\-]*(?:\\s+(?:(?:of|de|del|da|do|du|la|le|el|al|am|an|upon|on|sur)\\s+)?[A-Z][A-Za-z'\\-]*)*)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("a"), Some("b")],
             words: &[
@@ -3737,6 +3782,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?u)(?:the\\s+)?(?P<a>(?:(?:St|Ste|Mt|Ft)\\.\\s+)?[A-Z][A-Za-z'’\\-]*(?:\\s+(?:(?:of|de|del|da|do|du|la|le|el|al|am|an|upon|on|sur)\\s+)?[A-Z][A-Za-z'’\\-]*)*)\\s*,?\\s+and\\s+(?:the\\s+)?(?P<b>(?:(?:St|Ste|Mt|Ft)\\.\\s+)?[A-Z][A-Za-z'’\\-]*(?:\\s+(?:(?:of|de|del|da|do|du|la|le|el|al|am|an|upon|on|sur)\\s+)?[A-Z][A-Za-z'’\\-]*)*)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("a"), Some("b")],
             words: &[
@@ -3816,6 +3862,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u)\\b(?:between\\s+(?:the\\s+)?(?P<a>(?:(?:St|Ste|Mt|Ft)\\.\\s+)?[A-Z][A-Za-z'\\-]*(?:\\s+(?:(?:of|de|del|da|do|du|la|le|el|al|am|an|upon|on|sur)\\s+)?[A-Z][A-Za-z'\\-]*)*)\\s+and|from\\s+(?:the\\s+)?(?P<c>(?:(?:St|Ste|Mt|Ft)\\.\\s+)?[A-Z][A-Za-z'\\-]*(?:\\s+(?:(?:of|de|del|da|do|du|la|le|el|al|am|an|upon|on|sur)\\s+)?[A-Z][A-Za-z'\\-]*)*)\\s+to)\\s+(?:the\\s+)?(?P<b>(?:(?:St|Ste|Mt|Ft)\\.\\s+)?[A-Z][A-Za-z'\\-]*(?:\\s+(?:(?:of|de|del|da|do|du|la|le|el|al|am|an|upon|on|sur)\\s+)?[A-Z][A-Za-z'\\-]*)*)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("a"), Some("c"), Some("b")],
             words: &[
@@ -3875,6 +3922,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?u)(?-u:\\b)(?:between\\s+(?:the\\s+)?(?P<a>(?:(?:St|Ste|Mt|Ft)\\.\\s+)?[A-Z][A-Za-z'’\\-]*(?:\\s+(?:(?:of|de|del|da|do|du|la|le|el|al|am|an|upon|on|sur)\\s+)?[A-Z][A-Za-z'’\\-]*)*)\\s+and|from\\s+(?:the\\s+)?(?P<c>(?:(?:St|Ste|Mt|Ft)\\.\\s+)?[A-Z][A-Za-z'’\\-]*(?:\\s+(?:(?:of|de|del|da|do|du|la|le|el|al|am|an|upon|on|sur)\\s+)?[A-Z][A-Za-z'’\\-]*)*)\\s+to)\\s+(?:the\\s+)?(?P<b>(?:(?:St|Ste|Mt|Ft)\\.\\s+)?[A-Z][A-Za-z'’\\-]*(?:\\s+(?:(?:of|de|del|da|do|du|la|le|el|al|am|an|upon|on|sur)\\s+)?[A-Z][A-Za-z'’\\-]*)*)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("a"), Some("c"), Some("b")],
             words: &[
@@ -3991,6 +4039,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u)(?:(?:St|Ste|Mt|Ft)\\.\\s+)?[A-Z][A-Za-z'\\-]*(?:\\s+(?:(?:of|de|del|da|do|du|la|le|el|al|am|an|upon|on|sur)\\s+)?[A-Z][A-Za-z'\\-]*)*(?:\\s+(?:border|frontier|boundary|coast|coastline|capital|city|town|region|province|state|port|airport|isthmus|peninsula|river|sea|lake|strait|bay|gulf|island|islands|mountains|oblast|district|county|frontline|front\\s+line)\\b)?",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None],
             words: &[
@@ -4057,6 +4106,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?u)(?:(?:St|Ste|Mt|Ft)\\.\\s+)?[A-Z][A-Za-z'’\\-]*(?:\\s+(?:(?:of|de|del|da|do|du|la|le|el|al|am|an|upon|on|sur)\\s+)?[A-Z][A-Za-z'’\\-]*)*(?:\\s+(?:border|frontier|boundary|coast|coastline|capital|city|town|region|province|state|port|airport|isthmus|peninsula|river|sea|lake|strait|bay|gulf|island|islands|mountains|oblast|district|county|frontline|front\\s+line)(?-u:\\b))?",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None],
             words: &[
@@ -4140,6 +4190,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?i)(?-u)\\bseparated\\s+by\\s*$",
         anchored_start: false,
+        anchored_end: true,
         forward: Automaton {
             names: &[None],
             words: &[
@@ -4161,6 +4212,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?i)(?u)(?-u:\\b)separated\\s+by\\s*$",
         anchored_start: false,
+        anchored_end: true,
         forward: Automaton {
             names: &[None],
             words: &[
@@ -4189,6 +4241,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?i)(?u)\\bseparated\\s+by\\s*$",
         anchored_start: false,
+        anchored_end: true,
         forward: Automaton {
             names: &[None],
             words: &[
@@ -4217,6 +4270,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?i)(?-u)^\\s*apart\\b",
         anchored_start: true,
+        anchored_end: false,
         forward: Automaton {
             names: &[None],
             words: &[
@@ -4235,6 +4289,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?i)(?u)^\\s*apart(?-u:\\b)",
         anchored_start: true,
+        anchored_end: false,
         forward: Automaton {
             names: &[None],
             words: &[
@@ -4256,6 +4311,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?i)(?u)^\\s*apart\\b",
         anchored_start: true,
+        anchored_end: false,
         forward: Automaton {
             names: &[None],
             words: &[
@@ -4277,6 +4333,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?i)(?-u)\\b(?:(?P<straight>as\\s+the\\s+crow\\s+flies|in\\s+a\\s+straight\\s+line|straight[-\\s]line)|(?P<road>by\\s+(?:road|car|bus)|drive|driving|road\\s+distance)|(?P<rail>by\\s+(?:rail|train)|train\\s+(?:ride|journey)|railway\\s+distance)|(?P<flight>by\\s+(?:air|plane)|flight|flying))\\b",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("straight"), Some("road"), Some("rail"), Some("flight")],
             words: &[
@@ -4354,6 +4411,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?i)(?u)(?-u:\\b)(?:(?P<straight>as\\s+the\\s+crow\\s+flies|in\\s+a\\s+straight\\s+line|straight[-\\s]line)|(?P<road>by\\s+(?:road|car|bus)|drive|driving|road\\s+distance)|(?P<rail>by\\s+(?:rail|train)|train\\s+(?:ride|journey)|railway\\s+distance)|(?P<flight>by\\s+(?:air|plane)|flight|flying))(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("straight"), Some("road"), Some("rail"), Some("flight")],
             words: &[
@@ -4476,6 +4534,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?i)(?u)\\b(?:(?P<straight>as\\s+the\\s+crow\\s+flies|in\\s+a\\s+straight\\s+line|straight[-\\s]line)|(?P<road>by\\s+(?:road|car|bus)|drive|driving|road\\s+distance)|(?P<rail>by\\s+(?:rail|train)|train\\s+(?:ride|journey)|railway\\s+distance)|(?P<flight>by\\s+(?:air|plane)|flight|flying))\\b",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("straight"), Some("road"), Some("rail"), Some("flight")],
             words: &[
@@ -4598,6 +4657,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?i)(?-u)^\\s*,?\\s*(?:as\\s+the\\s+crow\\s+flies|in\\s+a\\s+straight\\s+line|by\\s+(?:road|car|bus|rail|train|air|plane))\\b",
         anchored_start: true,
+        anchored_end: false,
         forward: Automaton {
             names: &[None],
             words: &[
@@ -4641,6 +4701,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?i)(?u)^\\s*,?\\s*(?:as\\s+the\\s+crow\\s+flies|in\\s+a\\s+straight\\s+line|by\\s+(?:road|car|bus|rail|train|air|plane))(?-u:\\b)",
         anchored_start: true,
+        anchored_end: false,
         forward: Automaton {
             names: &[None],
             words: &[
@@ -4714,6 +4775,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?i)(?u)^\\s*,?\\s*(?:as\\s+the\\s+crow\\s+flies|in\\s+a\\s+straight\\s+line|by\\s+(?:road|car|bus|rail|train|air|plane))\\b",
         anchored_start: true,
+        anchored_end: false,
         forward: Automaton {
             names: &[None],
             words: &[
@@ -4787,6 +4849,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?:scheduled|slated|set|planned|due|expected|supposed)\\s+(?:to\\s+(?:take\\s+place|be\\s+held|happen|occur|begin|start|open|convene|be\\s+signed)\\s+)?(?:on|for|in|at)?\\s*(?:the\\s+)?$",
         anchored_start: false,
+        anchored_end: true,
         forward: Automaton {
             names: &[None],
             words: &[
@@ -4855,6 +4918,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u:\\b)(?:will|would|is\\s+to|are\\s+to)\\s+(?:take\\s+place|be\\s+held|happen|occur|begin|start|open|convene|be\\s+signed)\\s+(?:on|in|at|during)?\\s*$",
         anchored_start: false,
+        anchored_end: true,
         forward: Automaton {
             names: &[None],
             words: &[
@@ -4919,6 +4983,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "^(?:(?P<whole>\\d+)(?:[ \\u{a0}]|-)(?P<num>\\d+)/(?P<den>\\d+)|(?P<fnum>\\d+)/(?P<fden>\\d+)|(?P<int>\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?:[\\u{a0}\\u{202f}\\u{2009} ]\\d{3})+|\\d+)?(?P<dec>\\.\\d+)?)(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])?",
         anchored_start: true,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("whole"), Some("num"), Some("den"), Some("fnum"), Some("fden"), Some("int"), Some("dec"), Some("vulgar")],
             words: &[
@@ -5423,6 +5488,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "^(?:[ \\u{a0}]*,[ \\u{a0}]*(?:and[ \\u{a0}]+)?|[ \\u{a0}]+and[ \\u{a0}]+|[ \\u{a0}]+)?",
         anchored_start: true,
+        anchored_end: false,
         forward: Automaton {
             names: &[None],
             words: &[
@@ -5445,6 +5511,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "^(?:(?P<k>[kK])|(?P<m>mn|m|M)|(?P<b>bn|b|B)|(?P<t>trn|tn|T))\\b",
         anchored_start: true,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("k"), Some("m"), Some("b"), Some("t")],
             words: &[
@@ -5465,6 +5532,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "\\b(?:rose|rise[sn]?|rising|fell|falls?|falling|fallen|increased?|increasing|decreased?|decreasing|grew|grow(?:s|n|ing)?|dropped|drops?|dropping|climbed|climbs?|jumped|jumps?|surged?|soared?|plunged?|slumped?|cut|raised?|reduced?|lowered?|lifted|changed?|up|down|went|go(?:es)?|moved?|shrank|shrunk|declined?|expanded?|widened|narrowed|revised)\\b",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None],
             words: &[
@@ -5541,6 +5609,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "\\b(?:cost|costs|costing|spent|spend|spending|paid|pay|pays|paying|worth|price|priced|fine|fined|raised|budget|funding|fund|salary|deal|bill|earn|earned|earns|owe|owed|invest|invested|investment|sum|compensation|bonus|revenue|profit|loss|sterling)\\b",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None],
             words: &[
@@ -5587,6 +5656,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?x-u)\n        (?:\\b(?:only|just|merely|still|now)\\s+)?\n        (?:\n            (?P<lt>\\b(?:(?:just|slightly|a\\ little|well|far)\\s+)?(?:less|fewer|lower|shorter)\\s+than|\\b(?:just\\ |well\\ )?(?:under|below)|<)\n          | (?P<le>\\b(?:no|not)\\s+(?:more|further|farther)\\s+than|\\bat\\s+(?:the\\ )?most|\\bup\\s+to|\\bwithin|\\x01|<=)\n          | (?P<gt>\\b(?:(?:just|slightly|a\\ little|well|far)\\s+)?(?:more|greater|higher|longer|further|farther)\\s+than|\\b(?:just\\ |well\\ )?(?:over|above|exceeding|in\\ excess\\ of)|>)\n          | (?P<ge>\\b(?:at\\s+least|no\\s+(?:less|fewer)\\s+than|not\\s+less\\s+than|a\\s+minimum\\s+of)|\\x02|>=)\n          | (?P<approx>\\b(?:about|roughly|some|around|nearly|approximately|almost|close\\s+to|circa|an\\s+estimated|estimated|approx\\.?|more\\s+or\\s+less|a\\s+mere)|~|\\x03|\\bc\\.)\n          | (?P<eq>\\b(?:exactly|precisely|fully))\n          | (?P<between>\\b(?:between|from))\n        )\n        \\s*\\$?\\s*$",
         anchored_start: false,
+        anchored_end: true,
         forward: Automaton {
             names: &[None, Some("lt"), Some("le"), Some("gt"), Some("ge"), Some("approx"), Some("eq"), Some("between")],
             words: &[
@@ -5706,6 +5776,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?ix)\n        (?:\\b(?:only|just|merely|still|now)\\s+)?\n        (?:\n            (?P<lt>\\b(?:(?:just|slightly|a\\ little|well|far)\\s+)?(?:less|fewer|lower|shorter)\\s+than|\\b(?:just\\ |well\\ )?(?:under|below)|<)\n          | (?P<le>\\b(?:no|not)\\s+(?:more|further|farther)\\s+than|\\bat\\s+(?:the\\ )?most|\\bup\\s+to|\\bwithin|≤|<=)\n          | (?P<gt>\\b(?:(?:just|slightly|a\\ little|well|far)\\s+)?(?:more|greater|higher|longer|further|farther)\\s+than|\\b(?:just\\ |well\\ )?(?:over|above|exceeding|in\\ excess\\ of)|>)\n          | (?P<ge>\\b(?:at\\s+least|no\\s+(?:less|fewer)\\s+than|not\\s+less\\s+than|a\\s+minimum\\s+of)|≥|>=)\n          | (?P<approx>\\b(?:about|roughly|some|around|nearly|approximately|almost|close\\s+to|circa|an\\s+estimated|estimated|approx\\.?|more\\s+or\\s+less|a\\s+mere)|~|≈|\\bc\\.)\n          | (?P<eq>\\b(?:exactly|precisely|fully))\n          | (?P<between>\\b(?:between|from))\n        )\n        \\s*\\$?\\s*$",
         anchored_start: false,
+        anchored_end: true,
         forward: Automaton {
             names: &[None, Some("lt"), Some("le"), Some("gt"), Some("ge"), Some("approx"), Some("eq"), Some("between")],
             words: &[
@@ -5988,6 +6059,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?x)\n        \\b(?P<q>\n            (?:the|a)\\s+(?:(?:large|vast|slim|narrow|clear|small|tiny|big|substantial|overwhelming|sizeable|sizable)\\s+)?(?P<side>majority|minority)\n          | (?:one|a)[-\\s]half | half\n          | (?P<n>a|one|two|three|four)[-\\s](?P<d>thirds?|quarters?|fifths?|tenths?)\n        )\n        \\s+of\\b",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("q"), Some("side"), Some("n"), Some("d")],
             words: &[
@@ -6052,6 +6124,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?ix)\n        \\b(?P<q>\n            (?:the|a)\\s+(?:(?:large|vast|slim|narrow|clear|small|tiny|big|substantial|overwhelming|sizeable|sizable)\\s+)?(?P<side>majority|minority)\n          | (?:one|a)[-\\s]half | half\n          | (?P<n>a|one|two|three|four)[-\\s](?P<d>thirds?|quarters?|fifths?|tenths?)\n        )\n        \\s+of\\b",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("q"), Some("side"), Some("n"), Some("d")],
             words: &[
@@ -6149,6 +6222,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?x)\n        (?-u:\\b)(?P<q>\n            (?:the|a)\\s+(?:(?:large|vast|slim|narrow|clear|small|tiny|big|substantial|overwhelming|sizeable|sizable)\\s+)?(?P<side>majority|minority)\n          | (?:one|a)[-\\s]half | half\n          | (?P<n>a|one|two|three|four)[-\\s](?P<d>thirds?|quarters?|fifths?|tenths?)\n        )\n        \\s+of(?-u:\\b)",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("q"), Some("side"), Some("n"), Some("d")],
             words: &[
@@ -6213,6 +6287,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?:,\\s*|\\s+)(?:but|while|whereas|and|although|though)\\s*$|;\\s*$",
         anchored_start: false,
+        anchored_end: true,
         forward: Automaton {
             names: &[None],
             words: &[
@@ -6250,6 +6325,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "\\s(at|with|for|from|of)\\s+(the\\s|[A-Z])",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, None, None],
             words: &[
@@ -6281,6 +6357,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "\\s(at|with|for|from|of)\\s+(the\\s|\\p{Lu})",
         anchored_start: false,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, None, None],
             words: &[
@@ -6532,6 +6609,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "(?-u)^\\s*(?:(?P<the>(?i:the))\\s+|(?i:a|an)\\s+)?(?:(?P<desc>(?:[A-Za-z'-]+\\s+){0,3}?(?i:public\\s+broadcaster|television\\s+station|state\\s+news\\s+agency|state\\s+broadcaster|state\\s+television|radio\\s+station|news\\s+magazine|wire\\s+service|news\\s+website|news\\s+agency|broadcaster|state\\s+media|news\\s+outlet|tv\\s+station|newspaper|news\\s+site|magazine|channel|tabloid|network|weekly|outlet|daily))\\s+)?(?:[\"'](?P<q>[\\x00-\\t\\x0B-!#-&(-\\x7F]{1,80})[\"']|(?P<name>[A-Z][A-Za-z0-9'.&-]*(?:\\s+(?:(?:of|for|and|de|del|la|le|al|van|von|der|du|da|di)\\s+)*[A-Z][A-Za-z0-9'.&-]*)*)|(?P<low>[a-z]+))",
         anchored_start: true,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("the"), Some("desc"), Some("q"), Some("name"), Some("low")],
             words: &[
@@ -6744,6 +6822,7 @@ pub(super) static TABLE: &[Entry] = &[
     Entry {
         pattern: "^\\s*(?:(?P<the>(?i:the))\\s+|(?i:a|an)\\s+)?(?:(?P<desc>(?:[A-Za-z’'-]+\\s+){0,3}?(?i:public\\s+broadcaster|television\\s+station|state\\s+news\\s+agency|state\\s+broadcaster|state\\s+television|radio\\s+station|news\\s+magazine|wire\\s+service|news\\s+website|news\\s+agency|broadcaster|state\\s+media|news\\s+outlet|tv\\s+station|newspaper|news\\s+site|magazine|channel|tabloid|network|weekly|outlet|daily))\\s+)?(?:[“\"‘'](?P<q>[^”\"’'\n]{1,80})[”\"’']|(?P<name>[A-Z][A-Za-z0-9’'.&-]*(?:\\s+(?:(?:of|for|and|de|del|la|le|al|van|von|der|du|da|di)\\s+)*[A-Z][A-Za-z0-9’'.&-]*)*)|(?P<low>[a-z]+))",
         anchored_start: true,
+        anchored_end: false,
         forward: Automaton {
             names: &[None, Some("the"), Some("desc"), Some("q"), Some("name"), Some("low")],
             words: &[
