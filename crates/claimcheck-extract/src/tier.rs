@@ -516,6 +516,12 @@ fn scan_class(
 /// not gated.
 pub(crate) type Occurrences = Rc<Vec<(u32, u32)>>;
 
+/// A further test of a stretch for a gated search ([`Tiered::captures_iter_gated_where`]): given
+/// the haystack, the stretch, and the (offset, length) of each occurrence in it of a word of the
+/// gate's group that occurs least (of its only group, for a gate of one), whether the stretch
+/// may hold a match. It must never turn away a stretch that holds one.
+pub(crate) type StretchTest<'a> = &'a dyn Fn(&str, std::ops::Range<usize>, &[(u32, u32)]) -> bool;
+
 /// The longest haystack whose trigger words are found: its offsets fit a `u32`. A longer one
 /// (no article is: they stop at 25 MB) is searched whole, as a short one is.
 const GATED_UP_TO: usize = u32::MAX as usize;
@@ -1484,7 +1490,18 @@ impl Tiered {
         triggers: &Triggers<'h>,
         groups: &[&'static [&'static str]],
     ) -> CapturesIter<'_, 'h> {
-        self.iter_gated(triggers, groups, Want::ALL_GROUPS)
+        self.iter_gated(triggers, groups, None, Want::ALL_GROUPS)
+    }
+
+    /// [`Tiered::captures_iter_gated`] reading only the stretches `keep` also lets through (see
+    /// [`StretchTest`]).
+    pub(crate) fn captures_iter_gated_where<'h>(
+        &self,
+        triggers: &Triggers<'h>,
+        groups: &[&'static [&'static str]],
+        keep: StretchTest<'_>,
+    ) -> CapturesIter<'_, 'h> {
+        self.iter_gated(triggers, groups, Some(keep), Want::ALL_GROUPS)
     }
 
     /// [`Tiered::find_iter`] read as [`Tiered::captures_iter_gated`] reads.
@@ -1493,7 +1510,7 @@ impl Tiered {
         triggers: &Triggers<'h>,
         groups: &[&'static [&'static str]],
     ) -> impl Iterator<Item = Match<'h>> {
-        self.iter_gated(triggers, groups, Want::ALL_WHOLE)
+        self.iter_gated(triggers, groups, None, Want::ALL_WHOLE)
             .map(|caps| caps.whole())
     }
 
@@ -1501,13 +1518,14 @@ impl Tiered {
         &self,
         triggers: &Triggers<'h>,
         groups: &[&'static [&'static str]],
+        keep: Option<StretchTest<'_>>,
         want: Want,
     ) -> CapturesIter<'_, 'h> {
         let haystack = triggers.haystack;
         self.gated.store(true, Ordering::Relaxed);
         // A haystack the trigger pass does not read (too short or too long) is read whole, by
         // whichever form the budget gives it.
-        let Some(stretches) = self.stretches(triggers, groups) else {
+        let Some(stretches) = self.stretches_where(triggers, groups, keep) else {
             return self.iter(haystack, want);
         };
         // A few stretches are read by the lite form, so that a long text need not compile the
@@ -1646,10 +1664,21 @@ impl Tiered {
     /// The stretches of `haystack` between stop bytes that hold a word of every group, in
     /// order; `None` when the trigger pass does not read the haystack ([`Triggers::gates`]) or
     /// the groups cannot gate this pattern (a word with a stop byte in it, or an empty group).
+    #[cfg(test)]
     pub(crate) fn stretches(
         &self,
         triggers: &Triggers<'_>,
         groups: &[&'static [&'static str]],
+    ) -> Option<Vec<std::ops::Range<usize>>> {
+        self.stretches_where(triggers, groups, None)
+    }
+
+    /// [`Tiered::stretches`], less those `keep` turns away.
+    fn stretches_where(
+        &self,
+        triggers: &Triggers<'_>,
+        groups: &[&'static [&'static str]],
+        keep: Option<StretchTest<'_>>,
     ) -> Option<Vec<std::ops::Range<usize>>> {
         let stops = self.stops();
         let stop = |b: u8| b < 128 && stops[usize::from(b)];
@@ -1687,6 +1716,7 @@ impl Tiered {
                 .map_or(bytes.len(), |k| p + k);
             let mut holds = true;
             let (from, to) = (offset(start), offset(end));
+            let first = i;
             for (k, list) in lists.iter().enumerate() {
                 if k == lead_index {
                     continue;
@@ -1700,7 +1730,11 @@ impl Tiered {
                     .take_while(|&&(q, _)| q < to)
                     .any(|&(q, len)| q + len <= to);
             }
-            if holds {
+            while lead.get(i).is_some_and(|&(q, _)| q < to) {
+                i += 1;
+            }
+            if holds && keep.is_none_or(|keep| keep(triggers.haystack, start..end, &lead[first..i]))
+            {
                 // A stretch close after the last one is searched with it, stop bytes and all
                 // (no match holds one, so none is found across them): a search has a cost of
                 // its own, about that of reading a hundred bytes.
@@ -1708,9 +1742,6 @@ impl Tiered {
                     Some(last) if start - last.end <= MERGE_GAP => last.end = end,
                     _ => out.push(start..end),
                 }
-            }
-            while lead.get(i).is_some_and(|&(q, _)| q < to) {
-                i += 1;
             }
         }
         Some(out)

@@ -120,6 +120,19 @@ pub(super) struct KeyWords {
     pub words: Vec<&'static str>,
     pub finders: Vec<memchr::memmem::Finder<'static>>,
     pub spellings: Vec<Vec<usize>>,
+    /// Each spelling's lead word ([`lead_words`]), and the spellings each one leads.
+    pub leads: Vec<&'static str>,
+    led: rustc_hash::FxHashMap<&'static str, Vec<usize>>,
+}
+
+/// The one group of words that gates the holiday pattern's stretches: each spelling's longest
+/// word (its first, of two as long), which every match of the spelling holds as written (see
+/// [`key_words`]). A stretch that holds one is then asked whether the words of a spelling it
+/// leads stand in sequence there ([`KeyWords::in_stretch`]).
+pub(super) fn lead_words() -> &'static [&'static [&'static str]] {
+    static GROUP: LazyLock<[&'static [&'static str]; 1]> =
+        LazyLock::new(|| [key_word_index().leads.as_slice()]);
+    GROUP.as_slice()
 }
 
 impl KeyWords {
@@ -142,6 +155,38 @@ impl KeyWords {
         self.finders[first].find_iter(bytes).any(|at| {
             !at.checked_sub(1).is_some_and(|b| is_word_byte(bytes[b]))
                 && self.follow(lower, at + len, rest)
+        })
+    }
+
+    /// Whether `stretch` of `lower` may hold a holiday: whether a spelling led by a word at one
+    /// of `occurrences` (offset and length in `lower`, as the trigger pass gives them) has its
+    /// words in sequence in the stretch ([`KeyWords::in_sequence`], read in the stretch alone,
+    /// which can only say yes more often: its ends count as word boundaries).
+    pub(super) fn in_stretch(
+        &self,
+        lower: &str,
+        stretch: std::ops::Range<usize>,
+        occurrences: &[(u32, u32)],
+    ) -> bool {
+        let text = &lower[stretch];
+        let mut asked: [usize; 8] = [usize::MAX; 8];
+        occurrences.iter().any(|&(at, len)| {
+            let word = lower
+                .get(at as usize..(at + len) as usize)
+                .and_then(|w| self.led.get_key_value(w));
+            let Some((_, spellings)) = word else {
+                return false;
+            };
+            spellings.iter().any(|&s| {
+                // A spelling asked about once, of the first few: "day" leads a dozen.
+                if asked.contains(&s) {
+                    return false;
+                }
+                if let Some(free) = asked.iter_mut().find(|a| **a == usize::MAX) {
+                    *free = s;
+                }
+                self.in_sequence(text, &self.spellings[s])
+            })
         })
     }
 
@@ -201,6 +246,23 @@ pub(super) fn key_word_index() -> &'static KeyWords {
                     .collect()
             })
             .collect();
+        let mut leads: Vec<&'static str> = Vec::new();
+        let mut led: rustc_hash::FxHashMap<&'static str, Vec<usize>> = Default::default();
+        for (i, words) in key_words().iter().enumerate() {
+            // The longest word; of two as long, the first.
+            let Some(lead) = words
+                .iter()
+                .rev()
+                .max_by_key(|w| w.len())
+                .map(String::as_str)
+            else {
+                continue;
+            };
+            if !leads.contains(&lead) {
+                leads.push(lead);
+            }
+            led.entry(lead).or_default().push(i);
+        }
         KeyWords {
             words: distinct.clone(),
             finders: distinct
@@ -208,6 +270,8 @@ pub(super) fn key_word_index() -> &'static KeyWords {
                 .map(|w| memchr::memmem::Finder::new(w).into_owned())
                 .collect(),
             spellings,
+            leads,
+            led,
         }
     });
     &INDEX

@@ -4,7 +4,7 @@
 //! The automaton is `aho-corasick`'s DFA for the words, read out state by state through the
 //! crate's public `Automaton` trait ([`Table::of`]): which state each byte leads to from each
 //! state, which words end in each state. The crate cannot save an automaton, and building its
-//! DFA for the date patterns' gate words and the attribution cues (278 words, 718 states) cost
+//! DFA for the date patterns' gate words and the attribution cues (278 words and 718 states then) cost
 //! a process 5.4 M instructions, 6% of extracting from the first 100 KB (a process's first
 //! 64 KB were read with its contiguous NFA instead, cheaper to build and slower to read, which
 //! cost a 10 KB text 1.7 M). So the table for that list is written to `trigger_table.rs` by the test
