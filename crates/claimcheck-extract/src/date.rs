@@ -3602,16 +3602,40 @@ mod tests {
         assert!(tally.found > 2000 && tally.turned_away > 3000, "{tally:?}");
     }
 
+    /// Every spelling of every holiday.
+    fn holiday_spellings() -> Vec<&'static str> {
+        holiday::HOLIDAYS
+            .iter()
+            .flat_map(|h| h.spellings.iter().map(String::as_str))
+            .collect()
+    }
+
+    /// A spelling picked from `spellings`, written onto `out` with each space one of `spaces`,
+    /// each apostrophe one of `apostrophes`, and a point or an "s" left out one time in four.
+    fn write_spelling(
+        picks: &mut crate::testing::Picks,
+        spellings: &[&str],
+        spaces: &[&str],
+        apostrophes: &[&str],
+        out: &mut String,
+    ) {
+        for c in spellings[picks.below(spellings.len())].chars() {
+            match c {
+                ' ' => out.push_str(spaces[picks.below(spaces.len())]),
+                '\'' => out.push_str(apostrophes[picks.below(apostrophes.len())]),
+                '.' | 's' if picks.below(4) == 0 => {}
+                c => out.push(c),
+            }
+        }
+    }
+
     /// The holiday gate, and the test of a stretch by its lead words ([`holiday_in_stretch`]),
     /// turn away only texts in which the holiday pattern finds nothing, whatever stands between
     /// a spelling's words: spacing, apostrophes, an "s", a point. Each text is a spelling
     /// written with its marks changed, left out or doubled, between random words and marks.
     #[test]
     fn the_holiday_gate_turns_away_no_holiday() {
-        let spellings: Vec<&str> = holiday::HOLIDAYS
-            .iter()
-            .flat_map(|h| h.spellings.iter().map(String::as_str))
-            .collect();
+        let spellings = holiday_spellings();
         let pieces = [
             "new", "year", "day", "st", "may", "good", "all", "x", "s", " ", "\u{a0}", "'", ".",
             "_", "1", "\u{e9}",
@@ -3624,14 +3648,7 @@ mod tests {
         for _ in 0..20_000 {
             let count = picks.below(4);
             let mut lower = picks.text(&pieces, count);
-            for c in spellings[picks.below(spellings.len())].chars() {
-                match c {
-                    ' ' => lower.push_str(spaces[picks.below(spaces.len())]),
-                    '\'' => lower.push_str(apostrophes[picks.below(apostrophes.len())]),
-                    '.' | 's' if picks.below(4) == 0 => {}
-                    c => lower.push(c),
-                }
-            }
+            write_spelling(&mut picks, &spellings, &spaces, &apostrophes, &mut lower);
             let count = picks.below(4);
             lower.push_str(&picks.text(&pieces, count));
             let matches = HOLIDAY.regex.find(&lower).is_some();
@@ -3656,6 +3673,78 @@ mod tests {
             stretch_tally.found > 2000 && stretch_tally.turned_away > 3000,
             "{stretch_tally:?}"
         );
+    }
+
+    /// In a text long enough for the holiday pattern's stretches (4 KB or more), the stretches
+    /// it reads hold every match a search of the whole text finds, with the same groups: texts
+    /// of spellings written with their spaces, apostrophes, points and "s" changed, after a
+    /// qualifier and before a year or a stray mark, among words that stick letters onto them,
+    /// stop bytes, Unicode spaces and the lead words alone ("year", "labor").
+    #[test]
+    fn the_holiday_stretches_hold_every_holiday() {
+        let spellings = holiday_spellings();
+        let fillers = [
+            "the ", "said ", "on ", "x", "q", "_", "-", ";", "\"", "(", "!", ":", "/", ", ", ". ",
+            "\n", "\u{a0}", "\u{2019}", "'", "s", "2024", " 1999", "year ", "day ", "new ", "may ",
+            "st ", "eastern ", "sunday", "last ", "next ", "of ", "\u{e9}", "\u{2003}", "\u{85}",
+            "\u{2028}", "\t", "z", "jr", "king", "saint", "paddy", "fools", "hallowe", "christma",
+            "easter", "whit", "labor", "a.", "0",
+        ];
+        let spaces = [
+            " ", "  ", "\u{a0}", "\n", "\u{2003}", "", "-", "\u{85}", "\u{2028}", "\t\r\n", "_",
+        ];
+        let apostrophes = ["'", "\u{2019}", "", "''", "`", "s"];
+        let before = [
+            "",
+            "",
+            "last ",
+            "next ",
+            "this coming ",
+            "past\u{a0}",
+            "following ",
+        ];
+        let after = [
+            "",
+            "",
+            ", 2024",
+            " 2031",
+            " of 1999",
+            " of next year",
+            " this year",
+            "s",
+            "'s",
+            "x",
+            "_",
+            ";",
+            ".",
+        ];
+        let mut picks = crate::testing::Picks::new(0x1f83_d9ab_fb41_bd6b);
+        let mut found = 0;
+        for round in 0..60 {
+            let mut lower = String::new();
+            let length = HOLIDAY_STRETCHES_FROM + picks.below(8_000);
+            while lower.len() < length {
+                if picks.below(8) == 0 {
+                    lower.push_str(before[picks.below(before.len())]);
+                    write_spelling(&mut picks, &spellings, &spaces, &apostrophes, &mut lower);
+                    lower.push_str(after[picks.below(after.len())]);
+                } else {
+                    let count = 1 + picks.below(6);
+                    lower.push_str(&picks.text(&fillers, count));
+                }
+            }
+            let triggers = Triggers::with_words(&lower, &TRIGGER_WORDS);
+            let ranges = |caps: Vec<Captures<'_, '_>>| -> Vec<Vec<_>> {
+                caps.iter()
+                    .map(|c| (0..8).map(|i| c.get(i).map(|m| m.range())).collect())
+                    .collect()
+            };
+            let whole = ranges(HOLIDAY.regex.captures_iter(&lower).collect());
+            let gated = ranges(HOLIDAY.captures_iter(&triggers).collect());
+            assert_eq!(gated, whole, "round {round}");
+            found += whole.len();
+        }
+        assert!(found > 500, "only {found} holidays");
     }
 
     #[test]

@@ -152,10 +152,12 @@ impl Prebuilt {
     }
 
     /// For a pattern searched from the end, the start of the match that ends at the span's
-    /// end, by the reverse lazy DFA anchored there (it reads back only as far as a match can
-    /// reach, and with every match kind the last start it passes is the leftmost). `None` for
-    /// another pattern, an anchored search (which the forward engines read from its start), or
-    /// when the lazy DFA gave up.
+    /// end, by the reverse lazy DFA anchored there: it reads back only as far as a match can
+    /// reach, and the last start it passes is the leftmost (with `earliest`, it stops at the
+    /// first, the rightmost, as the meta regex's search does; the tier asks `earliest` only
+    /// whether there is a match, whose end is the span's end either way). `None` for another
+    /// pattern, an anchored search (which the forward engines read from its start), or when
+    /// the lazy DFA gave up.
     fn start_from_end(
         &self,
         cache: &mut PrebuiltCache,
