@@ -353,6 +353,29 @@ pub(super) fn listed() -> Vec<String> {
         .collect()
 }
 
+/// `numbers` as the items of an array in a generated file: each on the line after the last,
+/// each line starting with `indent` and at most `width` long after it (without the line break
+/// before the first item's line).
+#[cfg(test)]
+pub(super) fn push_numbers(
+    out: &mut String,
+    indent: &str,
+    width: usize,
+    numbers: impl IntoIterator<Item = u32>,
+) {
+    let mut line = 0;
+    for n in numbers {
+        let text = format!("{n},");
+        if line == 0 || line + text.len() > width {
+            out.push('\n');
+            out.push_str(indent);
+            line = 0;
+        }
+        out.push_str(&text);
+        line += text.len();
+    }
+}
+
 /// The text of `prebuilt.rs` for `patterns`.
 #[cfg(test)]
 pub(super) fn table_source(patterns: &[String]) -> String {
@@ -361,17 +384,10 @@ pub(super) fn table_source(patterns: &[String]) -> String {
         let _ = writeln!(out, "        {field}: Automaton {{");
         let _ = writeln!(out, "            names: &{names:?},");
         out.push_str("            words: &[");
-        let mut line = 0;
-        for w in words {
-            let w = u16::try_from(w).expect("lists with wider numbers are left out");
-            let text = format!("{w},");
-            if line == 0 || line + text.len() > 84 {
-                out.push_str("\n                ");
-                line = 0;
-            }
-            out.push_str(&text);
-            line += text.len();
-        }
+        let words = words
+            .into_iter()
+            .map(|w| u32::from(u16::try_from(w).expect("lists with wider numbers are left out")));
+        push_numbers(out, "                ", 84, words);
         out.push_str("\n            ],\n        },\n");
     }
     let mut out = String::from(

@@ -240,16 +240,7 @@ pub(super) fn table_source(words: &[&str]) -> String {
     use std::fmt::Write;
     fn numbers(out: &mut String, field: &str, list: &[u32]) {
         let _ = write!(out, "    {field}: &[");
-        let mut line = 0;
-        for n in list {
-            let text = format!("{n},");
-            if line == 0 || line + text.len() > 88 {
-                out.push_str("\n        ");
-                line = 0;
-            }
-            out.push_str(&text);
-            line += text.len();
-        }
+        super::automata::push_numbers(out, "        ", 88, list.iter().copied());
         out.push_str("\n    ],\n");
     }
     assert!(
