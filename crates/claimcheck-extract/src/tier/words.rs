@@ -60,6 +60,8 @@ impl WordsDfa {
         {
             prebuilt
         } else {
+            // Kept for the rest of the process, as the table carried in the binary is: a list
+            // of trigger words is a static, built once.
             Box::leak(Box::new(Table::build(words)))
         };
         WordsDfa {
