@@ -46,7 +46,7 @@ mod holiday;
 mod lexicon;
 
 use crate::number::{SMALL_NUMBER_WORDS, TENS_WORDS};
-use crate::tier::{Captures, Match, Sequence, Tiered, TriggerWords, Triggers};
+use crate::tier::{Captures, Match, Sequence, StretchTest, Tiered, TriggerWords, Triggers};
 use claimcheck_core::{
     CalendarDate, Claim, DateDetails, Details, Precision, READ_AHEAD, Relation, Span, YearSource,
     prefetch,
@@ -298,15 +298,9 @@ impl Pattern {
     /// are read (see [`Tiered::captures_iter_gated`]).
     fn captures_iter<'t>(&self, lower: &Triggers<'t>) -> impl Iterator<Item = Captures<'_, 't>> {
         self.may_match(lower)
-            .then(|| match self.needs {
-                Needs::Holiday if lower.haystack().len() < HOLIDAY_STRETCHES_FROM => {
-                    self.regex.captures_iter_gated(lower, &[])
-                }
-                Needs::Holiday => {
-                    self.regex
-                        .captures_iter_gated_where(lower, self.gate(), &holiday_in_stretch)
-                }
-                _ => self.regex.captures_iter_gated(lower, self.gate()),
+            .then(|| {
+                let (groups, keep) = self.gating(lower);
+                self.regex.captures_iter_gated(lower, groups, keep)
             })
             .into_iter()
             .flatten()
@@ -314,9 +308,29 @@ impl Pattern {
 
     fn find_iter<'t>(&self, lower: &Triggers<'t>) -> impl Iterator<Item = Match<'t>> {
         self.may_match(lower)
-            .then(|| self.regex.find_iter_gated(lower, self.gate()))
+            .then(|| {
+                let (groups, keep) = self.gating(lower);
+                self.regex.find_iter_gated(lower, groups, keep)
+            })
             .into_iter()
             .flatten()
+    }
+
+    /// The groups and the stretch test a search of `lower` is gated by: the holiday pattern's
+    /// in a text of at least [`HOLIDAY_STRETCHES_FROM`] bytes, none in a shorter one (read
+    /// whole), every other pattern's gate.
+    fn gating(
+        &self,
+        lower: &Triggers<'_>,
+    ) -> (
+        &'static [&'static [&'static str]],
+        Option<StretchTest<'static>>,
+    ) {
+        match self.needs {
+            Needs::Holiday if lower.haystack().len() < HOLIDAY_STRETCHES_FROM => (&[], None),
+            Needs::Holiday => (self.gate(), Some(&holiday_in_stretch)),
+            _ => (self.gate(), None),
+        }
     }
 
     /// The words a stretch of text must hold for a match (for holidays, a spelling's longest

@@ -516,7 +516,7 @@ fn scan_class(
 /// not gated.
 pub(crate) type Occurrences = Rc<Vec<(u32, u32)>>;
 
-/// A further test of a stretch for a gated search ([`Tiered::captures_iter_gated_where`]): given
+/// A further test of a stretch for a gated search ([`Tiered::captures_iter_gated`]): given
 /// the haystack, the stretch, and the (offset, length) of each occurrence in it of a word of the
 /// gate's group that occurs least (of its only group, for a gate of one), whether the stretch
 /// may hold a match. It must never turn away a stretch that holds one.
@@ -525,6 +525,23 @@ pub(crate) type StretchTest<'a> = &'a dyn Fn(&str, std::ops::Range<usize>, &[(u3
 /// The longest haystack whose trigger words are found: its offsets fit a `u32`. A longer one
 /// (no article is: they stop at 25 MB) is searched whole, as a short one is.
 const GATED_UP_TO: usize = u32::MAX as usize;
+
+/// The builder of a pattern's meta regex, as `regex::Regex::new` configures it but for the
+/// lazy DFA cache's `capacity` and whether it gets a literal prefilter (see `Tiered::full`).
+fn meta_builder(capacity: usize, prefilter: bool) -> meta::Builder {
+    let mut builder = meta::Builder::new();
+    builder
+        .configure(
+            meta::Config::new()
+                .nfa_size_limit(Some(10 * (1 << 20)))
+                .hybrid_cache_capacity(capacity)
+                .match_kind(MatchKind::LeftmostFirst)
+                .utf8_empty(true)
+                .auto_prefilter(prefilter),
+        )
+        .syntax(syntax::Config::new().utf8(true));
+    builder
+}
 
 /// Raises `max` to `value` if it is lower. Read first, written only when it grows: these
 /// counters sit beside what every search reads ([`Tiered`]), and an atomic maximum (or store)
@@ -1211,17 +1228,7 @@ impl Tiered {
                     Err(e) => debug_assert!(false, "the prebuilt {pattern} does not rebuild: {e}"),
                 }
             }
-            let mut builder = meta::Builder::new();
-            builder
-                .configure(
-                    meta::Config::new()
-                        .nfa_size_limit(Some(10 * (1 << 20)))
-                        .hybrid_cache_capacity(HYBRID_CACHE_CAPACITY)
-                        .match_kind(MatchKind::LeftmostFirst)
-                        .utf8_empty(true)
-                        .auto_prefilter(prefilter),
-                )
-                .syntax(syntax::Config::new().utf8(true));
+            let builder = meta_builder(HYBRID_CACHE_CAPACITY, prefilter);
             Engine::Meta(
                 match parsed {
                     // Translated as `build` would translate it (the syntax defaults, UTF-8 only).
@@ -1499,24 +1506,15 @@ impl Tiered {
     /// needs "ago" reads a few dozen stretches of a 10 MB text rather than all of it. Each
     /// stretch is searched as a span of the whole haystack, so word boundaries at its ends see
     /// the bytes beyond it, and as no match crosses a stop byte, the matches are exactly the
-    /// whole haystack's (a debug build compares the two).
+    /// whole haystack's (a debug build compares the two). With `keep`, only the stretches it
+    /// also lets through are searched (see [`StretchTest`]).
     pub(crate) fn captures_iter_gated<'h>(
         &self,
         triggers: &Triggers<'h>,
         groups: &[&'static [&'static str]],
+        keep: Option<StretchTest<'_>>,
     ) -> CapturesIter<'_, 'h> {
-        self.iter_gated(triggers, groups, None, Want::ALL_GROUPS)
-    }
-
-    /// [`Tiered::captures_iter_gated`] reading only the stretches `keep` also lets through (see
-    /// [`StretchTest`]).
-    pub(crate) fn captures_iter_gated_where<'h>(
-        &self,
-        triggers: &Triggers<'h>,
-        groups: &[&'static [&'static str]],
-        keep: StretchTest<'_>,
-    ) -> CapturesIter<'_, 'h> {
-        self.iter_gated(triggers, groups, Some(keep), Want::ALL_GROUPS)
+        self.iter_gated(triggers, groups, keep, Want::ALL_GROUPS)
     }
 
     /// [`Tiered::find_iter`] read as [`Tiered::captures_iter_gated`] reads.
@@ -1524,8 +1522,9 @@ impl Tiered {
         &self,
         triggers: &Triggers<'h>,
         groups: &[&'static [&'static str]],
+        keep: Option<StretchTest<'_>>,
     ) -> impl Iterator<Item = Match<'h>> {
-        self.iter_gated(triggers, groups, None, Want::ALL_WHOLE)
+        self.iter_gated(triggers, groups, keep, Want::ALL_WHOLE)
             .map(|caps| caps.whole())
     }
 

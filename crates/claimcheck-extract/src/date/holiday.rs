@@ -169,24 +169,25 @@ impl KeyWords {
         occurrences: &[(u32, u32)],
     ) -> bool {
         let text = &lower[stretch];
-        let mut asked: [usize; 8] = [usize::MAX; 8];
+        // Each lead word's spellings asked about once, however often it stands in the stretch
+        // (of the first few words: past them a word is asked about again).
+        let mut asked: [&str; 8] = [""; 8];
         occurrences.iter().any(|&(at, len)| {
-            let word = lower
+            let Some((&word, spellings)) = lower
                 .get(at as usize..(at + len) as usize)
-                .and_then(|w| self.led.get_key_value(w));
-            let Some((_, spellings)) = word else {
+                .and_then(|w| self.led.get_key_value(w))
+            else {
                 return false;
             };
-            spellings.iter().any(|&s| {
-                // A spelling asked about once, of the first few: "day" leads a dozen.
-                if asked.contains(&s) {
-                    return false;
-                }
-                if let Some(free) = asked.iter_mut().find(|a| **a == usize::MAX) {
-                    *free = s;
-                }
-                self.in_sequence(text, &self.spellings[s])
-            })
+            if asked.contains(&word) {
+                return false;
+            }
+            if let Some(free) = asked.iter_mut().find(|a| a.is_empty()) {
+                *free = word;
+            }
+            spellings
+                .iter()
+                .any(|&s| self.in_sequence(text, &self.spellings[s]))
         })
     }
 

@@ -131,7 +131,7 @@ pub(crate) fn proportions(text: &str, lower: &str) -> Vec<Measure> {
     let found = if std::ptr::eq(pattern, &PROPORTION_FOLDING) {
         pattern.captures_iter(haystack)
     } else if IN_SEQUENCE.may_stand(&triggers) {
-        pattern.captures_iter_gated(&triggers, &[&REQUIRED])
+        pattern.captures_iter_gated(&triggers, &[&REQUIRED], None)
     } else {
         return Vec::new();
     };

@@ -418,16 +418,7 @@ mod tests {
 
     /// A meta regex configured as `Tiered::full` configures one without a prefilter.
     fn meta_for(pattern: &str, capacity: usize) -> meta::Regex {
-        meta::Builder::new()
-            .configure(
-                meta::Config::new()
-                    .nfa_size_limit(Some(10 * (1 << 20)))
-                    .hybrid_cache_capacity(capacity)
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .utf8_empty(true)
-                    .auto_prefilter(false),
-            )
-            .syntax(regex_automata::util::syntax::Config::new().utf8(true))
+        super::super::meta_builder(capacity, false)
             .build(pattern)
             .expect("a valid pattern")
     }
