@@ -63,6 +63,12 @@ impl Lexicon {
         self.cue_of(word)
     }
 
+    /// Whether `word` may be a speaking verb: `false` settles it, `true` asks [`Lexicon::cue`].
+    #[inline]
+    pub fn may_be_cue(&self, word: &str) -> bool {
+        self.cue_shapes.may_hold(word)
+    }
+
     #[inline(never)]
     fn cue_of(&self, word: &str) -> Option<CueClass> {
         with_lowercase(word, |lower| self.cues.get(lower).copied())
