@@ -1,5 +1,7 @@
 //! A checkable statement found in an article, with the details each kind normalises.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::{CalendarDate, Precision, Span};
@@ -152,9 +154,10 @@ pub struct DateDetails {
     /// was missing.
     pub date: Option<CalendarDate>,
     pub precision: Precision,
-    /// The weekday stated in the text, lowercase ("monday").
+    /// The weekday stated in the text, lowercase ("monday"); the extractor's are borrowed from
+    /// its list of names rather than allocated for each claim.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub weekday: Option<String>,
+    pub weekday: Option<Cow<'static, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub relation: Option<Relation>,
     /// The event the date is tied to, in the article's words.
@@ -201,7 +204,8 @@ pub struct QuantityDetails {
     pub unit: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comparator: Option<Comparator>,
-    /// The normalised unit name ("kilometre", "percent", "US dollar").
+    /// The normalised unit name ("kilometre", "percent", "US dollar"); the extractor's are
+    /// borrowed from its unit table rather than allocated for each claim.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit_name: Option<String>,
+    pub unit_name: Option<Cow<'static, str>>,
 }

@@ -2584,7 +2584,7 @@ fn build_claim(
     let details = DateDetails {
         date: resolved.date,
         precision: resolved.date.map_or(c.value.precision(), |d| d.precision()),
-        weekday: c.weekday.map(|d| lexicon::weekday_name(d).to_string()),
+        weekday: c.weekday.map(|d| lexicon::weekday_name(d).into()),
         relation,
         event: None,
         part: c.part.map(str::to_string),

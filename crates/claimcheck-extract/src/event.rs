@@ -619,10 +619,7 @@ fn occurrence_before(text: &str, tokens: &[Token]) -> Option<String> {
     let mut participle = None;
     // "took place", "broke out": the particle goes with the verb.
     if end >= 2
-        && matches!(
-            tokens[end - 1].lower().as_str(),
-            "place" | "out" | "off" | "down"
-        )
+        && tokens[end - 1].is(&["place", "out", "off", "down"])
         && tokens[end - 2].is(OCCURRENCE_VERBS)
     {
         end -= 2;
@@ -632,7 +629,7 @@ fn occurrence_before(text: &str, tokens: &[Token]) -> Option<String> {
         participle = Some(tokens[end - 1].text);
         end -= 1;
         // "carried out": the particle came last.
-    } else if end >= 2 && tokens[end - 1].lower() == "out" && tokens[end - 2].is(&["carried"]) {
+    } else if end >= 2 && tokens[end - 1].is(&["out"]) && tokens[end - 2].is(&["carried"]) {
         participle = Some("carried out");
         end -= 2;
     }

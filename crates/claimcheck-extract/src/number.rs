@@ -228,7 +228,10 @@ fn vulgar_value(c: char) -> Option<f64> {
 }
 
 fn scale_value(word: &str) -> Option<f64> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    // Lowercased on the stack (no scale word is longer than "thousand"): this is asked at every
+    // number followed by a word.
+    let mut buf = [0u8; 8];
+    Some(match crate::ascii::lowercase_on_stack(word, &mut buf)? {
         "hundred" => 1e2,
         "thousand" => 1e3,
         "lakh" => 1e5,
@@ -239,6 +242,21 @@ fn scale_value(word: &str) -> Option<f64> {
         "dozen" => 12.0,
         _ => return None,
     })
+}
+
+/// The value of `0` followed by `decimals` (a decimal point and its digits), read as
+/// `format!("0{decimals}").parse()` reads it, without the allocation for a short one: this runs
+/// at every number with a decimal point.
+fn after_zero(decimals: &str) -> Option<f64> {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..decimals.len() + 1) {
+        Some(out) => {
+            out[0] = b'0';
+            out[1..].copy_from_slice(decimals.as_bytes());
+            std::str::from_utf8(out).ok()?.parse().ok()
+        }
+        None => format!("0{decimals}").parse().ok(),
+    }
 }
 
 /// The groups of [`DIGITS`] at the start of a text, as byte ranges.
@@ -441,9 +459,7 @@ fn digits_at(text: &str, start: usize) -> Option<Number> {
         n / d
     } else {
         let int = float(groups.int).unwrap_or(0.0);
-        let dec = group(groups.dec)
-            .and_then(|m| format!("0{m}").parse::<f64>().ok())
-            .unwrap_or(0.0);
+        let dec = group(groups.dec).and_then(after_zero).unwrap_or(0.0);
         if groups.int.is_none() && groups.dec.is_none() && groups.vulgar.is_none() {
             return None;
         }

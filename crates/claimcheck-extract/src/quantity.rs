@@ -75,7 +75,7 @@ pub(crate) fn quantities_from(
                 value_max: m.value_max,
                 unit: m.unit_text,
                 comparator: m.comparator,
-                unit_name: m.unit.map(|u| u.name.clone()),
+                unit_name: m.unit.map(|u| u.name.as_str().into()),
             };
             Claim::new(text, m.span, Details::Quantity(details))
         })
@@ -806,9 +806,9 @@ fn counted_end(text: &str, mut end: usize, first: &str) -> usize {
         "data",
         "media",
     ];
-    let mut last = first.to_string();
+    let mut last = first;
     for _ in 0..2 {
-        if last.ends_with('s') || PLURALS.contains(&last.as_str()) {
+        if last.ends_with('s') || PLURALS.contains(&last) {
             break;
         }
         let Some(next) = noun_after(&text[end..]) else {
@@ -819,7 +819,7 @@ fn counted_end(text: &str, mut end: usize, first: &str) -> usize {
             break;
         }
         end += next.end;
-        last = word.to_string();
+        last = word;
     }
     end
 }
@@ -831,16 +831,14 @@ fn is_pronoun_one(text: &str, n: Number) -> bool {
         return false;
     }
     let before = text[..n.start].trim_end();
-    let word: String = before
-        .chars()
+    let start = before
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+        .take_while(|&(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(before.len(), |(i, _)| i);
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        before[start..].to_ascii_lowercase().as_str(),
         "the"
             | "that"
             | "this"
@@ -873,12 +871,14 @@ fn follows_name(text: &str, start: usize) -> bool {
     if before.len() == text[..start].len() {
         return false;
     }
-    let word: String = before
-        .chars()
+    // The word is read off `before` in place: this runs at every number after a space.
+    let start = before
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .collect();
-    let word: String = word.chars().rev().collect();
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[start..];
     word.chars().next().is_some_and(char::is_uppercase) && !is_sentence_start(before, word.len())
 }
 
@@ -896,7 +896,14 @@ fn unit_written(text: &str, m: UnitMatch) -> &str {
 
 /// A unit as written, with its white space collapsed.
 fn unit_text_of(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Every pattern of the quantity readers, for the table of prebuilt automata
@@ -936,7 +943,13 @@ mod tests {
         let got: Vec<Owned> = extract_quantities(input)
             .into_iter()
             .map(|c| match *c.details {
-                Details::Quantity(q) => (c.text, q.value, q.unit, q.unit_name, q.comparator),
+                Details::Quantity(q) => (
+                    c.text,
+                    q.value,
+                    q.unit,
+                    q.unit_name.map(String::from),
+                    q.comparator,
+                ),
                 other => panic!("{input:?}: not a quantity: {other:?}"),
             })
             .collect();

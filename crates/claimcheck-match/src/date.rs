@@ -133,7 +133,7 @@ mod tests {
         let details = DateDetails {
             date,
             precision: Precision::Day,
-            weekday: weekday.map(str::to_string),
+            weekday: weekday.map(|w| w.to_string().into()),
             relation: None,
             event: None,
             part: None,

@@ -133,14 +133,30 @@ pub(super) const DAY_ORDINALS: &[&str] = &[
 
 /// The day of the month an ordinal word stands for: "first" is 1, "twenty-second" 22.
 pub(super) fn day_word(word: &str) -> Option<i8> {
-    let w = word.to_lowercase().replace(['-', ' ', '\t', '\n'], "");
+    // An ASCII word (nearly every one asked about, at each word before a month) is lowercased
+    // and closed up on the stack rather than in two new strings.
+    let mut buf = [0u8; 32];
+    let closed_up;
+    let w: &str = if word.is_ascii() && word.len() <= buf.len() {
+        let mut n = 0;
+        for &b in word.as_bytes() {
+            if !matches!(b, b'-' | b' ' | b'\t' | b'\n') {
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
+            }
+        }
+        std::str::from_utf8(&buf[..n]).ok()?
+    } else {
+        closed_up = word.to_lowercase().replace(['-', ' ', '\t', '\n'], "");
+        &closed_up
+    };
     let ordinal = |s: &str| {
         DAY_ORDINALS
             .iter()
             .position(|u| *u == s)
             .and_then(|i| i8::try_from(i + 1).ok())
     };
-    match w.as_str() {
+    match w {
         "twentieth" => Some(20),
         "thirtieth" => Some(30),
         _ => {
@@ -149,7 +165,7 @@ pub(super) fn day_word(word: &str) -> Option<i8> {
             } else if let Some(rest) = w.strip_prefix("thirty") {
                 ordinal(rest).filter(|d| *d == 1).map(|d| 30 + d)
             } else {
-                ordinal(&w)
+                ordinal(w)
             }
         }
     }

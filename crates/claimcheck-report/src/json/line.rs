@@ -406,7 +406,7 @@ mod tests {
             Details::Date(DateDetails {
                 date: CalendarDate::day(2024, 2, 29),
                 precision: Precision::Day,
-                weekday: s("thursday"),
+                weekday: Some("thursday".into()),
                 relation: Some(Relation::ScheduledFor),
                 event: s("the vote\non the budget"),
                 part: s("early"),
@@ -449,7 +449,7 @@ mod tests {
                 value_max: Some(-0.0),
                 unit: s("dollars"),
                 comparator: Some(Comparator::Ge),
-                unit_name: s("US dollar"),
+                unit_name: Some("US dollar".into()),
             }),
             Details::Quantity(QuantityDetails {
                 value: f64::INFINITY,

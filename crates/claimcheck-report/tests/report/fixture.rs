@@ -69,7 +69,7 @@ fn date(y: i16, m: i8, d: i8, weekday: Option<&str>) -> Details {
     Details::Date(DateDetails {
         date: CalendarDate::day(y, m, d),
         precision: Precision::Day,
-        weekday: weekday.map(str::to_string),
+        weekday: weekday.map(|w| w.to_string().into()),
         relation: Some(Relation::On),
         event: None,
         part: None,
