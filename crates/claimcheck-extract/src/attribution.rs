@@ -282,16 +282,15 @@ pub(crate) fn cue_places(triggers: &Triggers<'_>) -> Option<Occurrences> {
     triggers.occurrences(cue_words())
 }
 
-/// Whether a word of the unit `span` of `text` may be a cue, from the places of the cue words in
-/// the text from the unit's start on (`cues`): one of them is a whole word of the unit, or the
-/// unit is not ASCII.
+/// Whether a word of the ASCII unit `span` of `text` may be a cue, from the places of the cue
+/// words in the text from the unit's start on (`cues`): one of them is a whole word of the unit.
 ///
 /// The clause reader finds nothing in a unit without a cue (a speaking verb, or "according"
 /// before "to"), and two fifths of the bench text's bytes are in such units: it tokenised them
 /// and looked each word up for nothing. A cue is a whole token, so where it stands neither the
-/// byte before it nor the one after is a letter or digit of the unit; a non-ASCII unit is always
-/// read, since its words are lowercased by Unicode's rules, which turn a few other letters into
-/// ASCII ones (the Kelvin sign into `k`).
+/// byte before it nor the one after is a letter or digit of the unit. A non-ASCII unit is always
+/// read, without the places, since its words are lowercased by Unicode's rules, which turn a few
+/// other letters into ASCII ones (the Kelvin sign into `k`).
 fn may_hold_cue(text: &str, span: Span, cues: &[(u32, u32)]) -> bool {
     let bytes = text.as_bytes();
     let letter = |k: usize| bytes[k].is_ascii_alphanumeric();
@@ -304,7 +303,6 @@ fn may_hold_cue(text: &str, span: Span, cues: &[(u32, u32)]) -> bool {
                 && (at == span.start || !letter(at - 1))
                 && (end == span.end || !letter(end))
         })
-        || !text[span.start..span.end].is_ascii()
 }
 
 /// `items.partition_point(|x| key(x) < bound)` for `items` sorted by `key`, read on from where
@@ -340,15 +338,21 @@ pub(crate) fn attributions_in(
         // Only the quotations that start in the unit matter to it; runs are sorted by start.
         let first = first_from(&runs, &mut runs_from, unit.span.start, |r| r.outer.start);
         let last = first + runs[first..].partition_point(|r| r.outer.start < unit.span.end);
-        let parsed = if cues.is_none_or(|cues| {
+        // The cue words' places from the unit's start on, and whether the unit is ASCII (see
+        // `may_hold_cue`): the clause reader looks at those places only.
+        let unit_cues = cues.map(|cues| {
             let at = first_from(cues, &mut cues_from, unit.span.start, |&(at, _)| {
                 at as usize
             });
-            may_hold_cue(text, unit.span, &cues[at..])
-        }) {
-            clause::parse_unit(text, unit.span, &runs[first..last])
-        } else {
-            Vec::new()
+            (&cues[at..], text[unit.span.start..unit.span.end].is_ascii())
+        });
+        let parsed = match unit_cues {
+            None => clause::parse_unit(text, unit.span, &runs[first..last], None),
+            Some((cues, true)) if may_hold_cue(text, unit.span, cues) => {
+                clause::parse_unit(text, unit.span, &runs[first..last], Some(cues))
+            }
+            Some((_, false)) => clause::parse_unit(text, unit.span, &runs[first..last], None),
+            Some(_) => Vec::new(),
         };
         let found: Vec<(Span, AttributionDetails)> = if parsed.is_empty() {
             match quoting.take() {
@@ -499,9 +503,11 @@ pub(crate) fn twins() -> Vec<&'static crate::ascii::Twin> {
 mod tests {
     use super::*;
 
-    /// Reading only the units that may hold a cue finds what reading every unit finds: at the
-    /// edges of units, beside joiners and capitals, in units with other scripts, and where a
-    /// Kelvin sign makes "remarked" only once lowercased by Unicode's rules.
+    /// Reading only the units that may hold a cue, and in them only the words at the cue
+    /// words' places, finds what reading every word of every unit finds: at the edges of units,
+    /// beside joiners and capitals, with two cues in a unit or one cue inside another ("say" in
+    /// "says"), in units with other scripts, and where a Kelvin sign makes "remarked" only once
+    /// lowercased by Unicode's rules.
     #[test]
     fn units_without_a_cue_word_are_skipped_without_loss() {
         let mut texts: Vec<String> = [
@@ -523,6 +529,10 @@ mod tests {
             "Prices fell, Müller said on Tuesday.",
             "It was the saidness of it, warned-off critics added,",
             "added",
+            "Lee said the talks failed, but Kim said they would resume.",
+            "\"It is over,\" says Ruiz, who says he will stay, SAYS the aide.",
+            "The said-so rule, officials told Reuters, stands according to them.",
+            "Prices rose, ACCORDING TO the bank, which Told nobody.",
         ];
         for (k, edge) in edges.iter().enumerate() {
             // Long enough for the trigger pass, with the edge case at the start, in the middle

@@ -76,7 +76,16 @@ static CONJUNCTION: Tiered = Tiered::new(|| {
 /// The attributions in `span` of `text`: usually one, two when a conjunction joins two speakers
 /// ("X said A, but Y said B"). A cue inside the statement of an earlier one is reported speech
 /// within the statement ("Lee said that Kim told Putin ...") and makes no claim of its own.
-pub fn parse_unit(text: &str, span: Span, runs: &[QuoteRun]) -> Vec<Parsed> {
+///
+/// `cues`, when given, are the places of the cue words from the unit's start on (see
+/// [`super::cue_places`]), which must hold every word of the unit that is a cue: the unit is
+/// ASCII, so its words' lowercase is the lowercase copy the places were found in.
+pub fn parse_unit(
+    text: &str,
+    span: Span,
+    runs: &[QuoteRun],
+    cues: Option<&[(u32, u32)]>,
+) -> Vec<Parsed> {
     let reader = Reader {
         text,
         span,
@@ -84,20 +93,32 @@ pub fn parse_unit(text: &str, span: Span, runs: &[QuoteRun]) -> Vec<Parsed> {
         runs,
     };
     let mut out: Vec<Parsed> = Vec::new();
-    // Only a word that may be a cue (or "according") can start an attribution: the others are
-    // passed over here, without a call to `Reader::at` for each (a tenth of the clause
-    // reader's time went to calling it for words it turned away at once).
+    // Only a cue (or "according") can start an attribution: the other words are passed over
+    // here, without a call to `Reader::at` for each (a tenth of the clause reader's time went
+    // to calling it for words it turned away). Where the places of the cue words are known,
+    // those are the words looked at; elsewhere, those the cue table's shapes let through.
     let lexicon = &*LEXICON;
     let may_start = |tok: Tok| {
         let word = &text[tok.start..tok.end];
         tok.word && (lexicon.may_be_cue(word) || word.eq_ignore_ascii_case("according"))
     };
+    let mut places = cues.map(|cues| {
+        cues.iter()
+            .map(|&(at, len)| (at as usize, len as usize))
+            .take_while(|&(at, _)| at < span.end)
+    });
+    // The next token from `from` on that may be a cue.
+    let mut candidate = |from: usize| match &mut places {
+        Some(places) => places.find_map(|(at, len)| {
+            let k = reader.toks.partition_point(|t| t.start < at);
+            let tok = reader.toks.get(k)?;
+            (k >= from && tok.word && tok.start == at && tok.end == at + len).then_some(k)
+        }),
+        None => (from..reader.toks.len()).find(|&k| may_start(reader.toks[k])),
+    };
     let mut i = 0;
-    while i < reader.toks.len() {
-        if !may_start(reader.toks[i]) {
-            i += 1;
-            continue;
-        }
+    while let Some(k) = candidate(i) {
+        i = k;
         let Some(mut p) = reader.at(i) else {
             i += 1;
             continue;
