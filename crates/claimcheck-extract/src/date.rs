@@ -384,8 +384,11 @@ static MONTH_BARE: Pattern = Pattern::new(
     Tiered::new(|| date_pattern(&format!(r"(?i)\b(?P<m>{FULL_MONTH})\b"))),
 );
 
+/// The separators of a numeric date ("2024-03-06", "6/3/2024", "6.3.24").
+const DATE_SEPARATORS: &[&str] = &["-", "/", "."];
+
 static ISO: Pattern = Pattern::new(
-    Needs::All(&[CENTURIES, &["-", "/", "."]]),
+    Needs::All(&[CENTURIES, DATE_SEPARATORS]),
     Tiered::new(|| {
         date_pattern(&format!(
             r"\b(?P<y>{YEAR})(?P<s1>[-/.])(?P<m>[0-9]{{1,2}})(?P<s2>[-/.])(?P<d>[0-9]{{1,2}})"
@@ -394,7 +397,7 @@ static ISO: Pattern = Pattern::new(
 );
 
 static NUMERIC: Pattern = Pattern::new(
-    Needs::All(&[DIGITS]),
+    Needs::All(&[DIGITS, DATE_SEPARATORS]),
     Tiered::new(|| {
         date_pattern(
             r"\b(?P<a>[0-9]{1,2})\s?(?P<s1>[/.-])\s?(?P<b>[0-9]{1,2})(?:\s?(?P<s2>[/.-])\s?(?P<y>[0-9]{4}|[0-9]{2}))?",
