@@ -319,13 +319,73 @@ pub(super) fn marks_amount(previous_word: &str) -> bool {
     with_lowercase(previous_word, |w| WORDS.contains(&w))
 }
 
+/// Declares a list of lowercase words, and a function telling whether a word is one of them
+/// by `match` arms (a length and a comparison or two, where scanning the list compares each).
+macro_rules! word_list {
+    ($(#[$doc:meta])* $list:ident, $is:ident, [$($word:literal),* $(,)?]) => {
+        $(#[$doc])*
+        const $list: &[&str] = &[$($word),*];
+
+        fn $is(w: &str) -> bool {
+            matches!(w, $($word)|*)
+        }
+    };
+}
+
+word_list!(
+    /// The modal and scheduling words that make a date future ("may" only lowercase: the month
+    /// is capitalised).
+    FUTURE_WORDS,
+    is_future_word,
+    [
+        "will", "should", "would", "might", "ll", "shall", "wo", "upcoming", "scheduled", "slated",
+        "tomorrow", "next", "forthcoming",
+    ]
+);
+
+word_list!(
+    /// The irregular past forms and past time words that make a date past.
+    PAST_WORDS,
+    is_past_word,
+    [
+        "was", "were", "had", "did", "said", "told", "met", "went", "came", "took", "gave", "made",
+        "fell", "rose", "won", "lost", "left", "held", "began", "became", "saw", "got", "sent",
+        "ran", "brought", "thought", "spoke", "wrote", "been", "ago", "yesterday", "last", "paid",
+        "sold", "bought", "hit", "cut", "put", "set", "shut", "led", "struck", "broke", "chose",
+        "drove", "flew", "grew", "knew", "threw", "felt", "kept", "meant", "built", "spent", "sank",
+        "shot", "stood", "understood", "wore", "earlier",
+    ]
+);
+
+/// The shapes of every word [`tense_of`] looks for in the word it is given.
+static TENSE_SHAPES: std::sync::LazyLock<crate::ascii::Shapes> = std::sync::LazyLock::new(|| {
+    crate::ascii::Shapes::of(
+        FUTURE_WORDS
+            .iter()
+            .chain(PAST_WORDS)
+            .copied()
+            .chain(["to", "may"]),
+    )
+});
+
+/// Whether `word` may be a regular past form ([`regular_past`]): five letters or more ending in
+/// "ed".
+fn may_be_regular_past(word: &str) -> bool {
+    word.len() >= 5 && word.as_bytes()[word.len() - 2..].eq_ignore_ascii_case(b"ed")
+}
+
 /// The tense a single word signals, if any. Past-tense forms are the usual irregular verbs plus
 /// regular "-ed" forms; future cues are the modal and scheduling words news uses.
 pub(super) fn tense_of(word: &str, previous: &str) -> Option<Lean> {
-    // This runs for every word around every date: the words are ASCII letters, lowercased on
-    // the stack and compared with `match` arms rather than scanned lists. A word too long for
-    // the buffer is none of the listed ones (the longest has 11 letters). The word before
-    // matters only to "to" and to a past form, so it is lowercased only then.
+    // This runs for every word around every date. Most are none of the listed words (nor "to"
+    // or "may"), which the lists' shapes say at once, and no regular past form. The others are
+    // ASCII letters, lowercased on the stack and compared with `match` arms rather than scanned
+    // lists. A word too long for the buffer is none of the listed ones (the longest has 11
+    // letters). The word before matters only to "to" and to a past form, so it is lowercased
+    // only then.
+    if !TENSE_SHAPES.may_hold(word) && !may_be_regular_past(word) {
+        return None;
+    }
     let mut word_buf = [0u8; 16];
     let mut previous_buf = [0u8; 16];
     let w = crate::ascii::lowercase_on_stack(word, &mut word_buf).unwrap_or("");
@@ -350,88 +410,10 @@ pub(super) fn tense_of(word: &str, previous: &str) -> Option<Lean> {
         return Some(Lean::Future);
     }
     // The modal "may" is lowercase; the month is capitalised.
-    if matches!(
-        w,
-        "will"
-            | "should"
-            | "would"
-            | "might"
-            | "ll"
-            | "shall"
-            | "wo"
-            | "upcoming"
-            | "scheduled"
-            | "slated"
-            | "tomorrow"
-            | "next"
-            | "forthcoming"
-    ) || word == "may"
-    {
+    if is_future_word(w) || word == "may" {
         return Some(Lean::Future);
     }
-    let past = matches!(
-        w,
-        "was"
-            | "were"
-            | "had"
-            | "did"
-            | "said"
-            | "told"
-            | "met"
-            | "went"
-            | "came"
-            | "took"
-            | "gave"
-            | "made"
-            | "fell"
-            | "rose"
-            | "won"
-            | "lost"
-            | "left"
-            | "held"
-            | "began"
-            | "became"
-            | "saw"
-            | "got"
-            | "sent"
-            | "ran"
-            | "brought"
-            | "thought"
-            | "spoke"
-            | "wrote"
-            | "been"
-            | "ago"
-            | "yesterday"
-            | "last"
-            | "paid"
-            | "sold"
-            | "bought"
-            | "hit"
-            | "cut"
-            | "put"
-            | "set"
-            | "shut"
-            | "led"
-            | "struck"
-            | "broke"
-            | "chose"
-            | "drove"
-            | "flew"
-            | "grew"
-            | "knew"
-            | "threw"
-            | "felt"
-            | "kept"
-            | "meant"
-            | "built"
-            | "spent"
-            | "sank"
-            | "shot"
-            | "stood"
-            | "understood"
-            | "wore"
-            | "earlier"
-    ) || regular_past(word, w);
+    let past = is_past_word(w) || regular_past(word, w);
     if !past {
         return None;
     }
@@ -483,4 +465,42 @@ fn regular_past(word: &str, w: &str) -> bool {
                 | "advanced"
                 | "related"
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shapes that turn most words away at once let through every word the lists and the
+    /// regular past forms hold, in any case, and turn away only words that signal nothing.
+    #[test]
+    fn tense_words_pass_their_shapes() {
+        for word in FUTURE_WORDS {
+            assert_eq!(tense_of(word, ""), Some(Lean::Future), "{word}");
+            assert_eq!(
+                tense_of(&word.to_uppercase(), ""),
+                Some(Lean::Future),
+                "{word}"
+            );
+        }
+        for word in PAST_WORDS {
+            assert_eq!(tense_of(word, "they"), Some(Lean::Past), "{word}");
+            assert_eq!(tense_of(word, "be"), None, "{word}");
+        }
+        for (word, previous, lean) in [
+            ("to", "scheduled", Some(Lean::Future)),
+            ("TO", "Set", Some(Lean::Future)),
+            ("to", "went", None),
+            ("may", "", Some(Lean::Future)),
+            ("May", "", None),
+            ("completed", "was", Some(Lean::Past)),
+            ("renamED", "", Some(Lean::Past)),
+            ("Completed", "", None),
+            ("exceed", "", None),
+            ("talks", "the", None),
+            ("cafés", "", None),
+        ] {
+            assert_eq!(tense_of(word, previous), lean, "{word} after {previous}");
+        }
+    }
 }
