@@ -13,6 +13,17 @@ pub enum Precision {
     Day,
 }
 
+impl Precision {
+    /// The name contract v1 writes for it (as `Serialize` does; a test holds the two together).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Precision::Year => "year",
+            Precision::Month => "month",
+            Precision::Day => "day",
+        }
+    }
+}
+
 /// A year, a month of a year, or a day, printed in ISO 8601 (`1953`, `2023-09`, `2023-09-11`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CalendarDate {
@@ -101,5 +112,13 @@ mod tests {
         assert_eq!(d.to_string(), "2023-09-11");
         assert_eq!(d.precision(), Precision::Day);
         assert!(CalendarDate::day(2023, 2, 30).is_none());
+    }
+
+    #[test]
+    fn precision_names_are_what_serialize_writes() {
+        for p in [Precision::Year, Precision::Month, Precision::Day] {
+            let written = serde_json::to_string(&p).expect("a precision serialises");
+            assert_eq!(written, format!("\"{}\"", p.as_str()));
+        }
     }
 }

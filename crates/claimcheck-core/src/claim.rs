@@ -91,6 +91,21 @@ pub enum Comparator {
     Between,
 }
 
+impl Comparator {
+    /// The name contract v1 writes for it (as `Serialize` does).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Comparator::Lt => "lt",
+            Comparator::Le => "le",
+            Comparator::Gt => "gt",
+            Comparator::Ge => "ge",
+            Comparator::Approx => "approx",
+            Comparator::Eq => "eq",
+            Comparator::Between => "between",
+        }
+    }
+}
+
 /// How a distance is travelled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -99,6 +114,18 @@ pub enum Mode {
     Road,
     Rail,
     Flight,
+}
+
+impl Mode {
+    /// The name contract v1 writes for it (as `Serialize` does).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Mode::Straight => "straight",
+            Mode::Road => "road",
+            Mode::Rail => "rail",
+            Mode::Flight => "flight",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -136,6 +163,21 @@ pub enum Relation {
     ScheduledFor,
 }
 
+impl Relation {
+    /// The name contract v1 writes for it (as `Serialize` does).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Relation::On => "on",
+            Relation::In => "in",
+            Relation::Since => "since",
+            Relation::Before => "before",
+            Relation::After => "after",
+            Relation::Until => "until",
+            Relation::ScheduledFor => "scheduled_for",
+        }
+    }
+}
+
 /// Where the year of a date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -146,6 +188,17 @@ pub enum YearSource {
     Publication,
     /// No anchor: the year could not be fixed.
     Unknown,
+}
+
+impl YearSource {
+    /// The name contract v1 writes for it (as `Serialize` does).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            YearSource::Text => "text",
+            YearSource::Publication => "publication",
+            YearSource::Unknown => "unknown",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -208,4 +261,54 @@ pub struct QuantityDetails {
     /// borrowed from its unit table rather than allocated for each claim.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_name: Option<Cow<'static, str>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names written without serde are the names serde writes.
+    #[test]
+    fn names_are_what_serialize_writes() {
+        fn check<T: Serialize>(value: T, name: &str) {
+            assert_eq!(
+                serde_json::to_string(&value).unwrap(),
+                format!("\"{name}\"")
+            );
+        }
+        use Comparator as C;
+        for c in [C::Lt, C::Le, C::Gt, C::Ge, C::Approx, C::Eq, C::Between] {
+            check(c, c.as_str());
+        }
+        for m in [Mode::Straight, Mode::Road, Mode::Rail, Mode::Flight] {
+            check(m, m.as_str());
+        }
+        use Relation as R;
+        for r in [
+            R::On,
+            R::In,
+            R::Since,
+            R::Before,
+            R::After,
+            R::Until,
+            R::ScheduledFor,
+        ] {
+            check(r, r.as_str());
+        }
+        for y in [
+            YearSource::Text,
+            YearSource::Publication,
+            YearSource::Unknown,
+        ] {
+            check(y, y.as_str());
+        }
+        for k in [
+            ClaimKind::Distance,
+            ClaimKind::Date,
+            ClaimKind::Attribution,
+            ClaimKind::Quantity,
+        ] {
+            check(k, k.as_str());
+        }
+    }
 }
