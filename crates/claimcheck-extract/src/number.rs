@@ -127,11 +127,15 @@ pub(crate) fn numbers(text: &str) -> Vec<Number> {
                 }
                 continue;
             }
-            // A word of letters that is no number word can begin no number (`words_at` reads
-            // its first word first): on past its letters without reading what comes before it.
+            // A word of letters can begin a number only as a unit, a ten or an article (which
+            // `words_at` reads first): any other word ("and", "half", "point", "hundred") or
+            // none is passed over, letters and all, without reading what comes before it.
             if b.is_ascii_alphabetic() {
                 let len = word_len(&text[i..]).unwrap_or(1);
-                if word_kind(&text[i..i + len]).is_none() {
+                if !matches!(
+                    word_kind(&text[i..i + len]),
+                    Some(Word::Unit(_) | Word::Ten(_) | Word::Article)
+                ) {
                     i += len;
                     continue;
                 }
