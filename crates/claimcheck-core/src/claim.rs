@@ -270,21 +270,21 @@ mod tests {
     /// The names written without serde are the names serde writes.
     #[test]
     fn names_are_what_serialize_writes() {
-        fn check<T: Serialize>(value: T, name: &str) {
-            assert_eq!(
-                serde_json::to_string(&value).unwrap(),
-                format!("\"{name}\"")
-            );
+        fn check<T: Serialize + Copy>(values: &[T], name: fn(&T) -> &'static str) {
+            for value in values {
+                let written = serde_json::to_string(value).expect("a name serialises");
+                assert_eq!(written, format!("\"{}\"", name(value)));
+            }
         }
         use Comparator as C;
-        for c in [C::Lt, C::Le, C::Gt, C::Ge, C::Approx, C::Eq, C::Between] {
-            check(c, c.as_str());
-        }
-        for m in [Mode::Straight, Mode::Road, Mode::Rail, Mode::Flight] {
-            check(m, m.as_str());
-        }
+        let comparators = [C::Lt, C::Le, C::Gt, C::Ge, C::Approx, C::Eq, C::Between];
+        check(&comparators, C::as_str);
+        check(
+            &[Mode::Straight, Mode::Road, Mode::Rail, Mode::Flight],
+            Mode::as_str,
+        );
         use Relation as R;
-        for r in [
+        let relations = [
             R::On,
             R::In,
             R::Since,
@@ -292,23 +292,14 @@ mod tests {
             R::After,
             R::Until,
             R::ScheduledFor,
-        ] {
-            check(r, r.as_str());
-        }
-        for y in [
-            YearSource::Text,
-            YearSource::Publication,
-            YearSource::Unknown,
-        ] {
-            check(y, y.as_str());
-        }
-        for k in [
-            ClaimKind::Distance,
-            ClaimKind::Date,
-            ClaimKind::Attribution,
-            ClaimKind::Quantity,
-        ] {
-            check(k, k.as_str());
-        }
+        ];
+        check(&relations, R::as_str);
+        use YearSource as Y;
+        check(&[Y::Text, Y::Publication, Y::Unknown], Y::as_str);
+        use ClaimKind as K;
+        check(
+            &[K::Distance, K::Date, K::Attribution, K::Quantity],
+            K::as_str,
+        );
     }
 }
