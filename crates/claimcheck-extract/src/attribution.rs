@@ -347,12 +347,11 @@ pub(crate) fn attributions_in(
             (&cues[at..], text[unit.span.start..unit.span.end].is_ascii())
         });
         let parsed = match unit_cues {
-            None => clause::parse_unit(text, unit.span, &runs[first..last], None),
-            Some((cues, true)) if may_hold_cue(text, unit.span, cues) => {
+            Some((cues, true)) if !may_hold_cue(text, unit.span, cues) => Vec::new(),
+            Some((cues, true)) => {
                 clause::parse_unit(text, unit.span, &runs[first..last], Some(cues))
             }
-            Some((_, false)) => clause::parse_unit(text, unit.span, &runs[first..last], None),
-            Some(_) => Vec::new(),
+            _ => clause::parse_unit(text, unit.span, &runs[first..last], None),
         };
         let found: Vec<(Span, AttributionDetails)> = if parsed.is_empty() {
             match quoting.take() {
