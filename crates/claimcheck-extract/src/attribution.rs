@@ -326,6 +326,16 @@ pub(crate) fn attributions_in(
     sentences: &[Span],
     cues: Option<&[(u32, u32)]>,
 ) -> Vec<Claim> {
+    attributions_reading(text, sentences, cues, clause::Candidates::Shapes)
+}
+
+/// [`attributions_in`], asking `words` about the units it reads without the cues' places.
+fn attributions_reading(
+    text: &str,
+    sentences: &[Span],
+    cues: Option<&[(u32, u32)]>,
+    words: clause::Candidates<'_>,
+) -> Vec<Claim> {
     let runs = quotes::quote_runs(text);
     let units = quotes::units(text, sentences, &runs);
     let mut speakers = Speakers::default();
@@ -348,10 +358,13 @@ pub(crate) fn attributions_in(
         });
         let parsed = match unit_cues {
             Some((cues, true)) if !may_hold_cue(text, unit.span, cues) => Vec::new(),
-            Some((cues, true)) => {
-                clause::parse_unit(text, unit.span, &runs[first..last], Some(cues))
-            }
-            _ => clause::parse_unit(text, unit.span, &runs[first..last], None),
+            Some((cues, true)) => clause::parse_unit(
+                text,
+                unit.span,
+                &runs[first..last],
+                clause::Candidates::Places(cues),
+            ),
+            _ => clause::parse_unit(text, unit.span, &runs[first..last], words),
         };
         let found: Vec<(Span, AttributionDetails)> = if parsed.is_empty() {
             match quoting.take() {
@@ -503,10 +516,12 @@ mod tests {
     use super::*;
 
     /// Reading only the units that may hold a cue, and in them only the words at the cue
-    /// words' places, finds what reading every word of every unit finds: at the edges of units,
-    /// beside joiners and capitals, with two cues in a unit or one cue inside another ("say" in
-    /// "says"), in units with other scripts, and where a Kelvin sign makes "remarked" only once
-    /// lowercased by Unicode's rules.
+    /// words' places (or, without the places, the words the cue table's shapes let through),
+    /// finds what asking every word of every unit finds: at the edges of units, beside joiners
+    /// and capitals, with two cues in a unit or one cue inside another ("say" in "says"), in
+    /// units with other scripts, and where a Kelvin sign makes "remarked" only once lowercased
+    /// by Unicode's rules; in texts short enough for the trigger pass to keep its pairs and in
+    /// texts too long for that.
     #[test]
     fn units_without_a_cue_word_are_skipped_without_loss() {
         let mut texts: Vec<String> = [
@@ -540,17 +555,34 @@ mod tests {
             texts.push(format!("{edge} {filler}{edge}\n\n{filler}{edge}"));
             texts.push(format!("{filler}{}", edges[..=k].join(" ")));
         }
+        // Every edge case, many times over: more cue words than the pass keeps as pairs.
+        let all = edges.join("\n\n");
+        texts.push(
+            std::iter::repeat_n(all.as_str(), 40)
+                .collect::<Vec<_>>()
+                .join("\n\n"),
+        );
+        let mut with_some = 0;
         for text in &texts {
             let lower = text.to_ascii_lowercase();
             let sentences = crate::sentences::sentences(text);
             let triggers = crate::date::triggers(text, &lower);
             let cues = cue_places(&triggers).expect("a text long enough for the trigger pass");
+            let every = attributions_reading(text, &sentences, None, clause::Candidates::Every);
             assert_eq!(
                 attributions_in(text, &sentences, Some(&cues)),
-                attributions_in(text, &sentences, None),
+                every,
                 "{text}"
             );
+            assert_eq!(attributions_in(text, &sentences, None), every, "{text}");
+            with_some += usize::from(!every.is_empty());
         }
+        // The comparison is of attributions, not of empty lists.
+        assert!(
+            with_some * 4 >= texts.len() * 3,
+            "{with_some} of {} texts hold an attribution",
+            texts.len()
+        );
     }
 
     /// The indexed people resolve every mention as the plain list they replaced did: the most

@@ -77,14 +77,25 @@ static CONJUNCTION: Tiered = Tiered::new(|| {
 /// ("X said A, but Y said B"). A cue inside the statement of an earlier one is reported speech
 /// within the statement ("Lee said that Kim told Putin ...") and makes no claim of its own.
 ///
-/// `cues`, when given, are the places of the cue words from the unit's start on (see
-/// [`super::cue_places`]), which must hold every word of the unit that is a cue: the unit is
-/// ASCII, so its words' lowercase is the lowercase copy the places were found in.
+/// The words [`parse_unit`] asks whether an attribution starts at them.
+#[derive(Debug, Clone, Copy)]
+pub enum Candidates<'a> {
+    /// The words at the places of the cue words from the unit's start on (see
+    /// [`super::cue_places`]), which must hold every word of the unit that is a cue: the unit
+    /// is ASCII, so its words' lowercase is the lowercase copy the places were found in.
+    Places(&'a [(u32, u32)]),
+    /// The words the cue table's shapes let through, and "according".
+    Shapes,
+    /// Every word, as the reader did before either: what the tests hold the others to.
+    #[cfg(test)]
+    Every,
+}
+
 pub fn parse_unit(
     text: &str,
     span: Span,
     runs: &[QuoteRun],
-    cues: Option<&[(u32, u32)]>,
+    candidates: Candidates<'_>,
 ) -> Vec<Parsed> {
     let reader = Reader {
         text,
@@ -102,19 +113,24 @@ pub fn parse_unit(
         let word = &text[tok.start..tok.end];
         tok.word && (lexicon.may_be_cue(word) || word.eq_ignore_ascii_case("according"))
     };
-    let mut places = cues.map(|cues| {
-        cues.iter()
-            .map(|&(at, len)| (at as usize, len as usize))
-            .take_while(|&(at, _)| at < span.end)
-    });
+    let mut places = match candidates {
+        Candidates::Places(cues) => Some(
+            cues.iter()
+                .map(|&(at, len)| (at as usize, len as usize))
+                .take_while(|&(at, _)| at < span.end),
+        ),
+        _ => None,
+    };
     // The next token from `from` on that may be a cue.
-    let mut candidate = |from: usize| match &mut places {
-        Some(places) => places.find_map(|(at, len)| {
+    let mut candidate = |from: usize| match (&mut places, candidates) {
+        (Some(places), _) => places.find_map(|(at, len)| {
             let k = reader.toks.partition_point(|t| t.start < at);
             let tok = reader.toks.get(k)?;
             (k >= from && tok.word && tok.start == at && tok.end == at + len).then_some(k)
         }),
-        None => (from..reader.toks.len()).find(|&k| may_start(reader.toks[k])),
+        #[cfg(test)]
+        (None, Candidates::Every) => (from < reader.toks.len()).then_some(from),
+        (None, _) => (from..reader.toks.len()).find(|&k| may_start(reader.toks[k])),
     };
     let mut i = 0;
     while let Some(k) = candidate(i) {

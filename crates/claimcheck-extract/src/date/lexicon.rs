@@ -497,6 +497,10 @@ mod tests {
             ("renamED", "", Some(Lean::Past)),
             ("Completed", "", None),
             ("exceed", "", None),
+            // Regular past forms on no list: one beyond ASCII, which the shapes let through,
+            // and one longer than the lowercasing buffer, which only the "-ed" test does.
+            ("réformed", "", Some(Lean::Past)),
+            ("internationalized", "", Some(Lean::Past)),
             ("talks", "the", None),
             ("cafés", "", None),
         ] {
