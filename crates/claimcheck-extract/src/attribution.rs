@@ -282,15 +282,16 @@ pub(crate) fn cue_places(triggers: &Triggers<'_>) -> Option<Occurrences> {
     triggers.occurrences(cue_words())
 }
 
-/// Whether a word of the ASCII unit `span` of `text` may be a cue, from the places of the cue
-/// words in the text from the unit's start on (`cues`): one of them is a whole word of the unit.
+/// Whether a word of the unit `span` of `text` may be a cue, from the places of the cue words in
+/// the text from the unit's start on (`cues`): one of them is a whole word of the unit, or the
+/// unit is not ASCII.
 ///
 /// The clause reader finds nothing in a unit without a cue (a speaking verb, or "according"
 /// before "to"), and two fifths of the bench text's bytes are in such units: it tokenised them
 /// and looked each word up for nothing. A cue is a whole token, so where it stands neither the
-/// byte before it nor the one after is a letter or digit of the unit. A non-ASCII unit is always
-/// read, without the places, since its words are lowercased by Unicode's rules, which turn a few
-/// other letters into ASCII ones (the Kelvin sign into `k`).
+/// byte before it nor the one after is a letter or digit of the unit; a non-ASCII unit is always
+/// read, word by word, since its words are lowercased by Unicode's rules, which turn a few other
+/// letters into ASCII ones (the Kelvin sign into `k`).
 fn may_hold_cue(text: &str, span: Span, cues: &[(u32, u32)]) -> bool {
     let bytes = text.as_bytes();
     let letter = |k: usize| bytes[k].is_ascii_alphanumeric();
@@ -303,6 +304,7 @@ fn may_hold_cue(text: &str, span: Span, cues: &[(u32, u32)]) -> bool {
                 && (at == span.start || !letter(at - 1))
                 && (end == span.end || !letter(end))
         })
+        || !text[span.start..span.end].is_ascii()
 }
 
 /// `items.partition_point(|x| key(x) < bound)` for `items` sorted by `key`, read on from where
@@ -348,24 +350,21 @@ fn attributions_reading(
         // Only the quotations that start in the unit matter to it; runs are sorted by start.
         let first = first_from(&runs, &mut runs_from, unit.span.start, |r| r.outer.start);
         let last = first + runs[first..].partition_point(|r| r.outer.start < unit.span.end);
-        // The cue words' places from the unit's start on, and whether the unit is ASCII (see
-        // `may_hold_cue`): the clause reader looks at those places only.
-        let unit_cues = cues.map(|cues| {
-            let at = first_from(cues, &mut cues_from, unit.span.start, |&(at, _)| {
-                at as usize
-            });
-            (&cues[at..], text[unit.span.start..unit.span.end].is_ascii())
-        });
-        let parsed = match unit_cues {
-            Some((cues, true)) if !may_hold_cue(text, unit.span, cues) => Vec::new(),
-            Some((cues, true)) => clause::parse_unit(
-                text,
-                unit.span,
-                &runs[first..last],
-                clause::Candidates::Places(cues),
-            ),
-            _ => clause::parse_unit(text, unit.span, &runs[first..last], words),
+        // The cue words' places from the unit's start on: the clause reader looks at those
+        // places only, in a unit that holds one.
+        let candidates = match cues {
+            Some(cues) => {
+                let at = first_from(cues, &mut cues_from, unit.span.start, |&(at, _)| {
+                    at as usize
+                });
+                may_hold_cue(text, unit.span, &cues[at..])
+                    .then_some(clause::Candidates::Places(&cues[at..]))
+            }
+            None => Some(words),
         };
+        let parsed = candidates.map_or_else(Vec::new, |candidates| {
+            clause::parse_unit(text, unit.span, &runs[first..last], candidates)
+        });
         let found: Vec<(Span, AttributionDetails)> = if parsed.is_empty() {
             match quoting.take() {
                 // `runs[first]` is the first quotation starting at or after the unit's start.

@@ -73,16 +73,13 @@ static CONJUNCTION: Tiered = Tiered::new(|| {
     String::from(r"(?:,\s*|\s+)(?:but|while|whereas|and|although|though)\s*$|;\s*$")
 });
 
-/// The attributions in `span` of `text`: usually one, two when a conjunction joins two speakers
-/// ("X said A, but Y said B"). A cue inside the statement of an earlier one is reported speech
-/// within the statement ("Lee said that Kim told Putin ...") and makes no claim of its own.
-///
 /// The words [`parse_unit`] asks whether an attribution starts at them.
 #[derive(Debug, Clone, Copy)]
 pub enum Candidates<'a> {
     /// The words at the places of the cue words from the unit's start on (see
-    /// [`super::cue_places`]), which must hold every word of the unit that is a cue: the unit
-    /// is ASCII, so its words' lowercase is the lowercase copy the places were found in.
+    /// [`super::cue_places`]), which hold every word of an ASCII unit that is a cue: its
+    /// words' lowercase is the lowercase copy the places were found in. A unit beyond ASCII is
+    /// read as with [`Candidates::Shapes`].
     Places(&'a [(u32, u32)]),
     /// The words the cue table's shapes let through, and "according".
     Shapes,
@@ -91,16 +88,20 @@ pub enum Candidates<'a> {
     Every,
 }
 
+/// The attributions in `span` of `text`: usually one, two when a conjunction joins two speakers
+/// ("X said A, but Y said B"). A cue inside the statement of an earlier one is reported speech
+/// within the statement ("Lee said that Kim told Putin ...") and makes no claim of its own.
 pub fn parse_unit(
     text: &str,
     span: Span,
     runs: &[QuoteRun],
     candidates: Candidates<'_>,
 ) -> Vec<Parsed> {
+    let ascii = text[span.start..span.end].is_ascii();
     let reader = Reader {
         text,
         span,
-        toks: tokenize(text, span),
+        toks: tokenize(text, span, ascii),
         runs,
     };
     let mut out: Vec<Parsed> = Vec::new();
@@ -114,7 +115,7 @@ pub fn parse_unit(
         tok.word && (lexicon.may_be_cue(word) || word.eq_ignore_ascii_case("according"))
     };
     let mut places = match candidates {
-        Candidates::Places(cues) => Some(
+        Candidates::Places(cues) if ascii => Some(
             cues.iter()
                 .map(|&(at, len)| (at as usize, len as usize))
                 .take_while(|&(at, _)| at < span.end),
@@ -162,9 +163,10 @@ pub fn parse_unit(
     out
 }
 
-fn tokenize(text: &str, span: Span) -> Vec<Tok> {
+/// The tokens of `span` of `text`, which is all ASCII when `ascii` says so.
+fn tokenize(text: &str, span: Span, ascii: bool) -> Vec<Tok> {
     let s = &text[span.start..span.end];
-    if s.is_ascii() {
+    if ascii {
         return tokenize_ascii(s.as_bytes(), span.start);
     }
     tokenize_chars(s, span.start)
