@@ -296,6 +296,8 @@ mod tests {
         check(&relations, R::as_str);
         use YearSource as Y;
         check(&[Y::Text, Y::Publication, Y::Unknown], Y::as_str);
+        use Precision as P;
+        check(&[P::Year, P::Month, P::Day], P::as_str);
         use ClaimKind as K;
         check(
             &[K::Distance, K::Date, K::Attribution, K::Quantity],

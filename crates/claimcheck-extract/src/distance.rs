@@ -404,14 +404,14 @@ fn chained(text: &str, prev: &Claim, m: &Measure) -> bool {
 /// The place named by a match of [`TO`], without a leading "the".
 fn place_name(place: &Captures<'_, '_>) -> Option<String> {
     if let Some(border) = place.name("border") {
-        return Some(collapse(border.as_str()));
+        return Some(crate::collapse_white_space(border.as_str()));
     }
     let name = place.name("place")?.as_str();
     if NOT_PLACES.contains(&name) {
         return None;
     }
     let suffix = place.name("suffix").map_or("", |s| s.as_str());
-    Some(collapse(&format!("{name}{suffix}")))
+    Some(crate::collapse_white_space(&format!("{name}{suffix}")))
 }
 
 /// Whether the place ending at `end` is a noun, not an adjective before a lowercase noun
@@ -449,7 +449,8 @@ fn place_before(before: &str, offset: usize) -> Option<(usize, String)> {
                     break;
                 }
             }
-            (!NOT_PLACES.contains(&words)).then(|| (offset + at, collapse(words)))
+            (!NOT_PLACES.contains(&words))
+                .then(|| (offset + at, crate::collapse_white_space(words)))
         })
 }
 
@@ -477,10 +478,6 @@ fn mode_in(words: &str) -> Mode {
     } else {
         Mode::Straight
     }
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Every pattern of the distance reader, for the table of prebuilt automata

@@ -177,6 +177,19 @@ fn in_document_order<const N: usize>(lists: [Vec<Claim>; N]) -> Vec<Claim> {
     merged
 }
 
+/// `s` with its runs of white space (Unicode's) closed up to one space and none at either end:
+/// a place name or a unit as written, for a claim's details.
+pub(crate) fn collapse_white_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// `format!("c{n}")` without the formatting machinery: a long text has a claim every 80 bytes
 /// or so, and `format!` cost about 600 instructions an id.
 fn claim_id(n: usize) -> String {

@@ -148,7 +148,7 @@ pub(crate) fn measures(text: &str) -> Vec<Measure> {
             value: 1.0,
             value_max: None,
             unit: Some(m.unit),
-            unit_text: Some(unit_text_of(&text[m.start..m.end])),
+            unit_text: Some(crate::collapse_white_space(&text[m.start..m.end])),
             comparator: stated.map(|s| s.comparator),
             attributive: text[m.end..].starts_with('-'),
         });
@@ -488,7 +488,7 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
             }
             (
                 end,
-                Some(unit_text_of(unit_written(text, m))),
+                Some(crate::collapse_white_space(unit_written(text, m))),
                 Some(resolved),
             )
         }
@@ -831,14 +831,9 @@ fn is_pronoun_one(text: &str, n: Number) -> bool {
         return false;
     }
     let before = text[..n.start].trim_end();
-    let start = before
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphabetic())
-        .last()
-        .map_or(before.len(), |(i, _)| i);
+    let word = &before[before.trim_end_matches(char::is_alphabetic).len()..];
     matches!(
-        before[start..].to_ascii_lowercase().as_str(),
+        word.to_ascii_lowercase().as_str(),
         "the"
             | "that"
             | "this"
@@ -872,13 +867,9 @@ fn follows_name(text: &str, start: usize) -> bool {
         return false;
     }
     // The word is read off `before` in place: this runs at every number after a space.
-    let start = before
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
-        .last()
-        .map_or(before.len(), |(i, _)| i);
-    let word = &before[start..];
+    let word = &before[before
+        .trim_end_matches(|c: char| c.is_alphanumeric() || c == '.')
+        .len()..];
     word.chars().next().is_some_and(char::is_uppercase) && !is_sentence_start(before, word.len())
 }
 
@@ -892,18 +883,6 @@ fn is_sentence_start(before: &str, len: usize) -> bool {
 fn unit_written(text: &str, m: UnitMatch) -> &str {
     let spelled = unit_at(text, m.start).map_or(m.end, |u| u.end);
     &text[m.start..spelled.min(m.end)]
-}
-
-/// A unit as written, with its white space collapsed.
-fn unit_text_of(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 /// Every pattern of the quantity readers, for the table of prebuilt automata

@@ -180,6 +180,12 @@ impl<'o> Fields<'o> {
         push_name(self.key(key), value);
     }
 
+    fn some_name(&mut self, key: &str, value: Option<&str>) {
+        if let Some(v) = value {
+            self.name(key, v);
+        }
+    }
+
     fn some_str(&mut self, key: &str, value: Option<&str>) {
         if let Some(v) = value {
             self.str(key, v);
@@ -221,9 +227,7 @@ fn push_details(out: &mut Vec<u8>, details: &Details) {
             push_date(o.key("date"), d.date);
             o.name("precision", d.precision.as_str());
             o.some_str("weekday", d.weekday.as_deref());
-            if let Some(relation) = d.relation {
-                o.name("relation", relation.as_str());
-            }
+            o.some_name("relation", d.relation.map(|r| r.as_str()));
             o.some_str("event", d.event.as_deref());
             o.some_str("part", d.part.as_deref());
             o.name("year_source", d.year_source.as_str());
@@ -253,9 +257,7 @@ fn push_details(out: &mut Vec<u8>, details: &Details) {
             o.value("value", &q.value);
             o.some_value("value_max", q.value_max.as_ref());
             o.str_or_null("unit", q.unit.as_deref());
-            if let Some(comparator) = q.comparator {
-                o.name("comparator", comparator.as_str());
-            }
+            o.some_name("comparator", q.comparator.map(|c| c.as_str()));
             o.some_str("unit_name", q.unit_name.as_deref());
         }
     }
