@@ -1696,8 +1696,11 @@ impl Tiered {
         groups: &[&'static [&'static str]],
         keep: Option<StretchTest<'_>>,
     ) -> Option<Vec<std::ops::Range<usize>>> {
+        // Every byte's answer in one table, so that the scans below make one test a byte.
         let stops = self.stops();
-        let stop = |b: u8| b < 128 && stops[usize::from(b)];
+        let mut table = [false; 256];
+        table[..128].copy_from_slice(stops);
+        let stop = |b: u8| table[usize::from(b)];
         if !triggers.gates()
             || groups.is_empty()
             || groups
