@@ -238,6 +238,24 @@ impl Shapes {
             _ => true,
         }
     }
+
+    /// [`Shapes::may_hold`] for a word of one to 31 ASCII letters, which needs no test that it
+    /// is ASCII.
+    #[inline]
+    pub(crate) fn may_hold_letters(&self, word: &[u8]) -> bool {
+        debug_assert!(
+            (1..32).contains(&word.len()) && word.iter().all(u8::is_ascii_alphabetic),
+            "{word:?} is not a word of ASCII letters the table can judge"
+        );
+        match (word.first(), word.last()) {
+            (Some(&first), Some(&last)) if word.len() < 32 => {
+                self.0[usize::from(first.to_ascii_lowercase())][word.len()]
+                    & (1 << (last.to_ascii_lowercase() - b'a'))
+                    != 0
+            }
+            _ => true,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -282,6 +300,39 @@ mod tests {
         // What the table cannot judge passes.
         assert!(shapes.may_hold("säid") && shapes.may_hold(""));
         assert!(Shapes::of(["été"]).may_hold("word"));
+    }
+
+    /// The test for words of letters answers as the general one, on every word of one to four
+    /// letters from a mixed alphabet and on long ones, against tables with a long word or not.
+    #[test]
+    fn shapes_of_letters_answer_as_shapes() {
+        let long = "a".repeat(40);
+        let tables = [
+            Shapes::of(["said", "told", "one", "Seventeen", "a", "zz"]),
+            Shapes::of(["said", long.as_str()]),
+        ];
+        let letters = ["a", "b", "O", "e", "s", "z", "Z", "n"];
+        let mut words: Vec<String> = vec!["a".repeat(31), "seventeen".into(), "SAID".into()];
+        for n in 1..=4 {
+            let mut at = vec![0; n];
+            loop {
+                words.push(at.iter().map(|&k| letters[k]).collect());
+                let Some(k) = at.iter().rposition(|&k| k + 1 < letters.len()) else {
+                    break;
+                };
+                at[k] += 1;
+                at[k + 1..].fill(0);
+            }
+        }
+        let mut held = 0;
+        for shapes in &tables {
+            for word in &words {
+                let answer = shapes.may_hold(word);
+                assert_eq!(shapes.may_hold_letters(word.as_bytes()), answer, "{word}");
+                held += usize::from(answer);
+            }
+        }
+        assert!(held > 20 && held < words.len(), "{held} of {}", words.len());
     }
 
     #[test]

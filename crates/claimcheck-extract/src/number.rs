@@ -111,6 +111,7 @@ pub(crate) fn number_at(text: &str, start: usize) -> Option<Number> {
 /// number negative.
 pub(crate) fn numbers(text: &str) -> Vec<Number> {
     let bytes = text.as_bytes();
+    let shapes: &crate::ascii::Shapes = &WORD_SHAPES;
     let mut out = Vec::new();
     let mut i = 0;
     while i < text.len() {
@@ -131,11 +132,20 @@ pub(crate) fn numbers(text: &str) -> Vec<Number> {
             // `words_at` reads first): any other word ("and", "half", "point", "hundred") or
             // none is passed over, letters and all, without reading what comes before it.
             if b.is_ascii_alphabetic() {
-                let len = word_len(&text[i..]).unwrap_or(1);
-                if !matches!(
-                    word_kind(&text[i..i + len]),
-                    Some(Word::Unit(_) | Word::Ten(_) | Word::Article)
-                ) {
+                let len = bytes[i..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphabetic())
+                    .count();
+                let word = &bytes[i..i + len];
+                // `word_kind`, with the shapes read once for the text and the word known to be
+                // ASCII letters.
+                if len > MAX_WORD
+                    || !shapes.may_hold_letters(word)
+                    || !matches!(
+                        number_word(&text[i..i + len]),
+                        Some(Word::Unit(_) | Word::Ten(_) | Word::Article)
+                    )
+                {
                     i += len;
                     continue;
                 }
@@ -605,6 +615,9 @@ static WORDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static [u8], Word>> =
             .collect()
     });
 
+/// The length of the longest number word, "seventeen".
+const MAX_WORD: usize = "seventeen".len();
+
 /// The first letters, lengths and last letters of the number words: most words of a text
 /// ("the", "of", "said") are no number word by this alone.
 static WORD_SHAPES: std::sync::LazyLock<crate::ascii::Shapes> = std::sync::LazyLock::new(|| {
@@ -622,7 +635,7 @@ static WORD_SHAPES: std::sync::LazyLock<crate::ascii::Shapes> = std::sync::LazyL
 fn word_kind(w: &str) -> Option<Word> {
     // No number word is longer than "seventeen": most words of a text stop here, unlowercased.
     // The words come as runs of ASCII letters.
-    if w.len() > "seventeen".len() || !WORD_SHAPES.may_hold(w) {
+    if w.len() > MAX_WORD || !WORD_SHAPES.may_hold(w) {
         return None;
     }
     number_word(w)
