@@ -974,54 +974,138 @@ impl<'h> Triggers<'h> {
             found.sort_unstable();
             return Rc::new(found);
         }
-        let key = (group.as_ptr() as usize, group.len());
-        if let Some(found) = self.groups.borrow().get(&key) {
-            return Rc::clone(found);
+        if let Some(found) = self.kept_group(group) {
+            return found;
         }
-        let bytes = self.haystack.as_bytes();
-        // A word of the shared list was found with it; any other is looked for on its own,
-        // with memchr's vectorised search, and kept for the other groups that hold it.
-        let offsets = |w: &'static str| -> Rc<Vec<u32>> {
-            Rc::clone(self.words.borrow_mut().entry(w).or_insert_with(|| {
-                Rc::new(
-                    memchr::memmem::find_iter(bytes, w.as_bytes())
-                        .map(offset)
-                        .collect(),
-                )
-            }))
-        };
-        let shared_index = |k: usize| {
-            let (shared, words) = shared.as_ref()?;
-            Some((*shared, words.indices[k]?))
-        };
+        let lists = self.word_lists(group);
         // Sized once: a group of digits holds most of the figures of a long text, and growing
         // its list from empty copied it a dozen times.
-        let total = group
-            .iter()
-            .enumerate()
-            .map(|(k, w)| match shared_index(k) {
-                Some((shared, index)) => self.shared_offsets(shared, index).len(),
-                None => offsets(w).len(),
-            })
-            .sum();
+        let total = lists.iter().map(|(list, _)| list.len()).sum();
         let mut found: Vec<(u32, u32)> = Vec::with_capacity(total);
-        for (k, w) in group.iter().enumerate() {
-            match shared_index(k) {
-                Some((shared, index)) => found.extend(
-                    self.shared_offsets(shared, index)
-                        .iter()
-                        .map(|&i| (i, offset(w.len()))),
-                ),
-                None => found.extend(offsets(w).iter().map(|&i| (i, offset(w.len())))),
-            }
+        for (list, len) in &lists {
+            found.extend(list.iter().map(|&i| (i, *len)));
         }
         // Each word's offsets are in order, so the list is that many sorted runs, which the
         // stable sort finds and merges (the unstable one sorted them afresh: 1 MB took 11 M
         // more instructions, most of them for the ten digits).
         found.sort();
         let found: Occurrences = Rc::new(found);
-        self.groups.borrow_mut().insert(key, Rc::clone(&found));
+        self.groups
+            .borrow_mut()
+            .insert(group_key(group), Rc::clone(&found));
         found
+    }
+
+    /// The places of `group` found and kept by [`Triggers::group`] so far.
+    fn kept_group(&self, group: &'static [&'static str]) -> Option<Occurrences> {
+        self.groups.borrow().get(&group_key(group)).map(Rc::clone)
+    }
+
+    /// How often words of `group` occur, without joining their places; for a text that does
+    /// not keep its pairs ([`Triggers::keeps_pairs`]).
+    fn group_len(&self, group: &'static [&'static str]) -> usize {
+        match self.kept_group(group) {
+            Some(found) => found.len(),
+            None => self.word_lists(group).iter().map(|(l, _)| l.len()).sum(),
+        }
+    }
+
+    /// Whether the trigger pass kept its pairs, which [`Triggers::group`] reads a group off.
+    fn keeps_pairs(&self) -> bool {
+        self.shared
+            .is_some_and(|shared| self.shared_places(shared).found.is_some())
+    }
+
+    /// Each word of `group`'s offsets, in order, with its length. A word of the shared list was
+    /// found with it; any other is looked for on its own, with memchr's vectorised search, and
+    /// kept for the other groups that hold it.
+    fn word_lists(&self, group: &'static [&'static str]) -> Vec<(WordList<'_>, u32)> {
+        let shared = self
+            .shared
+            .map(|shared| (&**shared, shared_indices(shared, group)));
+        group
+            .iter()
+            .enumerate()
+            .map(|(k, &w)| {
+                let list = match shared
+                    .as_ref()
+                    .and_then(|(shared, words)| Some((*shared, words.indices[k]?)))
+                {
+                    Some((shared, index)) => WordList::Shared(self.shared_offsets(shared, index)),
+                    None => WordList::Own(Rc::clone(
+                        self.words.borrow_mut().entry(w).or_insert_with(|| {
+                            Rc::new(
+                                memchr::memmem::find_iter(self.haystack.as_bytes(), w.as_bytes())
+                                    .map(offset)
+                                    .collect(),
+                            )
+                        }),
+                    )),
+                };
+                (list, offset(w.len()))
+            })
+            .collect()
+    }
+}
+
+/// Where a group's places are kept: by the address of its words and their number (a list held
+/// at two addresses is only found twice).
+fn group_key(group: &'static [&'static str]) -> (usize, usize) {
+    (group.as_ptr() as usize, group.len())
+}
+
+/// One word's offsets in a haystack (see [`Triggers::word_lists`]).
+enum WordList<'t> {
+    Shared(&'t [u32]),
+    Own(Rc<Vec<u32>>),
+}
+
+impl std::ops::Deref for WordList<'_> {
+    type Target = [u32];
+
+    fn deref(&self) -> &[u32] {
+        match self {
+            WordList::Shared(list) => list,
+            WordList::Own(list) => list,
+        }
+    }
+}
+
+/// A group other than the lead of a gated search ([`Tiered::stretches_where`]), asked only
+/// whether a word of it stands inside each stretch in turn: its joined places when they are
+/// kept, else each word's own places, with a cursor each.
+enum Other<'t> {
+    Joined(Occurrences, usize),
+    Words(Vec<(WordList<'t>, u32, usize)>),
+}
+
+impl Other<'_> {
+    /// Whether a word of the group lies wholly in `from..to`; stretches come in order, so the
+    /// cursors only move on.
+    fn holds(&mut self, from: u32, to: u32) -> bool {
+        match self {
+            Other::Joined(list, cursor) => {
+                while list.get(*cursor).is_some_and(|&(q, _)| q < from) {
+                    *cursor += 1;
+                }
+                list[*cursor..]
+                    .iter()
+                    .take_while(|&&(q, _)| q < to)
+                    .any(|&(q, len)| q + len <= to)
+            }
+            // Each word has one length, so its first place at or after `from` decides: a later
+            // one ends later.
+            Other::Words(words) => {
+                let mut holds = false;
+                for (list, len, cursor) in words {
+                    while list.get(*cursor).is_some_and(|&q| q < from) {
+                        *cursor += 1;
+                    }
+                    holds |= list.get(*cursor).is_some_and(|&q| q < to && q + *len <= to);
+                }
+                holds
+            }
+        }
     }
 }
 
@@ -1709,11 +1793,43 @@ impl Tiered {
         {
             return None;
         }
-        let lists: Vec<Occurrences> = groups.iter().map(|g| triggers.group(g)).collect();
         // The stretches are found from the group that occurs least, and checked for the others;
-        // stretches come in order, so each list is read once, from a cursor.
-        let (lead_index, lead) = lists.iter().enumerate().min_by_key(|(_, l)| l.len())?;
-        let mut cursors = vec![0; lists.len()];
+        // stretches come in order, so each list is read once, from a cursor. Only the lead's
+        // places are joined into one list: the others are asked one stretch at a time whether
+        // they hold a word, which each word's own list answers (the ten digits, which gate the
+        // numeric patterns and lead none, were joined and sorted for nothing).
+        let (lead, mut others): (Occurrences, Vec<Other<'_>>) = if triggers.keeps_pairs() {
+            // A short text's groups are read off its pairs, each once here.
+            let mut lists: Vec<Occurrences> = groups.iter().map(|g| triggers.group(g)).collect();
+            let (lead_index, _) = lists.iter().enumerate().min_by_key(|(_, l)| l.len())?;
+            let lead = lists.remove(lead_index);
+            (
+                lead,
+                lists.into_iter().map(|l| Other::Joined(l, 0)).collect(),
+            )
+        } else {
+            let (lead_index, _) = groups
+                .iter()
+                .enumerate()
+                .map(|(k, g)| (k, triggers.group_len(g)))
+                .min_by_key(|&(_, len)| len)?;
+            let others = groups
+                .iter()
+                .enumerate()
+                .filter(|&(k, _)| k != lead_index)
+                .map(|(_, g)| match triggers.kept_group(g) {
+                    Some(list) => Other::Joined(list, 0),
+                    None => Other::Words(
+                        triggers
+                            .word_lists(g)
+                            .into_iter()
+                            .map(|(list, len)| (list, len, 0))
+                            .collect(),
+                    ),
+                })
+                .collect();
+            (triggers.group(groups[lead_index]), others)
+        };
         let bytes = triggers.haystack.as_bytes();
         let mut out: Vec<std::ops::Range<usize>> = Vec::new();
         let mut i = 0;
@@ -1736,18 +1852,8 @@ impl Tiered {
             let mut holds = true;
             let (from, to) = (offset(start), offset(end));
             let first = i;
-            for (k, list) in lists.iter().enumerate() {
-                if k == lead_index {
-                    continue;
-                }
-                let cursor = &mut cursors[k];
-                while list.get(*cursor).is_some_and(|&(q, _)| q < from) {
-                    *cursor += 1;
-                }
-                holds &= list[*cursor..]
-                    .iter()
-                    .take_while(|&&(q, _)| q < to)
-                    .any(|&(q, len)| q + len <= to);
+            for other in &mut others {
+                holds &= other.holds(from, to);
             }
             while lead.get(i).is_some_and(|&(q, _)| q < to) {
                 i += 1;
@@ -2302,6 +2408,67 @@ mod tests {
             }
         }
         assert!(short > 50 && long > 50, "{short} short texts, {long} long");
+    }
+
+    /// A group other than a gated search's lead answers, from each word's own places, what its
+    /// joined places answer: whether a word of it lies wholly inside each of a run of
+    /// stretches, which start anywhere (on a word, inside one, just past one). Its length is
+    /// the joined list's too.
+    #[test]
+    fn unjoined_groups_answer_as_joined_ones() {
+        static SHARED: LazyLock<TriggerWords> =
+            LazyLock::new(|| TriggerWords::new(["jan", "january", "may", "1", "19", "2019", "-"]));
+        static GROUPS: [&[&str]; 3] = [
+            &["jan", "january", "may"],
+            &["1", "19", "2019", "-"],
+            &["january", "uary", "may"],
+        ];
+        let pieces = [
+            "jan", "uary", "january", "may", "1", "19", "2019", "9", "-", " ", "x",
+        ];
+        let mut picks = crate::testing::Picks::new(0x2f1c_83a0_55d9_e417);
+        let (mut asked, mut held) = (0, 0);
+        for _ in 0..200 {
+            let count = 400 + picks.below(400);
+            let text = picks.text(&pieces, count);
+            let triggers = Triggers::with_words(&text, &SHARED);
+            assert!(!triggers.keeps_pairs(), "{} bytes", text.len());
+            for group in GROUPS {
+                let joined = triggers.group(group);
+                assert_eq!(triggers.group_len(group), joined.len());
+                let mut words = Other::Words(
+                    triggers
+                        .word_lists(group)
+                        .into_iter()
+                        .map(|(list, len)| (list, len, 0))
+                        .collect(),
+                );
+                let mut whole = Other::Joined(Rc::clone(&joined), 0);
+                let mut from = picks.below(8);
+                while from < text.len() {
+                    let to = (from + 1 + picks.below(12)).min(text.len());
+                    let (f, t) = (offset(from), offset(to));
+                    let expected = joined.iter().any(|&(q, len)| f <= q && q + len <= t);
+                    assert_eq!(
+                        whole.holds(f, t),
+                        expected,
+                        "{group:?} {from}..{to} of {text:?}"
+                    );
+                    assert_eq!(
+                        words.holds(f, t),
+                        expected,
+                        "{group:?} {from}..{to} of {text:?}"
+                    );
+                    asked += 1;
+                    held += usize::from(expected);
+                    from = to + picks.below(6);
+                }
+            }
+        }
+        assert!(
+            held > asked / 10 && held < asked * 9 / 10,
+            "{held} of {asked}"
+        );
     }
 
     /// A shared list of more words than the bits hold (512): a group of words under the bound
