@@ -11,7 +11,6 @@
 
 mod calendar;
 mod claim;
-mod decimal;
 mod document;
 mod front_matter;
 pub mod furniture;
@@ -31,7 +30,6 @@ pub use claim::{
     AttributionDetails, Claim, ClaimKind, Comparator, DateDetails, Details, DistanceDetails, Mode,
     QuantityDetails, Relation, YearSource,
 };
-pub use decimal::{decimal, decimal_bytes};
 pub use document::{Document, Format, Link};
 pub use prefetch::{READ_AHEAD, prefetch};
 pub use source::{SourceOutcome, SourceText, Sources};

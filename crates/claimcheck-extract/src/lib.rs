@@ -193,8 +193,8 @@ pub(crate) fn collapse_white_space(s: &str) -> String {
 /// `format!("c{n}")` without the formatting machinery: a long text has a claim every 80 bytes
 /// or so, and `format!` cost about 600 instructions an id.
 fn claim_id(n: usize) -> String {
-    let mut buf = [0u8; 20];
-    let digits = claimcheck_core::decimal(n, &mut buf);
+    let mut buf = itoa::Buffer::new();
+    let digits = buf.format(n);
     let mut id = String::with_capacity(1 + digits.len());
     id.push('c');
     id.push_str(digits);

@@ -41,8 +41,7 @@ fn hash_parts(rule: &str, display_path: &str, normalised: &str) -> Sha256 {
 /// this runs once per finding, and a `to_string` plus sixteen `format!` calls per finding showed
 /// up in profiles of large extractions.
 fn finish(mut h: Sha256, occurrence: usize) -> String {
-    let mut digits = [0u8; 20];
-    h.update(claimcheck_core::decimal_bytes(occurrence, &mut digits));
+    h.update(itoa::Buffer::new().format(occurrence).as_bytes());
     h.update([0u8]);
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = h.finalize();

@@ -80,8 +80,7 @@ fn push_value<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
 }
 
 fn push_usize(out: &mut Vec<u8>, n: usize) {
-    let mut digits = [0u8; 20];
-    out.extend_from_slice(claimcheck_core::decimal_bytes(n, &mut digits));
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 fn push_span(out: &mut Vec<u8>, span: &FileSpan) {
