@@ -585,10 +585,59 @@ pub(crate) fn event_in(
     }
 }
 
-/// The last of the [`tokens`] of `text[from..to]`, from its last 64 bytes when they hold two
+/// The last of the [`tokens`] of `text[from..to]`. Read back from `to` over ASCII: past the
+/// bytes no token holds, then over the word (or the one mark) that ends there, as far as a byte
+/// that no word holds, or a joiner with no letter or digit before it. A word reads the same
+/// from either end (a joiner joins only between two letters or digits), so this is the token
+/// the reading from `from` ends with. A byte beyond ASCII among those read (a letter, a curly
+/// quote or dash, which the character tokeniser reads) sends the span to [`tokens`].
+fn last_token(text: &str, from: usize, to: usize) -> Option<Token<'_>> {
+    let slice = &text[from..to];
+    let bytes = slice.as_bytes();
+    let class = |k: usize| match bytes[k] {
+        0x80.. => None,
+        b => Some(CLASSES[usize::from(b)]),
+    };
+    let mut end = bytes.len();
+    loop {
+        if end == 0 {
+            return None;
+        }
+        match class(end - 1) {
+            None => return last_token_read(text, from, to),
+            Some(ascii::ALNUM | ascii::MARK) => break,
+            Some(_) => end -= 1,
+        }
+    }
+    let mut start = end - 1;
+    if class(start) == Some(ascii::ALNUM) {
+        loop {
+            while start > 0 && class(start - 1) == Some(ascii::ALNUM) {
+                start -= 1;
+            }
+            if start == 0 {
+                break;
+            }
+            match (class(start - 1), start.checked_sub(2).map(class)) {
+                (None, _) | (Some(ascii::JOIN), Some(None)) => {
+                    return last_token_read(text, from, to);
+                }
+                (Some(ascii::JOIN), Some(Some(ascii::ALNUM))) => start -= 2,
+                _ => break,
+            }
+        }
+    }
+    Some(Token {
+        text: &slice[start..end],
+        start: from + start,
+        end: from + end,
+    })
+}
+
+/// [`last_token`] by tokenising `text[from..to]`: from its last 64 bytes when they hold two
 /// tokens or more. Tokens are found left to right, so a reading that starts inside the span may
 /// cut its first word in two, but every token after that first one is the whole span's.
-fn last_token(text: &str, from: usize, to: usize) -> Option<Token<'_>> {
+fn last_token_read(text: &str, from: usize, to: usize) -> Option<Token<'_>> {
     const TAIL: usize = 64;
     let mut start = to.saturating_sub(TAIL).max(from);
     while !text.is_char_boundary(start) {
