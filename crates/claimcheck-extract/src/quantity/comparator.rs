@@ -97,83 +97,96 @@ fn shadow_byte(b: u8) -> u8 {
     }
 }
 
-/// The last word of every phrase of [`BEFORE`] (all of "approx" and "c", which may take a
-/// point).
-const LAST_WORDS: [&str; 29] = [
-    "than",
-    "under",
-    "below",
-    "most",
-    "to",
-    "within",
-    "over",
-    "above",
-    "exceeding",
-    "of",
-    "least",
-    "about",
-    "roughly",
-    "some",
-    "around",
-    "nearly",
-    "approximately",
-    "almost",
-    "circa",
-    "estimated",
-    "approx",
-    "less",
-    "mere",
-    "c",
-    "exactly",
-    "precisely",
-    "fully",
-    "between",
-    "from",
-];
+/// Whether `word` is the last word of a phrase of [`BEFORE`] (all of "approx" and "c", which
+/// may take a point), by `match` arms (a length and a comparison or two, where scanning a list
+/// compared each).
+fn is_last_word(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"than"
+            | b"under"
+            | b"below"
+            | b"most"
+            | b"to"
+            | b"within"
+            | b"over"
+            | b"above"
+            | b"exceeding"
+            | b"of"
+            | b"least"
+            | b"about"
+            | b"roughly"
+            | b"some"
+            | b"around"
+            | b"nearly"
+            | b"approximately"
+            | b"almost"
+            | b"circa"
+            | b"estimated"
+            | b"approx"
+            | b"less"
+            | b"mere"
+            | b"c"
+            | b"exactly"
+            | b"precisely"
+            | b"fully"
+            | b"between"
+            | b"from"
+    )
+}
 
 /// Whether a shadow window can end as [`ASCII_BEFORE`] requires: with a sign, or with the last
 /// word of a phrase, whole, before the white space and dollar sign it allows; and when that word
 /// is "of" or "to", which end few phrases and stand before many numbers ("of 4.7 billion"),
 /// with the word before it in one of those phrases too. The number of every quantity is asked
 /// about, and most have no comparator: this answers them without a regex search. It may say
-/// yes wrongly ("that some"), never no.
+/// yes wrongly ("that some"), never no. A shadow is ASCII, one byte a character, so it is read
+/// as bytes.
 fn may_end_a_comparator(shadow: &str) -> bool {
-    let space = |c: char| matches!(c, '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ');
-    let rest = shadow.trim_end_matches(space);
-    let rest = rest
-        .strip_suffix('$')
-        .unwrap_or(rest)
-        .trim_end_matches(space);
-    let Some(last) = rest.chars().next_back() else {
+    let rest = trim_space(shadow.as_bytes());
+    let rest = trim_space(rest.strip_suffix(b"$").unwrap_or(rest));
+    let Some(&last) = rest.last() else {
         return false;
     };
-    if matches!(last, '<' | '>' | '=' | '~' | '\u{1}' | '\u{2}' | '\u{3}') {
+    if matches!(last, b'<' | b'>' | b'=' | b'~' | 1..=3) {
         return true;
     }
-    let rest = rest.strip_suffix('.').unwrap_or(rest);
+    let rest = rest.strip_suffix(b".").unwrap_or(rest);
     let (before, word) = split_last_word(rest);
     // Every phrase's last word is the whole of a word: white space or the phrase's start (a
     // word boundary) stands before it.
-    if before.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_') {
+    if before
+        .last()
+        .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+    {
         return false;
     }
     match word {
-        "of" => matches!(
-            split_last_word(before.trim_end_matches(space)).1,
-            "excess" | "minimum"
+        b"of" => matches!(
+            split_last_word(trim_space(before)).1,
+            b"excess" | b"minimum"
         ),
-        "to" => matches!(
-            split_last_word(before.trim_end_matches(space)).1,
-            "up" | "close"
-        ),
-        _ => LAST_WORDS.contains(&word),
+        b"to" => matches!(split_last_word(trim_space(before)).1, b"up" | b"close"),
+        _ => is_last_word(word),
     }
 }
 
-/// `s` cut before the ASCII letters it ends with.
-fn split_last_word(s: &str) -> (&str, &str) {
-    let before = s.trim_end_matches(|c: char| c.is_ascii_lowercase());
-    (before, &s[before.len()..])
+/// `s` without the ASCII white space it ends with (`\s` in ASCII).
+fn trim_space(s: &[u8]) -> &[u8] {
+    let end = s
+        .iter()
+        .rposition(|&b| !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '))
+        .map_or(0, |k| k + 1);
+    &s[..end]
+}
+
+/// `s` cut before the ASCII lowercase letters it ends with.
+fn split_last_word(s: &[u8]) -> (&[u8], &[u8]) {
+    let at = s
+        .iter()
+        .rposition(|b| !b.is_ascii_lowercase())
+        .map_or(0, |k| k + 1);
+    s.split_at(at)
 }
 
 /// The comparator stated just before byte `start` of `text`, if any.
