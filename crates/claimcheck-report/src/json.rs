@@ -328,7 +328,9 @@ fn document_lines(
     chunk: usize,
     flush: &mut dyn FnMut(&[u8]) -> io::Result<()>,
 ) -> io::Result<()> {
-    let path = display_path(&d.document.path);
+    // The path is the same on every line: escaped once.
+    let mut path = Vec::new();
+    line::push_str(&mut path, &display_path(&d.document.path));
     let source = d.document.source().as_bytes();
     for (i, (f, fingerprint)) in d.findings.iter().zip(prints).enumerate() {
         if let (Some(f), Some(fingerprint)) =
@@ -356,7 +358,7 @@ fn push_line(
     run: &Run,
     d: &DocumentResult,
     f: &Finding,
-    path: &str,
+    path: &[u8],
     fingerprint: &str,
 ) {
     line::Line {
