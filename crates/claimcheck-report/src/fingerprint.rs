@@ -45,12 +45,13 @@ fn finish(mut h: Sha256, occurrence: usize) -> String {
     h.update([0u8]);
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = h.finalize();
-    let mut out = String::with_capacity(32);
-    for b in &digest[..16] {
-        out.push(char::from(HEX[usize::from(b >> 4)]));
-        out.push(char::from(HEX[usize::from(b & 0x0f)]));
+    // Written on the stack and copied once, rather than pushed a character at a time.
+    let mut hex = [0u8; 32];
+    for (pair, b) in hex.chunks_exact_mut(2).zip(&digest[..16]) {
+        pair[0] = HEX[usize::from(b >> 4)];
+        pair[1] = HEX[usize::from(b & 0x0f)];
     }
-    out
+    std::str::from_utf8(&hex).expect("hex digits").to_string()
 }
 
 /// A claim's text as fingerprints see it: lowercase, whitespace runs collapsed to one space,
