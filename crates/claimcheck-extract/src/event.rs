@@ -284,6 +284,18 @@ static NOT_IN_PHRASE_LIST: Listed = Listed {
     shapes: LazyLock::new(|| Shapes::of(NOT_IN_PHRASE.iter().copied())),
 };
 
+/// The determiners and connectors with their shapes: the noun phrase readers ask them of every
+/// word they walk, and most words are neither.
+static DETERMINER_LIST: Listed = Listed {
+    words: DETERMINERS,
+    shapes: LazyLock::new(|| Shapes::of(DETERMINERS.iter().copied())),
+};
+
+static CONNECTOR_LIST: Listed = Listed {
+    words: CONNECTORS,
+    shapes: LazyLock::new(|| Shapes::of(CONNECTORS.iter().copied())),
+};
+
 /// Auxiliaries skipped between a subject and its verb.
 const AUXILIARIES: &[&str] = &[
     "am", "are", "be", "been", "being", "had", "has", "have", "is", "remain", "remains", "was",
@@ -702,17 +714,17 @@ fn phrase_before(text: &str, tokens: &[Token], end: usize) -> Option<String> {
         if !t.is_word() || t.is_listed(&NOT_IN_PHRASE_LIST) {
             break;
         }
-        if t.is(DETERMINERS) {
+        if t.is_listed(&DETERMINER_LIST) {
             start = i - 1;
             // A connector before the determiner continues the phrase ("armistice after the
             // Korean War") when a word of the phrase stands before it.
-            if i >= 3 && tokens[i - 2].is(CONNECTORS) && is_phrase_word(tokens[i - 3]) {
+            if i >= 3 && tokens[i - 2].is_listed(&CONNECTOR_LIST) && is_phrase_word(tokens[i - 3]) {
                 i -= 2;
                 continue;
             }
             break;
         }
-        if t.is(CONNECTORS) {
+        if t.is_listed(&CONNECTOR_LIST) {
             if i >= 2 && is_phrase_word(tokens[i - 2]) {
                 i -= 1;
                 continue;
@@ -728,7 +740,9 @@ fn phrase_before(text: &str, tokens: &[Token], end: usize) -> Option<String> {
         i -= 1;
     }
     // Drop the determiners and connectors the phrase starts with.
-    while start < end && (tokens[start].is(DETERMINERS) || tokens[start].is(CONNECTORS)) {
+    while start < end
+        && (tokens[start].is_listed(&DETERMINER_LIST) || tokens[start].is_listed(&CONNECTOR_LIST))
+    {
         start += 1;
     }
     if start >= end {
@@ -743,7 +757,10 @@ fn phrase_before(text: &str, tokens: &[Token], end: usize) -> Option<String> {
 
 /// Whether a word can stand inside a noun phrase before a connector.
 fn is_phrase_word(t: Token) -> bool {
-    t.is_word() && !t.is_listed(&NOT_IN_PHRASE_LIST) && !t.is(DETERMINERS) && !is_verb_like(t)
+    t.is_word()
+        && !t.is_listed(&NOT_IN_PHRASE_LIST)
+        && !t.is_listed(&DETERMINER_LIST)
+        && !is_verb_like(t)
 }
 
 /// A lowercase word ending in "-ed" that is not an event participle is taken for a verb; a
@@ -816,14 +833,17 @@ fn phrase_after_date<'a>(
     last: Option<Token<'a>>,
     after: impl FnOnce() -> Vec<Token<'a>>,
 ) -> Option<String> {
-    let opens =
-        last.is_some_and(|t| t.is(DETERMINERS) || t.text.ends_with("'s") || t.text.ends_with("’s"));
+    let opens = last.is_some_and(|t| {
+        t.is_listed(&DETERMINER_LIST) || t.text.ends_with("'s") || t.text.ends_with("’s")
+    });
     if !opens {
         return None;
     }
     let words: Vec<Token> = after()
         .into_iter()
-        .take_while(|t| t.is_word() && !t.is_listed(&NOT_IN_PHRASE_LIST) && !t.is(CONNECTORS))
+        .take_while(|t| {
+            t.is_word() && !t.is_listed(&NOT_IN_PHRASE_LIST) && !t.is_listed(&CONNECTOR_LIST)
+        })
         .take(5)
         .collect();
     let last = words.iter().rposition(|t| t.is_listed(&EVENT_NOUN_LIST))?;
