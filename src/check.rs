@@ -348,7 +348,17 @@ fn collect_paths(
                 .map(|d| d.text.as_str())
                 .zip(&options)
                 .collect();
-            let claims = claimcheck_extract::extract_many(&texts);
+            let claims: Vec<Claims> = if verify {
+                claimcheck_extract::extract_many(&texts)
+                    .into_iter()
+                    .map(Claims::ToMatch)
+                    .collect()
+            } else {
+                claimcheck_extract::extract_many_into(&texts, |claim| Finding::new(claim, None))
+                    .into_iter()
+                    .map(Claims::Found)
+                    .collect()
+            };
             documents
                 .into_iter()
                 .zip(claims)
@@ -368,16 +378,14 @@ fn collect_paths(
 
     // Matching, in parallel; each document and its claims move into its result.
     let check_one = |(i, (document, claims, published)): (usize, Extracted)| {
-        let findings: Vec<Finding> = if verify {
-            claimcheck_match::check(&document, claims, &sources[i], &knowledge)
-                .into_iter()
-                .map(|c| Finding::new(c.claim, Some(c.verdict)))
-                .collect()
-        } else {
-            claims
-                .into_iter()
-                .map(|claim| Finding::new(claim, None))
-                .collect()
+        let findings: Vec<Finding> = match claims {
+            Claims::ToMatch(claims) => {
+                claimcheck_match::check(&document, claims, &sources[i], &knowledge)
+                    .into_iter()
+                    .map(|c| Finding::new(c.claim, Some(c.verdict)))
+                    .collect()
+            }
+            Claims::Found(findings) => findings,
         };
         let findings = suppress(&document, findings, &settings.disabled_rules);
         if let Some(bar) = &progress {
@@ -427,11 +435,25 @@ fn knowledge(
 }
 
 /// What one document's extraction produced: the document, its claims, its anchor date.
-type Extracted = (
-    Document,
-    Vec<claimcheck_core::Claim>,
-    Option<jiff::civil::Date>,
-);
+type Extracted = (Document, Claims, Option<jiff::civil::Date>);
+
+/// A document's claims: to be matched with their sources, or, in a run that verifies nothing,
+/// already its findings, made as extraction merged the readers' lists (a long text's findings
+/// had been a second list of every claim, moved from the first).
+enum Claims {
+    ToMatch(Vec<claimcheck_core::Claim>),
+    Found(Vec<Finding>),
+}
+
+impl Claims {
+    /// The claims to match; none once they are findings.
+    fn to_match(&self) -> &[claimcheck_core::Claim] {
+        match self {
+            Claims::ToMatch(claims) => claims,
+            Claims::Found(_) => &[],
+        }
+    }
+}
 
 /// The sources for every attribution claim: the links cited in its paragraph (fetched once
 /// each, through the cache and the lock), then the best passages of the local corpora. With
@@ -447,6 +469,7 @@ fn retrieve(
         .iter()
         .map(|(doc, claims, _)| {
             claims
+                .to_match()
                 .iter()
                 .enumerate()
                 .filter(|(_, c)| matches!(*c.details, Details::Attribution(_)))
@@ -474,7 +497,7 @@ fn retrieve(
     let mut mentions: Vec<String> = if fetch.online {
         extracted
             .iter()
-            .flat_map(|(_, claims, _)| claims)
+            .flat_map(|(_, claims, _)| claims.to_match())
             .filter_map(|c| match &*c.details {
                 Details::Date(d) if d.date.is_some() => d.event.clone(),
                 _ => None,
@@ -504,7 +527,7 @@ fn retrieve(
                     .collect();
                 // The claim by its place: finding it by id read every claim before it, for
                 // every attribution (a text of 24,000 speakers took seconds).
-                let claim = &claims[*i];
+                let claim = &claims.to_match()[*i];
                 if let Details::Attribution(a) = &*claim.details {
                     let query = corpus_query(a);
                     for corpus in corpora {
