@@ -105,7 +105,9 @@ fn is_definite_reference(text: &str, m: &Measure) -> bool {
 /// for the distance and the quantity extractors.
 pub(crate) fn measures(text: &str) -> Vec<Measure> {
     let nums = numbers(text);
-    let mut out = Vec::new();
+    // At most one measure a number: room for them all, which a page holds only once written,
+    // rather than a list copied at each doubling.
+    let mut out = Vec::with_capacity(nums.len());
     let mut i = 0;
     while i < nums.len() {
         match measure_from(text, &nums, i) {

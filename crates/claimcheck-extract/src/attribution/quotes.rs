@@ -110,7 +110,8 @@ fn runs_in_line(line: &str, base: usize, runs: &mut Vec<QuoteRun>) {
 /// The units of `text`: its sentences, with a sentence joined to the next while a quotation
 /// opened in it has not closed.
 pub fn units(text: &str, sentences: &[Span], runs: &[QuoteRun]) -> Vec<Unit> {
-    let mut out: Vec<Unit> = Vec::new();
+    // At most a unit a sentence (see `measures` for the room).
+    let mut out: Vec<Unit> = Vec::with_capacity(sentences.len());
     let mut line_starts = vec![0];
     line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
     let paragraph_of = |pos: usize| line_starts.partition_point(|&s| s <= pos) - 1;
