@@ -813,10 +813,8 @@ impl Reader<'_> {
 /// described at one ("an analyst at X").
 fn source_of(x: &str) -> (Speaker, Option<String>) {
     let x = x.trim();
-    if let Some(h) = phrase::hearer(x)
-        && h.len >= x.trim_end().len()
-        && let Some(outlet) = h.outlet
-    {
+    // "according to Reuters": the whole source read as an outlet.
+    if let Some(outlet) = phrase::whole_outlet(x) {
         return (Speaker::Outlet(outlet), None);
     }
     // "a report by Reuters", "a statement from the ministry": the source is after the preposition.

@@ -67,27 +67,8 @@ pub fn classify(phrase: &str) -> Option<Speaker> {
     if words.len() == 1 && is_pronoun(first) {
         return Some(Speaker::Pronoun(first.to_lowercase()));
     }
-    // "the South Korean news agency Yonhap", "North Korea’s state news agency KCNA". A hearer
-    // names an outlet only in quotation marks or capitals, and as the whole phrase only with
-    // the words of `may_be_outlet`: without them, it is not asked (a debug build asks anyway,
-    // and checks).
-    let may_name_outlet = phrase
-        .contains(|c: char| c.is_uppercase() || matches!(c, '“' | '"' | '‘' | '\''))
-        && may_be_outlet(phrase);
-    if cfg!(debug_assertions) && !may_name_outlet {
-        assert!(
-            hearer(phrase)
-                .filter(|h| h.len == phrase.len())
-                .and_then(|h| h.outlet)
-                .is_none(),
-            "{phrase:?} names an outlet"
-        );
-    }
-    if may_name_outlet
-        && let Some(h) = hearer(phrase)
-        && h.len == phrase.len()
-        && let Some(outlet) = h.outlet
-    {
+    // "the South Korean news agency Yonhap", "North Korea’s state news agency KCNA".
+    if let Some(outlet) = whole_outlet(phrase) {
         return Some(Speaker::Outlet(outlet));
     }
     let head = *words.last()?;
@@ -260,6 +241,30 @@ static OUTLET_WORDS: std::sync::LazyLock<OutletWords> = std::sync::LazyLock::new
             .collect(),
     }
 });
+
+/// The outlet [`hearer`] reads the whole of `phrase` as, if it does. A hearer names an outlet
+/// only in quotation marks or capitals, and as the whole phrase only with the words of
+/// [`may_be_outlet`]: without them, it is not asked (a debug build asks anyway, and checks).
+pub fn whole_outlet(phrase: &str) -> Option<String> {
+    let may_name_outlet = phrase
+        .contains(|c: char| c.is_uppercase() || matches!(c, '“' | '"' | '‘' | '\''))
+        && may_be_outlet(phrase);
+    if !may_name_outlet {
+        if cfg!(debug_assertions) {
+            assert!(
+                hearer(phrase)
+                    .filter(|h| h.len == phrase.len())
+                    .and_then(|h| h.outlet)
+                    .is_none(),
+                "{phrase:?} names an outlet"
+            );
+        }
+        return None;
+    }
+    hearer(phrase)
+        .filter(|h| h.len == phrase.len())
+        .and_then(|h| h.outlet)
+}
 
 /// Whether [`hearer`] may read all of `phrase` as an outlet; `false` only when it cannot. In an
 /// ASCII phrase without quotation marks such an outlet is a name after a descriptor, whose
