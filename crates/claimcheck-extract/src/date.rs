@@ -405,9 +405,10 @@ static NUMERIC: Pattern = Pattern::new(
     }),
 );
 
+/// A year alone; the match is the year, so it is searched without groups (no engine for them).
 static YEAR_ALONE: Pattern = Pattern::new(
     Needs::All(&[CENTURIES]),
-    Tiered::new(|| date_pattern(&format!(r"\b(?P<y>{YEAR})\b"))),
+    Tiered::new(|| date_pattern(&format!(r"\b(?:{YEAR})\b"))),
 );
 
 static SHORT_YEAR: Pattern = Pattern::new(
@@ -512,9 +513,10 @@ static SHIFTED: Pattern = Pattern::new(
     }),
 );
 
+/// A weekday alone; the match is the weekday, so it is searched without groups.
 static WEEKDAY_ALONE: Pattern = Pattern::new(
     Needs::All(&[&["day"]]),
-    Tiered::new(|| date_pattern(&format!(r"(?i)\b(?P<wd>{WEEKDAY})\b"))),
+    Tiered::new(|| date_pattern(&format!(r"(?i)\b(?:{WEEKDAY})\b"))),
 );
 
 static WEEKDAY_ORDINAL: Pattern = Pattern::new(
@@ -1483,8 +1485,8 @@ fn numeric_date(text: &str, caps: &Captures<'_, '_>, order: Order) -> Option<Can
 /// Years standing alone ("in 1953", "since 2017", "the 1991 agreement") and two-digit years
 /// after a preposition ("since '82").
 fn find_years(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>) {
-    for caps in YEAR_ALONE.captures_iter(triggers) {
-        let y = group(&caps, "y");
+    for m in YEAR_ALONE.find_iter(triggers) {
+        let y = Span::new(m.start(), m.end());
         let Ok(year) = text[y.start..y.end].parse::<i16>() else {
             continue;
         };
@@ -1881,8 +1883,8 @@ fn find_weekdays(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>
             found.push(c);
         }
     }
-    for caps in WEEKDAY_ALONE.captures_iter(triggers) {
-        let w = group(&caps, "wd");
+    for m in WEEKDAY_ALONE.find_iter(triggers) {
+        let w = Span::new(m.start(), m.end());
         let Some(day) = lexicon::weekday(&text[w.start..w.end]) else {
             continue;
         };
