@@ -379,9 +379,10 @@ static MONTH_YEAR: Pattern = Pattern::new(
     }),
 );
 
+/// A month alone; the match is the month, so it is searched without groups.
 static MONTH_BARE: Pattern = Pattern::new(
     Needs::All(&[MONTHS]),
-    Tiered::new(|| date_pattern(&format!(r"(?i)\b(?P<m>{FULL_MONTH})\b"))),
+    Tiered::new(|| date_pattern(&format!(r"(?i)\b(?:{FULL_MONTH})\b"))),
 );
 
 /// The separators of a numeric date ("2024-03-06", "6/3/2024", "6.3.24").
@@ -758,9 +759,10 @@ static HOLIDAY: Pattern = Pattern::new(
     }),
 );
 
+/// A year in words alone; the match is the year, so it is searched without groups.
 static YEAR_IN_WORDS: Pattern = Pattern::new(
     Needs::InSequence(&[YEAR_WORDS_CUES], &YEAR_SEQUENCES),
-    Tiered::new(|| date_pattern(&format!(r"(?i)\b(?P<yw>{YEAR_WORDS})\b"))),
+    Tiered::new(|| date_pattern(&format!(r"(?i)\b(?:{YEAR_WORDS})\b"))),
 );
 
 static DATE_YEAR_WORDS: Pattern = Pattern::new(
@@ -1181,8 +1183,8 @@ fn find_spelled_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candi
         };
         found.push(candidate(whole, value));
     }
-    for caps in MONTH_BARE.captures_iter(triggers) {
-        let m = group(&caps, "m");
+    for found_month in MONTH_BARE.find_iter(triggers) {
+        let m = Span::new(found_month.start(), found_month.end());
         let word = &text[m.start..m.end];
         let Some(month) = lexicon::month_number(word) else {
             continue;
@@ -2012,8 +2014,8 @@ fn find_year_words(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidat
     const CUES: &[&str] = &[
         "in", "since", "until", "till", "by", "from", "before", "after", "during", "of",
     ];
-    for caps in YEAR_IN_WORDS.captures_iter(triggers) {
-        let yw = group(&caps, "yw");
+    for m in YEAR_IN_WORDS.find_iter(triggers) {
+        let yw = Span::new(m.start(), m.end());
         let words = &text[yw.start..yw.end];
         let previous = last_word(text[..yw.start].trim_end()).to_lowercase();
         if !CUES.contains(&previous.as_str())
