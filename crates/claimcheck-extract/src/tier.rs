@@ -2411,9 +2411,9 @@ mod tests {
     }
 
     /// A group other than a gated search's lead answers, from each word's own places, what its
-    /// joined places answer: whether a word of it lies wholly inside each of a run of
-    /// stretches, which start anywhere (on a word, inside one, just past one). Its length is
-    /// the joined list's too.
+    /// joined places answer, and what reading the text says: whether a word of it lies wholly
+    /// inside each of a run of stretches, which start anywhere (on a word, inside one, just past
+    /// one). Its length is the joined list's too.
     #[test]
     fn unjoined_groups_answer_as_joined_ones() {
         static SHARED: LazyLock<TriggerWords> =
@@ -2448,7 +2448,11 @@ mod tests {
                 while from < text.len() {
                     let to = (from + 1 + picks.below(12)).min(text.len());
                     let (f, t) = (offset(from), offset(to));
-                    let expected = joined.iter().any(|&(q, len)| f <= q && q + len <= t);
+                    // From the text itself: a word of the group starts at or after `from` and
+                    // ends by `to`.
+                    let expected = group.iter().any(|w| {
+                        (from..to).any(|q| text.as_bytes()[q..to].starts_with(w.as_bytes()))
+                    });
                     assert_eq!(
                         whole.holds(f, t),
                         expected,

@@ -28,7 +28,7 @@ impl Line<'_> {
         out.extend_from_slice(b"{\"path\":");
         out.extend_from_slice(self.path);
         out.extend_from_slice(b",\"id\":");
-        push_plain(out, c.id);
+        push_id(out, c.id);
         out.extend_from_slice(b",\"kind\":");
         push_name(out, c.kind);
         out.extend_from_slice(b",\"text\":");
@@ -65,8 +65,19 @@ impl Line<'_> {
     }
 }
 
-/// A claim id or a fingerprint (ASCII letters and digits) as a JSON string, which it is
-/// without escaping: the escape scan cost each about two hundred instructions.
+/// A claim id as a JSON string. Those extraction gives (`c` and digits) need no escaping and
+/// are copied as they are: the escape scan cost each about two hundred instructions. Any other
+/// (a library caller's own id) is escaped.
+fn push_id(out: &mut Vec<u8>, id: &str) {
+    if id.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        push_plain(out, id);
+    } else {
+        push_str(out, id);
+    }
+}
+
+/// A string of ASCII letters and digits (a fingerprint, which the run makes from hex digits)
+/// as a JSON string, which it is without escaping.
 fn push_plain(out: &mut Vec<u8>, s: &str) {
     debug_assert!(s.bytes().all(|b| b.is_ascii_alphanumeric()), "{s:?}");
     out.push(b'"');
@@ -528,7 +539,12 @@ mod tests {
         for (i, details) in every_details().into_iter().enumerate() {
             let span = spans[i % spans.len()];
             let mut claim = Claim::new(TEXT, span, details);
-            claim.id = format!("c{}", i + 1);
+            // An id a library caller gave, with characters to escape, now and then.
+            claim.id = if i % 3 == 0 {
+                format!("id \"{}\"\\", i + 1)
+            } else {
+                format!("c{}", i + 1)
+            };
             findings.push(Finding::new(claim.clone(), None));
             findings.push(Finding::new(claim, Some(verdict(i))));
         }
