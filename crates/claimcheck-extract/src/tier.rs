@@ -1001,15 +1001,6 @@ impl<'h> Triggers<'h> {
         self.groups.borrow().get(&group_key(group)).map(Rc::clone)
     }
 
-    /// How often words of `group` occur, without joining their places; for a text that does
-    /// not keep its pairs ([`Triggers::keeps_pairs`]).
-    fn group_len(&self, group: &'static [&'static str]) -> usize {
-        match self.kept_group(group) {
-            Some(found) => found.len(),
-            None => self.word_lists(group).iter().map(|(l, _)| l.len()).sum(),
-        }
-    }
-
     /// Whether the trigger pass kept its pairs, which [`Triggers::group`] reads a group off.
     fn keeps_pairs(&self) -> bool {
         self.shared
@@ -1080,6 +1071,14 @@ enum Other<'t> {
 }
 
 impl Other<'_> {
+    /// How often words of the group occur.
+    fn len(&self) -> usize {
+        match self {
+            Other::Joined(list, _) => list.len(),
+            Other::Words(words) => words.iter().map(|(list, ..)| list.len()).sum(),
+        }
+    }
+
     /// Whether a word of the group lies wholly in `from..to`; stretches come in order, so the
     /// cursors only move on.
     fn holds(&mut self, from: u32, to: u32) -> bool {
@@ -1808,16 +1807,10 @@ impl Tiered {
                 lists.into_iter().map(|l| Other::Joined(l, 0)).collect(),
             )
         } else {
-            let (lead_index, _) = groups
+            // Each group as kept joined, or as its words' own places, read once here.
+            let mut lists: Vec<Other<'_>> = groups
                 .iter()
-                .enumerate()
-                .map(|(k, g)| (k, triggers.group_len(g)))
-                .min_by_key(|&(_, len)| len)?;
-            let others = groups
-                .iter()
-                .enumerate()
-                .filter(|&(k, _)| k != lead_index)
-                .map(|(_, g)| match triggers.kept_group(g) {
+                .map(|g| match triggers.kept_group(g) {
                     Some(list) => Other::Joined(list, 0),
                     None => Other::Words(
                         triggers
@@ -1828,7 +1821,12 @@ impl Tiered {
                     ),
                 })
                 .collect();
-            (triggers.group(groups[lead_index]), others)
+            let (lead_index, _) = lists.iter().enumerate().min_by_key(|(_, l)| l.len())?;
+            let lead = match lists.remove(lead_index) {
+                Other::Joined(list, _) => list,
+                Other::Words(_) => triggers.group(groups[lead_index]),
+            };
+            (lead, lists)
         };
         let bytes = triggers.haystack.as_bytes();
         let mut out: Vec<std::ops::Range<usize>> = Vec::new();
@@ -2435,7 +2433,6 @@ mod tests {
             assert!(!triggers.keeps_pairs(), "{} bytes", text.len());
             for group in GROUPS {
                 let joined = triggers.group(group);
-                assert_eq!(triggers.group_len(group), joined.len());
                 let mut words = Other::Words(
                     triggers
                         .word_lists(group)
@@ -2444,6 +2441,8 @@ mod tests {
                         .collect(),
                 );
                 let mut whole = Other::Joined(Rc::clone(&joined), 0);
+                assert_eq!(words.len(), joined.len());
+                assert_eq!(whole.len(), joined.len());
                 let mut from = picks.below(8);
                 while from < text.len() {
                     let to = (from + 1 + picks.below(12)).min(text.len());
