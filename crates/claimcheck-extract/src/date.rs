@@ -1085,14 +1085,16 @@ static PATTERNS: &[(&str, &Pattern)] = &[
 ];
 
 /// The words the date patterns' gates look for, found in one pass of a long text, with the
-/// attribution reader's cues (see [`crate::attribution::cue_places`]).
+/// attribution reader's cues (see [`crate::attribution::cue_places`]) and the proportion words
+/// (see [`crate::quantity::proportions_with`]).
 pub(crate) static TRIGGER_WORDS: std::sync::LazyLock<TriggerWords> =
     std::sync::LazyLock::new(|| {
         TriggerWords::new(
             PATTERNS
                 .iter()
                 .flat_map(|(_, p)| p.gate().iter().copied().flatten().copied())
-                .chain(crate::attribution::cue_words().iter().copied()),
+                .chain(crate::attribution::cue_words().iter().copied())
+                .chain(crate::quantity::required_words().iter().copied()),
         )
     });
 

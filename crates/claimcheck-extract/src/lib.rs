@@ -94,7 +94,6 @@ pub fn extract_many_into<T>(
     );
     // The attribution reader's cues are found in the date reader's pass over the text.
     let cues = each(texts, |k, _| attribution::cue_places(&triggers[k]));
-    drop(triggers);
     // A date tied to an event keeps the event's words and how the date relates to it.
     each(texts, |k, text| {
         let mut sentence = 0;
@@ -109,7 +108,10 @@ pub fn extract_many_into<T>(
             }
         }
     });
-    let mut proportions = each(texts, |k, text| quantity::proportions(text, &lowers[k]));
+    let mut proportions = each(texts, |k, text| {
+        quantity::proportions_with(text, &triggers[k])
+    });
+    drop(triggers);
     drop(lowers);
     let mut measures = each(texts, |_, text| quantity::measures(text));
     let mut distances = each(texts, |k, text| {

@@ -9,7 +9,7 @@ mod comparator;
 mod proportion;
 pub(crate) mod units;
 
-pub(crate) use proportion::proportions;
+pub(crate) use proportion::{proportions, proportions_with, required_words};
 
 use std::sync::LazyLock;
 
