@@ -274,27 +274,30 @@ struct Listed {
     shapes: LazyLock<Shapes>,
 }
 
-static EVENT_NOUN_LIST: Listed = Listed {
-    words: EVENT_NOUNS,
-    shapes: LazyLock::new(|| Shapes::of(EVENT_NOUNS.iter().copied())),
-};
+/// Declares a [`Listed`] static for a list of words.
+macro_rules! listed {
+    ($(#[$doc:meta])* $name:ident, $words:ident) => {
+        $(#[$doc])*
+        static $name: Listed = Listed {
+            words: $words,
+            shapes: LazyLock::new(|| Shapes::of($words.iter().copied())),
+        };
+    };
+}
 
-static NOT_IN_PHRASE_LIST: Listed = Listed {
-    words: NOT_IN_PHRASE,
-    shapes: LazyLock::new(|| Shapes::of(NOT_IN_PHRASE.iter().copied())),
-};
-
-/// The determiners and connectors with their shapes: the noun phrase readers ask them of every
-/// word they walk, and most words are neither.
-static DETERMINER_LIST: Listed = Listed {
-    words: DETERMINERS,
-    shapes: LazyLock::new(|| Shapes::of(DETERMINERS.iter().copied())),
-};
-
-static CONNECTOR_LIST: Listed = Listed {
-    words: CONNECTORS,
-    shapes: LazyLock::new(|| Shapes::of(CONNECTORS.iter().copied())),
-};
+listed!(EVENT_NOUN_LIST, EVENT_NOUNS);
+listed!(NOT_IN_PHRASE_LIST, NOT_IN_PHRASE);
+listed!(
+    /// The determiners with their shapes: the noun phrase readers ask them of every word they
+    /// walk, and most words are none.
+    DETERMINER_LIST,
+    DETERMINERS
+);
+listed!(
+    /// The connectors with their shapes, asked as the determiners are.
+    CONNECTOR_LIST,
+    CONNECTORS
+);
 
 /// Auxiliaries skipped between a subject and its verb.
 const AUXILIARIES: &[&str] = &[
