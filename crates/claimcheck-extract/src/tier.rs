@@ -1797,20 +1797,16 @@ impl Tiered {
         // places are joined into one list: the others are asked one stretch at a time whether
         // they hold a word, which each word's own list answers (the ten digits, which gate the
         // numeric patterns and lead none, were joined and sorted for nothing).
-        let (lead, mut others): (Occurrences, Vec<Other<'_>>) = if triggers.keeps_pairs() {
-            // A short text's groups are read off its pairs, each once here.
-            let mut lists: Vec<Occurrences> = groups.iter().map(|g| triggers.group(g)).collect();
-            let (lead_index, _) = lists.iter().enumerate().min_by_key(|(_, l)| l.len())?;
-            let lead = lists.remove(lead_index);
-            (
-                lead,
-                lists.into_iter().map(|l| Other::Joined(l, 0)).collect(),
-            )
-        } else {
-            // Each group as kept joined, or as its words' own places, read once here.
-            let mut lists: Vec<Other<'_>> = groups
-                .iter()
-                .map(|g| match triggers.kept_group(g) {
+        // Each group read once here: a short text's off its pairs (never kept), a long text's as
+        // kept joined or as its words' own places.
+        let pairs = triggers.keeps_pairs();
+        let mut others: Vec<Other<'_>> = groups
+            .iter()
+            .map(|g| {
+                if pairs {
+                    return Other::Joined(triggers.group(g), 0);
+                }
+                match triggers.kept_group(g) {
                     Some(list) => Other::Joined(list, 0),
                     None => Other::Words(
                         triggers
@@ -1819,14 +1815,13 @@ impl Tiered {
                             .map(|(list, len)| (list, len, 0))
                             .collect(),
                     ),
-                })
-                .collect();
-            let (lead_index, _) = lists.iter().enumerate().min_by_key(|(_, l)| l.len())?;
-            let lead = match lists.remove(lead_index) {
-                Other::Joined(list, _) => list,
-                Other::Words(_) => triggers.group(groups[lead_index]),
-            };
-            (lead, lists)
+                }
+            })
+            .collect();
+        let (lead_index, _) = others.iter().enumerate().min_by_key(|(_, l)| l.len())?;
+        let lead = match others.remove(lead_index) {
+            Other::Joined(list, _) => list,
+            Other::Words(_) => triggers.group(groups[lead_index]),
         };
         let bytes = triggers.haystack.as_bytes();
         let mut out: Vec<std::ops::Range<usize>> = Vec::new();
