@@ -71,8 +71,8 @@ fn digit_scale(after: &str) -> Option<(usize, &str)> {
 /// The length in bytes of the run of ASCII letters at the start of `s`, the unit that number
 /// words are read in; `None` when `s` does not start with one. A byte loop: this runs at every
 /// word of the text.
-fn word_len(s: &str) -> Option<usize> {
-    let len = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+fn word_len(s: &[u8]) -> Option<usize> {
+    let len = s.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     (len > 0).then_some(len)
 }
 
@@ -132,20 +132,11 @@ pub(crate) fn numbers(text: &str) -> Vec<Number> {
             // `words_at` reads first): any other word ("and", "half", "point", "hundred") or
             // none is passed over, letters and all, without reading what comes before it.
             if b.is_ascii_alphabetic() {
-                let len = bytes[i..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphabetic())
-                    .count();
-                let word = &bytes[i..i + len];
-                // `word_kind`, with the shapes read once for the text and the word known to be
-                // ASCII letters.
-                if len > MAX_WORD
-                    || !shapes.may_hold_letters(word)
-                    || !matches!(
-                        number_word(&text[i..i + len]),
-                        Some(Word::Unit(_) | Word::Ten(_) | Word::Article)
-                    )
-                {
+                let len = word_len(&bytes[i..]).unwrap_or(1);
+                if !matches!(
+                    word_kind_in(shapes, &bytes[i..i + len]),
+                    Some(Word::Unit(_) | Word::Ten(_) | Word::Article)
+                ) {
                     i += len;
                     continue;
                 }
@@ -628,14 +619,20 @@ static WORD_SHAPES: std::sync::LazyLock<crate::ascii::Shapes> = std::sync::LazyL
     )
 });
 
-/// The number word `w` is, if it is one. The test of its length and shape is inlined where the
-/// text's words are read: most words fail it, and a call for each cost them some twenty
-/// instructions of its own.
+/// The number word `w` (a run of ASCII letters) is, if it is one.
 #[inline]
 fn word_kind(w: &str) -> Option<Word> {
+    word_kind_in(&WORD_SHAPES, w.as_bytes())
+}
+
+/// [`word_kind`] with the shapes already read (the number reader reads them once a text). The
+/// test of the length and shape is inlined where the text's words are read: most words fail
+/// it, and a call for each cost them some twenty instructions of its own; the words are runs
+/// of ASCII letters, which the shapes need not test again.
+#[inline]
+fn word_kind_in(shapes: &crate::ascii::Shapes, w: &[u8]) -> Option<Word> {
     // No number word is longer than "seventeen": most words of a text stop here, unlowercased.
-    // The words come as runs of ASCII letters.
-    if w.len() > MAX_WORD || !WORD_SHAPES.may_hold(w) {
+    if w.len() > MAX_WORD || !shapes.may_hold_letters(w) {
         return None;
     }
     number_word(w)
@@ -643,10 +640,10 @@ fn word_kind(w: &str) -> Option<Word> {
 
 /// [`word_kind`] past the shape test: the word lowercased on the stack and looked up.
 #[inline(never)]
-fn number_word(w: &str) -> Option<Word> {
+fn number_word(w: &[u8]) -> Option<Word> {
     let mut buf = [0u8; 16];
     let lower = buf.get_mut(..w.len())?;
-    lower.copy_from_slice(w.as_bytes());
+    lower.copy_from_slice(w);
     lower.make_ascii_lowercase();
     WORDS.get(&*lower).copied()
 }
@@ -667,7 +664,7 @@ fn next_word(text: &str, pos: usize) -> Option<(Word, usize, usize, char)> {
         return None;
     };
     let at = pos + skip;
-    let len = word_len(&text[at..])?;
+    let len = word_len(&text.as_bytes()[at..])?;
     let kind = if sep == '&' {
         Word::And
     } else {
@@ -683,7 +680,7 @@ fn next_word(text: &str, pos: usize) -> Option<(Word, usize, usize, char)> {
 /// Number words from `start`: "eight", "twenty-five", "a hundred and two", "three million, two
 /// hundred & forty", "two and a half", "two thirds", "three point five".
 fn words_at(text: &str, start: usize) -> Option<Number> {
-    let len = word_len(&text[start..])?;
+    let len = word_len(&text.as_bytes()[start..])?;
     let first = word_kind(&text[start..start + len])?;
     let mut end = start + len;
     let mut total = 0.0;
