@@ -44,7 +44,7 @@ impl Baseline {
                 if finding.status() == Some(Status::Supported) {
                     continue;
                 }
-                let print = prints[d][f].clone();
+                let print = prints[d][f].to_string();
                 entries.entry(print.clone()).or_insert_with(|| Entry {
                     path: display_path(&doc.document.path),
                     rule: finding.rule_id().to_string(),
@@ -84,8 +84,11 @@ impl Baseline {
 
     /// This baseline without the entries no finding of `run` matches any more.
     pub fn prune(mut self, run: &Run) -> (Baseline, usize) {
-        let current: std::collections::HashSet<String> =
-            run_fingerprints(run).into_iter().flatten().collect();
+        let current: std::collections::HashSet<String> = run_fingerprints(run)
+            .into_iter()
+            .flatten()
+            .map(|p| p.to_string())
+            .collect();
         let before = self.entries.len();
         self.entries.retain(|e| current.contains(&e.fingerprint));
         let removed = before - self.entries.len();

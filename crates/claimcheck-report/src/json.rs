@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 mod line;
 
-use crate::{DocumentResult, Finding, Run, Summary, display_path, run_fingerprints};
+use crate::{DocumentResult, Finding, Fingerprint, Run, Summary, display_path, run_fingerprints};
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -304,7 +304,7 @@ pub(crate) fn write_json_lines(run: &Run, out: &mut dyn io::Write) -> io::Result
 }
 
 /// The lines of `d`'s findings, in one buffer.
-fn document_buffer(run: &Run, d: &DocumentResult, prints: &[String]) -> Vec<u8> {
+fn document_buffer(run: &Run, d: &DocumentResult, prints: &[Fingerprint]) -> Vec<u8> {
     // Room for longer lines than most (the bench text's average 350 bytes, an attribution's
     // twice that): the pages reserved and never written are not touched, where growing the
     // buffer copied it into new ones (a 100 KB article's lines first-touched 0.9 MB; a batch of
@@ -323,7 +323,7 @@ const CHUNK: usize = 1 << 16;
 fn document_lines(
     run: &Run,
     d: &DocumentResult,
-    prints: &[String],
+    prints: &[Fingerprint],
     buf: &mut Vec<u8>,
     chunk: usize,
     flush: &mut dyn FnMut(&[u8]) -> io::Result<()>,
@@ -333,17 +333,14 @@ fn document_lines(
     line::push_str(&mut path, &display_path(&d.document.path));
     let source = d.document.source().as_bytes();
     for (i, (f, fingerprint)) in d.findings.iter().zip(prints).enumerate() {
-        if let (Some(f), Some(fingerprint)) =
-            (d.findings.get(i + READ_AHEAD), prints.get(i + READ_AHEAD))
-        {
+        if let Some(f) = d.findings.get(i + READ_AHEAD) {
             let c = &f.claim;
             prefetch(c.id.as_bytes(), 0);
             prefetch(c.text.as_bytes(), 0);
             prefetch(std::slice::from_ref(&*c.details), 0);
-            prefetch(fingerprint.as_bytes(), 0);
             prefetch(source, c.span.start);
         }
-        push_line(buf, run, d, f, &path, fingerprint);
+        push_line(buf, run, d, f, &path, fingerprint.as_bytes());
         if buf.len() >= chunk {
             flush(buf)?;
             buf.clear();
@@ -359,7 +356,7 @@ fn push_line(
     d: &DocumentResult,
     f: &Finding,
     path: &[u8],
-    fingerprint: &str,
+    fingerprint: &[u8],
 ) {
     line::Line {
         path,

@@ -49,7 +49,7 @@ use std::collections::BTreeMap;
 
 use claimcheck_core::{Claim, Document, Status, Verdict};
 
-pub use fingerprint::{fingerprint, normalise_claim_text, run_fingerprints};
+pub use fingerprint::{Fingerprint, fingerprint, normalise_claim_text, run_fingerprints};
 pub use format::{OutputFormat, RenderOptions, UnknownFormat, render, render_to};
 pub use human::human;
 pub use json::json;

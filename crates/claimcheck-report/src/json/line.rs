@@ -19,7 +19,8 @@ pub(super) struct Line<'a> {
     pub path: &'a [u8],
     pub claim: &'a super::ClaimOut<'a>,
     pub level: crate::Level,
-    pub fingerprint: &'a str,
+    /// The fingerprint's hex digits.
+    pub fingerprint: &'a [u8],
 }
 
 impl Line<'_> {
@@ -70,7 +71,7 @@ impl Line<'_> {
 /// (a library caller's own id) is escaped.
 fn push_id(out: &mut Vec<u8>, id: &str) {
     if id.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        push_plain(out, id);
+        push_plain(out, id.as_bytes());
     } else {
         push_str(out, id);
     }
@@ -78,10 +79,10 @@ fn push_id(out: &mut Vec<u8>, id: &str) {
 
 /// A string of ASCII letters and digits (a fingerprint, which the run makes from hex digits)
 /// as a JSON string, which it is without escaping.
-fn push_plain(out: &mut Vec<u8>, s: &str) {
-    debug_assert!(s.bytes().all(|b| b.is_ascii_alphanumeric()), "{s:?}");
+fn push_plain(out: &mut Vec<u8>, s: &[u8]) {
+    debug_assert!(s.iter().all(u8::is_ascii_alphanumeric), "{s:?}");
     out.push(b'"');
-    out.extend_from_slice(s.as_bytes());
+    out.extend_from_slice(s);
     out.push(b'"');
 }
 
@@ -568,7 +569,7 @@ mod tests {
             let mut path = Vec::new();
             push_str(&mut path, "desk/a \"b\".md");
             let mut ours = Vec::new();
-            super::super::push_line(&mut ours, &run, d, f, &path, print);
+            super::super::push_line(&mut ours, &run, d, f, &path, print.as_bytes());
             let view = super::super::LineOut {
                 path: "desk/a \"b\".md",
                 claim: super::super::claim_out(d, f),
