@@ -74,7 +74,7 @@ impl Document {
         Document {
             path: path.to_string(),
             format,
-            breaks: parsed.text.match_indices('\n').map(|(i, _)| i).collect(),
+            breaks: memchr::memchr_iter(b'\n', parsed.text.as_bytes()).collect(),
             text: parsed.text,
             map: parsed.map,
             title: parsed.title,

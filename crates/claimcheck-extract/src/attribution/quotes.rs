@@ -31,10 +31,11 @@ enum Mark {
 /// in the next paragraph.
 pub fn quote_runs(text: &str) -> Vec<QuoteRun> {
     let mut runs = Vec::new();
+    // The lines are cut where `memchr` finds their breaks: `split('\n')` read a byte at a time.
     let mut line_start = 0;
-    for line in text.split('\n') {
-        runs_in_line(line, line_start, &mut runs);
-        line_start += line.len() + 1;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+        runs_in_line(&text[line_start..end], line_start, &mut runs);
+        line_start = end + 1;
     }
     runs
 }
@@ -113,7 +114,7 @@ pub fn units(text: &str, sentences: &[Span], runs: &[QuoteRun]) -> Vec<Unit> {
     // At most a unit a sentence (see `measures` for the room).
     let mut out: Vec<Unit> = Vec::with_capacity(sentences.len());
     let mut line_starts = vec![0];
-    line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
     let paragraph_of = |pos: usize| line_starts.partition_point(|&s| s <= pos) - 1;
     // Top-level quotations are sorted and do not overlap, so the one that can run over a
     // unit's end is the last one starting before it: a binary search, where scanning every
