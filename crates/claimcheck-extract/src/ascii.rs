@@ -100,6 +100,26 @@ pub(crate) fn lowercase_on_stack<'b, const N: usize>(
     std::str::from_utf8(out).ok()
 }
 
+/// Declares a list of lowercase words, and a function telling whether a word is one of them
+/// by `match` arms (a length and a comparison or two, where scanning the list compared each:
+/// the sentence reader's 53 abbreviations cost about 400 instructions a word asked about). The
+/// list itself is declared too where it is named, for the code that reads it whole.
+macro_rules! word_list {
+    ($(#[$doc:meta])* $list:ident, $is:ident, [$($word:literal),* $(,)?]) => {
+        $(#[$doc])*
+        const $list: &[&str] = &[$($word),*];
+
+        word_list!($is, [$($word),*]);
+    };
+    ($(#[$doc:meta])* $vis:vis $is:ident, [$($word:literal),* $(,)?]) => {
+        $(#[$doc])*
+        $vis fn $is(w: &str) -> bool {
+            matches!(w, $($word)|*)
+        }
+    };
+}
+pub(crate) use word_list;
+
 /// `f` of `word` lowercased as `str::to_lowercase` does (for an ASCII word, the two lowercases
 /// agree). For the word lists asked about the words of every speaker phrase and clause, where a
 /// lowercase copy per word cost about 1% of extracting a news text.

@@ -5,16 +5,19 @@
 //! an abbreviation or an initial. A line break ends a sentence too: plain-text articles put a
 //! paragraph on each line, and the Markdown and HTML readers end blocks with blank lines.
 
-use crate::ascii::with_lowercase;
+use crate::ascii::{with_lowercase, word_list};
 use claimcheck_core::Span;
 
-/// Abbreviations after which a point does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
+word_list!(
+    /// Abbreviations after which a point does not end a sentence.
+    is_abbreviation,
+    [
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st",
     "jr", "sr", "mt", "ft", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g",
     "i.e", "approx", "est", "dept", "univ", "assn", "bros", "ave", "blvd", "rd",
-];
+    ]
+);
 
 /// The longest sentence read as one: a longer run of text with no sentence end (a table, a
 /// list, a transcript without points) is read in pieces of at most this many bytes, cut at a
@@ -133,7 +136,7 @@ fn ends_sentence(text: &str, start: usize, point: usize, end: usize) -> bool {
         .next()
         .unwrap_or("");
     let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    !(is_initial || with_lowercase(word, |lower| ABBREVIATIONS.contains(&lower)))
+    !(is_initial || with_lowercase(word, is_abbreviation))
 }
 
 /// Pushes the sentence `start..end` trimmed, in pieces of at most [`LONGEST_SENTENCE`] bytes.

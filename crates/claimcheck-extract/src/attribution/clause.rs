@@ -1,7 +1,7 @@
 //! Reads one unit of text (a sentence, or sentences joined by a quotation) for an attribution:
 //! the speaking verb or "according to", the speaker before or after it, and the attributed words.
 
-use crate::ascii::{self, with_lowercase};
+use crate::ascii::{self, with_lowercase, word_list};
 use crate::tier::Tiered;
 use claimcheck_core::Span;
 
@@ -44,14 +44,21 @@ struct Reader<'a> {
     runs: &'a [QuoteRun],
 }
 
-/// Words that stand between a speaker and the verb ("has long been warning").
-const AUXILIARIES: &[&str] = &[
-    "has", "have", "had", "is", "are", "was", "were", "been", "be", "will", "would", "did", "does",
-    "do", "also", "already", "long", "once", "again", "later", "earlier", "still", "even", "just",
-    "further", "then", "now",
-];
-/// Auxiliaries that make a past participle passive ("is said to be"), which attributes nothing.
-const PASSIVE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+word_list!(
+    /// Words that stand between a speaker and the verb ("has long been warning").
+    is_auxiliary,
+    [
+        "has", "have", "had", "is", "are", "was", "were", "been", "be", "will", "would", "did",
+        "does", "do", "also", "already", "long", "once", "again", "later", "earlier", "still",
+        "even", "just", "further", "then", "now",
+    ]
+);
+word_list!(
+    /// Auxiliaries that make a past participle passive ("is said to be"), which attributes
+    /// nothing.
+    is_passive,
+    ["is", "are", "was", "were", "be", "been", "being"]
+);
 /// Verbs after which the speaker keeps talking to the same hearer ("Lee continued").
 pub const CONTINUING: &[&str] = &["continued", "continues", "added", "adds"];
 
@@ -294,7 +301,7 @@ impl Reader<'_> {
         }
         if i > 0
             && self.toks[i - 1].word
-            && with_lowercase(self.word(i - 1), |lower| PASSIVE.contains(&lower))
+            && with_lowercase(self.word(i - 1), is_passive)
             && !word.ends_with("ing")
         {
             return None;
@@ -417,7 +424,7 @@ impl Reader<'_> {
         while e > 0 && self.toks[e - 1].word {
             let w = self.word(e - 1);
             let skipped = with_lowercase(w, |lower| {
-                AUXILIARIES.contains(&lower)
+                is_auxiliary(lower)
                     || (w == lower
                         && lower.ends_with("ly")
                         && lower.len() > 3

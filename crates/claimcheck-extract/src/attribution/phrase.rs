@@ -2,7 +2,7 @@
 //! unnamed expert), the role and organization of an appositive, and the outlet a hearer names.
 
 use super::lexicon::{LEXICON, with_normalised};
-use crate::ascii::{Form, Twin, with_lowercase};
+use crate::ascii::{Form, Twin, with_lowercase, word_list};
 
 /// Who a noun phrase says is speaking, before later mentions are resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,32 +21,38 @@ pub enum Speaker {
     Pronoun(String),
 }
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "one", "another", "some", "two", "three", "several", "many", "most",
-];
-const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
-/// Small words that stand inside a name ("Institute of Far Eastern Studies", "Osama bin Laden").
-const PARTICLES: &[&str] = &[
-    "of", "for", "and", "de", "del", "la", "le", "al", "bin", "van", "von", "der", "du", "da",
-    "di", "y",
-];
-/// Courtesy titles, dropped from a name rather than kept as a role ("Mr Lee" is Lee).
-const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "prof"];
+word_list!(
+    is_determiner_word,
+    [
+        "the", "a", "an", "one", "another", "some", "two", "three", "several", "many", "most"
+    ]
+);
+word_list!(is_pronoun_word, ["he", "she", "they", "it"]);
+word_list!(
+    /// Small words that stand inside a name ("Institute of Far Eastern Studies", "Osama bin
+    /// Laden"), as written (lowercase).
+    pub is_particle,
+    [
+        "of", "for", "and", "de", "del", "la", "le", "al", "bin", "van", "von", "der", "du", "da",
+        "di", "y",
+    ]
+);
+word_list!(
+    /// Courtesy titles, dropped from a name rather than kept as a role ("Mr Lee" is Lee).
+    is_honorific_word,
+    ["mr", "mrs", "ms", "miss", "mx", "dr", "prof"]
+);
 
 pub fn is_determiner(word: &str) -> bool {
-    with_lowercase(word, |lower| DETERMINERS.contains(&lower))
+    with_lowercase(word, is_determiner_word)
 }
 
 pub fn is_pronoun(word: &str) -> bool {
-    with_lowercase(word, |lower| PRONOUNS.contains(&lower))
-}
-
-pub fn is_particle(word: &str) -> bool {
-    PARTICLES.contains(&word)
+    with_lowercase(word, is_pronoun_word)
 }
 
 pub fn is_honorific(word: &str) -> bool {
-    with_normalised(word, |lower| HONORIFICS.contains(&lower))
+    with_normalised(word, is_honorific_word)
 }
 
 pub fn is_capitalized(word: &str) -> bool {

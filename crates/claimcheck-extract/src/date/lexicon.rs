@@ -3,7 +3,7 @@
 
 use jiff::civil::Weekday;
 
-use crate::ascii::with_lowercase;
+use crate::ascii::{with_lowercase, word_list};
 
 /// Whether a sentence speaks of the past or the future around a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,11 +85,14 @@ pub(super) fn weekday_name(day: Weekday) -> &'static str {
 /// Words that, before a weekday, make it the name of a day in history or the calendar ("Black
 /// Monday", "Good Friday") rather than a day near the publication date.
 pub(super) fn names_a_day(previous_word: &str) -> bool {
-    const NAMING: &[&str] = &[
-        "black", "cyber", "good", "ash", "super", "holy", "easter", "palm", "bloody", "maundy",
-        "shrove", "giving",
-    ];
-    with_lowercase(previous_word, |w| NAMING.contains(&w))
+    word_list!(
+        is_naming,
+        [
+            "black", "cyber", "good", "ash", "super", "holy", "easter", "palm", "bloody", "maundy",
+            "shrove", "giving",
+        ]
+    );
+    with_lowercase(previous_word, is_naming)
 }
 
 /// The value of a small count written as a word or in digits ("a", "two", "3").
@@ -217,119 +220,115 @@ fn under_hundred(words: &[&str]) -> Option<i16> {
 
 /// Nouns that, after a number, show it counts or measures something: "2000 people" is no year.
 pub(super) fn is_count_noun(word: &str) -> bool {
-    const NOUNS: &[&str] = &[
-        "people",
-        "persons",
-        "men",
-        "women",
-        "children",
-        "soldiers",
-        "troops",
-        "workers",
-        "jobs",
-        "employees",
-        "residents",
-        "points",
-        "votes",
-        "units",
-        "cars",
-        "homes",
-        "houses",
-        "years",
-        "days",
-        "hours",
-        "minutes",
-        "miles",
-        "km",
-        "kilometres",
-        "kilometers",
-        "metres",
-        "meters",
-        "m",
-        "ft",
-        "feet",
-        "tons",
-        "tonnes",
-        "dollars",
-        "euros",
-        "pounds",
-        "yen",
-        "members",
-        "students",
-        "cases",
-        "deaths",
-        "kg",
-        "mph",
-        "acres",
-        "barrels",
-        "copies",
-        "shares",
-        "times",
-        "percent",
-        "per",
-        "hectares",
-        "square",
-        "calories",
-        "words",
-        "pages",
-        "s",
-    ];
-    with_lowercase(word, |w| NOUNS.contains(&w))
+    word_list!(
+        is_noun,
+        [
+            "people",
+            "persons",
+            "men",
+            "women",
+            "children",
+            "soldiers",
+            "troops",
+            "workers",
+            "jobs",
+            "employees",
+            "residents",
+            "points",
+            "votes",
+            "units",
+            "cars",
+            "homes",
+            "houses",
+            "years",
+            "days",
+            "hours",
+            "minutes",
+            "miles",
+            "km",
+            "kilometres",
+            "kilometers",
+            "metres",
+            "meters",
+            "m",
+            "ft",
+            "feet",
+            "tons",
+            "tonnes",
+            "dollars",
+            "euros",
+            "pounds",
+            "yen",
+            "members",
+            "students",
+            "cases",
+            "deaths",
+            "kg",
+            "mph",
+            "acres",
+            "barrels",
+            "copies",
+            "shares",
+            "times",
+            "percent",
+            "per",
+            "hectares",
+            "square",
+            "calories",
+            "words",
+            "pages",
+            "s",
+        ]
+    );
+    with_lowercase(word, is_noun)
 }
 
 /// Whether a word after a number is a unit symbol ("1500 b", "2000 kW"): one or two lowercase
 /// letters that are not a short English word, or a short mixed-case symbol. All-capital words
 /// are left alone, as "the 2008 US election" names a year.
 pub(super) fn is_unit_symbol(word: &str) -> bool {
-    const SHORT_WORDS: &[&str] = &[
-        "a", "an", "in", "on", "at", "to", "of", "by", "as", "is", "it", "or", "if", "so", "up",
-        "we", "he", "i", "me", "my", "no", "do", "be", "us",
-    ];
+    word_list!(
+        is_short_word,
+        [
+            "a", "an", "in", "on", "at", "to", "of", "by", "as", "is", "it", "or", "if", "so",
+            "up", "we", "he", "i", "me", "my", "no", "do", "be", "us",
+        ]
+    );
     let count = word.chars().count();
     let lower = word.chars().all(char::is_lowercase);
     let mixed =
         word.chars().any(char::is_lowercase) && word.chars().skip(1).any(char::is_uppercase);
-    (lower && (1..=2).contains(&count) && !SHORT_WORDS.contains(&word))
+    (lower && (1..=2).contains(&count) && !is_short_word(word))
         || (mixed && (2..=3).contains(&count))
 }
 
 /// Words before a number that make it an amount, never a year ("about 2000", "No. 1984").
 pub(super) fn marks_amount(previous_word: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "no",
-        "no.",
-        "number",
-        "nearly",
-        "almost",
-        "over",
-        "than",
-        "some",
-        "approximately",
-        "roughly",
-        "about",
-        "at",
-        "us$",
-        "$",
-        "£",
-        "€",
-        "¥",
-        "top",
-        "just",
-    ];
-    with_lowercase(previous_word, |w| WORDS.contains(&w))
-}
-
-/// Declares a list of lowercase words, and a function telling whether a word is one of them
-/// by `match` arms (a length and a comparison or two, where scanning the list compares each).
-macro_rules! word_list {
-    ($(#[$doc:meta])* $list:ident, $is:ident, [$($word:literal),* $(,)?]) => {
-        $(#[$doc])*
-        const $list: &[&str] = &[$($word),*];
-
-        fn $is(w: &str) -> bool {
-            matches!(w, $($word)|*)
-        }
-    };
+    word_list!(
+        is_amount_word,
+        [
+            "no",
+            "no.",
+            "number",
+            "nearly",
+            "almost",
+            "over",
+            "than",
+            "some",
+            "approximately",
+            "roughly",
+            "about",
+            "at",
+            "us$",
+            "$",
+            "£",
+            "€",
+            "¥",
+            "top",
+            "just",
+        ]
+    );
+    with_lowercase(previous_word, is_amount_word)
 }
 
 word_list!(
