@@ -249,6 +249,86 @@ fn fingerprints_of<'a>(
 mod tests {
     use super::*;
 
+    /// A run's fingerprints are those [`fingerprint`] gives each finding alone, with
+    /// occurrences counted by rule and text, across documents whose paths display alike.
+    #[test]
+    fn run_fingerprints_are_each_findings_own() {
+        use claimcheck_core::{
+            Claim, DateDetails, Details, Document, Format, Precision, QuantityDetails, Span,
+            YearSource,
+        };
+        let text = "On Monday 5 km and 5 km, then Monday again and 3 kg.";
+        let quantity = |span| {
+            let details = Details::Quantity(QuantityDetails {
+                value: 5.0,
+                value_max: None,
+                unit: Some("km".to_string()),
+                comparator: None,
+                unit_name: None,
+            });
+            crate::Finding::new(Claim::new(text, span, details), None)
+        };
+        let date = |span| {
+            let details = Details::Date(DateDetails {
+                date: None,
+                precision: Precision::Day,
+                weekday: None,
+                relation: None,
+                event: None,
+                part: None,
+                year_source: YearSource::Unknown,
+                note: None,
+            });
+            crate::Finding::new(Claim::new(text, span, details), None)
+        };
+        let findings = || {
+            vec![
+                date(Span::new(3, 9)),
+                quantity(Span::new(10, 14)),
+                quantity(Span::new(19, 23)),
+                date(Span::new(30, 36)),
+                quantity(Span::new(47, 51)),
+            ]
+        };
+        let document = |path: &str| crate::DocumentResult {
+            document: Document::parse(path, text.to_string(), Format::Text),
+            published: None,
+            findings: findings(),
+        };
+        for paths in [["a.txt", "b.txt"], ["a.txt", "./a.txt"]] {
+            let run = crate::Run {
+                documents: paths.iter().map(|p| document(p)).collect(),
+                ..crate::Run::default()
+            };
+            let mut seen: HashMap<(String, String, String), usize> = HashMap::default();
+            let expected: Vec<Vec<String>> = run
+                .documents
+                .iter()
+                .map(|d| {
+                    d.findings
+                        .iter()
+                        .map(|f| {
+                            let key = (
+                                f.rule_id().to_string(),
+                                display_path(&d.document.path),
+                                normalise_claim_text(&f.claim.text),
+                            );
+                            let n = seen.entry(key).or_default();
+                            *n += 1;
+                            fingerprint(f.rule_id(), &d.document.path, &f.claim.text, *n - 1)
+                        })
+                        .collect()
+                })
+                .collect();
+            let got: Vec<Vec<String>> = run_fingerprints(&run)
+                .iter()
+                .map(|d| d.iter().map(|p| p.to_string()).collect())
+                .collect();
+            assert_eq!(got, expected, "{paths:?}");
+            assert_ne!(got[0][1], got[0][2], "a repeated text counts on");
+        }
+    }
+
     #[test]
     fn normalises_case_space_and_quotes() {
         assert_eq!(
