@@ -882,7 +882,11 @@ fn dates_from(
         extend_with_prefixes(text, lower, &mut found[i]);
     }
     let chosen = settle_overlaps(found);
-    let mut claims: Vec<(Span, Value, Claim)> = Vec::with_capacity(chosen.len());
+    // Each claim's sentence beside it, for "the same month a year ago" to find the date before
+    // it in its sentence: a list of its own, so that the claims need not move into a list of
+    // their own afterwards.
+    let mut claims: Vec<Claim> = Vec::with_capacity(chosen.len());
+    let mut claim_sentences: Vec<Span> = Vec::with_capacity(chosen.len());
     let mut i = 0;
     for c in chosen {
         i = crate::sentences::first_not_ending_by(sentences, c.span.start, i);
@@ -895,11 +899,18 @@ fn dates_from(
             continue;
         };
         if c.value == Value::SamePeriodYearBefore {
-            year_before_antecedent(sentence, found.is_some(), &claims, &mut claim);
+            year_before_antecedent(
+                sentence,
+                found.is_some(),
+                &claim_sentences,
+                &claims,
+                &mut claim,
+            );
         }
-        claims.push((sentence, c.value, claim));
+        claims.push(claim);
+        claim_sentences.push(sentence);
     }
-    claims.into_iter().map(|(_, _, claim)| claim).collect()
+    claims
 }
 
 /// Gives "the same month a year ago" the month (or day) the sentence named before it, a year
@@ -908,7 +919,8 @@ fn dates_from(
 fn year_before_antecedent(
     sentence: Span,
     in_a_sentence: bool,
-    earlier: &[(Span, Value, Claim)],
+    earlier_sentences: &[Span],
+    earlier: &[Claim],
     claim: &mut Claim,
 ) {
     // Claims are in document order, so those of a sentence are the last ones: the search stops
@@ -916,19 +928,20 @@ fn year_before_antecedent(
     // (quadratic in a long one). A claim between sentences is given the whole text's span,
     // which can recur apart, so it is still read the whole way back.
     let from = if in_a_sentence {
-        earlier.len()
-            - earlier
+        earlier_sentences.len()
+            - earlier_sentences
                 .iter()
                 .rev()
-                .take_while(|(s, _, _)| *s == sentence)
+                .take_while(|s| **s == sentence)
                 .count()
     } else {
         0
     };
-    let antecedent = earlier[from..]
+    let antecedent = earlier_sentences[from..]
         .iter()
+        .zip(&earlier[from..])
         .rev()
-        .find_map(|(s, _, c)| match &*c.details {
+        .find_map(|(s, c)| match &*c.details {
             Details::Date(d) if *s == sentence => d
                 .date
                 .filter(|d| d.month.is_some())
