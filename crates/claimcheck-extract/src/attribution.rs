@@ -341,11 +341,12 @@ fn attributions_reading(
     let runs = quotes::quote_runs(text);
     let units = quotes::units(text, sentences, &runs);
     let mut speakers = Speakers::default();
-    let mut claims = Vec::new();
+    let mut claims: Vec<Claim> = Vec::new();
     let (mut runs_from, mut cues_from) = (0, 0);
-    // The details of the previous unit's claim when it quoted someone, for a quotation that
-    // goes on in the next unit with no cue of its own.
-    let mut quoting: Option<AttributionDetails> = None;
+    // The place in `claims` of the previous unit's claim when it quoted someone, for a
+    // quotation that goes on in the next unit with no cue of its own (its details are copied
+    // then, rather than at every quotation).
+    let mut quoting: Option<usize> = None;
     for unit in &units {
         // Only the quotations that start in the unit matter to it; runs are sorted by start.
         let first = first_from(&runs, &mut runs_from, unit.span.start, |r| r.outer.start);
@@ -373,9 +374,18 @@ fn attributions_reading(
                         .get(first)
                         .is_some_and(|r| r.outer.start == unit.span.start) =>
                 {
+                    let Details::Attribution(previous) = &*claims[previous].details else {
+                        continue;
+                    };
+                    // The speaker and the cue go on; the content and quotations are this
+                    // unit's (`fill_content`).
                     let mut d = AttributionDetails {
-                        quoted: Vec::new(),
-                        ..previous
+                        speaker: previous.speaker.clone(),
+                        role: previous.role.clone(),
+                        organization: previous.organization.clone(),
+                        outlet: previous.outlet.clone(),
+                        cue: previous.cue.clone(),
+                        ..AttributionDetails::default()
                     };
                     fill_content(text, &[unit.span], &runs, &mut d);
                     vec![(unit.span, d)]
@@ -398,7 +408,7 @@ fn attributions_reading(
             if details.content.is_empty() {
                 continue;
             }
-            quoting = details.direct.then(|| details.clone());
+            quoting = details.direct.then_some(claims.len());
             speakers.last = Some(LastSpeaker {
                 speaker: details.speaker.clone(),
                 role: details.role.clone(),
