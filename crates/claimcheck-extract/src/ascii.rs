@@ -127,10 +127,18 @@ pub(crate) use word_list;
 /// An ASCII word is copied into a string each thread keeps, whose text stays valid as its ASCII
 /// is lowercased: a copy on the stack had to be checked as UTF-8 again before it could be read
 /// as a string, at a tenth of a million words in 1 MB of news text (1 MB 612.5 → 610.1 M
-/// instructions). A word asked about from inside `f` gets a new string.
+/// instructions). A word asked about from inside `f` gets a new string. A word with no
+/// capital and nothing beyond ASCII, most words of a text, is its own lowercase and is given as
+/// it is.
 pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     thread_local! {
         static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    if !word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        return f(word);
     }
     if !word.is_ascii() {
         return f(&word.to_lowercase());
