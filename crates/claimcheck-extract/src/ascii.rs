@@ -90,10 +90,18 @@ impl Twin {
 
 /// `word` lowercased into `buf` when it is ASCII and fits, for looking words up in lists of
 /// lowercase words where a `to_lowercase` copy per word was a noticeable cost; `None` otherwise.
-pub(crate) fn lowercase_on_stack<'b, const N: usize>(
-    word: &str,
-    buf: &'b mut [u8; N],
-) -> Option<&'b str> {
+/// A word already lowercase is given as it is (no copy, no check of the copy as UTF-8).
+pub(crate) fn lowercase_on_stack<'a, const N: usize>(
+    word: &'a str,
+    buf: &'a mut [u8; N],
+) -> Option<&'a str> {
+    if word.len() <= N
+        && !word
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        return Some(word);
+    }
     let out = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
     out.copy_from_slice(word.as_bytes());
     out.make_ascii_lowercase();
