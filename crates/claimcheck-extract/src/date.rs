@@ -835,7 +835,11 @@ pub(crate) fn dates_in_many(
     ];
     let mut found: Vec<Vec<Candidate>> = texts.iter().map(|_| Vec::new()).collect();
     for finder in FINDERS {
-        for (&(text, triggers, _, _), found) in texts.iter().zip(&mut found) {
+        for (k, (&(text, triggers, _, _), found)) in texts.iter().zip(&mut found).enumerate() {
+            // The next text's trigger lists, out of the caches by now in a batch of short ones.
+            if let Some(&(_, next, _, _)) = texts.get(k + 1) {
+                next.prefetch_places();
+            }
             let _reading = crate::tier::reading(text.len());
             finder(text, triggers, found);
         }

@@ -93,7 +93,16 @@ pub fn extract_many_into<T>(
             .collect::<Vec<_>>(),
     );
     // The attribution reader's cues are found in the date reader's pass over the text.
-    let cues = each(texts, |k, _| attribution::cue_places(&triggers[k]));
+    // Each reads the next text's trigger lists ahead (see `Triggers::prefetch_places`).
+    let read_ahead = |k: usize| {
+        if let Some(next) = triggers.get(k + 1) {
+            next.prefetch_places();
+        }
+    };
+    let cues = each(texts, |k, _| {
+        read_ahead(k);
+        attribution::cue_places(&triggers[k])
+    });
     // A date tied to an event keeps the event's words and how the date relates to it.
     each(texts, |k, text| {
         let mut sentence = 0;
@@ -109,6 +118,7 @@ pub fn extract_many_into<T>(
         }
     });
     let mut proportions = each(texts, |k, text| {
+        read_ahead(k);
         quantity::proportions_with(text, &triggers[k])
     });
     drop(triggers);
