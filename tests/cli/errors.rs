@@ -183,4 +183,5 @@ fn a_bad_file_before_stdin_is_reported_without_waiting_for_the_input() {
     };
     drop(open_input);
     assert_eq!(status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
 }
