@@ -254,8 +254,7 @@ mod tests {
     #[test]
     fn run_fingerprints_are_each_findings_own() {
         use claimcheck_core::{
-            Claim, DateDetails, Details, Document, Format, Precision, QuantityDetails, Span,
-            YearSource,
+            AttributionDetails, Claim, Details, Document, Format, QuantityDetails, Span,
         };
         let text = "On Monday 5 km and 5 km, then Monday again and 3 kg.";
         let quantity = |span| {
@@ -268,25 +267,16 @@ mod tests {
             });
             crate::Finding::new(Claim::new(text, span, details), None)
         };
-        let date = |span| {
-            let details = Details::Date(DateDetails {
-                date: None,
-                precision: Precision::Day,
-                weekday: None,
-                relation: None,
-                event: None,
-                part: None,
-                year_source: YearSource::Unknown,
-                note: None,
-            });
+        let attribution = |span| {
+            let details = Details::Attribution(AttributionDetails::default());
             crate::Finding::new(Claim::new(text, span, details), None)
         };
         let findings = || {
             vec![
-                date(Span::new(3, 9)),
+                attribution(Span::new(3, 9)),
                 quantity(Span::new(10, 14)),
                 quantity(Span::new(19, 23)),
-                date(Span::new(30, 36)),
+                attribution(Span::new(30, 36)),
                 quantity(Span::new(47, 51)),
             ]
         };
