@@ -95,17 +95,21 @@ pub(crate) fn lowercase_on_stack<'a, const N: usize>(
     word: &'a str,
     buf: &'a mut [u8; N],
 ) -> Option<&'a str> {
-    if word.len() <= N
-        && !word
-            .bytes()
-            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-    {
+    if word.len() <= N && is_own_lowercase(word) {
         return Some(word);
     }
     let out = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
     out.copy_from_slice(word.as_bytes());
     out.make_ascii_lowercase();
     std::str::from_utf8(out).ok()
+}
+
+/// Whether `word` is ASCII with no capital, and so its own lowercase (as `to_lowercase` and
+/// `to_ascii_lowercase` give it).
+fn is_own_lowercase(word: &str) -> bool {
+    !word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
 }
 
 /// Declares a list of lowercase words, and a function telling whether a word is one of them
@@ -142,10 +146,7 @@ pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     thread_local! {
         static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     }
-    if !word
-        .bytes()
-        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-    {
+    if is_own_lowercase(word) {
         return f(word);
     }
     if !word.is_ascii() {
