@@ -33,7 +33,7 @@ pub use claim::{
 pub use document::{Document, Format, Link};
 pub use prefetch::{READ_AHEAD, prefetch};
 pub use source::{SourceOutcome, SourceText, Sources};
-pub use source_map::{SourceMap, SourceMapBuilder};
+pub use source_map::{SourceMap, SourceMapBuilder, line_starts};
 pub use span::{FileSpan, Span};
 pub use suppression::{Directive, DirectiveKind, Suppression, Suppressions};
 pub use verdict::{CheckedClaim, Evidence, Status, Verdict};

@@ -124,10 +124,7 @@ impl SourceMap {
 
     /// The map of `segments` over the file `source`, with its line starts and block counts.
     fn over(source: &str, segments: Vec<Segment>) -> SourceMap {
-        let mut line_starts = vec![0];
-        // The line breaks found by `memchr` (vectorised): `match_indices('\n')` read a byte at a
-        // time, about 350 instructions a line of the bench text.
-        line_starts.extend(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1));
+        let line_starts = line_starts(source);
         // Each count is of the characters before the block's first boundary.
         let mut chars_before_block = vec![0];
         let mut from = 0;
@@ -287,6 +284,15 @@ impl SourceMap {
             end_column,
         }
     }
+}
+
+/// The offset of each line's start in `text`: 0, and one past each line break. The breaks are
+/// found by `memchr`, a vector at a time: `match_indices('\n')` read a byte at a time, about
+/// 350 instructions a line of the bench text.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+    starts
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {

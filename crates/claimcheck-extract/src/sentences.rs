@@ -12,10 +12,10 @@ word_list!(
     /// Abbreviations after which a point does not end a sentence.
     is_abbreviation,
     [
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st",
-    "jr", "sr", "mt", "ft", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g",
-    "i.e", "approx", "est", "dept", "univ", "assn", "bros", "ave", "blvd", "rd",
+        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
+        "st", "jr", "sr", "mt", "ft", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb",
+        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
+        "e.g", "i.e", "approx", "est", "dept", "univ", "assn", "bros", "ave", "blvd", "rd",
     ]
 );
 

@@ -113,8 +113,7 @@ fn runs_in_line(line: &str, base: usize, runs: &mut Vec<QuoteRun>) {
 pub fn units(text: &str, sentences: &[Span], runs: &[QuoteRun]) -> Vec<Unit> {
     // At most a unit a sentence (see `measures` for the room).
     let mut out: Vec<Unit> = Vec::with_capacity(sentences.len());
-    let mut line_starts = vec![0];
-    line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+    let line_starts = claimcheck_core::line_starts(text);
     let paragraph_of = |pos: usize| line_starts.partition_point(|&s| s <= pos) - 1;
     // Top-level quotations are sorted and do not overlap, so the one that can run over a
     // unit's end is the last one starting before it: a binary search, where scanning every
