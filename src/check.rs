@@ -528,7 +528,9 @@ fn retrieve(
                 // The claim by its place: finding it by id read every claim before it, for
                 // every attribution (a text of 24,000 speakers took seconds).
                 let claim = &claims.to_match()[*i];
-                if let Details::Attribution(a) = &*claim.details {
+                if let Details::Attribution(a) = &*claim.details
+                    && !corpora.is_empty()
+                {
                     let query = corpus_query(a);
                     for corpus in corpora {
                         found.extend(
