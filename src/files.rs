@@ -49,8 +49,11 @@ pub fn expand(inputs: &[String], selection: &Selection) -> Result<Vec<String>> {
         }
         out.extend(found);
     }
-    let mut seen = std::collections::HashSet::new();
-    out.retain(|p| p == "-" || seen.insert(p.clone()));
+    // One directory's walk names each file once: only several inputs can name one twice.
+    if inputs.len() > 1 {
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|p| p == "-" || seen.insert(p.clone()));
+    }
     Ok(out)
 }
 
@@ -71,6 +74,11 @@ fn globs(patterns: &[String]) -> Result<GlobSet> {
 }
 
 fn excluded(set: &GlobSet, path: &str) -> bool {
+    // Without patterns nothing is excluded: a batch's thousands of files skip making each path
+    // and its ancestors into the set's candidates.
+    if set.is_empty() {
+        return false;
+    }
     let trimmed = path.trim_start_matches("./");
     set.is_match(trimmed) || Path::new(trimmed).ancestors().any(|a| set.is_match(a))
 }
@@ -100,13 +108,15 @@ fn walk(root: &Path, pattern: Option<&GlobSet>, exclude: &GlobSet, s: &Selection
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
         .filter_map(|e| {
-            let p = e.path().to_str()?.to_string();
-            let p = p.strip_prefix("./").map(str::to_string).unwrap_or(p);
-            let ext = Path::new(&p).extension()?.to_str()?.to_ascii_lowercase();
-            (ARTICLE_EXTENSIONS.contains(&ext.as_str())
-                && pattern.is_none_or(|g| g.is_match(&p))
-                && !excluded(exclude, &p))
-            .then_some(p)
+            let p = e.path().to_str()?;
+            let p = p.strip_prefix("./").unwrap_or(p);
+            let ext = Path::new(p).extension()?.to_str()?;
+            (ARTICLE_EXTENSIONS
+                .iter()
+                .any(|known| known.eq_ignore_ascii_case(ext))
+                && pattern.is_none_or(|g| g.is_match(p))
+                && !excluded(exclude, p))
+            .then(|| p.to_string())
         })
         .collect();
     files.sort();
