@@ -185,3 +185,41 @@ fn a_bad_file_before_stdin_is_reported_without_waiting_for_the_input() {
     assert_eq!(status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// In a batch, files are read by the threads that extract them, a group at a time; the run
+/// still fails on the first file in order that cannot be read, whichever group a thread
+/// finished first, and writes no report.
+#[test]
+fn the_first_bad_file_of_a_batch_is_the_one_reported() {
+    let dir = crate::support::temp_dir("bad-in-batch");
+    for i in 0..60 {
+        let path = dir.join(format!("article-{i:02}.md"));
+        let text: &[u8] = match i {
+            // The earlier bad file is in the first group, the later one in the last.
+            3 => b"\xff\xfe\x00binary",
+            57 => b"Caf\xe9 opened on Monday, June 20.",
+            _ => b"The bridge reopened on Monday, June 20, 2022, 40 km from the border.\n",
+        };
+        std::fs::write(&path, text).expect("write an article");
+    }
+    let dir_arg = dir.to_str().expect("utf-8 path");
+    for threads in ["1", "2", "4"] {
+        assert_one_line_exit_2(
+            &["check", "--isolated", "--offline", "-j", threads, dir_arg],
+            None,
+            "article-03.md",
+        );
+        assert_one_line_exit_2(
+            &["extract", "--isolated", "-j", threads, dir_arg],
+            None,
+            "article-03.md",
+        );
+    }
+    std::fs::remove_file(dir.join("article-03.md")).expect("remove the first bad file");
+    assert_one_line_exit_2(
+        &["check", "--isolated", "--offline", "-j", "2", dir_arg],
+        None,
+        "article-57.md: not valid UTF-8",
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
