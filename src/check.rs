@@ -313,14 +313,8 @@ fn paths_a_group(paths: usize) -> usize {
         .max(1)
 }
 
-/// One task's documents in groups for [`claimcheck_extract::extract_many`] (see
-/// [`groups_to_extract`]).
-fn split_by_bytes(documents: Vec<Document>) -> Vec<Vec<Document>> {
-    groups_under(documents, GROUP_BYTES)
-}
-
-/// The fewest groups [`groups_to_extract`] leaves each thread of the pool, so that the threads
-/// finish at about the same time.
+/// The fewest groups [`groups_to_extract`] (or tasks, [`paths_a_group`]) leaves each thread of
+/// the pool, so that the threads finish at about the same time.
 const GROUPS_A_THREAD: usize = 8;
 
 /// [`collect`] for the files `paths`, in the current rayon pool.
@@ -404,7 +398,7 @@ fn collect_paths(
                     return Ok(Vec::new());
                 }
                 Ok::<_, claimcheck_retrieve::LoadError>(
-                    split_by_bytes(documents)
+                    groups_under(documents, GROUP_BYTES)
                         .into_iter()
                         .flat_map(extract_group)
                         .collect(),

@@ -195,7 +195,7 @@ fn the_first_bad_file_of_a_batch_is_the_one_reported() {
     for i in 0..60 {
         let path = dir.join(format!("article-{i:02}.md"));
         let text: &[u8] = match i {
-            // The earlier bad file is in the first group, the later one in the last.
+            // The earlier bad file is in one of the first groups, the later one in the last.
             3 => b"\xff\xfe\x00binary",
             57 => b"Caf\xe9 opened on Monday, June 20.",
             _ => b"The bridge reopened on Monday, June 20, 2022, 40 km from the border.\n",
