@@ -27,11 +27,10 @@ pub enum LoadError {
     NotUtf8 { path: String, offset: usize },
     #[error("{path}: too large ({size}); articles are limited to 25 MB")]
     TooLarge { path: String, size: String },
-    #[error("{path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    /// The I/O error is part of the message, not a source of its own, so that a report of the
+    /// error's chain names it once.
+    #[error("{path}: {error}")]
+    Io { path: String, error: std::io::Error },
 }
 
 /// Reads and parses the article at `path`, its format taken from the extension.
@@ -44,7 +43,7 @@ pub fn load_article(path: &str) -> Result<Document, LoadError> {
         },
         _ => LoadError::Io {
             path: path.to_string(),
-            source: e,
+            error: e,
         },
     };
     let file = std::fs::File::open(Path::new(path)).map_err(not_found)?;
@@ -100,7 +99,7 @@ fn read_capped(reader: impl Read, path: &str, expected: u64) -> Result<Vec<u8>, 
         .read_to_end(&mut bytes)
         .map_err(|e| LoadError::Io {
             path: path.to_string(),
-            source: e,
+            error: e,
         })?;
     if bytes.len() as u64 > MAX_ARTICLE_BYTES {
         return Err(too_large(path, None));
@@ -143,6 +142,45 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The one line the binary prints for an error: its message and each source's, as anyhow's
+    /// `{:#}` writes them.
+    fn chain(error: &dyn std::error::Error) -> String {
+        let mut line = error.to_string();
+        let mut cause = error.source();
+        while let Some(c) = cause {
+            line.push_str(": ");
+            line.push_str(&c.to_string());
+            cause = c.source();
+        }
+        line
+    }
+
+    /// An I/O error is named once in the line the binary prints, for an article, a corpus and
+    /// the lock file alike (it was printed twice: in the message and again as its source).
+    #[test]
+    fn an_io_error_is_named_once() {
+        let denied = || std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let cause = denied().to_string();
+        let errors: [Box<dyn std::error::Error>; 3] = [
+            Box::new(LoadError::Io {
+                path: "a.md".to_string(),
+                error: denied(),
+            }),
+            Box::new(crate::CorpusError::Read {
+                path: "corpus".to_string(),
+                error: denied(),
+            }),
+            Box::new(crate::LockError::Read {
+                path: "claimcheck.lock".to_string(),
+                error: denied(),
+            }),
+        ];
+        for error in &errors {
+            let line = chain(error.as_ref());
+            assert_eq!(line.matches(&cause).count(), 1, "{line}");
+        }
+    }
 
     /// The vectorised search finds the first NUL where a byte loop does, at any place in long
     /// and short inputs, and none in text without one.

@@ -23,11 +23,9 @@ pub enum CorpusError {
     NotFound { path: String },
     #[error("{path}: the corpus must be a directory")]
     NotADirectory { path: String },
-    #[error("{path}: cannot read: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    /// The I/O error is part of the message only (see [`crate::LoadError::Io`]).
+    #[error("{path}: cannot read: {error}")]
+    Read { path: String, error: std::io::Error },
 }
 
 /// An indexed directory of `.txt`, `.md` and `.html` files.
@@ -61,7 +59,7 @@ impl Corpus {
             },
             _ => CorpusError::Read {
                 path: shown.clone(),
-                source: e,
+                error: e,
             },
         })?;
         if !meta.is_dir() {
@@ -217,7 +215,7 @@ fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>, CorpusError> {
     while let Some(current) = pending.pop() {
         let read = |e| CorpusError::Read {
             path: current.display().to_string(),
-            source: e,
+            error: e,
         };
         for entry in std::fs::read_dir(&current).map_err(read)? {
             let entry = entry.map_err(read)?;
@@ -253,7 +251,7 @@ fn read_passages(path: &Path) -> Result<Vec<Passage>, CorpusError> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| CorpusError::Read {
         path: shown.clone(),
-        source: e,
+        error: e,
     })?;
     let hash = content_hash(&bytes);
     // A reference file in another encoding still yields its readable words.

@@ -56,11 +56,9 @@ struct LockFile {
 /// Why a lock file could not be read or written. Each message names the path.
 #[derive(Debug, Error)]
 pub enum LockError {
-    #[error("{path}: cannot read the lock file: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    /// The I/O error is part of the message only (see [`crate::LoadError::Io`]).
+    #[error("{path}: cannot read the lock file: {error}")]
+    Read { path: String, error: std::io::Error },
     #[error("{path}: malformed lock file: {message}")]
     Malformed { path: String, message: String },
     #[error("{path}: cannot write the lock file: {message}")]
@@ -124,11 +122,8 @@ impl Lock {
         let bytes = match std::fs::read(path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Lock::default()),
-            Err(source) => {
-                return Err(LockError::Read {
-                    path: shown,
-                    source,
-                });
+            Err(error) => {
+                return Err(LockError::Read { path: shown, error });
             }
         };
         let file: LockFile = serde_json::from_slice(&bytes).map_err(|e| LockError::Malformed {
