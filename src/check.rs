@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Result, bail};
 use claimcheck_core::{Document, Sources, Suppressions};
@@ -357,6 +357,17 @@ fn collect_paths(
             .collect()
     };
 
+    // The corpora are indexed first: with one that cannot be read, the inputs are only read,
+    // not extracted, since the run fails either way.
+    let corpora = settings
+        .corpus
+        .iter()
+        .map(|dir| claimcheck_retrieve::Corpus::index(dir).map_err(anyhow::Error::from))
+        .collect::<Result<Vec<_>>>();
+    // Made before the reading, so that its clock counts the whole run; it is drawn only as
+    // documents are matched.
+    let progress = progress_bar(args.progress, paths.len());
+
     // Every input is read (and its Markdown or HTML parsed, in the pool) before anything is
     // reported, so a bad path fails the run cleanly, with the first bad path in argument order.
     let extracted: Vec<Extracted> = if paths.iter().any(|p| p == "-") {
@@ -374,27 +385,38 @@ fn collect_paths(
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
-        groups_to_extract(documents)
-            .into_par_iter()
-            .flat_map_iter(extract_group)
-            .collect()
+        if corpora.is_err() {
+            Vec::new()
+        } else {
+            groups_to_extract(documents)
+                .into_par_iter()
+                .flat_map_iter(extract_group)
+                .collect()
+        }
     } else {
         // Files alone are read a group at a time by the thread that extracts them, while their
         // texts are in its caches. Against every file read first, `check` of 2,000 small
         // articles took 4% less time with one thread or two, and `extract` of 8,000 articles of
         // 1 KB 3-4% less with one and 4-7% less with two (least and median of interleaved
         // runs). A group stops at the first file it cannot read, and the first failed group in
-        // order names the first bad path; once one has failed, the others only read their files.
-        let failed = AtomicBool::new(false);
+        // order names the first bad path: once one has failed, the groups after it read nothing
+        // and those before it only read their files.
+        let first_failed = AtomicUsize::new(usize::MAX);
         let groups: Vec<Result<Vec<Extracted>, _>> = paths
             .par_chunks(paths_a_group(paths.len()))
-            .map(|group| {
+            .enumerate()
+            .map(|(k, group)| {
+                if k > first_failed.load(Ordering::Relaxed) {
+                    return Ok(Vec::new());
+                }
                 let documents = group
                     .iter()
                     .map(|path| claimcheck_retrieve::load_article(path))
                     .collect::<Result<Vec<_>, _>>()
-                    .inspect_err(|_| failed.store(true, Ordering::Relaxed))?;
-                if failed.load(Ordering::Relaxed) {
+                    .inspect_err(|_| {
+                        first_failed.fetch_min(k, Ordering::Relaxed);
+                    })?;
+                if corpora.is_err() || first_failed.load(Ordering::Relaxed) != usize::MAX {
                     return Ok(Vec::new());
                 }
                 Ok::<_, claimcheck_retrieve::LoadError>(
@@ -412,13 +434,9 @@ fn collect_paths(
         extracted
     };
 
-    let corpora = settings
-        .corpus
-        .iter()
-        .map(|dir| claimcheck_retrieve::Corpus::index(dir).map_err(anyhow::Error::from))
-        .collect::<Result<Vec<_>>>()?;
-
-    let progress = progress_bar(args.progress, extracted.len());
+    // The first bad input is reported before a bad corpus, as when the corpora were indexed
+    // after every input was read.
+    let corpora = corpora?;
 
     // Retrieval, once for the whole run: every cited link fetched once, the corpus searched.
     let (sources, wikidata) = if verify {
