@@ -215,11 +215,44 @@ fn the_first_bad_file_of_a_batch_is_the_one_reported() {
             "article-03.md",
         );
     }
+    // The corpora are indexed before the inputs are read, but a bad input is still the error
+    // reported before a bad corpus.
+    let missing_corpus = dir.join("no-such-corpus");
+    let corpus_arg = missing_corpus.to_str().expect("utf-8 path");
+    assert_one_line_exit_2(
+        &[
+            "check",
+            "--isolated",
+            "--offline",
+            "--corpus",
+            corpus_arg,
+            "-j",
+            "2",
+            dir_arg,
+        ],
+        None,
+        "article-03.md",
+    );
     std::fs::remove_file(dir.join("article-03.md")).expect("remove the first bad file");
     assert_one_line_exit_2(
         &["check", "--isolated", "--offline", "-j", "2", dir_arg],
         None,
         "article-57.md: not valid UTF-8",
+    );
+    std::fs::remove_file(dir.join("article-57.md")).expect("remove the other bad file");
+    assert_one_line_exit_2(
+        &[
+            "check",
+            "--isolated",
+            "--offline",
+            "--corpus",
+            corpus_arg,
+            "-j",
+            "2",
+            dir_arg,
+        ],
+        None,
+        "no such corpus directory",
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
