@@ -219,20 +219,17 @@ fn the_first_bad_file_of_a_batch_is_the_one_reported() {
     // reported before a bad corpus.
     let missing_corpus = dir.join("no-such-corpus");
     let corpus_arg = missing_corpus.to_str().expect("utf-8 path");
-    assert_one_line_exit_2(
-        &[
-            "check",
-            "--isolated",
-            "--offline",
-            "--corpus",
-            corpus_arg,
-            "-j",
-            "2",
-            dir_arg,
-        ],
-        None,
-        "article-03.md",
-    );
+    let with_corpus = [
+        "check",
+        "--isolated",
+        "--offline",
+        "--corpus",
+        corpus_arg,
+        "-j",
+        "2",
+        dir_arg,
+    ];
+    assert_one_line_exit_2(&with_corpus, None, "article-03.md");
     std::fs::remove_file(dir.join("article-03.md")).expect("remove the first bad file");
     assert_one_line_exit_2(
         &["check", "--isolated", "--offline", "-j", "2", dir_arg],
@@ -240,19 +237,6 @@ fn the_first_bad_file_of_a_batch_is_the_one_reported() {
         "article-57.md: not valid UTF-8",
     );
     std::fs::remove_file(dir.join("article-57.md")).expect("remove the other bad file");
-    assert_one_line_exit_2(
-        &[
-            "check",
-            "--isolated",
-            "--offline",
-            "--corpus",
-            corpus_arg,
-            "-j",
-            "2",
-            dir_arg,
-        ],
-        None,
-        "no such corpus directory",
-    );
+    assert_one_line_exit_2(&with_corpus, None, "no such corpus directory");
     let _ = std::fs::remove_dir_all(&dir);
 }
