@@ -371,7 +371,7 @@ fn read_and_extract(
         (from, Ok(extracted))
     };
     // Each thread takes tasks until none is left; a task is known by its first path.
-    let mut tasks: Vec<Task> = rayon::broadcast(|_| {
+    let take_tasks = || {
         let mut done = Vec::new();
         loop {
             let taken = next.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |from| {
@@ -383,10 +383,18 @@ fn read_and_extract(
             let to = from + paths_a_task(paths.len() - from, threads);
             done.push(run_task(from, to));
         }
-    })
-    .into_iter()
-    .flatten()
-    .collect();
+    };
+    // A pool of one thread takes them itself: run through `rayon::broadcast`, a single long
+    // text's extraction laid its memory out otherwise (10 MB: 123.0 MB at its peak and 28,477
+    // page faults, against 117.0 MB and 27,092 this way, as before the tasks were guided).
+    let mut tasks: Vec<Task> = if threads == 1 {
+        take_tasks()
+    } else {
+        rayon::broadcast(|_| take_tasks())
+            .into_iter()
+            .flatten()
+            .collect()
+    };
     tasks.sort_unstable_by_key(|(from, _)| *from);
     let mut extracted = Vec::with_capacity(paths.len());
     for (_, task) in tasks {
