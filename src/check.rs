@@ -588,6 +588,9 @@ fn retrieve(
 ) -> Result<(Vec<Sources>, Option<claimcheck_events::Timeline>)> {
     use claimcheck_core::{Details, SourceOutcome};
     // The URLs each attribution claim cites, by the claim's place in its document's claims.
+    // Attributions are told by the kind each claim holds rather than by its boxed details, a
+    // read from memory the caches no longer hold for every claim of the run, in one thread
+    // (the 2,000-article batch's retrieval 1.1 -> 0.6 ms, from timers at the phase's ends).
     let cited: Vec<Vec<(usize, Vec<String>)>> = extracted
         .iter()
         .map(|(doc, claims, _)| {
@@ -595,7 +598,7 @@ fn retrieve(
                 .to_match()
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| matches!(*c.details, Details::Attribution(_)))
+                .filter(|(_, c)| c.kind == claimcheck_core::ClaimKind::Attribution)
                 .map(|(i, c)| {
                     let urls = doc
                         .cited_links(c.span)
