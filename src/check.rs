@@ -386,7 +386,8 @@ fn read_and_extract(
     };
     // A pool of one thread takes them itself: run through `rayon::broadcast`, a single long
     // text's extraction laid its memory out otherwise (10 MB: 123.0 MB at its peak and 28,477
-    // page faults, against 117.0 MB and 27,092 this way, as before the tasks were guided).
+    // page faults, against 117.5 MB and 27,092 this way, and 117.0 MB and 27,123 before the
+    // tasks were guided).
     let mut tasks: Vec<Task> = if threads == 1 {
         take_tasks()
     } else {
