@@ -370,19 +370,17 @@ fn read_and_extract(
             .collect();
         (from, Ok(extracted))
     };
+    // Where the task that starts at path `from` ends.
+    let end_of = |from: usize| from + paths_a_task(paths.len() - from, threads);
     // Each thread takes tasks until none is left; a task is known by its first path.
     let take_tasks = || {
         let mut done = Vec::new();
-        loop {
-            let taken = next.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |from| {
-                (from < paths.len()).then(|| from + paths_a_task(paths.len() - from, threads))
-            });
-            let Ok(from) = taken else {
-                return done;
-            };
-            let to = from + paths_a_task(paths.len() - from, threads);
-            done.push(run_task(from, to));
+        while let Ok(from) = next.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |from| {
+            (from < paths.len()).then(|| end_of(from))
+        }) {
+            done.push(run_task(from, end_of(from)));
         }
+        done
     };
     // A pool of one thread takes them itself: run through `rayon::broadcast`, a single long
     // text's extraction laid its memory out otherwise (10 MB: 123.0 MB at its peak and 28,477
