@@ -261,6 +261,10 @@ const DAY_WORDS: &[&str] = &[
 const YEAR_WORDS_CUES: &[&str] = &["thousand", "eleven", "twelve", "teen", "twenty"];
 /// The first two digits of a year of [`YEAR`].
 const CENTURIES: &[&str] = &["15", "16", "17", "18", "19", "20"];
+/// What [`MONTH_YEAR`] holds after its month: a [`YEAR`]'s first two digits, or "year" ("last
+/// year"). Without it every "may" of a text, a verb far more often than a month, had its stretch
+/// searched.
+const CENTURIES_OR_YEAR: &[&str] = &["15", "16", "17", "18", "19", "20", "year"];
 const TIME_UNITS: &[&str] = &["day", "week", "fortnight", "month", "year"];
 
 /// A date pattern, compiled the first time a text that can hold its form is searched.
@@ -371,7 +375,7 @@ static DAY_MONTH: Pattern = Pattern::new(
 );
 
 static MONTH_YEAR: Pattern = Pattern::new(
-    Needs::All(&[MONTHS]),
+    Needs::All(&[MONTHS, CENTURIES_OR_YEAR]),
     Tiered::new(|| {
         date_pattern(&format!(
             r"(?i)\b(?P<m>{MONTH})\b\.?(?:\s*,?\s+(?:of\s+)?|[-/])(?:(?P<y>{YEAR})\b|(?P<rel>next|last|this|the\s+previous)\s+year\b)"
