@@ -259,12 +259,15 @@ const DAY_WORDS: &[&str] = &[
 ];
 /// What every [`YEAR_WORDS`] holds.
 const YEAR_WORDS_CUES: &[&str] = &["thousand", "eleven", "twelve", "teen", "twenty"];
-/// The first two digits of a year of [`YEAR`].
-const CENTURIES: &[&str] = &["15", "16", "17", "18", "19", "20"];
-/// What [`MONTH_YEAR`] holds after its month: a [`YEAR`]'s first two digits, or "year" ("last
-/// year"). Without it every "may" of a text, a verb far more often than a month, had its stretch
-/// searched.
+/// What [`MONTH_YEAR`] holds after its month: a [`YEAR`]'s first two digits ([`CENTURIES`]),
+/// or "year" ("last year"). Without it every "may" of a text, a verb far more often than a
+/// month, had its stretch searched.
 const CENTURIES_OR_YEAR: &[&str] = &["15", "16", "17", "18", "19", "20", "year"];
+/// The first two digits of a year of [`YEAR`]: [`CENTURIES_OR_YEAR`] without "year".
+const CENTURIES: &[&str] = match CENTURIES_OR_YEAR.split_last() {
+    Some((_, centuries)) => centuries,
+    None => &[],
+};
 const TIME_UNITS: &[&str] = &["day", "week", "fortnight", "month", "year"];
 
 /// A date pattern, compiled the first time a text that can hold its form is searched.
