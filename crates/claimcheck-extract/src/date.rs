@@ -44,6 +44,7 @@
 mod anchor;
 mod holiday;
 mod lexicon;
+mod spelled;
 
 use crate::number::{SMALL_NUMBER_WORDS, TENS_WORDS};
 use crate::tier::{Captures, Match, Sequence, StretchTest, Tiered, TriggerWords, Triggers};
@@ -1123,19 +1124,32 @@ pub(crate) static TRIGGER_WORDS: std::sync::LazyLock<TriggerWords> =
     });
 
 /// Dates with a month name: "September 11", "11 September 2023", "October 1982", "in May".
+///
+/// The four patterns built around a month word are read by hand from the month words
+/// ([`spelled`]); a debug build compares each reader with its pattern's search.
 fn find_spelled_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>) {
-    for caps in MONTH_DAY.captures_iter(triggers) {
-        let (m, d) = (group(&caps, "m"), group(&caps, "d"));
-        let Some(month) = lexicon::month_number(&text[m.start..m.end]) else {
+    let lower = triggers.haystack();
+    let places = triggers.occurrences(MONTHS);
+    let months = spelled::month_words(lower, places.as_deref().map(Vec::as_slice));
+    let month_days = spelled::month_days(lower, &months);
+    if cfg!(debug_assertions) {
+        check_reader("MONTH_DAY", &month_days, &MONTH_DAY, triggers, day_match);
+    }
+    for hit in month_days {
+        let Some(month) = lexicon::month_number(&text[hit.month.start..hit.month.end]) else {
             continue;
         };
-        let day_end = caps.name("o").map_or(d.end, |o| o.end());
-        if let Some(c) = spelled_day(text, m.start, day_end, month, &caps, d) {
+        let day_end = hit.ordinal.map_or(hit.day.end, |o| o.end);
+        if let Some(c) = spelled_day(text, hit.month.start, day_end, month, hit.year, hit.day) {
             found.push(c);
         }
     }
-    for caps in DAY_MONTH.captures_iter(triggers) {
-        let (m, d) = (group(&caps, "m"), group(&caps, "d"));
+    let day_months = spelled::day_months(lower, &months);
+    if cfg!(debug_assertions) {
+        check_reader("DAY_MONTH", &day_months, &DAY_MONTH, triggers, day_match);
+    }
+    for hit in day_months {
+        let (m, d) = (hit.month, hit.day);
         let word = &text[m.start..m.end];
         let Some(month) = lexicon::month_number(word) else {
             continue;
@@ -1151,13 +1165,13 @@ fn find_spelled_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candi
         let lowercase = word.starts_with(|c: char| c.is_lowercase());
         if lowercase
             && lexicon::is_ambiguous_month(word)
-            && caps.name("o").is_none()
-            && caps.name("y").is_none()
+            && hit.ordinal.is_none()
+            && hit.year.is_none()
         {
             continue;
         }
         let month_end = month_word_end(text, m.start, m.end);
-        if let Some(c) = spelled_day(text, d.start, month_end, month, &caps, d) {
+        if let Some(c) = spelled_day(text, d.start, month_end, month, hit.year, d) {
             found.push(c);
         }
     }
@@ -1181,23 +1195,33 @@ fn find_spelled_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candi
             ));
         }
     }
-    for caps in MONTH_YEAR.captures_iter(triggers) {
-        let m = group(&caps, "m");
+    let month_years = spelled::month_years(lower, &months);
+    if cfg!(debug_assertions) {
+        check_reader("MONTH_YEAR", &month_years, &MONTH_YEAR, triggers, |caps| {
+            spelled::YearMatch {
+                whole: group(caps, "0"),
+                month: group(caps, "m"),
+                year: caps.name("y").map(|y| Span::new(y.start(), y.end())),
+                shift: caps.name("rel").map(|r| Span::new(r.start(), r.end())),
+            }
+        });
+    }
+    for hit in month_years {
+        let m = hit.month;
         let Some(month) = lexicon::month_number(&text[m.start..m.end]) else {
             continue;
         };
-        let whole = group(&caps, "0");
-        let value = if let Some(y) = caps.name("y") {
-            if lexicon::is_count_noun(next_word(text, y.end())) {
+        let value = if let Some(y) = hit.year {
+            if lexicon::is_count_noun(next_word(text, y.end)) {
                 continue;
             }
-            let Ok(year) = y.as_str().parse() else {
+            let Ok(year) = text[y.start..y.end].parse() else {
                 continue;
             };
             Value::Fixed(CalendarDate::month(year, month))
         } else {
-            let rel = caps.name("rel").map_or("", |r| r.as_str()).to_lowercase();
-            let offset = match rel.as_str() {
+            let shift = hit.shift.map_or("", |r| &lower[r.start..r.end]);
+            let offset = match shift {
                 "next" => 1,
                 "this" => 0,
                 _ => -1,
@@ -1207,10 +1231,20 @@ fn find_spelled_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candi
                 shift: MonthShift::InYear(offset),
             }
         };
-        found.push(candidate(whole, value));
+        found.push(candidate(hit.whole, value));
     }
-    for found_month in MONTH_BARE.find_iter(triggers) {
-        let m = Span::new(found_month.start(), found_month.end());
+    let full_months = spelled::full_months(lower, &months);
+    if cfg!(debug_assertions) {
+        let searched: Vec<Span> = MONTH_BARE
+            .find_iter(triggers)
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect();
+        assert_eq!(
+            full_months, searched,
+            "the hand reader of MONTH_BARE differs from the pattern"
+        );
+    }
+    for m in full_months {
         let word = &text[m.start..m.end];
         let Some(month) = lexicon::month_number(word) else {
             continue;
@@ -1227,6 +1261,36 @@ fn find_spelled_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candi
     }
 }
 
+/// A match of `MONTH_DAY` or `DAY_MONTH` as the pattern's groups give it.
+fn day_match(caps: &Captures<'_, '_>) -> spelled::DayMatch {
+    let span = |name: &str| caps.name(name).map(|g| Span::new(g.start(), g.end()));
+    spelled::DayMatch {
+        whole: group(caps, "0"),
+        month: group(caps, "m"),
+        day: group(caps, "d"),
+        ordinal: span("o"),
+        year: span("y"),
+    }
+}
+
+/// Checks a hand reader's matches against its pattern's search (debug builds).
+fn check_reader<T: PartialEq + std::fmt::Debug>(
+    name: &str,
+    read: &[T],
+    pattern: &Pattern,
+    triggers: &Triggers<'_>,
+    of: impl Fn(&Captures<'_, '_>) -> T,
+) {
+    let searched: Vec<T> = pattern.captures_iter(triggers).map(|c| of(&c)).collect();
+    if let Some(i) = (0..read.len().max(searched.len())).find(|&i| read.get(i) != searched.get(i)) {
+        panic!(
+            "the hand reader of {name} differs from the pattern at match {i}: read {:?}, searched {:?}",
+            read.get(i),
+            searched.get(i)
+        );
+    }
+}
+
 /// A day with a month name, from the start of the expression to `end` (the day's or the month's
 /// end), with the year when the text gives one that is not a count.
 fn spelled_day(
@@ -1234,17 +1298,15 @@ fn spelled_day(
     start: usize,
     end: usize,
     month: i8,
-    caps: &Captures<'_, '_>,
+    year: Option<Span>,
     d: Span,
 ) -> Option<Candidate> {
     let day: i8 = text[d.start..d.end].parse().ok()?;
-    let year = caps
-        .name("y")
-        .filter(|y| !lexicon::is_count_noun(next_word(text, y.end())));
+    let year = year.filter(|y| !lexicon::is_count_noun(next_word(text, y.end)));
     if let Some(y) = year {
-        let year: i16 = y.as_str().parse().ok()?;
+        let year: i16 = text[y.start..y.end].parse().ok()?;
         let date = CalendarDate::day(year, month, day)?;
-        return Some(candidate(Span::new(start, y.end()), Value::Fixed(date)));
+        return Some(candidate(Span::new(start, y.end), Value::Fixed(date)));
     }
     if lexicon::is_count_noun(next_word(text, end)) || next_char(text, end) == Some(':') {
         return None;
@@ -2699,6 +2761,123 @@ pub(crate) fn tiered_patterns() -> Vec<&'static Tiered> {
 mod tests {
     use super::*;
     use crate::testing::GateTally;
+
+    /// The hand readers of the four month patterns against the patterns' searches, over
+    /// generated texts of the pieces their rules turn on (white space of both kinds, points,
+    /// commas, hyphens, slashes, "the", "of", "day", ordinals, years, words around a month),
+    /// short ones read word by word and long ones from the trigger pass. A release build runs
+    /// this comparison only here.
+    #[test]
+    fn month_readers_match_their_patterns() {
+        const PIECES: &[&str] = &[
+            "may",
+            "May",
+            "june",
+            "jun",
+            "sept",
+            "Sept",
+            "september",
+            "sep",
+            "dec",
+            "march",
+            "mar",
+            "marchx",
+            "mayor",
+            "_may",
+            "may_",
+            "1",
+            "2",
+            "3",
+            "0",
+            "05",
+            "12",
+            "21",
+            "30",
+            "31",
+            "32",
+            "2019",
+            "1999",
+            "1499",
+            "20155",
+            "st",
+            "nd",
+            "rd",
+            "th",
+            "the",
+            "of",
+            "day",
+            "next",
+            "last",
+            "this",
+            "previous",
+            "year",
+            "years",
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\n",
+            "\u{a0}",
+            "\u{2009}",
+            "\u{1c}",
+            ".",
+            ",",
+            "-",
+            "/",
+            "é",
+            "x",
+            "9",
+            " 2019",
+            ", 1999",
+            " of 2020",
+            " last year",
+            " the previous year",
+            " next  year",
+            "may ",
+            "oct. ",
+        ];
+        let mut picks = crate::testing::Picks::new(0x6a09_e667_f3bc_c908);
+        let mut counts = [0usize; 4];
+        for i in 0..6_000 {
+            let text = picks.text(PIECES, if i % 3 == 0 { 300 } else { 40 });
+            let lower = text.to_ascii_lowercase();
+            let triggers = triggers(&text, &lower);
+            let places = triggers.occurrences(MONTHS);
+            let months = spelled::month_words(&lower, places.as_deref().map(Vec::as_slice));
+            let month_days = spelled::month_days(&lower, &months);
+            check_reader("MONTH_DAY", &month_days, &MONTH_DAY, &triggers, day_match);
+            let day_months = spelled::day_months(&lower, &months);
+            check_reader("DAY_MONTH", &day_months, &DAY_MONTH, &triggers, day_match);
+            let month_years = spelled::month_years(&lower, &months);
+            check_reader("MONTH_YEAR", &month_years, &MONTH_YEAR, &triggers, |caps| {
+                spelled::YearMatch {
+                    whole: group(caps, "0"),
+                    month: group(caps, "m"),
+                    year: caps.name("y").map(|y| Span::new(y.start(), y.end())),
+                    shift: caps.name("rel").map(|r| Span::new(r.start(), r.end())),
+                }
+            });
+            let full_months = spelled::full_months(&lower, &months);
+            let searched: Vec<Span> = MONTH_BARE
+                .find_iter(&triggers)
+                .map(|m| Span::new(m.start(), m.end()))
+                .collect();
+            assert_eq!(full_months, searched, "MONTH_BARE in {text:?}");
+            for (count, n) in counts.iter_mut().zip([
+                month_days.len(),
+                day_months.len(),
+                month_years.len(),
+                full_months.len(),
+            ]) {
+                *count += n;
+            }
+        }
+        // Every reader met enough matches for the comparison to mean something.
+        assert!(
+            counts.iter().all(|&n| n > 200),
+            "matches by reader: {counts:?}"
+        );
+    }
 
     /// `lean` as it was first written, from every word of its window collected by a regex:
     /// the oracle for reading the words one at a time.

@@ -1,0 +1,472 @@
+//! The four date patterns built around a month name, read by hand: `MONTH_DAY` ("September
+//! 11", "Sept. 11th, 2001"), `DAY_MONTH` ("11 September", "the 9th of June"), `MONTH_YEAR`
+//! ("October 1982", "March last year") and `MONTH_BARE` ("in May").
+//!
+//! Every match of these holds a month word, and the trigger pass has already found every
+//! month abbreviation in the text, so each is read from the month words outward, where the
+//! patterns' searches read every stretch around a month (a verb "may" among them), compiled
+//! their engines in every process and filled their groups with a backtracker: together about
+//! 4% of a long text's time and more of a short one's. The readers follow the patterns' own
+//! rules (leftmost-first, greedy, ASCII word boundaries, `\s` as Unicode's white space), and a
+//! debug build compares every result with the pattern's search (see `date.rs`), as the number
+//! reader does with its pattern.
+//!
+//! A month word is a whole word, as `\b(?:MONTH)\b` reads it: letters, digits and `_` are word
+//! bytes, any other byte (a non-ASCII one too) ends a word.
+
+use claimcheck_core::Span;
+
+/// Every spelling of [`super::MONTH`], in its order: "jan" or "january", "sep", "sept" or
+/// "september", and so on.
+const MONTH_WORDS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+
+/// The spellings of [`super::FULL_MONTH`].
+const FULL_MONTH_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A match of `MONTH_DAY` or `DAY_MONTH`: its span and its groups.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct DayMatch {
+    pub whole: Span,
+    pub month: Span,
+    pub day: Span,
+    pub ordinal: Option<Span>,
+    pub year: Option<Span>,
+}
+
+/// A match of `MONTH_YEAR`: the year as digits, or the word that shifts the year ("next",
+/// "last", "this", "the previous").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct YearMatch {
+    pub whole: Span,
+    pub month: Span,
+    pub year: Option<Span>,
+    pub shift: Option<Span>,
+}
+
+/// A byte of a word, for an ASCII `\b`.
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether an ASCII `\b` holds at `at`.
+fn boundary(b: &[u8], at: usize) -> bool {
+    let before = at > 0 && is_word(b[at - 1]);
+    let after = b.get(at).is_some_and(|&c| is_word(c));
+    before != after
+}
+
+/// The length of the white-space character at `at` (as `\s` reads it: Unicode's White_Space),
+/// or 0.
+fn space_at(s: &str, at: usize) -> usize {
+    match s.as_bytes().get(at) {
+        None => 0,
+        Some(&c) if c.is_ascii() => {
+            usize::from(matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+        }
+        Some(_) => s
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+    }
+}
+
+/// Where the run of white space from `at` ends (`at` itself if there is none), as `\s*` reads
+/// it.
+fn skip_spaces(s: &str, mut at: usize) -> usize {
+    loop {
+        let n = space_at(s, at);
+        if n == 0 {
+            return at;
+        }
+        at += n;
+    }
+}
+
+/// Where the run of white space that ends at `at` begins (`at` itself if there is none).
+fn spaces_before(s: &str, mut at: usize) -> usize {
+    while let Some(c) = s.get(..at).and_then(|before| before.chars().next_back()) {
+        if !c.is_whitespace() {
+            break;
+        }
+        at -= c.len_utf8();
+    }
+    at
+}
+
+/// Where `word` then at least one white-space character end, read from `at` (as `word\s+`).
+fn word_then_spaces(s: &str, at: usize, word: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    if !b.get(at..)?.starts_with(word.as_bytes()) {
+        return None;
+    }
+    let end = skip_spaces(s, at + word.len());
+    (end > at + word.len()).then_some(end)
+}
+
+/// The end of the whole word that starts at `at`.
+fn word_end(b: &[u8], at: usize) -> usize {
+    at + b[at..].iter().take_while(|&&c| is_word(c)).count()
+}
+
+/// The month word that starts at `at`, read as `MONTH\b` reads it (the caller has the
+/// boundary before it): its span, if the word there is one of [`MONTH_WORDS`].
+fn month_word_at(s: &str, at: usize) -> Option<Span> {
+    let b = s.as_bytes();
+    if !b.get(at).is_some_and(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let end = word_end(b, at);
+    MONTH_WORDS
+        .contains(&&s[at..end])
+        .then_some(Span::new(at, end))
+}
+
+/// The month words of `lower` from the places of its month abbreviations (`places`, in order,
+/// as the trigger pass finds them), or, where the pass did not read the text, from every word.
+pub(super) fn month_words(lower: &str, places: Option<&[(u32, u32)]>) -> Vec<Span> {
+    let b = lower.as_bytes();
+    let Some(places) = places else {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if is_word(b[i]) {
+                let end = word_end(b, i);
+                if MONTH_WORDS.contains(&&lower[i..end]) {
+                    found.push(Span::new(i, end));
+                }
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        return found;
+    };
+    places
+        .iter()
+        .filter_map(|&(at, _)| {
+            let at = at as usize;
+            if at > 0 && is_word(b[at - 1]) {
+                return None;
+            }
+            month_word_at(lower, at)
+        })
+        .collect()
+}
+
+/// The ends of the forms of [`super::DAY`] at `at`, in the order the pattern tries them:
+/// `[12][0-9]`, `3[01]`, `0[1-9]`, `[1-9]`.
+fn day_ends(b: &[u8], at: usize) -> impl Iterator<Item = usize> {
+    let byte = |k: usize| b.get(at + k).copied().unwrap_or(0);
+    let (first, second) = (byte(0), byte(1));
+    [
+        (matches!(first, b'1' | b'2') && second.is_ascii_digit()).then_some(at + 2),
+        (first == b'3' && matches!(second, b'0' | b'1')).then_some(at + 2),
+        (first == b'0' && matches!(second, b'1'..=b'9')).then_some(at + 2),
+        matches!(first, b'1'..=b'9').then_some(at + 1),
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// The end of an ordinal suffix ([`super::ORDINAL`]) at `at`.
+fn ordinal_at(b: &[u8], at: usize) -> Option<usize> {
+    let suffix = b.get(at..at + 2)?;
+    matches!(suffix, b"st" | b"nd" | b"rd" | b"th").then_some(at + 2)
+}
+
+/// The span of a [`super::YEAR`] and the `\b` after it, at `at`.
+fn year_at(b: &[u8], at: usize) -> Option<Span> {
+    let digits = b.get(at..at + 4)?;
+    let century = matches!(digits[..2], [b'1', b'5'..=b'9'] | [b'2', b'0']);
+    (century && digits[2..].iter().all(u8::is_ascii_digit) && boundary(b, at + 4))
+        .then_some(Span::new(at, at + 4))
+}
+
+/// The year the day patterns end with, read from `at`:
+/// `(?:(?:\s*,?\s*|\s+of\s+|[-/])(?P<y>YEAR)\b)?`.
+fn year_after_day(s: &str, at: usize) -> Option<Span> {
+    let b = s.as_bytes();
+    let mut k = skip_spaces(s, at);
+    if b.get(k) == Some(&b',') {
+        k = skip_spaces(s, k + 1);
+    }
+    if let Some(y) = year_at(b, k) {
+        return Some(y);
+    }
+    let k = skip_spaces(s, at);
+    if k > at
+        && let Some(k) = word_then_spaces(s, k, "of")
+        && let Some(y) = year_at(b, k)
+    {
+        return Some(y);
+    }
+    if matches!(b.get(at), Some(b'-' | b'/')) {
+        return year_at(b, at + 1);
+    }
+    None
+}
+
+/// Where a month word's optional point (`\.?`) ends.
+fn after_point(b: &[u8], month: Span) -> usize {
+    month.end + usize::from(b.get(month.end) == Some(&b'.'))
+}
+
+/// `MONTH_DAY` at the month word `month`:
+/// `\b(?P<m>MONTH)\b\.?(?:\s*(?:the\s+)?|[-/])(?P<d>DAY)(?P<o>ORDINAL)?\b(?:...(?P<y>YEAR)\b)?`.
+fn month_day_at(s: &str, month: Span) -> Option<DayMatch> {
+    let b = s.as_bytes();
+    let i = after_point(b, month);
+    let j = skip_spaces(s, i);
+    let starts = [
+        word_then_spaces(s, j, "the"),
+        Some(j),
+        matches!(b.get(i), Some(b'-' | b'/')).then_some(i + 1),
+    ];
+    starts.into_iter().flatten().find_map(|k| {
+        let (day, ordinal) = day_and_ordinal(b, k, |end| boundary(b, end))?;
+        let end = ordinal.map_or(day.end, |o| o.end);
+        let year = year_after_day(s, end);
+        Some(DayMatch {
+            whole: Span::new(month.start, year.map_or(end, |y| y.end)),
+            month,
+            day,
+            ordinal,
+            year,
+        })
+    })
+}
+
+/// The first of the day's forms at `at`, each with its ordinal then without, after which
+/// `rest` holds: `(?P<d>DAY)(?P<o>ORDINAL)?` followed by what `rest` reads.
+fn day_and_ordinal(
+    b: &[u8],
+    at: usize,
+    mut rest: impl FnMut(usize) -> bool,
+) -> Option<(Span, Option<Span>)> {
+    day_ends(b, at).find_map(|end| {
+        let day = Span::new(at, end);
+        if let Some(o) = ordinal_at(b, end)
+            && rest(o)
+        {
+            return Some((day, Some(Span::new(end, o))));
+        }
+        rest(end).then_some((day, None))
+    })
+}
+
+/// `DAY_MONTH` from `at`:
+/// `\b(?P<d>DAY)(?P<o>ORDINAL)?(?:\s+(?:day\s+)?(?:of\s+)?|[-/])(?P<m>MONTH)\b\.?(?:...)?`.
+fn day_month_at(s: &str, at: usize) -> Option<DayMatch> {
+    let b = s.as_bytes();
+    if !boundary(b, at) || !b.get(at).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut month = None;
+    let (day, ordinal) = day_and_ordinal(b, at, |end| {
+        month = month_after_day(s, end);
+        month.is_some()
+    })?;
+    let month = month?;
+    let i = after_point(b, month);
+    let year = year_after_day(s, i);
+    Some(DayMatch {
+        whole: Span::new(at, year.map_or(i, |y| y.end)),
+        month,
+        day,
+        ordinal,
+        year,
+    })
+}
+
+/// The month word after a day ending at `at`: `(?:\s+(?:day\s+)?(?:of\s+)?|[-/])(?P<m>MONTH)\b`.
+fn month_after_day(s: &str, at: usize) -> Option<Span> {
+    let b = s.as_bytes();
+    let mut k = skip_spaces(s, at);
+    if k > at {
+        if let Some(after) = word_then_spaces(s, k, "day") {
+            k = after;
+        }
+        if let Some(after) = word_then_spaces(s, k, "of") {
+            k = after;
+        }
+        if let Some(m) = month_word_at(s, k) {
+            return Some(m);
+        }
+    }
+    if matches!(b.get(at), Some(b'-' | b'/')) {
+        return month_word_at(s, at + 1);
+    }
+    None
+}
+
+/// `MONTH_YEAR` at the month word `month`:
+/// `\b(?P<m>MONTH)\b\.?(?:\s*,?\s+(?:of\s+)?|[-/])(?:(?P<y>YEAR)\b|(?P<rel>next|last|this|the\s+previous)\s+year\b)`.
+fn month_year_at(s: &str, month: Span) -> Option<YearMatch> {
+    let b = s.as_bytes();
+    let i = after_point(b, month);
+    let j = skip_spaces(s, i);
+    let after_separator = if b.get(j) == Some(&b',') {
+        let k = skip_spaces(s, j + 1);
+        (k > j + 1).then_some(k)
+    } else {
+        (j > i).then_some(j)
+    };
+    let start = match after_separator {
+        Some(k) => word_then_spaces(s, k, "of").unwrap_or(k),
+        None if matches!(b.get(i), Some(b'-' | b'/')) => i + 1,
+        None => return None,
+    };
+    if let Some(year) = year_at(b, start) {
+        return Some(YearMatch {
+            whole: Span::new(month.start, year.end),
+            month,
+            year: Some(year),
+            shift: None,
+        });
+    }
+    let shift_end = ["next", "last", "this"]
+        .iter()
+        .find(|w| b[start..].starts_with(w.as_bytes()))
+        .map(|w| start + w.len())
+        .or_else(|| {
+            let k = word_then_spaces(s, start, "the")?;
+            b[k..]
+                .starts_with(b"previous")
+                .then_some(k + "previous".len())
+        })?;
+    let k = skip_spaces(s, shift_end);
+    if k == shift_end || !b[k..].starts_with(b"year") || !boundary(b, k + 4) {
+        return None;
+    }
+    Some(YearMatch {
+        whole: Span::new(month.start, k + 4),
+        month,
+        year: None,
+        shift: Some(Span::new(start, shift_end)),
+    })
+}
+
+/// The matches of a pattern that starts at a month word, in order: as a search reads them, the
+/// next from where the last ended.
+fn from_months<T>(
+    months: &[Span],
+    at: impl Fn(Span) -> Option<T>,
+    whole: impl Fn(&T) -> Span,
+) -> Vec<T> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    for &m in months {
+        if m.start < from {
+            continue;
+        }
+        if let Some(hit) = at(m) {
+            from = whole(&hit).end;
+            found.push(hit);
+        }
+    }
+    found
+}
+
+/// Every match of `MONTH_DAY` in `lower`, given its month words.
+pub(super) fn month_days(lower: &str, months: &[Span]) -> Vec<DayMatch> {
+    from_months(months, |m| month_day_at(lower, m), |hit| hit.whole)
+}
+
+/// Every match of `MONTH_YEAR` in `lower`, given its month words.
+pub(super) fn month_years(lower: &str, months: &[Span]) -> Vec<YearMatch> {
+    from_months(months, |m| month_year_at(lower, m), |hit| hit.whole)
+}
+
+/// Every match of `MONTH_BARE`: the month words spelled in full.
+pub(super) fn full_months(lower: &str, months: &[Span]) -> Vec<Span> {
+    months
+        .iter()
+        .copied()
+        .filter(|m| FULL_MONTH_WORDS.contains(&&lower[m.start..m.end]))
+        .collect()
+}
+
+/// Every match of `DAY_MONTH` in `lower`, given its month words. A match starts at a day
+/// before a month word, at most four bytes (two digits and an ordinal suffix) before the
+/// separator: white space, perhaps with "day" and "of" ("the 9th day of June"), or a hyphen or
+/// slash. Each place such a day can start is read forwards as the pattern reads it.
+pub(super) fn day_months(lower: &str, months: &[Span]) -> Vec<DayMatch> {
+    let b = lower.as_bytes();
+    let mut starts = Vec::new();
+    for m in months {
+        let mut ends = [None; 5];
+        if m.start > 0 && matches!(b[m.start - 1], b'-' | b'/') {
+            ends[0] = Some(m.start - 1);
+        }
+        let spaces = spaces_before(lower, m.start);
+        if spaces < m.start {
+            ends[1] = Some(spaces);
+            // "... day of June", "... of June", "... day June".
+            let word_before = |end: usize, word: &str| {
+                let start = end.checked_sub(word.len())?;
+                let before = spaces_before(lower, start);
+                (b[start..end] == *word.as_bytes() && before < start).then_some(before)
+            };
+            let of = word_before(spaces, "of");
+            ends[2] = of;
+            ends[3] = of.and_then(|end| word_before(end, "day"));
+            ends[4] = word_before(spaces, "day");
+        }
+        for end in ends.into_iter().flatten() {
+            starts.extend((end.saturating_sub(4)..end).filter(|&k| b[k].is_ascii_digit()));
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    let mut found: Vec<DayMatch> = Vec::new();
+    let mut from = 0;
+    for at in starts {
+        if at < from {
+            continue;
+        }
+        if let Some(hit) = day_month_at(lower, at) {
+            from = hit.whole.end;
+            found.push(hit);
+        }
+    }
+    found
+}
