@@ -41,9 +41,11 @@
 //! - A four-digit number is a year unless what stands around it says it counts or measures
 //!   ("2000 people", "$ 2000", "about 2000", "1,500", "7223.98", "138-2010-2015").
 
+mod alone;
 mod anchor;
 mod holiday;
 mod lexicon;
+mod numeric;
 mod spelled;
 
 use crate::number::{SMALL_NUMBER_WORDS, TENS_WORDS};
@@ -270,6 +272,8 @@ const CENTURIES: &[&str] = match CENTURIES_OR_YEAR.split_last() {
     None => &[],
 };
 const TIME_UNITS: &[&str] = &["day", "week", "fortnight", "month", "year"];
+/// What every weekday's name ends with.
+const WEEKDAY_END: &[&str] = &["day"];
 
 /// A date pattern, compiled the first time a text that can hold its form is searched.
 ///
@@ -524,7 +528,7 @@ static SHIFTED: Pattern = Pattern::new(
 
 /// A weekday alone; the match is the weekday, so it is searched without groups.
 static WEEKDAY_ALONE: Pattern = Pattern::new(
-    Needs::All(&[&["day"]]),
+    Needs::All(&[WEEKDAY_END]),
     Tiered::new(|| date_pattern(&format!(r"(?i)\b(?:{WEEKDAY})\b"))),
 );
 
@@ -1129,8 +1133,7 @@ pub(crate) static TRIGGER_WORDS: std::sync::LazyLock<TriggerWords> =
 /// ([`spelled`]); a debug build compares each reader with its pattern's search.
 fn find_spelled_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>) {
     let lower = triggers.haystack();
-    let places = triggers.occurrences(MONTHS);
-    let months = spelled::month_words(lower, places.as_deref().map(Vec::as_slice));
+    let months = read_from(triggers, MONTHS, spelled::month_words);
     let month_days = spelled::month_days(lower, &months);
     if cfg!(debug_assertions) {
         check_reader("MONTH_DAY", &month_days, &MONTH_DAY, triggers, day_match);
@@ -1197,14 +1200,13 @@ fn find_spelled_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candi
     }
     let month_years = spelled::month_years(lower, &months);
     if cfg!(debug_assertions) {
-        check_reader("MONTH_YEAR", &month_years, &MONTH_YEAR, triggers, |caps| {
-            spelled::YearMatch {
-                whole: group(caps, "0"),
-                month: group(caps, "m"),
-                year: caps.name("y").map(|y| Span::new(y.start(), y.end())),
-                shift: caps.name("rel").map(|r| Span::new(r.start(), r.end())),
-            }
-        });
+        check_reader(
+            "MONTH_YEAR",
+            &month_years,
+            &MONTH_YEAR,
+            triggers,
+            year_match,
+        );
     }
     for hit in month_years {
         let m = hit.month;
@@ -1235,14 +1237,7 @@ fn find_spelled_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candi
     }
     let full_months = spelled::full_months(lower, &months);
     if cfg!(debug_assertions) {
-        let searched: Vec<Span> = MONTH_BARE
-            .find_iter(triggers)
-            .map(|m| Span::new(m.start(), m.end()))
-            .collect();
-        assert_eq!(
-            full_months, searched,
-            "the hand reader of MONTH_BARE differs from the pattern"
-        );
+        check_found("MONTH_BARE", &full_months, &MONTH_BARE, triggers);
     }
     for m in full_months {
         let word = &text[m.start..m.end];
@@ -1261,6 +1256,17 @@ fn find_spelled_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candi
     }
 }
 
+/// What a hand reader (`read`) finds in the lowercased text from the places of `group`'s words,
+/// where the trigger pass read the text (`None` where it did not).
+fn read_from<T>(
+    triggers: &Triggers<'_>,
+    group: &'static [&'static str],
+    read: impl FnOnce(&str, Option<&[(u32, u32)]>) -> T,
+) -> T {
+    let places = triggers.occurrences(group);
+    read(triggers.haystack(), places.as_deref().map(Vec::as_slice))
+}
+
 /// A match of `MONTH_DAY` or `DAY_MONTH` as the pattern's groups give it.
 fn day_match(caps: &Captures<'_, '_>) -> spelled::DayMatch {
     let span = |name: &str| caps.name(name).map(|g| Span::new(g.start(), g.end()));
@@ -1270,6 +1276,30 @@ fn day_match(caps: &Captures<'_, '_>) -> spelled::DayMatch {
         day: group(caps, "d"),
         ordinal: span("o"),
         year: span("y"),
+    }
+}
+
+/// A match of `MONTH_YEAR` as the pattern's groups give it.
+fn year_match(caps: &Captures<'_, '_>) -> spelled::YearMatch {
+    let span = |name: &str| caps.name(name).map(|g| Span::new(g.start(), g.end()));
+    spelled::YearMatch {
+        whole: group(caps, "0"),
+        month: group(caps, "m"),
+        year: span("y"),
+        shift: span("rel"),
+    }
+}
+
+/// A match of `NUMERIC` as the pattern's groups give it.
+fn numeric_match(caps: &Captures<'_, '_>) -> numeric::NumericMatch {
+    let span = |name: &str| caps.name(name).map(|g| Span::new(g.start(), g.end()));
+    numeric::NumericMatch {
+        whole: group(caps, "0"),
+        a: group(caps, "a"),
+        s1: group(caps, "s1"),
+        b: group(caps, "b"),
+        s2: span("s2"),
+        y: span("y"),
     }
 }
 
@@ -1289,6 +1319,19 @@ fn check_reader<T: PartialEq + std::fmt::Debug>(
             searched.get(i)
         );
     }
+}
+
+/// Checks a hand reader of a pattern searched without groups against its search (debug
+/// builds).
+fn check_found(name: &str, read: &[Span], pattern: &Pattern, triggers: &Triggers<'_>) {
+    let searched: Vec<Span> = pattern
+        .find_iter(triggers)
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect();
+    assert_eq!(
+        read, searched,
+        "the hand reader of {name} differs from the pattern"
+    );
 }
 
 /// A day with a month name, from the start of the expression to `end` (the day's or the month's
@@ -1450,11 +1493,14 @@ fn find_numeric_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candi
             found.push(candidate(whole, Value::Fixed(date)));
         }
     }
-    // Read once for the order and the dates: a third of a news text is in its stretches.
-    let numeric: Vec<Captures<'_, '_>> = NUMERIC.captures_iter(triggers).collect();
+    // Read once for the order and the dates.
+    let numeric = numeric::numeric_dates(triggers.haystack());
+    if cfg!(debug_assertions) {
+        check_reader("NUMERIC", &numeric, &NUMERIC, triggers, numeric_match);
+    }
     let order = numeric_order(text, &numeric);
-    for caps in &numeric {
-        if let Some(c) = numeric_date(text, caps, order) {
+    for hit in &numeric {
+        if let Some(c) = numeric_date(text, hit, order) {
             found.push(c);
         }
     }
@@ -1483,11 +1529,11 @@ enum Order {
 
 /// The order the text's own numeric dates show: a first part over 12 can only be a day, a second
 /// part over 12 can only be a day too. Both kinds in one text leave the order unknown.
-fn numeric_order(text: &str, numeric: &[Captures<'_, '_>]) -> Order {
+fn numeric_order(text: &str, numeric: &[numeric::NumericMatch]) -> Order {
     let (mut day_first, mut month_first) = (false, false);
-    for caps in numeric {
-        let a: u32 = group_str(text, caps, "a").parse().unwrap_or(0);
-        let b: u32 = group_str(text, caps, "b").parse().unwrap_or(0);
+    for hit in numeric {
+        let a: u32 = text[hit.a.start..hit.a.end].parse().unwrap_or(0);
+        let b: u32 = text[hit.b.start..hit.b.end].parse().unwrap_or(0);
         if a > 12 && (1..=12).contains(&b) && a <= 31 {
             day_first = true;
         }
@@ -1502,12 +1548,12 @@ fn numeric_order(text: &str, numeric: &[Captures<'_, '_>]) -> Order {
     }
 }
 
-fn numeric_date(text: &str, caps: &Captures<'_, '_>, order: Order) -> Option<Candidate> {
-    let whole = group(caps, "0");
-    let s1 = group_str(text, caps, "s1");
-    let year_text = caps.name("y").map(|y| y.as_str());
-    if let Some(s2) = caps.name("s2")
-        && s2.as_str() != s1
+fn numeric_date(text: &str, hit: &numeric::NumericMatch, order: Order) -> Option<Candidate> {
+    let whole = hit.whole;
+    let s1 = &text[hit.s1.start..hit.s1.end];
+    let year_text = hit.y.map(|y| &text[y.start..y.end]);
+    if let Some(s2) = hit.s2
+        && text[s2.start..s2.end] != *s1
     {
         return None;
     }
@@ -1541,8 +1587,8 @@ fn numeric_date(text: &str, caps: &Captures<'_, '_>, order: Order) -> Option<Can
         }
         _ => {}
     }
-    let a: i8 = group_str(text, caps, "a").parse().ok()?;
-    let b: i8 = group_str(text, caps, "b").parse().ok()?;
+    let a: i8 = text[hit.a.start..hit.a.end].parse().ok()?;
+    let b: i8 = text[hit.b.start..hit.b.end].parse().ok()?;
     let (month, day) = if a > 12 && b <= 12 {
         (b, a)
     } else if (b > 12 && a <= 12) || a == b {
@@ -1575,8 +1621,11 @@ fn numeric_date(text: &str, caps: &Captures<'_, '_>, order: Order) -> Option<Can
 /// Years standing alone ("in 1953", "since 2017", "the 1991 agreement") and two-digit years
 /// after a preposition ("since '82").
 fn find_years(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>) {
-    for m in YEAR_ALONE.find_iter(triggers) {
-        let y = Span::new(m.start(), m.end());
+    let years = read_from(triggers, CENTURIES, alone::years);
+    if cfg!(debug_assertions) {
+        check_found("YEAR_ALONE", &years, &YEAR_ALONE, triggers);
+    }
+    for y in years {
         let Ok(year) = text[y.start..y.end].parse::<i16>() else {
             continue;
         };
@@ -1973,8 +2022,11 @@ fn find_weekdays(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>
             found.push(c);
         }
     }
-    for m in WEEKDAY_ALONE.find_iter(triggers) {
-        let w = Span::new(m.start(), m.end());
+    let weekdays = read_from(triggers, WEEKDAY_END, alone::weekdays);
+    if cfg!(debug_assertions) {
+        check_found("WEEKDAY_ALONE", &weekdays, &WEEKDAY_ALONE, triggers);
+    }
+    for w in weekdays {
         let Some(day) = lexicon::weekday(&text[w.start..w.end]) else {
             continue;
         };
@@ -2762,13 +2814,13 @@ mod tests {
     use super::*;
     use crate::testing::GateTally;
 
-    /// The hand readers of the four month patterns against the patterns' searches, over
-    /// generated texts of the pieces their rules turn on (white space of both kinds, points,
-    /// commas, hyphens, slashes, "the", "of", "day", ordinals, years, words around a month),
-    /// short ones read word by word and long ones from the trigger pass. A release build runs
-    /// this comparison only here.
+    /// The hand readers of the month patterns and of the years and weekdays alone against the
+    /// patterns' searches, over generated texts of the pieces their rules turn on (white space
+    /// of both kinds, points, commas, hyphens, slashes, "the", "of", "day", ordinals, years,
+    /// words around a month or a weekday), short ones read word by word and long ones from the
+    /// trigger pass. A release build runs this comparison only here.
     #[test]
-    fn month_readers_match_their_patterns() {
+    fn hand_readers_match_their_patterns() {
         const PIECES: &[&str] = &[
             "may",
             "May",
@@ -2798,6 +2850,9 @@ mod tests {
             "2019",
             "1999",
             "1499",
+            "1500",
+            "2099",
+            "2100",
             "20155",
             "st",
             "nd",
@@ -2806,6 +2861,14 @@ mod tests {
             "the",
             "of",
             "day",
+            "days",
+            "today",
+            "monday",
+            "Tuesday",
+            "wednesday",
+            "saturdays",
+            "sun",
+            "friday_",
             "next",
             "last",
             "this",
@@ -2835,39 +2898,48 @@ mod tests {
             " next  year",
             "may ",
             "oct. ",
+            " sunday ",
+            "123",
+            "7.5",
+            "3/4",
+            " / ",
+            "1.2.",
         ];
         let mut picks = crate::testing::Picks::new(0x6a09_e667_f3bc_c908);
-        let mut counts = [0usize; 4];
-        for i in 0..6_000 {
+        let mut counts = [0usize; 7];
+        for i in 0..12_000 {
             let text = picks.text(PIECES, if i % 3 == 0 { 300 } else { 40 });
             let lower = text.to_ascii_lowercase();
             let triggers = triggers(&text, &lower);
-            let places = triggers.occurrences(MONTHS);
-            let months = spelled::month_words(&lower, places.as_deref().map(Vec::as_slice));
+            let months = read_from(&triggers, MONTHS, spelled::month_words);
             let month_days = spelled::month_days(&lower, &months);
             check_reader("MONTH_DAY", &month_days, &MONTH_DAY, &triggers, day_match);
             let day_months = spelled::day_months(&lower, &months);
             check_reader("DAY_MONTH", &day_months, &DAY_MONTH, &triggers, day_match);
             let month_years = spelled::month_years(&lower, &months);
-            check_reader("MONTH_YEAR", &month_years, &MONTH_YEAR, &triggers, |caps| {
-                spelled::YearMatch {
-                    whole: group(caps, "0"),
-                    month: group(caps, "m"),
-                    year: caps.name("y").map(|y| Span::new(y.start(), y.end())),
-                    shift: caps.name("rel").map(|r| Span::new(r.start(), r.end())),
-                }
-            });
+            check_reader(
+                "MONTH_YEAR",
+                &month_years,
+                &MONTH_YEAR,
+                &triggers,
+                year_match,
+            );
             let full_months = spelled::full_months(&lower, &months);
-            let searched: Vec<Span> = MONTH_BARE
-                .find_iter(&triggers)
-                .map(|m| Span::new(m.start(), m.end()))
-                .collect();
-            assert_eq!(full_months, searched, "MONTH_BARE in {text:?}");
+            check_found("MONTH_BARE", &full_months, &MONTH_BARE, &triggers);
+            let years = read_from(&triggers, CENTURIES, alone::years);
+            check_found("YEAR_ALONE", &years, &YEAR_ALONE, &triggers);
+            let weekdays = read_from(&triggers, WEEKDAY_END, alone::weekdays);
+            check_found("WEEKDAY_ALONE", &weekdays, &WEEKDAY_ALONE, &triggers);
+            let numeric = numeric::numeric_dates(&lower);
+            check_reader("NUMERIC", &numeric, &NUMERIC, &triggers, numeric_match);
             for (count, n) in counts.iter_mut().zip([
                 month_days.len(),
                 day_months.len(),
                 month_years.len(),
                 full_months.len(),
+                years.len(),
+                weekdays.len(),
+                numeric.len(),
             ]) {
                 *count += n;
             }

@@ -82,12 +82,12 @@ pub(super) struct YearMatch {
 }
 
 /// A byte of a word, for an ASCII `\b`.
-fn is_word(b: u8) -> bool {
+pub(super) fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// Whether an ASCII `\b` holds at `at`.
-fn boundary(b: &[u8], at: usize) -> bool {
+pub(super) fn boundary(b: &[u8], at: usize) -> bool {
     let before = at > 0 && is_word(b[at - 1]);
     let after = b.get(at).is_some_and(|&c| is_word(c));
     before != after
@@ -95,7 +95,7 @@ fn boundary(b: &[u8], at: usize) -> bool {
 
 /// The length of the white-space character at `at` (as `\s` reads it: Unicode's White_Space),
 /// or 0.
-fn space_at(s: &str, at: usize) -> usize {
+pub(super) fn space_at(s: &str, at: usize) -> usize {
     match s.as_bytes().get(at) {
         None => 0,
         Some(&c) if c.is_ascii() => {
@@ -143,8 +143,22 @@ fn word_then_spaces(s: &str, at: usize, word: &str) -> Option<usize> {
 }
 
 /// The end of the whole word that starts at `at`.
-fn word_end(b: &[u8], at: usize) -> usize {
+pub(super) fn word_end(b: &[u8], at: usize) -> usize {
     at + b[at..].iter().take_while(|&&c| is_word(c)).count()
+}
+
+/// Every whole word of `b` (a run of word bytes), in order.
+pub(super) fn whole_words(b: &[u8]) -> impl Iterator<Item = Span> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        at += b.get(at..)?.iter().take_while(|&&c| !is_word(c)).count();
+        if at >= b.len() {
+            return None;
+        }
+        let start = at;
+        at = word_end(b, at);
+        Some(Span::new(start, at))
+    })
 }
 
 /// The month word that starts at `at`, read as `MONTH\b` reads it (the caller has the
@@ -165,20 +179,9 @@ fn month_word_at(s: &str, at: usize) -> Option<Span> {
 pub(super) fn month_words(lower: &str, places: Option<&[(u32, u32)]>) -> Vec<Span> {
     let b = lower.as_bytes();
     let Some(places) = places else {
-        let mut found = Vec::new();
-        let mut i = 0;
-        while i < b.len() {
-            if is_word(b[i]) {
-                let end = word_end(b, i);
-                if MONTH_WORDS.contains(&&lower[i..end]) {
-                    found.push(Span::new(i, end));
-                }
-                i = end;
-            } else {
-                i += 1;
-            }
-        }
-        return found;
+        return whole_words(b)
+            .filter(|w| MONTH_WORDS.contains(&&lower[w.start..w.end]))
+            .collect();
     };
     places
         .iter()
@@ -214,7 +217,7 @@ fn ordinal_at(b: &[u8], at: usize) -> Option<usize> {
 }
 
 /// The span of a [`super::YEAR`] and the `\b` after it, at `at`.
-fn year_at(b: &[u8], at: usize) -> Option<Span> {
+pub(super) fn year_at(b: &[u8], at: usize) -> Option<Span> {
     let digits = b.get(at..at + 4)?;
     let century = matches!(digits[..2], [b'1', b'5'..=b'9'] | [b'2', b'0']);
     (century && digits[2..].iter().all(u8::is_ascii_digit) && boundary(b, at + 4))

@@ -1,0 +1,60 @@
+//! The two date patterns of one word, read by hand: `YEAR_ALONE` ("in 1953") and
+//! `WEEKDAY_ALONE` ("on Monday"). Each match holds a word the trigger pass has already found
+//! (a year's first two digits, "day"), so each is read at those places rather than searched
+//! for in every stretch that holds them, as the month readers are ([`super::spelled`]); a
+//! debug build compares each with its pattern's search (see `date.rs`).
+
+use super::spelled::{boundary, is_word, whole_words, year_at};
+use claimcheck_core::Span;
+
+/// The weekdays of [`super::WEEKDAY`].
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Every match of `YEAR_ALONE`, `\b(?:YEAR)\b`, in `lower`: from the places of a year's first
+/// two digits (`places`, in order, as the trigger pass finds them), or, where the pass did not
+/// read the text, from every word.
+pub(super) fn years(lower: &str, places: Option<&[(u32, u32)]>) -> Vec<Span> {
+    let b = lower.as_bytes();
+    let at = |start: usize| {
+        (start == 0 || !is_word(b[start - 1]))
+            .then(|| year_at(b, start))
+            .flatten()
+    };
+    match places {
+        Some(places) => places.iter().filter_map(|&(p, _)| at(p as usize)).collect(),
+        None => whole_words(b).filter_map(|w| at(w.start)).collect(),
+    }
+}
+
+/// Every match of `WEEKDAY_ALONE`, `\b(?:WEEKDAY)\b`, in `lower`: from the places of "day"
+/// (`places`, in order), each the end of a weekday's name or not, or from every word.
+pub(super) fn weekdays(lower: &str, places: Option<&[(u32, u32)]>) -> Vec<Span> {
+    let b = lower.as_bytes();
+    let Some(places) = places else {
+        return whole_words(b)
+            .filter(|w| WEEKDAYS.contains(&&lower[w.start..w.end]))
+            .collect();
+    };
+    places
+        .iter()
+        .filter_map(|&(p, _)| {
+            let end = p as usize + "day".len();
+            if !boundary(b, end) {
+                return None;
+            }
+            WEEKDAYS.iter().find_map(|w| {
+                let start = end.checked_sub(w.len())?;
+                (b[start..end] == *w.as_bytes() && boundary(b, start))
+                    .then_some(Span::new(start, end))
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,106 @@
+//! The `NUMERIC` pattern read by hand: two numbers of one or two digits joined by a slash, a
+//! point or a hyphen, perhaps with a year after another ("3/4/2023", "31.12.23", and every
+//! decimal and score the pattern also matches, which the caller turns away).
+//!
+//! Every match holds a separator right after its first number, so the reader starts from the
+//! separators (one vectorised pass for the three bytes) and reads each match forwards as the
+//! pattern does: `\b(?P<a>[0-9]{1,2})\s?(?P<s1>[/.-])\s?(?P<b>[0-9]{1,2})`, then, if it is
+//! there, `\s?(?P<s2>[/.-])\s?(?P<y>[0-9]{4}|[0-9]{2})`. Its search read a third of a news
+//! text (the stretches with digits and a point) and filled eight groups at every decimal. A
+//! debug build compares each result with the pattern's search (see `date.rs`).
+
+use super::spelled::{is_word, space_at};
+use claimcheck_core::Span;
+
+/// A match of `NUMERIC` and its groups.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct NumericMatch {
+    pub whole: Span,
+    pub a: Span,
+    pub s1: Span,
+    pub b: Span,
+    pub s2: Option<Span>,
+    pub y: Option<Span>,
+}
+
+/// The number of ASCII digits from `at`, counting at most `most`.
+fn digits(b: &[u8], at: usize, most: usize) -> usize {
+    b.get(at..).map_or(0, |rest| {
+        rest.iter()
+            .take(most)
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    })
+}
+
+/// A separator of the pattern, `[/.-]`, at `at`, after one optional white-space character
+/// (`\s?[/.-]`).
+fn separator(s: &str, at: usize) -> Option<Span> {
+    let k = at + space_at(s, at);
+    matches!(s.as_bytes().get(k), Some(b'/' | b'.' | b'-')).then_some(Span::new(k, k + 1))
+}
+
+/// `count`'s digits after one optional white-space character: `\s?[0-9]{count}`, or as many
+/// as there are up to `count` where `up_to` (`\s?[0-9]{1,count}`).
+fn number(s: &str, at: usize, count: usize, up_to: bool) -> Option<Span> {
+    let k = at + space_at(s, at);
+    let n = digits(s.as_bytes(), k, count);
+    (n == count || (up_to && n > 0)).then_some(Span::new(k, k + n))
+}
+
+/// The match that starts at `at`, if one does.
+fn numeric_at(s: &str, at: usize) -> Option<NumericMatch> {
+    let b = s.as_bytes();
+    if at > 0 && is_word(b[at - 1]) {
+        return None;
+    }
+    // Greedy, two digits then one; one would leave a digit where the separator must be.
+    let n = digits(b, at, 3);
+    if !(1..=2).contains(&n) {
+        return None;
+    }
+    let a = Span::new(at, at + n);
+    let s1 = separator(s, a.end)?;
+    let second = number(s, s1.end, 2, true)?;
+    let year = separator(s, second.end).and_then(|s2| {
+        let y = number(s, s2.end, 4, false).or_else(|| number(s, s2.end, 2, false))?;
+        Some((s2, y))
+    });
+    Some(NumericMatch {
+        whole: Span::new(at, year.map_or(second.end, |(_, y)| y.end)),
+        a,
+        s1,
+        b: second,
+        s2: year.map(|(s2, _)| s2),
+        y: year.map(|(_, y)| y),
+    })
+}
+
+/// Every match of `NUMERIC` in `lower`, in order, each search from where the last match ended.
+pub(super) fn numeric_dates(lower: &str) -> Vec<NumericMatch> {
+    let b = lower.as_bytes();
+    let mut found: Vec<NumericMatch> = Vec::new();
+    let mut from = 0;
+    for k in memchr::memchr3_iter(b'/', b'.', b'-', b) {
+        // The first number ends at the separator or one white-space character before it.
+        let end = lower[..k]
+            .chars()
+            .next_back()
+            .filter(|c| c.is_whitespace())
+            .map_or(k, |c| k - c.len_utf8());
+        let n = b[..end]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if !(1..=2).contains(&n) || end - n < from {
+            continue;
+        }
+        if let Some(hit) = numeric_at(lower, end - n) {
+            from = hit.whole.end;
+            found.push(hit);
+        }
+    }
+    found
+}
