@@ -46,6 +46,7 @@ mod anchor;
 mod holiday;
 mod lexicon;
 mod numeric;
+mod relative;
 mod spelled;
 
 use crate::number::{SMALL_NUMBER_WORDS, TENS_WORDS};
@@ -272,7 +273,11 @@ const CENTURIES: &[&str] = match CENTURIES_OR_YEAR.split_last() {
     None => &[],
 };
 const TIME_UNITS: &[&str] = &["day", "week", "fortnight", "month", "year"];
-/// What every weekday's name ends with.
+/// The days [`RELATIVE_DAY`] names.
+const RELATIVE_DAYS: &[&str] = &["today", "yesterday", "tomorrow", "tonight"];
+/// The units of [`RELATIVE_UNIT`].
+const RELATIVE_UNITS: &[&str] = &["week", "month", "year", "yr"];
+/// What every weekday's name ends with, and the day of [`REPORT_DAY`].
 const WEEKDAY_END: &[&str] = &["day"];
 
 /// A date pattern, compiled the first time a text that can hold its form is searched.
@@ -430,7 +435,7 @@ static SHORT_YEAR: Pattern = Pattern::new(
 );
 
 static RELATIVE_DAY: Pattern = Pattern::new(
-    Needs::All(&[&["today", "yesterday", "tomorrow", "tonight"]]),
+    Needs::All(&[RELATIVE_DAYS]),
     Tiered::new(|| {
         date_pattern(
             r"(?i)\b(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b",
@@ -439,7 +444,7 @@ static RELATIVE_DAY: Pattern = Pattern::new(
 );
 
 static REPORT_DAY: Pattern = Pattern::new(
-    Needs::All(&[&["day"]]),
+    Needs::All(&[WEEKDAY_END]),
     Tiered::new(|| {
         date_pattern(
             r"(?i)\b(?:end|ended|ending|ends|finish|finished|finishing|finishes|close|closed|closing|closes|start|started|starting|starts|open|opened|opening|opens|for|late\s+in|early\s+in|earlier\s+in|later\s+in)\s+(?P<d>the\s+day)\b",
@@ -470,7 +475,7 @@ static RELATIVE_UNIT: Pattern = Pattern::new(
         &[
             "this", "last", "next", "previous", "current", "coming", "date",
         ],
-        &["week", "month", "year", "yr"],
+        RELATIVE_UNITS,
     ]),
     Tiered::new(|| {
         date_pattern(
@@ -1133,11 +1138,14 @@ pub(crate) static TRIGGER_WORDS: std::sync::LazyLock<TriggerWords> =
 /// ([`spelled`]); a debug build compares each reader with its pattern's search.
 fn find_spelled_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>) {
     let lower = triggers.haystack();
-    let months = read_from(triggers, MONTHS, spelled::month_words);
-    let month_days = spelled::month_days(lower, &months);
-    if cfg!(debug_assertions) {
-        check_reader("MONTH_DAY", &month_days, &MONTH_DAY, triggers, day_match);
-    }
+    let months = read_at(triggers, MONTHS, spelled::month_words);
+    let month_days = checked(
+        "MONTH_DAY",
+        spelled::month_days(lower, &months),
+        &MONTH_DAY,
+        triggers,
+        day_match,
+    );
     for hit in month_days {
         let Some(month) = lexicon::month_number(&text[hit.month.start..hit.month.end]) else {
             continue;
@@ -1147,10 +1155,13 @@ fn find_spelled_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candi
             found.push(c);
         }
     }
-    let day_months = spelled::day_months(lower, &months);
-    if cfg!(debug_assertions) {
-        check_reader("DAY_MONTH", &day_months, &DAY_MONTH, triggers, day_match);
-    }
+    let day_months = checked(
+        "DAY_MONTH",
+        spelled::day_months(lower, &months),
+        &DAY_MONTH,
+        triggers,
+        day_match,
+    );
     for hit in day_months {
         let (m, d) = (hit.month, hit.day);
         let word = &text[m.start..m.end];
@@ -1198,16 +1209,13 @@ fn find_spelled_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candi
             ));
         }
     }
-    let month_years = spelled::month_years(lower, &months);
-    if cfg!(debug_assertions) {
-        check_reader(
-            "MONTH_YEAR",
-            &month_years,
-            &MONTH_YEAR,
-            triggers,
-            year_match,
-        );
-    }
+    let month_years = checked(
+        "MONTH_YEAR",
+        spelled::month_years(lower, &months),
+        &MONTH_YEAR,
+        triggers,
+        year_match,
+    );
     for hit in month_years {
         let m = hit.month;
         let Some(month) = lexicon::month_number(&text[m.start..m.end]) else {
@@ -1235,10 +1243,12 @@ fn find_spelled_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candi
         };
         found.push(candidate(hit.whole, value));
     }
-    let full_months = spelled::full_months(lower, &months);
-    if cfg!(debug_assertions) {
-        check_found("MONTH_BARE", &full_months, &MONTH_BARE, triggers);
-    }
+    let full_months = checked_found(
+        "MONTH_BARE",
+        spelled::full_months(lower, &months),
+        &MONTH_BARE,
+        triggers,
+    );
     for m in full_months {
         let word = &text[m.start..m.end];
         let Some(month) = lexicon::month_number(word) else {
@@ -1256,54 +1266,121 @@ fn find_spelled_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candi
     }
 }
 
-/// What a hand reader (`read`) finds in the lowercased text from the places of `group`'s words,
-/// where the trigger pass read the text (`None` where it did not).
-fn read_from<T>(
+/// What a hand reader (`read`) finds in the lowercased text from the places of `group`'s words:
+/// the trigger pass's, or, where the pass did not read the text, found here.
+fn read_at<T>(
     triggers: &Triggers<'_>,
     group: &'static [&'static str],
-    read: impl FnOnce(&str, Option<&[(u32, u32)]>) -> T,
+    read: impl FnOnce(&str, &[(u32, u32)]) -> T,
 ) -> T {
-    let places = triggers.occurrences(group);
-    read(triggers.haystack(), places.as_deref().map(Vec::as_slice))
+    let haystack = triggers.haystack();
+    if let Some(places) = triggers.occurrences(group) {
+        return read(haystack, &places);
+    }
+    let mut places: Vec<(u32, u32)> = group
+        .iter()
+        .flat_map(|w| {
+            memchr::memmem::find_iter(haystack.as_bytes(), w.as_bytes())
+                .filter_map(|at| Some((u32::try_from(at).ok()?, u32::try_from(w.len()).ok()?)))
+        })
+        .collect();
+    places.sort_unstable();
+    read(haystack, &places)
+}
+
+/// The span of a group the pattern may leave out.
+fn group_span(caps: &Captures<'_, '_>, name: &str) -> Option<Span> {
+    caps.name(name).map(|g| Span::new(g.start(), g.end()))
 }
 
 /// A match of `MONTH_DAY` or `DAY_MONTH` as the pattern's groups give it.
 fn day_match(caps: &Captures<'_, '_>) -> spelled::DayMatch {
-    let span = |name: &str| caps.name(name).map(|g| Span::new(g.start(), g.end()));
     spelled::DayMatch {
         whole: group(caps, "0"),
         month: group(caps, "m"),
         day: group(caps, "d"),
-        ordinal: span("o"),
-        year: span("y"),
+        ordinal: group_span(caps, "o"),
+        year: group_span(caps, "y"),
+    }
+}
+
+/// A match of `RELATIVE_DAY` as the pattern's groups give it.
+fn relative_day(caps: &Captures<'_, '_>) -> relative::RelativeDay {
+    relative::RelativeDay {
+        whole: group(caps, "0"),
+        before_after: group_span(caps, "ba"),
+        word: group(caps, "w"),
+    }
+}
+
+/// A match of `REPORT_DAY` as the pattern's groups give it.
+fn report_day(caps: &Captures<'_, '_>) -> relative::ReportDay {
+    relative::ReportDay {
+        whole: group(caps, "0"),
+        day: group(caps, "d"),
+    }
+}
+
+/// A match of `RELATIVE_UNIT` as the pattern's groups give it.
+fn relative_unit(caps: &Captures<'_, '_>) -> relative::RelativeUnit {
+    relative::RelativeUnit {
+        whole: group(caps, "0"),
+        which: group_span(caps, "q"),
+        unit: group_span(caps, "u"),
+        to_date: group_span(caps, "ytd"),
     }
 }
 
 /// A match of `MONTH_YEAR` as the pattern's groups give it.
 fn year_match(caps: &Captures<'_, '_>) -> spelled::YearMatch {
-    let span = |name: &str| caps.name(name).map(|g| Span::new(g.start(), g.end()));
     spelled::YearMatch {
         whole: group(caps, "0"),
         month: group(caps, "m"),
-        year: span("y"),
-        shift: span("rel"),
+        year: group_span(caps, "y"),
+        shift: group_span(caps, "rel"),
     }
 }
 
 /// A match of `NUMERIC` as the pattern's groups give it.
 fn numeric_match(caps: &Captures<'_, '_>) -> numeric::NumericMatch {
-    let span = |name: &str| caps.name(name).map(|g| Span::new(g.start(), g.end()));
     numeric::NumericMatch {
         whole: group(caps, "0"),
         a: group(caps, "a"),
         s1: group(caps, "s1"),
         b: group(caps, "b"),
-        s2: span("s2"),
-        y: span("y"),
+        s2: group_span(caps, "s2"),
+        y: group_span(caps, "y"),
     }
 }
 
-/// Checks a hand reader's matches against its pattern's search (debug builds).
+/// A hand reader's matches (`read`), which a debug build checks against its pattern's search.
+fn checked<T: PartialEq + std::fmt::Debug>(
+    name: &str,
+    read: Vec<T>,
+    pattern: &Pattern,
+    triggers: &Triggers<'_>,
+    of: impl Fn(&Captures<'_, '_>) -> T,
+) -> Vec<T> {
+    if cfg!(debug_assertions) {
+        check_reader(name, &read, pattern, triggers, of);
+    }
+    read
+}
+
+/// As [`checked`], for a pattern searched without groups.
+fn checked_found(
+    name: &str,
+    read: Vec<Span>,
+    pattern: &Pattern,
+    triggers: &Triggers<'_>,
+) -> Vec<Span> {
+    if cfg!(debug_assertions) {
+        check_found(name, &read, pattern, triggers);
+    }
+    read
+}
+
+/// Checks a hand reader's matches against its pattern's search.
 fn check_reader<T: PartialEq + std::fmt::Debug>(
     name: &str,
     read: &[T],
@@ -1321,8 +1398,7 @@ fn check_reader<T: PartialEq + std::fmt::Debug>(
     }
 }
 
-/// Checks a hand reader of a pattern searched without groups against its search (debug
-/// builds).
+/// Checks a hand reader of a pattern searched without groups against its search.
 fn check_found(name: &str, read: &[Span], pattern: &Pattern, triggers: &Triggers<'_>) {
     let searched: Vec<Span> = pattern
         .find_iter(triggers)
@@ -1494,10 +1570,13 @@ fn find_numeric_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candi
         }
     }
     // Read once for the order and the dates.
-    let numeric = numeric::numeric_dates(triggers.haystack());
-    if cfg!(debug_assertions) {
-        check_reader("NUMERIC", &numeric, &NUMERIC, triggers, numeric_match);
-    }
+    let numeric = checked(
+        "NUMERIC",
+        numeric::numeric_dates(triggers.haystack()),
+        &NUMERIC,
+        triggers,
+        numeric_match,
+    );
     let order = numeric_order(text, &numeric);
     for hit in &numeric {
         if let Some(c) = numeric_date(text, hit, order) {
@@ -1621,10 +1700,12 @@ fn numeric_date(text: &str, hit: &numeric::NumericMatch, order: Order) -> Option
 /// Years standing alone ("in 1953", "since 2017", "the 1991 agreement") and two-digit years
 /// after a preposition ("since '82").
 fn find_years(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>) {
-    let years = read_from(triggers, CENTURIES, alone::years);
-    if cfg!(debug_assertions) {
-        check_found("YEAR_ALONE", &years, &YEAR_ALONE, triggers);
-    }
+    let years = checked_found(
+        "YEAR_ALONE",
+        read_at(triggers, CENTURIES, alone::years),
+        &YEAR_ALONE,
+        triggers,
+    );
     for y in years {
         let Ok(year) = text[y.start..y.end].parse::<i16>() else {
             continue;
@@ -1743,30 +1824,41 @@ fn amount_before(text: &str, pos: usize) -> bool {
 
 /// Dates relative to the publication date: "today", "last month", "two days ago", "next Monday".
 fn find_relative_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>) {
-    for caps in RELATIVE_DAY.captures_iter(triggers) {
-        let mut days = match group_str(text, &caps, "w").to_lowercase().as_str() {
+    let lower = triggers.haystack();
+    let relative_days = checked(
+        "RELATIVE_DAY",
+        read_at(triggers, RELATIVE_DAYS, relative::relative_days),
+        &RELATIVE_DAY,
+        triggers,
+        relative_day,
+    );
+    for hit in relative_days {
+        let mut days = match &lower[hit.word.start..hit.word.end] {
             "yesterday" => -1,
             "tomorrow" => 1,
             _ => 0,
         };
-        match caps
-            .name("ba")
-            .map(|m| m.as_str().to_lowercase())
-            .as_deref()
-        {
+        match hit.before_after.map(|ba| &lower[ba.start..ba.end]) {
             Some("before") => days -= 1,
             Some("after") => days += 1,
             _ => {}
         }
-        found.push(candidate(group(&caps, "0"), Value::Days(days)));
+        found.push(candidate(hit.whole, Value::Days(days)));
     }
     for m in CONSECUTIVE_DAY.find_iter(triggers) {
         found.push(candidate(Span::new(m.start(), m.end()), Value::ReportDay));
     }
-    for caps in REPORT_DAY.captures_iter(triggers) {
+    let report_days = checked(
+        "REPORT_DAY",
+        read_at(triggers, WEEKDAY_END, relative::report_days),
+        &REPORT_DAY,
+        triggers,
+        report_day,
+    );
+    for hit in report_days {
         // "the day after" and "the day of the vote" point at another day.
         // "after falling" is a clause about the same day, so a gerund keeps it.
-        let d = group(&caps, "d");
+        let d = hit.day;
         let next = next_word(text, d.end).to_lowercase();
         let after_next = text[d.end..].trim_start().get(next.len()..).unwrap_or("");
         let clause = next_word(after_next, 0).ends_with("ing");
@@ -1785,19 +1877,30 @@ fn find_relative_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Cand
         };
         found.push(candidate(group(&caps, "p"), value));
     }
-    for caps in RELATIVE_UNIT.captures_iter(triggers) {
-        let q = group_str(text, &caps, "q").to_lowercase();
-        let offset = match q.split_whitespace().next_back().unwrap_or("") {
+    let relative_units = checked(
+        "RELATIVE_UNIT",
+        read_at(triggers, RELATIVE_UNITS, relative::relative_units),
+        &RELATIVE_UNIT,
+        triggers,
+        relative_unit,
+    );
+    for hit in relative_units {
+        let words = |span: Option<Span>| span.map_or("", |w| &lower[w.start..w.end]);
+        let offset = match words(hit.which)
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+        {
             "last" | "previous" => -1,
             "next" | "coming" => 1,
             _ => 0,
         };
-        let value = match group_str(text, &caps, "u").to_lowercase().as_str() {
+        let value = match words(hit.unit) {
             "week" => Value::Weeks(offset),
             "month" => Value::Months(offset),
             _ => Value::Years(offset),
         };
-        found.push(candidate(group(&caps, "0"), value));
+        found.push(candidate(hit.whole, value));
     }
     for caps in AGO.captures_iter(triggers) {
         let Some(n) = lexicon::small_number(group_str(text, &caps, "n")) else {
@@ -2022,10 +2125,12 @@ fn find_weekdays(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>
             found.push(c);
         }
     }
-    let weekdays = read_from(triggers, WEEKDAY_END, alone::weekdays);
-    if cfg!(debug_assertions) {
-        check_found("WEEKDAY_ALONE", &weekdays, &WEEKDAY_ALONE, triggers);
-    }
+    let weekdays = checked_found(
+        "WEEKDAY_ALONE",
+        read_at(triggers, WEEKDAY_END, alone::weekdays),
+        &WEEKDAY_ALONE,
+        triggers,
+    );
     for w in weekdays {
         let Some(day) = lexicon::weekday(&text[w.start..w.end]) else {
             continue;
@@ -2814,11 +2919,110 @@ mod tests {
     use super::*;
     use crate::testing::GateTally;
 
+    /// The hand readers of three relative patterns against the patterns' searches, as above.
+    #[test]
+    fn relative_readers_match_their_patterns() {
+        const PIECES: &[&str] = &[
+            "today",
+            "Today",
+            "tomorrow",
+            "tonight",
+            "yesterday",
+            "todays",
+            "the",
+            "The",
+            "day",
+            "days",
+            "before",
+            "after",
+            "late",
+            "later",
+            "in",
+            "ended",
+            "for",
+            "weekend",
+            "end",
+            "this",
+            "last",
+            "next",
+            "previous",
+            "current",
+            "coming",
+            "calendar",
+            "week",
+            "month",
+            "year",
+            "yr",
+            "yrs",
+            "to",
+            "date",
+            "dates",
+            "lathe",
+            " the day ",
+            " the year ",
+            " in the ",
+            "the day after ",
+            "the current ",
+            " the year-to-date",
+            "the year to date ",
+            "the year\u{a0}to-date.",
+        ];
+        on_generated_texts(0xbb67_ae85_84ca_a73b, PIECES, (200, 30), |_, triggers| {
+            let days = read_at(triggers, RELATIVE_DAYS, relative::relative_days);
+            check_reader("RELATIVE_DAY", &days, &RELATIVE_DAY, triggers, relative_day);
+            let report = read_at(triggers, WEEKDAY_END, relative::report_days);
+            check_reader("REPORT_DAY", &report, &REPORT_DAY, triggers, report_day);
+            let units = read_at(triggers, RELATIVE_UNITS, relative::relative_units);
+            check_reader(
+                "RELATIVE_UNIT",
+                &units,
+                &RELATIVE_UNIT,
+                triggers,
+                relative_unit,
+            );
+            [days.len(), report.len(), units.len()]
+        });
+    }
+
+    /// Runs `check` (given the lowercased text and its triggers) on 12,000 texts of `pieces`
+    /// picked from `seed`, every third of `long` pieces and the others of `short`, and asserts
+    /// that each reader it counts met enough matches for the comparison to mean something.
+    fn on_generated_texts<const N: usize>(
+        seed: u64,
+        pieces: &[&str],
+        (long, short): (usize, usize),
+        check: impl Fn(&str, &Triggers<'_>) -> [usize; N],
+    ) {
+        // White space of both kinds (three of the plain space), and the marks and bytes that
+        // end a word or a number.
+        const JOINERS: &[&str] = &[
+            " ", " ", " ", "  ", "\n", "\u{a0}", "\u{2009}", "\u{1c}", "-", ".", ",", "/", "x",
+            "_", "é",
+        ];
+        let pieces = [pieces, JOINERS].concat();
+        let mut picks = crate::testing::Picks::new(seed);
+        let mut counts = [0usize; N];
+        for i in 0..12_000 {
+            let text = picks.text(&pieces, if i % 3 == 0 { long } else { short });
+            let lower = text.to_ascii_lowercase();
+            for (count, n) in counts
+                .iter_mut()
+                .zip(check(&lower, &triggers(&text, &lower)))
+            {
+                *count += n;
+            }
+        }
+        assert!(
+            counts.iter().all(|&n| n > 200),
+            "matches by reader: {counts:?}"
+        );
+    }
+
     /// The hand readers of the month patterns and of the years and weekdays alone against the
     /// patterns' searches, over generated texts of the pieces their rules turn on (white space
     /// of both kinds, points, commas, hyphens, slashes, "the", "of", "day", ordinals, years,
-    /// words around a month or a weekday), short ones read word by word and long ones from the
-    /// trigger pass. A release build runs this comparison only here.
+    /// words around a month or a weekday), short ones from places found by `read_at` and long
+    /// ones from the trigger pass. A release build runs this comparison only here.
     #[test]
     fn hand_readers_match_their_patterns() {
         const PIECES: &[&str] = &[
@@ -2875,20 +3079,6 @@ mod tests {
             "previous",
             "year",
             "years",
-            " ",
-            " ",
-            " ",
-            "  ",
-            "\n",
-            "\u{a0}",
-            "\u{2009}",
-            "\u{1c}",
-            ".",
-            ",",
-            "-",
-            "/",
-            "é",
-            "x",
             "9",
             " 2019",
             ", 1999",
@@ -2905,49 +3095,42 @@ mod tests {
             " / ",
             "1.2.",
         ];
-        let mut picks = crate::testing::Picks::new(0x6a09_e667_f3bc_c908);
-        let mut counts = [0usize; 7];
-        for i in 0..12_000 {
-            let text = picks.text(PIECES, if i % 3 == 0 { 300 } else { 40 });
-            let lower = text.to_ascii_lowercase();
-            let triggers = triggers(&text, &lower);
-            let months = read_from(&triggers, MONTHS, spelled::month_words);
-            let month_days = spelled::month_days(&lower, &months);
-            check_reader("MONTH_DAY", &month_days, &MONTH_DAY, &triggers, day_match);
-            let day_months = spelled::day_months(&lower, &months);
-            check_reader("DAY_MONTH", &day_months, &DAY_MONTH, &triggers, day_match);
-            let month_years = spelled::month_years(&lower, &months);
-            check_reader(
-                "MONTH_YEAR",
-                &month_years,
-                &MONTH_YEAR,
-                &triggers,
-                year_match,
-            );
-            let full_months = spelled::full_months(&lower, &months);
-            check_found("MONTH_BARE", &full_months, &MONTH_BARE, &triggers);
-            let years = read_from(&triggers, CENTURIES, alone::years);
-            check_found("YEAR_ALONE", &years, &YEAR_ALONE, &triggers);
-            let weekdays = read_from(&triggers, WEEKDAY_END, alone::weekdays);
-            check_found("WEEKDAY_ALONE", &weekdays, &WEEKDAY_ALONE, &triggers);
-            let numeric = numeric::numeric_dates(&lower);
-            check_reader("NUMERIC", &numeric, &NUMERIC, &triggers, numeric_match);
-            for (count, n) in counts.iter_mut().zip([
-                month_days.len(),
-                day_months.len(),
-                month_years.len(),
-                full_months.len(),
-                years.len(),
-                weekdays.len(),
-                numeric.len(),
-            ]) {
-                *count += n;
-            }
-        }
-        // Every reader met enough matches for the comparison to mean something.
-        assert!(
-            counts.iter().all(|&n| n > 200),
-            "matches by reader: {counts:?}"
+        on_generated_texts(
+            0x6a09_e667_f3bc_c908,
+            PIECES,
+            (300, 40),
+            |lower, triggers| {
+                let months = read_at(triggers, MONTHS, spelled::month_words);
+                let month_days = spelled::month_days(lower, &months);
+                check_reader("MONTH_DAY", &month_days, &MONTH_DAY, triggers, day_match);
+                let day_months = spelled::day_months(lower, &months);
+                check_reader("DAY_MONTH", &day_months, &DAY_MONTH, triggers, day_match);
+                let month_years = spelled::month_years(lower, &months);
+                check_reader(
+                    "MONTH_YEAR",
+                    &month_years,
+                    &MONTH_YEAR,
+                    triggers,
+                    year_match,
+                );
+                let full_months = spelled::full_months(lower, &months);
+                check_found("MONTH_BARE", &full_months, &MONTH_BARE, triggers);
+                let years = read_at(triggers, CENTURIES, alone::years);
+                check_found("YEAR_ALONE", &years, &YEAR_ALONE, triggers);
+                let weekdays = read_at(triggers, WEEKDAY_END, alone::weekdays);
+                check_found("WEEKDAY_ALONE", &weekdays, &WEEKDAY_ALONE, triggers);
+                let numeric = numeric::numeric_dates(lower);
+                check_reader("NUMERIC", &numeric, &NUMERIC, triggers, numeric_match);
+                [
+                    month_days.len(),
+                    day_months.len(),
+                    month_years.len(),
+                    full_months.len(),
+                    years.len(),
+                    weekdays.len(),
+                    numeric.len(),
+                ]
+            },
         );
     }
 

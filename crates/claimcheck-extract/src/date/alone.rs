@@ -4,7 +4,7 @@
 //! for in every stretch that holds them, as the month readers are ([`super::spelled`]); a
 //! debug build compares each with its pattern's search (see `date.rs`).
 
-use super::spelled::{boundary, is_word, whole_words, year_at};
+use super::spelled::{boundary, is_word, year_at};
 use claimcheck_core::Span;
 
 /// The weekdays of [`super::WEEKDAY`].
@@ -19,30 +19,24 @@ const WEEKDAYS: &[&str] = &[
 ];
 
 /// Every match of `YEAR_ALONE`, `\b(?:YEAR)\b`, in `lower`: from the places of a year's first
-/// two digits (`places`, in order, as the trigger pass finds them), or, where the pass did not
-/// read the text, from every word.
-pub(super) fn years(lower: &str, places: Option<&[(u32, u32)]>) -> Vec<Span> {
+/// two digits (`places`, in order).
+pub(super) fn years(lower: &str, places: &[(u32, u32)]) -> Vec<Span> {
     let b = lower.as_bytes();
-    let at = |start: usize| {
-        (start == 0 || !is_word(b[start - 1]))
-            .then(|| year_at(b, start))
-            .flatten()
-    };
-    match places {
-        Some(places) => places.iter().filter_map(|&(p, _)| at(p as usize)).collect(),
-        None => whole_words(b).filter_map(|w| at(w.start)).collect(),
-    }
+    places
+        .iter()
+        .filter_map(|&(start, _)| {
+            let start = start as usize;
+            (start == 0 || !is_word(b[start - 1]))
+                .then(|| year_at(b, start))
+                .flatten()
+        })
+        .collect()
 }
 
 /// Every match of `WEEKDAY_ALONE`, `\b(?:WEEKDAY)\b`, in `lower`: from the places of "day"
-/// (`places`, in order), each the end of a weekday's name or not, or from every word.
-pub(super) fn weekdays(lower: &str, places: Option<&[(u32, u32)]>) -> Vec<Span> {
+/// (`places`, in order), each the end of a weekday's name or not.
+pub(super) fn weekdays(lower: &str, places: &[(u32, u32)]) -> Vec<Span> {
     let b = lower.as_bytes();
-    let Some(places) = places else {
-        return whole_words(b)
-            .filter(|w| WEEKDAYS.contains(&&lower[w.start..w.end]))
-            .collect();
-    };
     places
         .iter()
         .filter_map(|&(p, _)| {

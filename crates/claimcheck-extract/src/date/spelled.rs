@@ -122,7 +122,7 @@ fn skip_spaces(s: &str, mut at: usize) -> usize {
 }
 
 /// Where the run of white space that ends at `at` begins (`at` itself if there is none).
-fn spaces_before(s: &str, mut at: usize) -> usize {
+pub(super) fn spaces_before(s: &str, mut at: usize) -> usize {
     while let Some(c) = s.get(..at).and_then(|before| before.chars().next_back()) {
         if !c.is_whitespace() {
             break;
@@ -147,20 +147,6 @@ pub(super) fn word_end(b: &[u8], at: usize) -> usize {
     at + b[at..].iter().take_while(|&&c| is_word(c)).count()
 }
 
-/// Every whole word of `b` (a run of word bytes), in order.
-pub(super) fn whole_words(b: &[u8]) -> impl Iterator<Item = Span> + '_ {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        at += b.get(at..)?.iter().take_while(|&&c| !is_word(c)).count();
-        if at >= b.len() {
-            return None;
-        }
-        let start = at;
-        at = word_end(b, at);
-        Some(Span::new(start, at))
-    })
-}
-
 /// The month word that starts at `at`, read as `MONTH\b` reads it (the caller has the
 /// boundary before it): its span, if the word there is one of [`MONTH_WORDS`].
 fn month_word_at(s: &str, at: usize) -> Option<Span> {
@@ -174,15 +160,9 @@ fn month_word_at(s: &str, at: usize) -> Option<Span> {
         .then_some(Span::new(at, end))
 }
 
-/// The month words of `lower` from the places of its month abbreviations (`places`, in order,
-/// as the trigger pass finds them), or, where the pass did not read the text, from every word.
-pub(super) fn month_words(lower: &str, places: Option<&[(u32, u32)]>) -> Vec<Span> {
+/// The month words of `lower` from the places of its month abbreviations (`places`, in order).
+pub(super) fn month_words(lower: &str, places: &[(u32, u32)]) -> Vec<Span> {
     let b = lower.as_bytes();
-    let Some(places) = places else {
-        return whole_words(b)
-            .filter(|w| MONTH_WORDS.contains(&&lower[w.start..w.end]))
-            .collect();
-    };
     places
         .iter()
         .filter_map(|&(at, _)| {

@@ -1,0 +1,213 @@
+//! Three relative date patterns read by hand, each from the word the trigger pass found for it:
+//! `RELATIVE_DAY` ("yesterday", "the day after tomorrow"), `REPORT_DAY` ("ended the day",
+//! "late in the day") and `RELATIVE_UNIT` ("last week", "the current calendar year", "the
+//! year to date"). Each match ends at that word (or, for the year to date, holds it), so the
+//! reader looks back from it for what the pattern allows before, where the patterns' searches
+//! read every stretch around "day" or a unit of time. A debug build compares each reader with
+//! its pattern's search (see `date.rs`).
+
+use super::spelled::{boundary, is_word, space_at, spaces_before, word_end};
+use claimcheck_core::Span;
+
+/// The whole word that ends at `end` (empty where the byte before is no word byte).
+fn word_ending_at(b: &[u8], end: usize) -> Span {
+    let start = end - b[..end].iter().rev().take_while(|&&c| is_word(c)).count();
+    Span::new(start, end)
+}
+
+/// The whole word before `at` across at least one white-space character (`WORD\s+` ending at
+/// `at`), and whether it is `word`.
+fn word_before(s: &str, at: usize) -> Option<Span> {
+    let spaces = spaces_before(s, at);
+    (spaces < at).then(|| word_ending_at(s.as_bytes(), spaces))
+}
+
+/// The text of `span`.
+fn text(s: &str, span: Span) -> &str {
+    &s[span.start..span.end]
+}
+
+/// The whole word at `place` (a trigger word's place), if the word there is that word alone.
+fn whole_word(b: &[u8], place: (u32, u32)) -> Option<Span> {
+    let (start, len) = (place.0 as usize, place.1 as usize);
+    let word = Span::new(start, start + len);
+    (boundary(b, word.start) && word_end(b, start) == word.end).then_some(word)
+}
+
+/// The matches as a search finds them, each from where the last ended: at each place, in
+/// order, the first of the matches the pattern could make there (in the order it prefers them)
+/// that does not start before the end of the last one.
+fn in_order<T>(places: impl Iterator<Item = [Option<T>; 2]>, whole: impl Fn(&T) -> Span) -> Vec<T> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    for hits in places {
+        if let Some(hit) = hits.into_iter().flatten().find(|h| whole(h).start >= from) {
+            from = whole(&hit).end;
+            found.push(hit);
+        }
+    }
+    found
+}
+
+/// A match of `RELATIVE_DAY`: the whole, "before" or "after" of "the day before", and the
+/// day's word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct RelativeDay {
+    pub whole: Span,
+    pub before_after: Option<Span>,
+    pub word: Span,
+}
+
+/// Every match of `RELATIVE_DAY`,
+/// `\b(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight)\b`, from
+/// the places of its four words.
+pub(super) fn relative_days(lower: &str, places: &[(u32, u32)]) -> Vec<RelativeDay> {
+    let b = lower.as_bytes();
+    let at = |place| {
+        let word = whole_word(b, place)?;
+        let alone = RelativeDay {
+            whole: word,
+            before_after: None,
+            word,
+        };
+        let with_prefix = (|| {
+            let ba = word_before(lower, word.start)?;
+            let day = word_before(lower, ba.start)?;
+            let the = word_before(lower, day.start)?;
+            (matches!(text(lower, ba), "before" | "after")
+                && text(lower, day) == "day"
+                && text(lower, the) == "the")
+                .then_some(RelativeDay {
+                    whole: Span::new(the.start, word.end),
+                    before_after: Some(ba),
+                    word,
+                })
+        })();
+        Some([with_prefix, Some(alone)])
+    };
+    in_order(places.iter().filter_map(|&p| at(p)), |h| h.whole)
+}
+
+/// The verbs and prepositions of `REPORT_DAY` before "the day".
+const REPORT_WORDS: &[&str] = &[
+    "end",
+    "ended",
+    "ending",
+    "ends",
+    "finish",
+    "finished",
+    "finishing",
+    "finishes",
+    "close",
+    "closed",
+    "closing",
+    "closes",
+    "start",
+    "started",
+    "starting",
+    "starts",
+    "open",
+    "opened",
+    "opening",
+    "opens",
+    "for",
+];
+
+/// The words of `REPORT_DAY` before "in the day" ("late in the day").
+const REPORT_TIMES: &[&str] = &["late", "early", "earlier", "later"];
+
+/// A match of `REPORT_DAY`: the whole and "the day" in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct ReportDay {
+    pub whole: Span,
+    pub day: Span,
+}
+
+/// Every match of `REPORT_DAY`, `\b(?:end|ended|...|for|late\s+in|early\s+in|earlier\s+in|
+/// later\s+in)\s+(?P<d>the\s+day)\b`, from the places of "day".
+pub(super) fn report_days(lower: &str, places: &[(u32, u32)]) -> Vec<ReportDay> {
+    let b = lower.as_bytes();
+    let at = |place| {
+        let day = whole_word(b, place)?;
+        let the = word_before(lower, day.start)?;
+        if text(lower, day) != "day" || text(lower, the) != "the" {
+            return None;
+        }
+        let word = word_before(lower, the.start)?;
+        let start = if REPORT_WORDS.contains(&text(lower, word)) {
+            word.start
+        } else {
+            let time = word_before(lower, word.start)?;
+            (text(lower, word) == "in" && REPORT_TIMES.contains(&text(lower, time)))
+                .then_some(time.start)?
+        };
+        Some([
+            Some(ReportDay {
+                whole: Span::new(start, day.end),
+                day: Span::new(the.start, day.end),
+            }),
+            None,
+        ])
+    };
+    in_order(places.iter().filter_map(|&p| at(p)), |h| h.whole)
+}
+
+/// A match of `RELATIVE_UNIT`: the whole, the word that places the unit ("last", "the
+/// previous", "current") and the unit, or neither for "the year to date".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct RelativeUnit {
+    pub whole: Span,
+    pub which: Option<Span>,
+    pub unit: Option<Span>,
+    pub to_date: Option<Span>,
+}
+
+/// Every match of `RELATIVE_UNIT`, `\b(?P<q>this|last|next|the\s+previous|(?:the\s+)?current|
+/// the\s+coming)\s+(?:calendar\s+)?(?P<u>week|month|year|yr)\b|\b(?P<ytd>the\s+year[-\s]to[-\s]
+/// date)\b`, from the places of its units.
+pub(super) fn relative_units(lower: &str, places: &[(u32, u32)]) -> Vec<RelativeUnit> {
+    let b = lower.as_bytes();
+    let at = |place| {
+        let unit = whole_word(b, place)?;
+        let mut word = word_before(lower, unit.start)?;
+        if text(lower, word) == "calendar" {
+            word = word_before(lower, word.start)?;
+        }
+        let the = word_before(lower, word.start).filter(|the| text(lower, *the) == "the");
+        let placed = |start: usize| RelativeUnit {
+            whole: Span::new(start, unit.end),
+            which: Some(Span::new(start, word.end)),
+            unit: Some(unit),
+            to_date: None,
+        };
+        let hits = match text(lower, word) {
+            "this" | "last" | "next" => [Some(placed(word.start)), None],
+            "previous" | "coming" => [the.map(|the| placed(the.start)), None],
+            "current" => [the.map(|the| placed(the.start)), Some(placed(word.start))],
+            "the" if text(lower, unit) == "year" => [year_to_date(b, lower, word, unit), None],
+            _ => return None,
+        };
+        Some(hits)
+    };
+    in_order(places.iter().filter_map(|&p| at(p)), |h| h.whole)
+}
+
+/// "the year to date" from its "the" and "year": `the\s+year[-\s]to[-\s]date\b`.
+fn year_to_date(b: &[u8], lower: &str, the: Span, year: Span) -> Option<RelativeUnit> {
+    let joiner = |at: usize| match b.get(at) {
+        Some(b'-') => Some(at + 1),
+        _ => Some(at + space_at(lower, at)).filter(|&end| end > at),
+    };
+    let to = joiner(year.end)?;
+    let date = joiner(to + 2).filter(|_| b[to..].starts_with(b"to"))?;
+    let end = date + 4;
+    (b[date..].starts_with(b"date") && boundary(b, end)).then(|| {
+        let whole = Span::new(the.start, end);
+        RelativeUnit {
+            whole,
+            which: None,
+            unit: None,
+            to_date: Some(whole),
+        }
+    })
+}
