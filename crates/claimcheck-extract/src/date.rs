@@ -43,6 +43,7 @@
 
 mod alone;
 mod anchor;
+mod counted;
 mod holiday;
 mod lexicon;
 mod numeric;
@@ -273,6 +274,8 @@ const CENTURIES: &[&str] = match CENTURIES_OR_YEAR.split_last() {
     None => &[],
 };
 const TIME_UNITS: &[&str] = &["day", "week", "fortnight", "month", "year"];
+/// What every match of [`AGO`] holds.
+const AGO_WORD: &[&str] = &["ago"];
 /// The days [`RELATIVE_DAY`] names.
 const RELATIVE_DAYS: &[&str] = &["today", "yesterday", "tomorrow", "tonight"];
 /// The units of [`RELATIVE_UNIT`].
@@ -485,7 +488,7 @@ static RELATIVE_UNIT: Pattern = Pattern::new(
 );
 
 static AGO: Pattern = Pattern::new(
-    Needs::All(&[&["ago"]]),
+    Needs::All(&[AGO_WORD]),
     Tiered::new(|| {
         date_pattern(&format!(
             r"(?i)\b(?P<n>{SMALL_COUNT})\s+(?P<u>day|week|fortnight|month|year)s?\s+ago\b"
@@ -1309,6 +1312,18 @@ fn day_match(caps: &Captures<'_, '_>) -> spelled::DayMatch {
     }
 }
 
+/// A match of `AGO`, `IN_TIME` or `FROM_BASE` as the pattern's groups give it.
+fn counted_match(caps: &Captures<'_, '_>) -> counted::Counted {
+    counted::Counted {
+        whole: group(caps, "0"),
+        count: group(caps, "n"),
+        unit: group(caps, "u"),
+        counted: group_span(caps, "t"),
+        direction: group_span(caps, "dir"),
+        base: group_span(caps, "base"),
+    }
+}
+
 /// A match of `RELATIVE_DAY` as the pattern's groups give it.
 fn relative_day(caps: &Captures<'_, '_>) -> relative::RelativeDay {
     relative::RelativeDay {
@@ -1907,49 +1922,71 @@ fn find_relative_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Cand
         };
         found.push(candidate(hit.whole, value));
     }
-    for caps in AGO.captures_iter(triggers) {
-        let Some(n) = lexicon::small_number(group_str(text, &caps, "n")) else {
+    let ago = checked(
+        "AGO",
+        read_at(triggers, AGO_WORD, counted::ago),
+        &AGO,
+        triggers,
+        counted_match,
+    );
+    for hit in ago {
+        let Some(n) = lexicon::small_number(&text[hit.count.start..hit.count.end]) else {
             continue;
         };
         let Ok(n32) = i32::try_from(n) else { continue };
-        let value = match group_str(text, &caps, "u").to_lowercase().as_str() {
+        let value = match &lower[hit.unit.start..hit.unit.end] {
             "day" => Value::Days(-n),
             "week" => Value::Days(-7 * n),
             "fortnight" => Value::Days(-14 * n),
             "month" => Value::Months(-n32),
             _ => Value::Years(-n32),
         };
-        found.push(candidate(group(&caps, "0"), value));
+        found.push(candidate(hit.whole, value));
     }
-    for caps in IN_TIME.captures_iter(triggers) {
-        let Some(n) = lexicon::small_number(group_str(text, &caps, "n")) else {
+    let in_time = checked(
+        "IN_TIME",
+        read_at(triggers, TIME_UNITS, counted::in_time),
+        &IN_TIME,
+        triggers,
+        counted_match,
+    );
+    for hit in in_time {
+        let Some(n) = lexicon::small_number(&text[hit.count.start..hit.count.end]) else {
             continue;
         };
-        let Some(value) = offset_value(group_str(text, &caps, "u"), n, 0) else {
+        let Some(value) = offset_value(&text[hit.unit.start..hit.unit.end], n, 0) else {
             continue;
         };
-        let mut c = candidate(group(&caps, "t"), value);
+        let mut c = candidate(hit.counted.unwrap_or(hit.whole), value);
         c.ahead_only = true;
         found.push(c);
     }
-    for caps in FROM_BASE.captures_iter(triggers) {
-        let Some(n) = lexicon::small_number(group_str(text, &caps, "n")) else {
+    let from_base = checked(
+        "FROM_BASE",
+        read_at(triggers, TIME_UNITS, counted::from_base),
+        &FROM_BASE,
+        triggers,
+        counted_match,
+    );
+    for hit in from_base {
+        let Some(n) = lexicon::small_number(&text[hit.count.start..hit.count.end]) else {
             continue;
         };
-        let sign = if group_str(text, &caps, "dir").eq_ignore_ascii_case("before") {
+        let words = |span: Option<Span>| span.map_or("", |w| &lower[w.start..w.end]);
+        let sign = if words(hit.direction) == "before" {
             -1
         } else {
             1
         };
-        let base = match group_str(text, &caps, "base").to_lowercase().as_str() {
+        let base = match words(hit.base) {
             "tomorrow" => 1,
             "yesterday" => -1,
             _ => 0,
         };
-        let Some(value) = offset_value(group_str(text, &caps, "u"), sign * n, base) else {
+        let Some(value) = offset_value(&text[hit.unit.start..hit.unit.end], sign * n, base) else {
             continue;
         };
-        found.push(candidate(group(&caps, "0"), value));
+        found.push(candidate(hit.whole, value));
     }
     for caps in SHIFTED.captures_iter(triggers) {
         let q = group_str(text, &caps, "q").to_lowercase();
@@ -2924,7 +2961,7 @@ mod tests {
     use super::*;
     use crate::testing::GateTally;
 
-    /// The hand readers of three relative patterns against the patterns' searches, as above.
+    /// The hand readers of the relative patterns against the patterns' searches, as below.
     #[test]
     fn relative_readers_match_their_patterns() {
         const PIECES: &[&str] = &[
@@ -2971,6 +3008,41 @@ mod tests {
             " the year-to-date",
             "the year to date ",
             "the year\u{a0}to-date.",
+            "ago",
+            "agony",
+            "chicago",
+            "hence",
+            "from",
+            "now",
+            "nowhere",
+            "fortnight",
+            "fortnights",
+            "time",
+            "'",
+            "\u{2019}",
+            "timer",
+            "daytime",
+            "two",
+            "a",
+            "an",
+            "twelve",
+            "1",
+            "12",
+            "123",
+            "1234",
+            "in two days",
+            " a week ",
+            "three years ",
+            " ago",
+            " ago ",
+            " hence",
+            " from now",
+            " after tomorrow",
+            " before yesterday",
+            "two days ",
+            "ended the day",
+            " for the day",
+            "late in the day",
         ];
         on_generated_texts(0xbb67_ae85_84ca_a73b, PIECES, (200, 30), |_, triggers| {
             let days = read_at(triggers, RELATIVE_DAYS, relative::relative_days);
@@ -2985,7 +3057,20 @@ mod tests {
                 triggers,
                 relative_unit,
             );
-            [days.len(), report.len(), units.len()]
+            let ago = read_at(triggers, AGO_WORD, counted::ago);
+            check_reader("AGO", &ago, &AGO, triggers, counted_match);
+            let in_time = read_at(triggers, TIME_UNITS, counted::in_time);
+            check_reader("IN_TIME", &in_time, &IN_TIME, triggers, counted_match);
+            let from_base = read_at(triggers, TIME_UNITS, counted::from_base);
+            check_reader("FROM_BASE", &from_base, &FROM_BASE, triggers, counted_match);
+            [
+                days.len(),
+                report.len(),
+                units.len(),
+                ago.len(),
+                in_time.len(),
+                from_base.len(),
+            ]
         });
     }
 

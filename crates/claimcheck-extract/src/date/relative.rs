@@ -10,20 +10,20 @@ use super::spelled::{boundary, is_word, space_at, spaces_before, word_end};
 use claimcheck_core::Span;
 
 /// The whole word that ends at `end` (empty where the byte before is no word byte).
-fn word_ending_at(b: &[u8], end: usize) -> Span {
+pub(super) fn word_ending_at(b: &[u8], end: usize) -> Span {
     let start = end - b[..end].iter().rev().take_while(|&&c| is_word(c)).count();
     Span::new(start, end)
 }
 
 /// The whole word before `at` across at least one white-space character (`WORD\s+` ending at
 /// `at`), and whether it is `word`.
-fn word_before(s: &str, at: usize) -> Option<Span> {
+pub(super) fn word_before(s: &str, at: usize) -> Option<Span> {
     let spaces = spaces_before(s, at);
     (spaces < at).then(|| word_ending_at(s.as_bytes(), spaces))
 }
 
 /// The text of `span`.
-fn text(s: &str, span: Span) -> &str {
+pub(super) fn text(s: &str, span: Span) -> &str {
     &s[span.start..span.end]
 }
 
@@ -37,7 +37,10 @@ fn whole_word(b: &[u8], place: (u32, u32)) -> Option<Span> {
 /// The matches as a search finds them, each from where the last ended: at each place, in
 /// order, the first of the matches the pattern could make there (in the order it prefers them)
 /// that does not start before the end of the last one.
-fn in_order<T>(places: impl Iterator<Item = [Option<T>; 2]>, whole: impl Fn(&T) -> Span) -> Vec<T> {
+pub(super) fn in_order<T>(
+    places: impl Iterator<Item = [Option<T>; 2]>,
+    whole: impl Fn(&T) -> Span,
+) -> Vec<T> {
     let mut found = Vec::new();
     let mut from = 0;
     for hits in places {

@@ -111,7 +111,7 @@ pub(super) fn space_at(s: &str, at: usize) -> usize {
 
 /// Where the run of white space from `at` ends (`at` itself if there is none), as `\s*` reads
 /// it.
-fn skip_spaces(s: &str, mut at: usize) -> usize {
+pub(super) fn skip_spaces(s: &str, mut at: usize) -> usize {
     loop {
         let n = space_at(s, at);
         if n == 0 {
