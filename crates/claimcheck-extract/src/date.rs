@@ -241,7 +241,6 @@ enum Needs {
     Holiday,
 }
 
-const DIGITS: &[&str] = &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 /// A digit and an ordinal suffix (every one of [`DAY`] and [`ORDINAL`]): what "on the 20th"
 /// holds and most stretches with digits do not.
 const DIGIT_ORDINALS: &[&str] = &[
@@ -274,6 +273,8 @@ const CENTURIES: &[&str] = match CENTURIES_OR_YEAR.split_last() {
     None => &[],
 };
 const TIME_UNITS: &[&str] = &["day", "week", "fortnight", "month", "year"];
+/// The quotes before a two-digit year ([`SHORT_YEAR`]).
+const QUOTES: &[&str] = &["'", "\u{2019}", "\u{2018}", "`"];
 /// What every match of [`AGO`] holds.
 const AGO_WORD: &[&str] = &["ago"];
 /// The days [`RELATIVE_DAY`] names.
@@ -364,7 +365,7 @@ impl Pattern {
 }
 
 static MONTH_DAY: Pattern = Pattern::new(
-    Needs::All(&[MONTHS, DIGITS]),
+    Needs::All(&[MONTHS]),
     Tiered::new(|| {
         date_pattern(&format!(
             r"(?i)\b(?P<m>{MONTH})\b\.?(?:\s*(?:the\s+)?|[-/])(?P<d>{DAY})(?P<o>{ORDINAL})?\b(?:(?:\s*,?\s*|\s+of\s+|[-/])(?P<y>{YEAR})\b)?"
@@ -373,7 +374,7 @@ static MONTH_DAY: Pattern = Pattern::new(
 );
 
 static DAY_MONTH_SHORT_YEAR: Pattern = Pattern::new(
-    Needs::All(&[MONTHS, DIGITS, &["-"]]),
+    Needs::All(&[MONTHS, &["-"]]),
     Tiered::new(|| {
         date_pattern(&format!(
             r"(?i)\b(?P<d>{DAY})-(?P<m>{MONTH})-(?P<yy>[0-9]{{2}})\b"
@@ -382,7 +383,7 @@ static DAY_MONTH_SHORT_YEAR: Pattern = Pattern::new(
 );
 
 static DAY_MONTH: Pattern = Pattern::new(
-    Needs::All(&[MONTHS, DIGITS]),
+    Needs::All(&[MONTHS]),
     Tiered::new(|| {
         date_pattern(&format!(
             r"(?i)\b(?P<d>{DAY})(?P<o>{ORDINAL})?(?:\s+(?:day\s+)?(?:of\s+)?|[-/])(?P<m>{MONTH})\b\.?(?:(?:\s*,?\s*|\s+of\s+|[-/])(?P<y>{YEAR})\b)?"
@@ -405,11 +406,8 @@ static MONTH_BARE: Pattern = Pattern::new(
     Tiered::new(|| date_pattern(&format!(r"(?i)\b(?:{FULL_MONTH})\b"))),
 );
 
-/// The separators of a numeric date ("2024-03-06", "6/3/2024", "6.3.24").
-const DATE_SEPARATORS: &[&str] = &["-", "/", "."];
-
 static ISO: Pattern = Pattern::new(
-    Needs::All(&[CENTURIES, DATE_SEPARATORS]),
+    Needs::All(&[CENTURIES]),
     Tiered::new(|| {
         date_pattern(&format!(
             r"\b(?P<y>{YEAR})(?P<s1>[-/.])(?P<m>[0-9]{{1,2}})(?P<s2>[-/.])(?P<d>[0-9]{{1,2}})"
@@ -417,8 +415,11 @@ static ISO: Pattern = Pattern::new(
     }),
 );
 
+/// Read by hand from its separators (`date/numeric.rs`); searched whole, in a debug build's
+/// check only, so that neither the digits nor the full stop, a third of a news text's trigger
+/// words, need be found by the trigger pass.
 static NUMERIC: Pattern = Pattern::new(
-    Needs::All(&[DIGITS, DATE_SEPARATORS]),
+    Needs::All(&[]),
     Tiered::new(|| {
         date_pattern(
             r"\b(?P<a>[0-9]{1,2})\s?(?P<s1>[/.-])\s?(?P<b>[0-9]{1,2})(?:\s?(?P<s2>[/.-])\s?(?P<y>[0-9]{4}|[0-9]{2}))?",
@@ -433,7 +434,7 @@ static YEAR_ALONE: Pattern = Pattern::new(
 );
 
 static SHORT_YEAR: Pattern = Pattern::new(
-    Needs::All(&[DIGITS, &["'", "\u{2019}", "\u{2018}", "`"]]),
+    Needs::All(&[QUOTES]),
     Tiered::new(|| date_pattern(r"(?P<q>['\u{2019}\u{2018}`])(?P<yy>[0-9]{2})\b")),
 );
 
@@ -542,7 +543,7 @@ static WEEKDAY_ALONE: Pattern = Pattern::new(
 
 static WEEKDAY_ORDINAL: Pattern = Pattern::new(
     Needs::InSequence(
-        &[&["day"], DIGITS],
+        &[&["day"], DIGIT_ORDINALS],
         &[Sequence {
             cues: &["day"],
             first: is_weekday,
@@ -1361,6 +1362,27 @@ fn year_match(caps: &Captures<'_, '_>) -> spelled::YearMatch {
     }
 }
 
+/// A match of `ISO` as the pattern's groups give it.
+fn iso_match(caps: &Captures<'_, '_>) -> numeric::IsoMatch {
+    numeric::IsoMatch {
+        whole: group(caps, "0"),
+        y: group(caps, "y"),
+        s1: group(caps, "s1"),
+        m: group(caps, "m"),
+        s2: group(caps, "s2"),
+        d: group(caps, "d"),
+    }
+}
+
+/// A match of `SHORT_YEAR` as the pattern's groups give it.
+fn short_year(caps: &Captures<'_, '_>) -> numeric::ShortYear {
+    numeric::ShortYear {
+        whole: group(caps, "0"),
+        quote: group(caps, "q"),
+        yy: group(caps, "yy"),
+    }
+}
+
 /// A match of `NUMERIC` as the pattern's groups give it.
 fn numeric_match(caps: &Captures<'_, '_>) -> numeric::NumericMatch {
     numeric::NumericMatch {
@@ -1502,15 +1524,23 @@ fn bare_month_stands(text: &str, start: usize, word: &str) -> bool {
 
 /// Numeric dates: ISO "2023-09-11", and "31/12/2023" or "3/4/2023" when the order is clear.
 fn find_numeric_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>) {
-    for caps in ISO.captures_iter(triggers) {
-        let whole = group(&caps, "0");
-        if group_str(text, &caps, "s1") != group_str(text, &caps, "s2")
+    let iso = checked(
+        "ISO",
+        read_at(triggers, CENTURIES, numeric::iso_dates),
+        &ISO,
+        triggers,
+        iso_match,
+    );
+    for hit in iso {
+        let whole = hit.whole;
+        let at = |span: Span| &text[span.start..span.end];
+        if at(hit.s1) != at(hit.s2)
             || next_char(text, whole.end).is_some_and(|c| c.is_ascii_digit())
         {
             continue;
         }
-        let parse = |name: &str| group_str(text, &caps, name).parse::<i16>().ok();
-        let (Some(y), Some(m), Some(d)) = (parse("y"), parse("m"), parse("d")) else {
+        let parse = |span: Span| at(span).parse::<i16>().ok();
+        let (Some(y), Some(m), Some(d)) = (parse(hit.y), parse(hit.m), parse(hit.d)) else {
             continue;
         };
         let (Ok(m), Ok(d)) = (i8::try_from(m), i8::try_from(d)) else {
@@ -1734,12 +1764,19 @@ fn find_years(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>) {
             found.push(candidate(y, Value::Fixed(CalendarDate::year(year))));
         }
     }
-    for caps in SHORT_YEAR.captures_iter(triggers) {
+    let short_years = checked(
+        "SHORT_YEAR",
+        read_at(triggers, QUOTES, numeric::short_years),
+        &SHORT_YEAR,
+        triggers,
+        short_year,
+    );
+    for hit in short_years {
         const CUES: &[&str] = &[
             "since", "in", "of", "from", "until", "till", "by", "to", "class", "summer", "winter",
             "spring", "autumn", "fall", "before", "after",
         ];
-        let whole = group(&caps, "0");
+        let whole = hit.whole;
         let before = text[..whole.start].chars().next_back();
         if before.is_some_and(|c| !c.is_whitespace() && c != '(') {
             continue;
@@ -1748,7 +1785,7 @@ fn find_years(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>) {
         if !CUES.contains(&previous.as_str()) {
             continue;
         }
-        let Ok(yy) = group_str(text, &caps, "yy").parse::<i16>() else {
+        let Ok(yy) = text[hit.yy.start..hit.yy.end].parse::<i16>() else {
             continue;
         };
         // The century is settled when the claim is built, where the publication date is known.
@@ -3184,6 +3221,16 @@ mod tests {
             "3/4",
             " / ",
             "1.2.",
+            "2024-03-06",
+            "1999/12/3",
+            "2019.1.123",
+            "2020-",
+            "'",
+            "\u{2019}",
+            "\u{2018}",
+            "`",
+            "'82",
+            " since \u{2019}09",
         ];
         on_generated_texts(
             0x6a09_e667_f3bc_c908,
@@ -3211,6 +3258,16 @@ mod tests {
                 check_found("WEEKDAY_ALONE", &weekdays, &WEEKDAY_ALONE, triggers);
                 let numeric = numeric::numeric_dates(lower);
                 check_reader("NUMERIC", &numeric, &NUMERIC, triggers, numeric_match);
+                let iso = read_at(triggers, CENTURIES, numeric::iso_dates);
+                check_reader("ISO", &iso, &ISO, triggers, iso_match);
+                let short_years = read_at(triggers, QUOTES, numeric::short_years);
+                check_reader(
+                    "SHORT_YEAR",
+                    &short_years,
+                    &SHORT_YEAR,
+                    triggers,
+                    short_year,
+                );
                 [
                     month_days.len(),
                     day_months.len(),
@@ -3219,6 +3276,8 @@ mod tests {
                     years.len(),
                     weekdays.len(),
                     numeric.len(),
+                    iso.len(),
+                    short_years.len(),
                 ]
             },
         );

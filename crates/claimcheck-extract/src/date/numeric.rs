@@ -104,3 +104,88 @@ pub(super) fn numeric_dates(lower: &str) -> Vec<NumericMatch> {
     }
     found
 }
+
+/// A match of `ISO` and its groups.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct IsoMatch {
+    pub whole: Span,
+    pub y: Span,
+    pub s1: Span,
+    pub m: Span,
+    pub s2: Span,
+    pub d: Span,
+}
+
+/// A separator of the pattern, `[/.-]`, at `at`.
+fn separator_at(b: &[u8], at: usize) -> Option<Span> {
+    matches!(b.get(at), Some(b'/' | b'.' | b'-')).then_some(Span::new(at, at + 1))
+}
+
+/// Every match of `ISO`, `\b(?P<y>YEAR)(?P<s1>[-/.])(?P<m>[0-9]{1,2})(?P<s2>[-/.])
+/// (?P<d>[0-9]{1,2})`, from the places of a year's first two digits.
+pub(super) fn iso_dates(lower: &str, places: &[(u32, u32)]) -> Vec<IsoMatch> {
+    let b = lower.as_bytes();
+    let at = |start: usize| {
+        if start > 0 && is_word(b[start - 1]) {
+            return None;
+        }
+        let digits4 = b.get(start..start + 4)?;
+        let century = matches!(digits4[..2], [b'1', b'5'..=b'9'] | [b'2', b'0']);
+        if !century || !digits4[2..].iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let y = Span::new(start, start + 4);
+        let s1 = separator_at(b, y.end)?;
+        // The month's digits must be followed by the separator: one or two, and no more.
+        let n = digits(b, s1.end, 3);
+        let m = Span::new(s1.end, s1.end + n);
+        let s2 = separator_at(b, m.end).filter(|_| (1..=2).contains(&n))?;
+        let n = digits(b, s2.end, 2);
+        let d = Span::new(s2.end, s2.end + n);
+        (n > 0).then_some(IsoMatch {
+            whole: Span::new(y.start, d.end),
+            y,
+            s1,
+            m,
+            s2,
+            d,
+        })
+    };
+    let mut found: Vec<IsoMatch> = Vec::new();
+    for &(start, _) in places {
+        let start = start as usize;
+        if found.last().is_some_and(|last| start < last.whole.end) {
+            continue;
+        }
+        found.extend(at(start));
+    }
+    found
+}
+
+/// A match of `SHORT_YEAR`: the quote and the two digits after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct ShortYear {
+    pub whole: Span,
+    pub quote: Span,
+    pub yy: Span,
+}
+
+/// Every match of `SHORT_YEAR`, `(?P<q>['\u{2019}\u{2018}`])(?P<yy>[0-9]{2})\b` ("since '82"),
+/// from the places of the quotes.
+pub(super) fn short_years(lower: &str, places: &[(u32, u32)]) -> Vec<ShortYear> {
+    let b = lower.as_bytes();
+    places
+        .iter()
+        .filter_map(|&(start, len)| {
+            let quote = Span::new(start as usize, (start + len) as usize);
+            let yy = Span::new(quote.end, quote.end + 2);
+            (digits(b, quote.end, 2) == 2 && !b.get(yy.end).is_some_and(|&c| is_word(c))).then_some(
+                ShortYear {
+                    whole: Span::new(quote.start, yy.end),
+                    quote,
+                    yy,
+                },
+            )
+        })
+        .collect()
+}
