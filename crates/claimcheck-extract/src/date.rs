@@ -44,6 +44,7 @@
 mod alone;
 mod anchor;
 mod counted;
+mod festive;
 mod holiday;
 mod lexicon;
 mod numeric;
@@ -1362,6 +1363,17 @@ fn year_match(caps: &Captures<'_, '_>) -> spelled::YearMatch {
     }
 }
 
+/// A match of `HOLIDAY` as the pattern's groups give it.
+fn festive_match(caps: &Captures<'_, '_>) -> festive::Festive {
+    festive::Festive {
+        whole: group(caps, "0"),
+        which: group_span(caps, "q"),
+        name: group(caps, "h"),
+        year: group_span(caps, "y"),
+        year_shift: group_span(caps, "rel"),
+    }
+}
+
 /// A match of `ISO` as the pattern's groups give it.
 fn iso_match(caps: &Captures<'_, '_>) -> numeric::IsoMatch {
     numeric::IsoMatch {
@@ -2418,22 +2430,26 @@ fn find_holidays(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>
         "fell",
         "s",
     ];
-    for caps in HOLIDAY.captures_iter(triggers) {
-        let h = group(&caps, "h");
+    let lower = triggers.haystack();
+    let holidays = read_at(triggers, holiday::lead_words()[0], festive::holidays);
+    let holidays = checked("HOLIDAY", holidays, &HOLIDAY, triggers, festive_match);
+    for hit in holidays {
+        let h = hit.name;
         let words = &text[h.start..h.end];
         let Some(rule) = holiday::named(words) else {
             continue;
         };
-        let year = if let Some(y) = caps.name("y").and_then(|y| y.as_str().parse().ok()) {
+        let at = |span: Span| &lower[span.start..span.end];
+        let year = if let Some(y) = hit.year.and_then(|y| at(y).parse().ok()) {
             HolidayYear::Stated(y)
-        } else if let Some(rel) = caps.name("rel") {
-            match rel.as_str().to_lowercase().as_str() {
+        } else if let Some(rel) = hit.year_shift {
+            match at(rel) {
                 "next" => HolidayYear::InYear(1),
                 "last" => HolidayYear::InYear(-1),
                 _ => HolidayYear::InYear(0),
             }
         } else {
-            match caps.name("q").map(|q| q.as_str().to_lowercase()).as_deref() {
+            match hit.which.map(at) {
                 Some("last" | "previous" | "this past") => HolidayYear::Last,
                 Some("next" | "following" | "coming" | "this coming") => HolidayYear::Next,
                 Some(_) => HolidayYear::InYear(0),
@@ -2452,7 +2468,7 @@ fn find_holidays(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>
                 }
             }
         };
-        found.push(candidate(group(&caps, "0"), Value::Holiday { rule, year }));
+        found.push(candidate(hit.whole, Value::Holiday { rule, year }));
     }
 }
 
@@ -3109,6 +3125,90 @@ mod tests {
                 from_base.len(),
             ]
         });
+    }
+
+    /// The holiday reader against the pattern's search, on short texts (read whole) and on
+    /// texts past [`HOLIDAY_STRETCHES_FROM`] (searched in stretches).
+    #[test]
+    fn holiday_reader_matches_its_pattern() {
+        let mut pieces: Vec<&str> = vec![
+            "christmas",
+            "xmas",
+            "christmas eve",
+            "new year's day",
+            "new years day",
+            "new year day",
+            "new year\u{2019}s day",
+            "new  year's\u{a0}day",
+            "st. patrick's day",
+            "st patricks day",
+            "april fools' day",
+            "april fool\u{2019}s day",
+            "april fools day",
+            "hallowe'en",
+            "halloweens",
+            "martin luther king jr. day",
+            "mlk day",
+            "mlk jr day",
+            "easter",
+            "eastern",
+            "easter monday",
+            "easter mon",
+            "good friday",
+            "black friday",
+            "mother's day",
+            "father\u{2019}s day",
+            "may day",
+            "day",
+            "days",
+            "s",
+            "last",
+            "next",
+            "this",
+            "coming",
+            "past",
+            "previous",
+            "following",
+            "this coming",
+            "this past",
+            "of",
+            "in",
+            "of next year",
+            "in 2019",
+            ", 2020",
+            "2021",
+            "next year",
+            "year",
+            "years",
+            "Christmas",
+            "Easter",
+            "saint valentine's day",
+            "all saints' day",
+            "guy fawkes night",
+            "international workers\u{2019} day",
+            "ash wednesday",
+            "mardi gras",
+            "whitsunday",
+            "saint  patricks day",
+        ];
+        pieces.extend([
+            " ", " ", " ", "  ", "\n", "\u{a0}", "'", "\u{2019}", ".", ",", "-", "x",
+        ]);
+        let mut picks = crate::testing::Picks::new(0x3c6e_f372_fe94_f82b);
+        let mut found = [0usize; 2];
+        for i in 0..3_300 {
+            let long = i % 11 == 0;
+            let text = picks.text(&pieces, if long { 900 } else { 30 });
+            let lower = text.to_ascii_lowercase();
+            let triggers = triggers(&text, &lower);
+            let read = read_at(&triggers, holiday::lead_words()[0], festive::holidays);
+            check_reader("HOLIDAY", &read, &HOLIDAY, &triggers, festive_match);
+            found[usize::from(text.len() >= HOLIDAY_STRETCHES_FROM)] += read.len();
+        }
+        assert!(
+            found.iter().all(|&n| n > 200),
+            "matches short and long: {found:?}"
+        );
     }
 
     /// Runs `check` (given the lowercased text and its triggers) on 12,000 texts of `pieces`

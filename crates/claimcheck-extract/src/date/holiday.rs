@@ -281,12 +281,7 @@ pub(super) fn key_word_index() -> &'static KeyWords {
 /// A regular expression alternation of every spelling, longest first, with an apostrophe-s
 /// optional and any spacing between words.
 pub(super) fn alternation() -> String {
-    let mut spellings: Vec<&str> = HOLIDAYS
-        .iter()
-        .flat_map(|h| h.spellings.iter().map(String::as_str))
-        .collect();
-    spellings.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    spellings
+    spellings_in_order()
         .iter()
         .map(|s| {
             // The apostrophe of "'s" is optional with the "s"; any other may be left out. (The
@@ -300,6 +295,17 @@ pub(super) fn alternation() -> String {
         })
         .collect::<Vec<_>>()
         .join("|")
+}
+
+/// Every spelling, longest first (of two as long, the first in the table): the order of
+/// [`alternation`], which is the order its search tries them in.
+pub(super) fn spellings_in_order() -> Vec<&'static str> {
+    let mut spellings: Vec<&'static str> = HOLIDAYS
+        .iter()
+        .flat_map(|h| h.spellings.iter().map(String::as_str))
+        .collect();
+    spellings.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    spellings
 }
 
 /// The holiday a matched spelling names.
