@@ -1200,15 +1200,23 @@ fn find_spelled_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candi
         }
     }
     // "31-Oct-74": a day, a month abbreviation and a two-digit year joined by hyphens.
-    for caps in DAY_MONTH_SHORT_YEAR.captures_iter(triggers) {
-        let whole = group(&caps, "0");
+    let short_year_days = checked(
+        "DAY_MONTH_SHORT_YEAR",
+        spelled::short_year_days(lower, &months),
+        &DAY_MONTH_SHORT_YEAR,
+        triggers,
+        short_year_day,
+    );
+    for hit in short_year_days {
+        let whole = hit.whole;
         if numeric_neighbour(text, whole) {
             continue;
         }
+        let at = |span: Span| &text[span.start..span.end];
         let (Some(month), Ok(day), Ok(yy)) = (
-            lexicon::month_number(group_str(text, &caps, "m")),
-            group_str(text, &caps, "d").parse::<i8>(),
-            group_str(text, &caps, "yy").parse::<i16>(),
+            lexicon::month_number(at(hit.month)),
+            at(hit.day).parse::<i8>(),
+            at(hit.yy).parse::<i16>(),
         ) else {
             continue;
         };
@@ -1371,6 +1379,45 @@ fn festive_match(caps: &Captures<'_, '_>) -> festive::Festive {
         name: group(caps, "h"),
         year: group_span(caps, "y"),
         year_shift: group_span(caps, "rel"),
+    }
+}
+
+/// A match of `YEAR_MONTH` or `MONTH_SLASH_YEAR` as the pattern's groups give it.
+fn year_and_month(caps: &Captures<'_, '_>) -> numeric::YearAndMonth {
+    numeric::YearAndMonth {
+        whole: group(caps, "0"),
+        year: group(caps, "y"),
+        month: group_span(caps, "m"),
+        month_after_hyphen: group_span(caps, "mm"),
+    }
+}
+
+/// A match of `COMPACT` as the pattern's groups give it.
+fn compact_match(caps: &Captures<'_, '_>) -> numeric::Compact {
+    numeric::Compact {
+        whole: group(caps, "0"),
+        y: group(caps, "y"),
+        m: group(caps, "m"),
+        d: group(caps, "d"),
+    }
+}
+
+/// A match of `WEEKDAY_ORDINAL` as the pattern's groups give it.
+fn weekday_ordinal(caps: &Captures<'_, '_>) -> alone::WeekdayOrdinal {
+    alone::WeekdayOrdinal {
+        whole: group(caps, "0"),
+        weekday: group(caps, "wd"),
+        day: group(caps, "d"),
+    }
+}
+
+/// A match of `DAY_MONTH_SHORT_YEAR` as the pattern's groups give it.
+fn short_year_day(caps: &Captures<'_, '_>) -> spelled::ShortYearDay {
+    spelled::ShortYearDay {
+        whole: group(caps, "0"),
+        day: group(caps, "d"),
+        month: group(caps, "m"),
+        yy: group(caps, "yy"),
     }
 }
 
@@ -1564,28 +1611,29 @@ fn find_numeric_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candi
     }
     // "2015-03", "2014/10": a year and a month, unless the second number is the end of a span of
     // years ("2010-12", "2009-10").
-    for caps in YEAR_MONTH.captures_iter(triggers) {
-        let whole = group(&caps, "0");
+    let at = |span: Span| &text[span.start..span.end];
+    let year_months = checked(
+        "YEAR_MONTH",
+        read_at(triggers, CENTURIES, numeric::year_months),
+        &YEAR_MONTH,
+        triggers,
+        year_and_month,
+    );
+    for hit in year_months {
+        let whole = hit.whole;
         if numeric_neighbour(text, whole) {
             continue;
         }
-        let Ok(year) = group_str(text, &caps, "y").parse::<i16>() else {
+        let Ok(year) = at(hit.year).parse::<i16>() else {
             continue;
         };
-        let month_text = caps
-            .name("mm")
-            .or_else(|| caps.name("m"))
-            .map_or("", |m| m.as_str());
+        let month_text = hit.month_after_hyphen.or(hit.month).map_or("", at);
         let Ok(month) = month_text.parse::<i8>() else {
             continue;
         };
-        if let Some(mm) = caps.name("mm") {
+        if let Some(mm) = hit.month_after_hyphen {
             // The last digits of a later year: "2010-12" is 2010 to 2012, "1995-6" 1995 to 1996.
-            let (modulus, most) = if mm.as_str().len() == 1 {
-                (10, 1)
-            } else {
-                (100, 9)
-            };
+            let (modulus, most) = if mm.len() == 1 { (10, 1) } else { (100, 9) };
             if (1..=most).contains(&(i16::from(month) - year % modulus).rem_euclid(modulus)) {
                 continue;
             }
@@ -1596,14 +1644,21 @@ fn find_numeric_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candi
         ));
     }
     // "12/2015", "2-2013": a month and a year.
-    for caps in MONTH_SLASH_YEAR.captures_iter(triggers) {
-        let whole = group(&caps, "0");
+    let month_slash_years = checked(
+        "MONTH_SLASH_YEAR",
+        read_at(triggers, CENTURIES, numeric::month_slash_years),
+        &MONTH_SLASH_YEAR,
+        triggers,
+        year_and_month,
+    );
+    for hit in month_slash_years {
+        let whole = hit.whole;
         if numeric_neighbour(text, whole) {
             continue;
         }
         let (Ok(month), Ok(year)) = (
-            group_str(text, &caps, "m").parse::<i8>(),
-            group_str(text, &caps, "y").parse::<i16>(),
+            hit.month.map_or("", at).parse::<i8>(),
+            at(hit.year).parse::<i16>(),
         ) else {
             continue;
         };
@@ -1613,15 +1668,22 @@ fn find_numeric_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candi
         ));
     }
     // "20161016": a compact ISO day, only when it stands alone.
-    for caps in COMPACT.captures_iter(triggers) {
-        let whole = group(&caps, "0");
+    let compacts = checked(
+        "COMPACT",
+        read_at(triggers, CENTURIES, numeric::compacts),
+        &COMPACT,
+        triggers,
+        compact_match,
+    );
+    for hit in compacts {
+        let whole = hit.whole;
         if numeric_neighbour(text, whole)
             || text[..whole.start].ends_with(['$', '£', '€', '#', '+'])
         {
             continue;
         }
-        let parse = |name: &str| group_str(text, &caps, name).parse::<i16>().ok();
-        let (Some(y), Some(m), Some(d)) = (parse("y"), parse("m"), parse("d")) else {
+        let parse = |span: Span| at(span).parse::<i16>().ok();
+        let (Some(y), Some(m), Some(d)) = (parse(hit.y), parse(hit.m), parse(hit.d)) else {
             continue;
         };
         let (Ok(m), Ok(d)) = (i8::try_from(m), i8::try_from(d)) else {
@@ -2088,12 +2150,20 @@ fn offset_value(unit: &str, n: i64, base_days: i64) -> Option<Value> {
 /// Weekdays standing alone: "on Monday", "Kim met Putin Wednesday", "Monday 's email"; with a
 /// day of the month ("Tuesday the 19th") or a week ("Monday next week"); and "on the 15th".
 fn find_weekdays(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>) {
-    for caps in WEEKDAY_ORDINAL.captures_iter(triggers) {
-        let day = lexicon::weekday(group_str(text, &caps, "wd"));
-        let Ok(d) = group_str(text, &caps, "d").parse() else {
+    let weekdays = read_at(triggers, WEEKDAY_END, alone::weekdays);
+    let weekday_ordinals = checked(
+        "WEEKDAY_ORDINAL",
+        alone::weekday_ordinals(triggers.haystack(), &weekdays),
+        &WEEKDAY_ORDINAL,
+        triggers,
+        weekday_ordinal,
+    );
+    for hit in weekday_ordinals {
+        let day = lexicon::weekday(&text[hit.weekday.start..hit.weekday.end]);
+        let Ok(d) = text[hit.day.start..hit.day.end].parse() else {
             continue;
         };
-        let mut c = candidate(group(&caps, "0"), Value::DayOfMonth(d));
+        let mut c = candidate(hit.whole, Value::DayOfMonth(d));
         c.weekday = day;
         found.push(c);
     }
@@ -2216,12 +2286,7 @@ fn find_weekdays(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>
             found.push(c);
         }
     }
-    let weekdays = checked_found(
-        "WEEKDAY_ALONE",
-        read_at(triggers, WEEKDAY_END, alone::weekdays),
-        &WEEKDAY_ALONE,
-        triggers,
-    );
+    let weekdays = checked_found("WEEKDAY_ALONE", weekdays, &WEEKDAY_ALONE, triggers);
     for w in weekdays {
         let Some(day) = lexicon::weekday(&text[w.start..w.end]) else {
             continue;
@@ -3331,6 +3396,19 @@ mod tests {
             "`",
             "'82",
             " since \u{2019}09",
+            "2015-03",
+            "2014/10",
+            "2019/1",
+            "12/2015",
+            "2-2013",
+            "20161016",
+            "19991231",
+            "31-oct-74",
+            "5-may-19",
+            "monday",
+            ", the 19th",
+            " 3rd",
+            "tuesday the 1st",
         ];
         on_generated_texts(
             0x6a09_e667_f3bc_c908,
@@ -3368,6 +3446,40 @@ mod tests {
                     triggers,
                     short_year,
                 );
+                let year_months = read_at(triggers, CENTURIES, numeric::year_months);
+                check_reader(
+                    "YEAR_MONTH",
+                    &year_months,
+                    &YEAR_MONTH,
+                    triggers,
+                    year_and_month,
+                );
+                let slash = read_at(triggers, CENTURIES, numeric::month_slash_years);
+                check_reader(
+                    "MONTH_SLASH_YEAR",
+                    &slash,
+                    &MONTH_SLASH_YEAR,
+                    triggers,
+                    year_and_month,
+                );
+                let compacts = read_at(triggers, CENTURIES, numeric::compacts);
+                check_reader("COMPACT", &compacts, &COMPACT, triggers, compact_match);
+                let short_days = spelled::short_year_days(lower, &months);
+                check_reader(
+                    "DAY_MONTH_SHORT_YEAR",
+                    &short_days,
+                    &DAY_MONTH_SHORT_YEAR,
+                    triggers,
+                    short_year_day,
+                );
+                let ordinals = alone::weekday_ordinals(lower, &weekdays);
+                check_reader(
+                    "WEEKDAY_ORDINAL",
+                    &ordinals,
+                    &WEEKDAY_ORDINAL,
+                    triggers,
+                    weekday_ordinal,
+                );
                 [
                     month_days.len(),
                     day_months.len(),
@@ -3378,6 +3490,11 @@ mod tests {
                     numeric.len(),
                     iso.len(),
                     short_years.len(),
+                    year_months.len(),
+                    slash.len(),
+                    compacts.len(),
+                    short_days.len(),
+                    ordinals.len(),
                 ]
             },
         );

@@ -4,7 +4,7 @@
 //! for in every stretch that holds them, as the month readers are ([`super::spelled`]); a
 //! debug build compares each with its pattern's search (see `date.rs`).
 
-use super::spelled::{boundary, is_word, year_at};
+use super::spelled::{boundary, day_ends, is_word, ordinal_at, skip_spaces, year_at};
 use claimcheck_core::Span;
 
 /// The weekdays of [`super::WEEKDAY`].
@@ -51,4 +51,48 @@ pub(super) fn weekdays(lower: &str, places: &[(u32, u32)]) -> Vec<Span> {
             })
         })
         .collect()
+}
+
+/// A match of `WEEKDAY_ORDINAL` ("Tuesday the 19th", "Friday, 9th"): the whole, the weekday
+/// and the day's digits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct WeekdayOrdinal {
+    pub whole: Span,
+    pub weekday: Span,
+    pub day: Span,
+}
+
+/// Every match of `WEEKDAY_ORDINAL`, `\b(?P<wd>WEEKDAY),?\s+(?:the\s+)?(?P<d>DAY)ORDINAL\b`,
+/// from the weekdays of [`weekdays`].
+pub(super) fn weekday_ordinals(lower: &str, weekdays: &[Span]) -> Vec<WeekdayOrdinal> {
+    let b = lower.as_bytes();
+    let at = |weekday: Span| {
+        let comma = weekday.end + usize::from(b.get(weekday.end) == Some(&b','));
+        let spaces = skip_spaces(lower, comma);
+        if spaces == comma {
+            return None;
+        }
+        let the = b[spaces..]
+            .starts_with(b"the")
+            .then(|| skip_spaces(lower, spaces + 3))
+            .filter(|&k| k > spaces + 3);
+        [the, Some(spaces)].into_iter().flatten().find_map(|k| {
+            day_ends(b, k).find_map(|end| {
+                let o = ordinal_at(b, end).filter(|&o| boundary(b, o))?;
+                Some(WeekdayOrdinal {
+                    whole: Span::new(weekday.start, o),
+                    weekday,
+                    day: Span::new(k, end),
+                })
+            })
+        })
+    };
+    let mut found: Vec<WeekdayOrdinal> = Vec::new();
+    for &w in weekdays {
+        if found.last().is_some_and(|last| w.start < last.whole.end) {
+            continue;
+        }
+        found.extend(at(w));
+    }
+    found
 }

@@ -9,7 +9,7 @@
 //! text (the stretches with digits and a point) and filled eight groups at every decimal. A
 //! debug build compares each result with the pattern's search (see `date.rs`).
 
-use super::spelled::{is_word, space_at};
+use super::spelled::{boundary, is_word, space_at};
 use claimcheck_core::Span;
 
 /// A match of `NUMERIC` and its groups.
@@ -151,15 +151,7 @@ pub(super) fn iso_dates(lower: &str, places: &[(u32, u32)]) -> Vec<IsoMatch> {
             d,
         })
     };
-    let mut found: Vec<IsoMatch> = Vec::new();
-    for &(start, _) in places {
-        let start = start as usize;
-        if found.last().is_some_and(|last| start < last.whole.end) {
-            continue;
-        }
-        found.extend(at(start));
-    }
-    found
+    from_years(places, at, |h| h.whole)
 }
 
 /// A match of `SHORT_YEAR`: the quote and the two digits after it.
@@ -188,4 +180,174 @@ pub(super) fn short_years(lower: &str, places: &[(u32, u32)]) -> Vec<ShortYear> 
             )
         })
         .collect()
+}
+
+/// The span of the first of `forms` (each a check of the two bytes at `at` and the length it
+/// takes, 1 or 2) that reads at `at` and is followed by a word boundary.
+fn first_form(b: &[u8], at: usize, forms: &[fn(u8, u8) -> Option<usize>]) -> Option<Span> {
+    let (first, second) = (
+        b.get(at).copied().unwrap_or(0),
+        b.get(at + 1).copied().unwrap_or(0),
+    );
+    forms.iter().find_map(|form| {
+        let n = form(first, second)?;
+        boundary(b, at + n).then_some(Span::new(at, at + n))
+    })
+}
+
+/// `0[1-9]`.
+fn zero_digit(a: u8, b: u8) -> Option<usize> {
+    (a == b'0' && matches!(b, b'1'..=b'9')).then_some(2)
+}
+
+/// `1[0-2]`.
+fn ten_to_twelve(a: u8, b: u8) -> Option<usize> {
+    (a == b'1' && matches!(b, b'0'..=b'2')).then_some(2)
+}
+
+/// `[1-9]`.
+fn one_digit(a: u8, _: u8) -> Option<usize> {
+    matches!(a, b'1'..=b'9').then_some(1)
+}
+
+/// A [`super::YEAR`] at `at` with a word boundary before it (and none needed after).
+fn year_from(b: &[u8], at: usize) -> Option<Span> {
+    let digits4 = b.get(at..at + 4)?;
+    let century = matches!(digits4[..2], [b'1', b'5'..=b'9'] | [b'2', b'0']);
+    (century && digits4[2..].iter().all(u8::is_ascii_digit) && !(at > 0 && is_word(b[at - 1])))
+        .then_some(Span::new(at, at + 4))
+}
+
+/// A match of `YEAR_MONTH` ("2015-03", "2014/10") or `MONTH_SLASH_YEAR` ("12/2015"): the
+/// whole, the year, and the month after a hyphen (`mm`) or otherwise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct YearAndMonth {
+    pub whole: Span,
+    pub year: Span,
+    pub month: Option<Span>,
+    pub month_after_hyphen: Option<Span>,
+}
+
+/// The matches of a pattern, each from a year's place, in order and not overlapping.
+fn from_years<T>(
+    places: &[(u32, u32)],
+    at: impl Fn(usize) -> Option<T>,
+    whole: impl Fn(&T) -> Span,
+) -> Vec<T> {
+    let mut found: Vec<T> = Vec::new();
+    for &(start, _) in places {
+        if let Some(hit) = at(start as usize)
+            && found
+                .last()
+                .is_none_or(|last| whole(&hit).start >= whole(last).end)
+        {
+            found.push(hit);
+        }
+    }
+    found
+}
+
+/// Every match of `YEAR_MONTH`, `\b(?P<y>YEAR)(?:-(?P<mm>0[1-9]|1[0-2]|[1-9])|/(?P<m>0?[1-9]|
+/// 1[0-2]))\b`, from the places of a year's first two digits.
+pub(super) fn year_months(lower: &str, places: &[(u32, u32)]) -> Vec<YearAndMonth> {
+    let b = lower.as_bytes();
+    let at = |start: usize| {
+        let year = year_from(b, start)?;
+        let (month, month_after_hyphen) = match b.get(year.end) {
+            Some(b'-') => (
+                None,
+                Some(first_form(
+                    b,
+                    year.end + 1,
+                    &[zero_digit, ten_to_twelve, one_digit],
+                )?),
+            ),
+            Some(b'/') => (
+                Some(first_form(
+                    b,
+                    year.end + 1,
+                    &[zero_digit, one_digit, ten_to_twelve],
+                )?),
+                None,
+            ),
+            _ => return None,
+        };
+        let end = month.or(month_after_hyphen)?.end;
+        Some(YearAndMonth {
+            whole: Span::new(year.start, end),
+            year,
+            month,
+            month_after_hyphen,
+        })
+    };
+    from_years(places, at, |h| h.whole)
+}
+
+/// Every match of `MONTH_SLASH_YEAR`, `\b(?P<m>0?[1-9]|1[0-2])[/-](?P<y>YEAR)\b`, from the
+/// places of a year's first two digits (the year's).
+pub(super) fn month_slash_years(lower: &str, places: &[(u32, u32)]) -> Vec<YearAndMonth> {
+    let b = lower.as_bytes();
+    let at = |start: usize| {
+        let separator = start
+            .checked_sub(1)
+            .filter(|&k| matches!(b[k], b'/' | b'-'))?;
+        let digits4 = b.get(start..start + 4)?;
+        let century = matches!(digits4[..2], [b'1', b'5'..=b'9'] | [b'2', b'0']);
+        if !century || !digits4[2..].iter().all(u8::is_ascii_digit) || !boundary(b, start + 4) {
+            return None;
+        }
+        let year = Span::new(start, start + 4);
+        // The month starts one or two bytes before the separator, at a word's start, and
+        // reads to the separator by the first of its forms that does.
+        (separator.saturating_sub(2)..separator).find_map(|m| {
+            if m > 0 && is_word(b[m - 1]) || !b[m].is_ascii_digit() {
+                return None;
+            }
+            let forms: [fn(u8, u8) -> Option<usize>; 3] = [zero_digit, one_digit, ten_to_twelve];
+            let (first, second) = (b[m], b.get(m + 1).copied().unwrap_or(0));
+            let n = forms
+                .iter()
+                .find_map(|f| f(first, second).filter(|&n| m + n == separator))?;
+            Some(YearAndMonth {
+                whole: Span::new(m, year.end),
+                year,
+                month: Some(Span::new(m, m + n)),
+                month_after_hyphen: None,
+            })
+        })
+    };
+    from_years(places, at, |h| h.whole)
+}
+
+/// A match of `COMPACT` ("20161016"): the whole and its year, month and day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Compact {
+    pub whole: Span,
+    pub y: Span,
+    pub m: Span,
+    pub d: Span,
+}
+
+/// Every match of `COMPACT`, `\b(?P<y>(?:19|20)[0-9]{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|
+/// [12][0-9]|3[01])\b`, from the places of a year's first two digits.
+pub(super) fn compacts(lower: &str, places: &[(u32, u32)]) -> Vec<Compact> {
+    let b = lower.as_bytes();
+    let at = |start: usize| {
+        let d8 = b.get(start..start + 8)?;
+        let ok = matches!(d8[..2], [b'1', b'9'] | [b'2', b'0'])
+            && d8.iter().all(u8::is_ascii_digit)
+            && (zero_digit(d8[4], d8[5]).is_some() || ten_to_twelve(d8[4], d8[5]).is_some())
+            && (zero_digit(d8[6], d8[7]).is_some()
+                || matches!(d8[6], b'1' | b'2')
+                || (d8[6] == b'3' && matches!(d8[7], b'0' | b'1')))
+            && !(start > 0 && is_word(b[start - 1]))
+            && boundary(b, start + 8);
+        ok.then_some(Compact {
+            whole: Span::new(start, start + 8),
+            y: Span::new(start, start + 4),
+            m: Span::new(start + 4, start + 6),
+            d: Span::new(start + 6, start + 8),
+        })
+    };
+    from_years(places, at, |h| h.whole)
 }

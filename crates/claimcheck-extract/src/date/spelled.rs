@@ -177,7 +177,7 @@ pub(super) fn month_words(lower: &str, places: &[(u32, u32)]) -> Vec<Span> {
 
 /// The ends of the forms of [`super::DAY`] at `at`, in the order the pattern tries them:
 /// `[12][0-9]`, `3[01]`, `0[1-9]`, `[1-9]`.
-fn day_ends(b: &[u8], at: usize) -> impl Iterator<Item = usize> {
+pub(super) fn day_ends(b: &[u8], at: usize) -> impl Iterator<Item = usize> {
     let byte = |k: usize| b.get(at + k).copied().unwrap_or(0);
     let (first, second) = (byte(0), byte(1));
     [
@@ -191,7 +191,7 @@ fn day_ends(b: &[u8], at: usize) -> impl Iterator<Item = usize> {
 }
 
 /// The end of an ordinal suffix ([`super::ORDINAL`]) at `at`.
-fn ordinal_at(b: &[u8], at: usize) -> Option<usize> {
+pub(super) fn ordinal_at(b: &[u8], at: usize) -> Option<usize> {
     let suffix = b.get(at..at + 2)?;
     matches!(suffix, b"st" | b"nd" | b"rd" | b"th").then_some(at + 2)
 }
@@ -448,6 +448,60 @@ pub(super) fn day_months(lower: &str, months: &[Span]) -> Vec<DayMatch> {
         }
         if let Some(hit) = day_month_at(lower, at) {
             from = hit.whole.end;
+            found.push(hit);
+        }
+    }
+    found
+}
+
+/// A match of `DAY_MONTH_SHORT_YEAR` ("31-Oct-74"): the whole, the day, the month, the year's
+/// two digits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct ShortYearDay {
+    pub whole: Span,
+    pub day: Span,
+    pub month: Span,
+    pub yy: Span,
+}
+
+/// Every match of `DAY_MONTH_SHORT_YEAR`, `\b(?P<d>DAY)-(?P<m>MONTH)-(?P<yy>[0-9]{2})\b`, given
+/// the month words.
+pub(super) fn short_year_days(lower: &str, months: &[Span]) -> Vec<ShortYearDay> {
+    let b = lower.as_bytes();
+    let at = |month: Span| {
+        let hyphen = month.start.checked_sub(1).filter(|&h| b[h] == b'-')?;
+        let run = b[..hyphen]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let start = hyphen - run;
+        if !(1..=2).contains(&run)
+            || !boundary(b, start)
+            || day_ends(b, start).next() != Some(hyphen)
+        {
+            return None;
+        }
+        let yy = Span::new(month.end + 1, month.end + 3);
+        (b.get(month.end) == Some(&b'-')
+            && b.get(yy.start..yy.end)
+                .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+            && boundary(b, yy.end))
+        .then_some(ShortYearDay {
+            whole: Span::new(start, yy.end),
+            day: Span::new(start, hyphen),
+            month,
+            yy,
+        })
+    };
+    let mut found: Vec<ShortYearDay> = Vec::new();
+    for &m in months {
+        if let Some(hit) = at(m)
+            && found
+                .last()
+                .is_none_or(|last| hit.whole.start >= last.whole.end)
+        {
             found.push(hit);
         }
     }
