@@ -1421,6 +1421,24 @@ fn short_year_day(caps: &Captures<'_, '_>) -> spelled::ShortYearDay {
     }
 }
 
+/// A match of `PERIOD_EDGE` as the pattern's groups give it.
+fn period_edge(caps: &Captures<'_, '_>) -> relative::PeriodEdge {
+    relative::PeriodEdge {
+        whole: group(caps, "0"),
+        period: group(caps, "p"),
+        unit: group(caps, "u"),
+    }
+}
+
+/// A match of `SHIFTED` as the pattern's groups give it.
+fn shifted_match(caps: &Captures<'_, '_>) -> relative::Shifted {
+    relative::Shifted {
+        whole: group(caps, "0"),
+        which: group(caps, "q"),
+        name: group(caps, "n"),
+    }
+}
+
 /// A match of `ISO` as the pattern's groups give it.
 fn iso_match(caps: &Captures<'_, '_>) -> numeric::IsoMatch {
     numeric::IsoMatch {
@@ -2000,13 +2018,20 @@ fn find_relative_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Cand
     }
     // "the end of the year" and "the start of the month" mean the current ones in news; "the
     // year" alone is too often some other year to be read so.
-    for caps in PERIOD_EDGE.captures_iter(triggers) {
-        let value = if group_str(text, &caps, "u").eq_ignore_ascii_case("year") {
+    let period_edges = checked(
+        "PERIOD_EDGE",
+        read_at(triggers, RELATIVE_UNITS, relative::period_edges),
+        &PERIOD_EDGE,
+        triggers,
+        period_edge,
+    );
+    for hit in period_edges {
+        let value = if &lower[hit.unit.start..hit.unit.end] == "year" {
             Value::Years(0)
         } else {
             Value::Months(0)
         };
-        found.push(candidate(group(&caps, "p"), value));
+        found.push(candidate(hit.period, value));
     }
     let relative_units = checked(
         "RELATIVE_UNIT",
@@ -2099,13 +2124,24 @@ fn find_relative_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Cand
         };
         found.push(candidate(hit.whole, value));
     }
-    for caps in SHIFTED.captures_iter(triggers) {
-        let q = group_str(text, &caps, "q").to_lowercase();
-        let name = group_str(text, &caps, "n");
-        let last = matches!(q.as_str(), "last" | "previous") || q.ends_with("past");
-        let next = matches!(q.as_str(), "next" | "following") || q.ends_with("coming");
+    let months = read_at(triggers, MONTHS, spelled::month_words);
+    let mut names = spelled::full_months(lower, &months);
+    names.extend(read_at(triggers, WEEKDAY_END, alone::weekdays));
+    names.sort_unstable_by_key(|n| n.start);
+    let shifted = checked(
+        "SHIFTED",
+        relative::shifted(lower, &names),
+        &SHIFTED,
+        triggers,
+        shifted_match,
+    );
+    for hit in shifted {
+        let q = &lower[hit.which.start..hit.which.end];
+        let name = &text[hit.name.start..hit.name.end];
+        let last = matches!(q, "last" | "previous") || q.ends_with("past");
+        let next = matches!(q, "next" | "following") || q.ends_with("coming");
         let value = if let Some(day) = lexicon::weekday(name) {
-            let occurrence = match q.as_str() {
+            let occurrence = match q {
                 "last" | "previous" => Occurrence::Last,
                 "next" | "following" => Occurrence::Next,
                 _ if last => Occurrence::Past,
@@ -2128,7 +2164,7 @@ fn find_relative_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Cand
         } else {
             continue;
         };
-        let mut c = candidate(group(&caps, "0"), value);
+        let mut c = candidate(hit.whole, value);
         c.weekday = lexicon::weekday(name);
         found.push(c);
     }
@@ -3107,6 +3143,10 @@ mod tests {
             "next",
             "previous",
             "current",
+            "last friday",
+            "next march",
+            "this coming sunday",
+            "previous june",
             "coming",
             "calendar",
             "week",
@@ -3161,6 +3201,17 @@ mod tests {
             "ended the day",
             " for the day",
             "late in the day",
+            "friday",
+            "March",
+            "may",
+            " this past ",
+            " this coming ",
+            "following",
+            "end of ",
+            "beginning of the current ",
+            "middle of the month",
+            "month",
+            "current",
         ];
         on_generated_texts(0xbb67_ae85_84ca_a73b, PIECES, (200, 30), |_, triggers| {
             let days = read_at(triggers, RELATIVE_DAYS, relative::relative_days);
@@ -3181,6 +3232,15 @@ mod tests {
             check_reader("IN_TIME", &in_time, &IN_TIME, triggers, counted_match);
             let from_base = read_at(triggers, TIME_UNITS, counted::from_base);
             check_reader("FROM_BASE", &from_base, &FROM_BASE, triggers, counted_match);
+            let edges = read_at(triggers, RELATIVE_UNITS, relative::period_edges);
+            check_reader("PERIOD_EDGE", &edges, &PERIOD_EDGE, triggers, period_edge);
+            let lower = triggers.haystack();
+            let months = read_at(triggers, MONTHS, spelled::month_words);
+            let mut names = spelled::full_months(lower, &months);
+            names.extend(read_at(triggers, WEEKDAY_END, alone::weekdays));
+            names.sort_unstable_by_key(|n| n.start);
+            let shifted = relative::shifted(lower, &names);
+            check_reader("SHIFTED", &shifted, &SHIFTED, triggers, shifted_match);
             [
                 days.len(),
                 report.len(),
@@ -3188,6 +3248,8 @@ mod tests {
                 ago.len(),
                 in_time.len(),
                 from_base.len(),
+                edges.len(),
+                shifted.len(),
             ]
         });
     }

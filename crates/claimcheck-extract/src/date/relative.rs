@@ -214,3 +214,74 @@ fn year_to_date(b: &[u8], lower: &str, the: Span, year: Span) -> Option<Relative
         }
     })
 }
+
+/// A match of `SHIFTED` ("last Friday", "this coming March"): the whole, the words that shift
+/// it and the weekday or month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Shifted {
+    pub whole: Span,
+    pub which: Span,
+    pub name: Span,
+}
+
+/// Every match of `SHIFTED`, `\b(?P<q>last|next|previous|following|this\s+past|this\s+coming|
+/// coming|this)\s+(?P<n>WEEKDAY|FULL_MONTH)\b`, given the weekdays and the months spelled in
+/// full, in order.
+pub(super) fn shifted(lower: &str, names: &[Span]) -> Vec<Shifted> {
+    let at = |name: Span| {
+        let word = word_before(lower, name.start)?;
+        let this = || word_before(lower, word.start).filter(|w| text(lower, *w) == "this");
+        let hit = |which: Span| Shifted {
+            whole: Span::new(which.start, name.end),
+            which,
+            name,
+        };
+        let with_this = |this: Option<Span>| this.map(|t| hit(Span::new(t.start, word.end)));
+        Some(match text(lower, word) {
+            "last" | "next" | "previous" | "following" | "this" => [Some(hit(word)), None],
+            "coming" => [with_this(this()), Some(hit(word))],
+            "past" => [with_this(this()), None],
+            _ => return None,
+        })
+    };
+    in_order(names.iter().filter_map(|&n| at(n)), |h| h.whole)
+}
+
+/// A match of `PERIOD_EDGE` ("the end of the year"): the whole, the period with its "the" and
+/// "current", and the unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct PeriodEdge {
+    pub whole: Span,
+    pub period: Span,
+    pub unit: Span,
+}
+
+/// Every match of `PERIOD_EDGE`, `\b(?:beginning|start|end|middle)\s+of\s+(?P<p>(?:the\s+)?
+/// (?:current\s+)?(?P<u>year|month))\b`, from the places of the units.
+pub(super) fn period_edges(lower: &str, places: &[(u32, u32)]) -> Vec<PeriodEdge> {
+    let b = lower.as_bytes();
+    let at = |place| {
+        let unit = whole_word(b, place).filter(|u| matches!(text(lower, *u), "year" | "month"))?;
+        // Back over "current" and "the", each optional, to "of".
+        let mut period = unit;
+        let mut word = word_before(lower, unit.start)?;
+        for optional in ["current", "the"] {
+            if text(lower, word) == optional {
+                period.start = word.start;
+                word = word_before(lower, word.start)?;
+            }
+        }
+        let edge = word_before(lower, word.start)?;
+        (text(lower, word) == "of"
+            && matches!(text(lower, edge), "beginning" | "start" | "end" | "middle"))
+        .then_some([
+            Some(PeriodEdge {
+                whole: Span::new(edge.start, unit.end),
+                period,
+                unit,
+            }),
+            None,
+        ])
+    };
+    in_order(places.iter().filter_map(|&p| at(p)), |h| h.whole)
+}
