@@ -276,6 +276,10 @@ const CENTURIES: &[&str] = match CENTURIES_OR_YEAR.split_last() {
 const TIME_UNITS: &[&str] = &["day", "week", "fortnight", "month", "year"];
 /// The quotes before a two-digit year ([`SHORT_YEAR`]).
 const QUOTES: &[&str] = &["'", "\u{2019}", "\u{2018}", "`"];
+/// What every match of [`CONSECUTIVE_DAY`] holds one of.
+const CONSECUTIVE_WORDS: &[&str] = &["consecutive", "straight", "successive"];
+/// What every match of [`SAME_PERIOD`] holds.
+const SAME_WORD: &[&str] = &["same"];
 /// What every match of [`AGO`] holds.
 const AGO_WORD: &[&str] = &["ago"];
 /// The days [`RELATIVE_DAY`] names.
@@ -458,7 +462,7 @@ static REPORT_DAY: Pattern = Pattern::new(
 );
 
 static CONSECUTIVE_DAY: Pattern = Pattern::new(
-    Needs::All(&[&["consecutive", "straight", "successive"]]),
+    Needs::All(&[CONSECUTIVE_WORDS]),
     Tiered::new(|| {
         date_pattern(
             r"(?i)\ba\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[2-9](?:nd|rd|th)|1[0-9]th)\s+(?:consecutive|straight|successive)\s+(?:trading\s+)?day\b",
@@ -797,7 +801,7 @@ static DATE_YEAR_WORDS: Pattern = Pattern::new(
 );
 
 static SAME_PERIOD: Pattern = Pattern::new(
-    Needs::All(&[&["same"]]),
+    Needs::All(&[SAME_WORD]),
     Tiered::new(|| {
         date_pattern(
             r"(?i)\bthe\s+same\s+(?:month|period|quarter|week|day|time)\s+(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|(?:of\s+)?the\s+(?:previous|prior)\s+year|the\s+year\s+before)\b",
@@ -883,11 +887,14 @@ pub(crate) fn dates_in_many(
 
 /// "The same month a year ago" and its like.
 fn find_same_periods(_text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>) {
-    for m in SAME_PERIOD.find_iter(triggers) {
-        found.push(candidate(
-            Span::new(m.start(), m.end()),
-            Value::SamePeriodYearBefore,
-        ));
+    let same = checked_found(
+        "SAME_PERIOD",
+        read_at(triggers, SAME_WORD, relative::same_periods),
+        &SAME_PERIOD,
+        triggers,
+    );
+    for m in same {
+        found.push(candidate(m, Value::SamePeriodYearBefore));
     }
 }
 
@@ -1994,8 +2001,14 @@ fn find_relative_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Cand
         }
         found.push(candidate(hit.whole, Value::Days(days)));
     }
-    for m in CONSECUTIVE_DAY.find_iter(triggers) {
-        found.push(candidate(Span::new(m.start(), m.end()), Value::ReportDay));
+    let consecutive = checked_found(
+        "CONSECUTIVE_DAY",
+        read_at(triggers, CONSECUTIVE_WORDS, relative::consecutive_days),
+        &CONSECUTIVE_DAY,
+        triggers,
+    );
+    for m in consecutive {
+        found.push(candidate(m, Value::ReportDay));
     }
     let report_days = checked(
         "REPORT_DAY",
@@ -3147,6 +3160,19 @@ mod tests {
             "next march",
             "this coming sunday",
             "previous june",
+            "the same month a year ago",
+            "the same",
+            " period",
+            " quarter",
+            "of the prior year",
+            "the year before",
+            "a year earlier",
+            "a third straight day",
+            "a 3rd consecutive",
+            " trading day",
+            "12th",
+            "22nd",
+            "successive",
             "coming",
             "calendar",
             "week",
@@ -3241,6 +3267,10 @@ mod tests {
             names.sort_unstable_by_key(|n| n.start);
             let shifted = relative::shifted(lower, &names);
             check_reader("SHIFTED", &shifted, &SHIFTED, triggers, shifted_match);
+            let same = read_at(triggers, SAME_WORD, relative::same_periods);
+            check_found("SAME_PERIOD", &same, &SAME_PERIOD, triggers);
+            let consecutive = read_at(triggers, CONSECUTIVE_WORDS, relative::consecutive_days);
+            check_found("CONSECUTIVE_DAY", &consecutive, &CONSECUTIVE_DAY, triggers);
             [
                 days.len(),
                 report.len(),
@@ -3250,6 +3280,8 @@ mod tests {
                 from_base.len(),
                 edges.len(),
                 shifted.len(),
+                same.len(),
+                consecutive.len(),
             ]
         });
     }

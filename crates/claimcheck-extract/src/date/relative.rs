@@ -285,3 +285,90 @@ pub(super) fn period_edges(lower: &str, places: &[(u32, u32)]) -> Vec<PeriodEdge
     };
     in_order(places.iter().filter_map(|&p| at(p)), |h| h.whole)
 }
+
+/// The whole words from `at` on, each after at least one white-space character (`\s+WORD`),
+/// for reading a fixed phrase forwards.
+fn words_after(s: &str, at: usize) -> impl Iterator<Item = Span> + '_ {
+    let mut end = at;
+    std::iter::from_fn(move || {
+        let start = super::spelled::skip_spaces(s, end);
+        if start == end {
+            return None;
+        }
+        end = word_end(s.as_bytes(), start);
+        (end > start).then_some(Span::new(start, end))
+    })
+}
+
+/// Every match of `SAME_PERIOD` ("the same month a year ago"), `\bthe\s+same\s+(?:month|period|
+/// quarter|week|day|time)\s+(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|(?:of\s+)?the\s+
+/// (?:previous|prior)\s+year|the\s+year\s+before)\b`, from the places of "same".
+pub(super) fn same_periods(lower: &str, places: &[(u32, u32)]) -> Vec<Span> {
+    let b = lower.as_bytes();
+    let at = |place| {
+        let same = whole_word(b, place).filter(|w| text(lower, *w) == "same")?;
+        let the = word_before(lower, same.start).filter(|w| text(lower, *w) == "the")?;
+        let words: Vec<Span> = words_after(lower, same.end).take(5).collect();
+        let word = |k: usize| words.get(k).map_or("", |w| text(lower, *w));
+        if !matches!(
+            word(0),
+            "month" | "period" | "quarter" | "week" | "day" | "time"
+        ) {
+            return None;
+        }
+        // The phrases after the period, in the pattern's order, as the number of words each
+        // takes; the last word must end the match at a word's end, which whole words do.
+        let taken = if word(1) == "a"
+            && word(2) == "year"
+            && matches!(word(3), "ago" | "earlier" | "before")
+        {
+            4
+        } else if word(1) == "last" && word(2) == "year" {
+            3
+        } else if word(1) == "of"
+            && word(2) == "the"
+            && matches!(word(3), "previous" | "prior")
+            && word(4) == "year"
+        {
+            5
+        } else if word(1) == "the"
+            && ((matches!(word(2), "previous" | "prior") && word(3) == "year")
+                || (word(2) == "year" && word(3) == "before"))
+        {
+            4
+        } else {
+            return None;
+        };
+        Some([Some(Span::new(the.start, words[taken - 1].end)), None])
+    };
+    in_order(places.iter().filter_map(|&p| at(p)), |h| *h)
+}
+
+/// The ordinals of `CONSECUTIVE_DAY`: `second|...|tenth|[2-9](?:nd|rd|th)|1[0-9]th`.
+fn is_nth(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    ];
+    let b = word.as_bytes();
+    WORDS.contains(&word)
+        || (b.len() == 3 && matches!(b[0], b'2'..=b'9') && matches!(&b[1..], b"nd" | b"rd" | b"th"))
+        || (b.len() == 4 && b[0] == b'1' && b[1].is_ascii_digit() && &b[2..] == b"th")
+}
+
+/// Every match of `CONSECUTIVE_DAY` ("a third straight day"), `\ba\s+(?:NTH)\s+(?:consecutive|
+/// straight|successive)\s+(?:trading\s+)?day\b`, from the places of its three adjectives.
+pub(super) fn consecutive_days(lower: &str, places: &[(u32, u32)]) -> Vec<Span> {
+    let b = lower.as_bytes();
+    let at = |place| {
+        let word = whole_word(b, place)?;
+        let nth = word_before(lower, word.start).filter(|w| is_nth(text(lower, *w)))?;
+        let a = word_before(lower, nth.start).filter(|w| text(lower, *w) == "a")?;
+        let mut after = words_after(lower, word.end);
+        let mut next = after.next()?;
+        if text(lower, next) == "trading" {
+            next = after.next()?;
+        }
+        (text(lower, next) == "day").then_some([Some(Span::new(a.start, next.end)), None])
+    };
+    in_order(places.iter().filter_map(|&p| at(p)), |h| *h)
+}
