@@ -4,7 +4,7 @@
 //! for in every stretch that holds them, as the month readers are ([`super::spelled`]); a
 //! debug build compares each with its pattern's search (see `date.rs`).
 
-use super::spelled::{boundary, day_ends, is_word, ordinal_at, skip_spaces, year_at};
+use super::spelled::{boundary, day_ends, in_order, is_word, ordinal_at, skip_spaces, year_at};
 use claimcheck_core::Span;
 
 /// The weekdays of [`super::WEEKDAY`].
@@ -87,12 +87,5 @@ pub(super) fn weekday_ordinals(lower: &str, weekdays: &[Span]) -> Vec<WeekdayOrd
             })
         })
     };
-    let mut found: Vec<WeekdayOrdinal> = Vec::new();
-    for &w in weekdays {
-        if found.last().is_some_and(|last| w.start < last.whole.end) {
-            continue;
-        }
-        found.extend(at(w));
-    }
-    found
+    in_order(weekdays.iter().map(|&w| [at(w)]), |hit| hit.whole)
 }

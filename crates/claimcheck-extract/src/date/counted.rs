@@ -6,8 +6,8 @@
 //! (a "day" in "today" and "Monday" among them). A debug build compares each reader with its
 //! pattern's search (see `date.rs`).
 
-use super::relative::{in_order, text, word_before};
-use super::spelled::{boundary, is_word, skip_spaces, word_end};
+use super::relative::{text, word_before};
+use super::spelled::{boundary, in_order, is_word, skip_spaces, word_end};
 use claimcheck_core::Span;
 
 /// The words of [`super::SMALL_COUNT`]; its digits are `[0-9]{1,3}`.

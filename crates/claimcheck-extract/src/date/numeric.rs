@@ -9,7 +9,7 @@
 //! text (the stretches with digits and a point) and filled eight groups at every decimal. A
 //! debug build compares each result with the pattern's search (see `date.rs`).
 
-use super::spelled::{boundary, is_word, space_at};
+use super::spelled::{boundary, in_order, is_word, space_at};
 use claimcheck_core::Span;
 
 /// A match of `NUMERIC` and its groups.
@@ -228,23 +228,13 @@ pub(super) struct YearAndMonth {
     pub month_after_hyphen: Option<Span>,
 }
 
-/// The matches of a pattern, each from a year's place, in order and not overlapping.
+/// The matches of a pattern, each from a year's place, as a search finds them.
 fn from_years<T>(
     places: &[(u32, u32)],
     at: impl Fn(usize) -> Option<T>,
     whole: impl Fn(&T) -> Span,
 ) -> Vec<T> {
-    let mut found: Vec<T> = Vec::new();
-    for &(start, _) in places {
-        if let Some(hit) = at(start as usize)
-            && found
-                .last()
-                .is_none_or(|last| whole(&hit).start >= whole(last).end)
-        {
-            found.push(hit);
-        }
-    }
-    found
+    in_order(places.iter().map(|&(start, _)| [at(start as usize)]), whole)
 }
 
 /// Every match of `YEAR_MONTH`, `\b(?P<y>YEAR)(?:-(?P<mm>0[1-9]|1[0-2]|[1-9])|/(?P<m>0?[1-9]|

@@ -6,7 +6,7 @@
 //! read every stretch around "day" or a unit of time. A debug build compares each reader with
 //! its pattern's search (see `date.rs`).
 
-use super::spelled::{boundary, is_word, space_at, spaces_before, word_end};
+use super::spelled::{boundary, in_order, is_word, space_at, spaces_before, word_end};
 use claimcheck_core::Span;
 
 /// The whole word that ends at `end` (empty where the byte before is no word byte).
@@ -32,24 +32,6 @@ fn whole_word(b: &[u8], place: (u32, u32)) -> Option<Span> {
     let (start, len) = (place.0 as usize, place.1 as usize);
     let word = Span::new(start, start + len);
     (boundary(b, word.start) && word_end(b, start) == word.end).then_some(word)
-}
-
-/// The matches as a search finds them, each from where the last ended: at each place, in
-/// order, the first of the matches the pattern could make there (in the order it prefers them)
-/// that does not start before the end of the last one.
-pub(super) fn in_order<T>(
-    places: impl Iterator<Item = [Option<T>; 2]>,
-    whole: impl Fn(&T) -> Span,
-) -> Vec<T> {
-    let mut found = Vec::new();
-    let mut from = 0;
-    for hits in places {
-        if let Some(hit) = hits.into_iter().flatten().find(|h| whole(h).start >= from) {
-            from = whole(&hit).end;
-            found.push(hit);
-        }
-    }
-    found
 }
 
 /// A match of `RELATIVE_DAY`: the whole, "before" or "after" of "the day before", and the

@@ -368,20 +368,17 @@ fn month_year_at(s: &str, month: Span) -> Option<YearMatch> {
     })
 }
 
-/// The matches of a pattern that starts at a month word, in order: as a search reads them, the
-/// next from where the last ended.
-fn from_months<T>(
-    months: &[Span],
-    at: impl Fn(Span) -> Option<T>,
+/// The matches as a search finds them, each from where the last ended: at each place, in
+/// order, the first of the matches the pattern could make there (in the order it prefers them)
+/// that does not start before the end of the last one.
+pub(super) fn in_order<T, const N: usize>(
+    places: impl Iterator<Item = [Option<T>; N]>,
     whole: impl Fn(&T) -> Span,
 ) -> Vec<T> {
     let mut found = Vec::new();
     let mut from = 0;
-    for &m in months {
-        if m.start < from {
-            continue;
-        }
-        if let Some(hit) = at(m) {
+    for hits in places {
+        if let Some(hit) = hits.into_iter().flatten().find(|h| whole(h).start >= from) {
             from = whole(&hit).end;
             found.push(hit);
         }
@@ -391,12 +388,16 @@ fn from_months<T>(
 
 /// Every match of `MONTH_DAY` in `lower`, given its month words.
 pub(super) fn month_days(lower: &str, months: &[Span]) -> Vec<DayMatch> {
-    from_months(months, |m| month_day_at(lower, m), |hit| hit.whole)
+    in_order(months.iter().map(|&m| [month_day_at(lower, m)]), |hit| {
+        hit.whole
+    })
 }
 
 /// Every match of `MONTH_YEAR` in `lower`, given its month words.
 pub(super) fn month_years(lower: &str, months: &[Span]) -> Vec<YearMatch> {
-    from_months(months, |m| month_year_at(lower, m), |hit| hit.whole)
+    in_order(months.iter().map(|&m| [month_year_at(lower, m)]), |hit| {
+        hit.whole
+    })
 }
 
 /// Every match of `MONTH_BARE`: the month words spelled in full.
@@ -495,15 +496,5 @@ pub(super) fn short_year_days(lower: &str, months: &[Span]) -> Vec<ShortYearDay>
             yy,
         })
     };
-    let mut found: Vec<ShortYearDay> = Vec::new();
-    for &m in months {
-        if let Some(hit) = at(m)
-            && found
-                .last()
-                .is_none_or(|last| hit.whole.start >= last.whole.end)
-        {
-            found.push(hit);
-        }
-    }
-    found
+    in_order(months.iter().map(|&m| [at(m)]), |hit| hit.whole)
 }
