@@ -2082,13 +2082,8 @@ fn find_relative_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Cand
         let Some(n) = lexicon::small_number(&text[hit.count.start..hit.count.end]) else {
             continue;
         };
-        let Ok(n32) = i32::try_from(n) else { continue };
-        let value = match &lower[hit.unit.start..hit.unit.end] {
-            "day" => Value::Days(-n),
-            "week" => Value::Days(-7 * n),
-            "fortnight" => Value::Days(-14 * n),
-            "month" => Value::Months(-n32),
-            _ => Value::Years(-n32),
+        let Some(value) = offset_value(&text[hit.unit.start..hit.unit.end], -n, 0) else {
+            continue;
         };
         found.push(candidate(hit.whole, value));
     }

@@ -9,7 +9,7 @@
 //! for "Good Friday", a "year" for "New Year's Day"), 2% of a long text's time; a debug build
 //! compares the reader with the search (see `date.rs`).
 
-use super::relative::{text, word_before};
+use super::relative::shift_before;
 use super::spelled::spaces_before;
 use super::spelled::{boundary, is_word, skip_spaces, space_at, year_at};
 use claimcheck_core::Span;
@@ -247,24 +247,6 @@ fn year_after(s: &str, at: usize) -> Option<(Option<Span>, Option<Span>, usize)>
     ))
 }
 
-/// The words before a holiday's name that shift its year, `(?P<q>last|next|this\s+coming|this
-/// \s+past|this|previous|following|coming)\s+`, as the match starting earliest takes them.
-fn which_before(s: &str, name: Span) -> Option<Span> {
-    let word = word_before(s, name.start)?;
-    let one = Span::new(word.start, word.end);
-    match text(s, word) {
-        "last" | "next" | "this" | "previous" | "following" => Some(one),
-        w @ ("coming" | "past") => {
-            let this = word_before(s, word.start).filter(|t| text(s, *t) == "this");
-            match this {
-                Some(this) => Some(Span::new(this.start, word.end)),
-                None => (w == "coming").then_some(one),
-            }
-        }
-        _ => None,
-    }
-}
-
 /// Every match of `HOLIDAY` in `lower`, from the places of its lead words.
 pub(super) fn holidays(lower: &str, places: &[(u32, u32)]) -> Vec<Festive> {
     let b = lower.as_bytes();
@@ -292,7 +274,12 @@ pub(super) fn holidays(lower: &str, places: &[(u32, u32)]) -> Vec<Festive> {
         let Some(name) = name_at(lower, at) else {
             continue;
         };
-        let which = which_before(lower, name).filter(|q| q.start >= from);
+        // The words that shift the year, the earliest the search can take.
+        let which = shift_before(lower, name)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .find(|q| q.start >= from);
         let (year, year_shift, end) = year_after(lower, name.end).unwrap_or((None, None, name.end));
         let hit = Festive {
             whole: Span::new(which.map_or(name.start, |q| q.start), end),

@@ -9,7 +9,7 @@
 //! text (the stretches with digits and a point) and filled eight groups at every decimal. A
 //! debug build compares each result with the pattern's search (see `date.rs`).
 
-use super::spelled::{boundary, in_order, is_word, space_at};
+use super::spelled::{boundary, in_order, is_word, space_at, year_at, year_digits};
 use claimcheck_core::Span;
 
 /// A match of `NUMERIC` and its groups.
@@ -126,15 +126,7 @@ fn separator_at(b: &[u8], at: usize) -> Option<Span> {
 pub(super) fn iso_dates(lower: &str, places: &[(u32, u32)]) -> Vec<IsoMatch> {
     let b = lower.as_bytes();
     let at = |start: usize| {
-        if start > 0 && is_word(b[start - 1]) {
-            return None;
-        }
-        let digits4 = b.get(start..start + 4)?;
-        let century = matches!(digits4[..2], [b'1', b'5'..=b'9'] | [b'2', b'0']);
-        if !century || !digits4[2..].iter().all(u8::is_ascii_digit) {
-            return None;
-        }
-        let y = Span::new(start, start + 4);
+        let y = year_from(b, start)?;
         let s1 = separator_at(b, y.end)?;
         // The month's digits must be followed by the separator: one or two, and no more.
         let n = digits(b, s1.end, 3);
@@ -212,10 +204,7 @@ fn one_digit(a: u8, _: u8) -> Option<usize> {
 
 /// A [`super::YEAR`] at `at` with a word boundary before it (and none needed after).
 fn year_from(b: &[u8], at: usize) -> Option<Span> {
-    let digits4 = b.get(at..at + 4)?;
-    let century = matches!(digits4[..2], [b'1', b'5'..=b'9'] | [b'2', b'0']);
-    (century && digits4[2..].iter().all(u8::is_ascii_digit) && !(at > 0 && is_word(b[at - 1])))
-        .then_some(Span::new(at, at + 4))
+    year_digits(b, at).filter(|_| !(at > 0 && is_word(b[at - 1])))
 }
 
 /// A match of `YEAR_MONTH` ("2015-03", "2014/10") or `MONTH_SLASH_YEAR` ("12/2015"): the
@@ -281,12 +270,7 @@ pub(super) fn month_slash_years(lower: &str, places: &[(u32, u32)]) -> Vec<YearA
         let separator = start
             .checked_sub(1)
             .filter(|&k| matches!(b[k], b'/' | b'-'))?;
-        let digits4 = b.get(start..start + 4)?;
-        let century = matches!(digits4[..2], [b'1', b'5'..=b'9'] | [b'2', b'0']);
-        if !century || !digits4[2..].iter().all(u8::is_ascii_digit) || !boundary(b, start + 4) {
-            return None;
-        }
-        let year = Span::new(start, start + 4);
+        let year = year_at(b, start)?;
         // The month starts one or two bytes before the separator, at a word's start, and
         // reads to the separator by the first of its forms that does.
         (separator.saturating_sub(2)..separator).find_map(|m| {

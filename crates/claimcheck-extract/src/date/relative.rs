@@ -206,25 +206,37 @@ pub(super) struct Shifted {
     pub name: Span,
 }
 
+/// The words right before `name` that shift it, `(?P<q>last|next|previous|following|this\s+past|
+/// this\s+coming|coming|this)\s+` (the set `SHIFTED` and `HOLIDAY` share): the one that
+/// starts earliest first, and for "this coming" also "coming" alone, which a search takes where
+/// "this" is before the end of the last match.
+pub(super) fn shift_before(s: &str, name: Span) -> Option<[Option<Span>; 2]> {
+    let word = word_before(s, name.start)?;
+    let this = || {
+        word_before(s, word.start)
+            .filter(|w| text(s, *w) == "this")
+            .map(|t| Span::new(t.start, word.end))
+    };
+    Some(match text(s, word) {
+        "last" | "next" | "previous" | "following" | "this" => [Some(word), None],
+        "coming" => [this(), Some(word)],
+        "past" => [this(), None],
+        _ => return None,
+    })
+}
+
 /// Every match of `SHIFTED`, `\b(?P<q>last|next|previous|following|this\s+past|this\s+coming|
 /// coming|this)\s+(?P<n>WEEKDAY|FULL_MONTH)\b`, given the weekdays and the months spelled in
 /// full, in order.
 pub(super) fn shifted(lower: &str, names: &[Span]) -> Vec<Shifted> {
     let at = |name: Span| {
-        let word = word_before(lower, name.start)?;
-        let this = || word_before(lower, word.start).filter(|w| text(lower, *w) == "this");
-        let hit = |which: Span| Shifted {
-            whole: Span::new(which.start, name.end),
-            which,
-            name,
-        };
-        let with_this = |this: Option<Span>| this.map(|t| hit(Span::new(t.start, word.end)));
-        Some(match text(lower, word) {
-            "last" | "next" | "previous" | "following" | "this" => [Some(hit(word)), None],
-            "coming" => [with_this(this()), Some(hit(word))],
-            "past" => [with_this(this()), None],
-            _ => return None,
-        })
+        Some(shift_before(lower, name)?.map(|which| {
+            which.map(|which| Shifted {
+                whole: Span::new(which.start, name.end),
+                which,
+                name,
+            })
+        }))
     };
     in_order(names.iter().filter_map(|&n| at(n)), |h| h.whole)
 }
