@@ -2,6 +2,7 @@
 
 use crate::tier::{Captures, Tiered};
 use claimcheck_core::Comparator;
+use std::sync::LazyLock;
 
 use super::units::{floor_char_boundary, fold_char};
 
@@ -189,6 +190,203 @@ fn split_last_word(s: &[u8]) -> (&[u8], &[u8]) {
     s.split_at(at)
 }
 
+/// The phrases of [`BEFORE`] by the comparator each states, in the pattern's order, as a
+/// shadow ([`ascii_shadow`]) spells them: `+` for `\s+`, a space for the pattern's `\ ` (one
+/// space exactly), and `(a|b|)` for a choice, the empty one last. Each is the words a phrase
+/// may start with ("just", "well") and the rest of it.
+const PHRASES: &[(Comparator, &str, &str)] = &[
+    (
+        Comparator::Lt,
+        "(just+|slightly+|a little+|well+|far+)",
+        "(less|fewer|lower|shorter)+than",
+    ),
+    (Comparator::Lt, "(just |well )", "(under|below)"),
+    (Comparator::Lt, "", "<"),
+    (Comparator::Le, "", "(no|not)+(more|further|farther)+than"),
+    (Comparator::Le, "", "at+(the |)most"),
+    (Comparator::Le, "", "(up+to|within|\u{1}|<=)"),
+    (
+        Comparator::Gt,
+        "(just+|slightly+|a little+|well+|far+)",
+        "(more|greater|higher|longer|further|farther)+than",
+    ),
+    (
+        Comparator::Gt,
+        "(just |well )",
+        "(over|above|exceeding|in excess of)",
+    ),
+    (Comparator::Gt, "", ">"),
+    (
+        Comparator::Ge,
+        "",
+        "(at+least|no+less+than|no+fewer+than|not+less+than|a+minimum+of|\u{2}|>=)",
+    ),
+    (
+        Comparator::Approx,
+        "",
+        "(about|roughly|some|around|nearly|approximately|almost|close+to|circa|an+estimated\
+         |estimated|approx|approx.|more+or+less|a+mere|~|\u{3}|c.)",
+    ),
+    (Comparator::Eq, "", "(exactly|precisely|fully)"),
+    (Comparator::Between, "", "(between|from)"),
+];
+
+/// The words of [`BEFORE`]'s optional first part ("only about"), spelled as in [`PHRASES`].
+const OPENERS: &str = "(only|just|merely|still|now)";
+
+/// One spelling of the rest of a phrase of [`PHRASES`], with the spellings of the words it
+/// may start with.
+struct Spelling {
+    comparator: Comparator,
+    lead: Vec<Vec<u8>>,
+    rest: Vec<u8>,
+}
+
+/// Every spelling of [`PHRASES`], in the pattern's order, by its last byte (a phrase ends
+/// where the white space before the number begins, so one byte picks the few that can).
+static SPELLINGS: LazyLock<Vec<Vec<Spelling>>> = LazyLock::new(|| {
+    let mut by_last: Vec<Vec<Spelling>> = (0..=u8::MAX).map(|_| Vec::new()).collect();
+    for &(comparator, lead, rest) in PHRASES {
+        let lead = if lead.is_empty() {
+            Vec::new()
+        } else {
+            spellings(lead.as_bytes())
+        };
+        for rest in spellings(rest.as_bytes()) {
+            let last = *rest.last().expect("a phrase is not empty");
+            by_last[usize::from(last)].push(Spelling {
+                comparator,
+                lead: lead.clone(),
+                rest,
+            });
+        }
+    }
+    by_last
+});
+
+/// The spellings of [`OPENERS`].
+static OPENER_SPELLINGS: LazyLock<Vec<Vec<u8>>> =
+    LazyLock::new(|| spellings(OPENERS.as_bytes()));
+
+/// Each spelling `phrase` stands for: its choices (which do not nest) taken every way, in order.
+fn spellings(phrase: &[u8]) -> Vec<Vec<u8>> {
+    let Some(open) = phrase.iter().position(|&b| b == b'(') else {
+        return vec![phrase.to_vec()];
+    };
+    let close = open
+        + phrase[open..]
+            .iter()
+            .position(|&b| b == b')')
+            .expect("a choice is closed");
+    assert!(
+        !phrase[open + 1..close].contains(&b'('),
+        "a choice in a choice"
+    );
+    let rest = spellings(&phrase[close + 1..]);
+    phrase[open + 1..close]
+        .split(|&b| b == b'|')
+        .flat_map(|choice| {
+            rest.iter()
+                .map(move |tail| [&phrase[..open], choice, tail].concat())
+        })
+        .collect()
+}
+
+/// Where `spelling` starts if `shadow[..end]` ends with it, `+` standing for one or more white
+/// space characters (all of those there: in every spelling a letter stands before `+`).
+fn spelled_before(shadow: &[u8], end: usize, spelling: &[u8]) -> Option<usize> {
+    let mut at = end;
+    for &c in spelling.iter().rev() {
+        if c == b'+' {
+            let run = trim_space(&shadow[..at]).len();
+            if run == at {
+                return None;
+            }
+            at = run;
+        } else if at > 0 && shadow[at - 1] == c {
+            at -= 1;
+        } else {
+            return None;
+        }
+    }
+    Some(at)
+}
+
+/// Whether `b` is a word character of the shadow's `\b` (ASCII's).
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The comparator [`ASCII_BEFORE`] finds in `shadow` and where its match starts, read without a
+/// search: the shadow's end must be a phrase of [`PHRASES`] (then the white space and dollar
+/// sign the pattern allows), an opener of [`OPENERS`] and white space may stand before it, and
+/// a phrase or opener that starts with a letter must start a word. Of the matches this leaves,
+/// the pattern's search gives the one that starts first, and of those starting at the same
+/// place, one with an opener before one without, and then the first in the pattern's order.
+fn read_before(shadow: &[u8]) -> Option<(Comparator, usize)> {
+    let rest = trim_space(shadow);
+    let end = trim_space(rest.strip_suffix(b"$").unwrap_or(rest)).len();
+    let &last = shadow[..end].last()?;
+    // Whether a spelling that starts at `at` starts a word, as `\b` requires of those that
+    // start with a letter.
+    let starts_word = |spelling: &[u8], at: usize| {
+        !spelling[0].is_ascii_lowercase() || at == 0 || !is_word(shadow[at - 1])
+    };
+    let mut best: Option<((usize, bool), Comparator)> = None;
+    let mut consider = |start: usize, comparator: Comparator| {
+        let spaces = trim_space(&shadow[..start]).len();
+        let opened = (spaces < start)
+            .then(|| {
+                OPENER_SPELLINGS.iter().find_map(|opener| {
+                    spelled_before(shadow, spaces, opener).filter(|&o| starts_word(opener, o))
+                })
+            })
+            .flatten();
+        // The earliest start wins; at the same start, one with an opener; then the pattern's
+        // order.
+        let key = opened.map_or((start, true), |o| (o, false));
+        if best.is_none_or(|(k, _)| key < k) {
+            best = Some((key, comparator));
+        }
+    };
+    for spelling in &SPELLINGS[usize::from(last)] {
+        let Some(at) = spelled_before(shadow, end, &spelling.rest) else {
+            continue;
+        };
+        if starts_word(&spelling.rest, at) {
+            consider(at, spelling.comparator);
+        }
+        for lead in &spelling.lead {
+            if let Some(from) =
+                spelled_before(shadow, at, lead).filter(|&from| starts_word(lead, from))
+            {
+                consider(from, spelling.comparator);
+            }
+        }
+    }
+    best.map(|((start, _), comparator)| (comparator, start))
+}
+
+/// [`read_before`] of a shadow window, after the quick test; a debug build checks the result
+/// against [`ASCII_BEFORE`]'s search.
+fn read_shadow(shadow: &str) -> Option<(Comparator, usize)> {
+    let read = if may_end_a_comparator(shadow) {
+        read_before(shadow.as_bytes())
+    } else {
+        None
+    };
+    if cfg!(debug_assertions) {
+        assert_eq!(read, searched_before(shadow), "the comparator in {shadow:?}");
+    }
+    read
+}
+
+/// What [`ASCII_BEFORE`]'s search finds in a shadow window: the comparator and where it starts.
+fn searched_before(shadow: &str) -> Option<(Comparator, usize)> {
+    let caps = ASCII_BEFORE.captures(shadow)?;
+    Some((comparator_of(&caps)?, caps.get(0)?.start()))
+}
+
 /// The comparator stated just before byte `start` of `text`, if any.
 pub(crate) fn stated_before(text: &str, start: usize) -> Option<Stated> {
     let from = floor_char_boundary(text, start.saturating_sub(WINDOW));
@@ -201,21 +399,18 @@ pub(crate) fn stated_before(text: &str, start: usize) -> Option<Stated> {
         for (s, b) in shadow.iter_mut().zip(window.bytes()) {
             *s = shadow_byte(b);
         }
-        let shadow = std::str::from_utf8(shadow).ok()?;
-        let caps = ASCII_BEFORE.captures_if(may_end_a_comparator(shadow), shadow)?;
         // One byte for each character.
-        (comparator_of(&caps)?, caps.get(0)?.start())
+        read_shadow(std::str::from_utf8(shadow).ok()?)?
     } else {
         match ascii_shadow(window) {
             Some(shadow) => {
-                let caps = ASCII_BEFORE.captures_if(may_end_a_comparator(&shadow), &shadow)?;
                 // The shadow has one byte for each character of the window.
-                let chars = caps.get(0)?.start();
+                let (comparator, chars) = read_shadow(&shadow)?;
                 let at = window
                     .char_indices()
                     .nth(chars)
                     .map_or(window.len(), |(i, _)| i);
-                (comparator_of(&caps)?, at)
+                (comparator, at)
             }
             None => {
                 let caps = UNICODE_BEFORE.captures(window)?;
@@ -364,6 +559,39 @@ mod tests {
             let shadow = ascii_shadow(window).expect("a spellable window");
             assert!(!may_end_a_comparator(&shadow), "{window:?}");
         }
+    }
+
+    /// The hand reader finds what the pattern's search finds, comparator and start, in windows
+    /// of phrases, parts of phrases, openers, other words, signs and white space of each kind
+    /// (a debug build also checks every window it reads; this holds a release build to it).
+    #[test]
+    fn the_reader_finds_what_the_pattern_finds() {
+        let words = [
+            "of", "to", "in", "excess", "minimum", "a", "up", "close", "at", "most", "least",
+            "than", "less", "more", "fewer", "or", "some", "handsome", "about", "c", "c.", "ex",
+            "approx", "approx.", "mere", "over", "under", "from", "between", "the", "only", "just",
+            "well", "far", "little", "slightly", "no", "not", "still", "now", "an", "estimated",
+            "within", "longer", "further", "exactly", "$", "<", ">", "=", "~", "\u{2264}",
+            "\u{2265}", "\u{2248}", "_", "7", "#", ".", "x", "\t", "\u{b}", "\u{a0}", "\u{1}",
+            "é", "at least", "no more than", "not less than", "no fewer than", "in excess of",
+            "a little", "at the", "a minimum of", "more or less", "close to", "up to",
+            "just under", "well over", "an estimated", "a mere",
+        ];
+        let pieces = crate::testing::with_spaces(&words);
+        let mut picks = crate::testing::Picks::new(0x5d1c_0b7e_9a34_2f61);
+        let (mut found, mut windows) = (0, 0);
+        for _ in 0..60_000 {
+            let count = 1 + picks.below(8);
+            let text = picks.text(&pieces, count);
+            let Some(shadow) = ascii_shadow(&text) else {
+                continue;
+            };
+            windows += 1;
+            let searched = searched_before(&shadow);
+            assert_eq!(read_shadow(&shadow), searched, "{text:?}");
+            found += usize::from(searched.is_some());
+        }
+        assert!(found > 8_000 && windows > 50_000, "{found} of {windows}");
     }
 
     #[test]
