@@ -115,36 +115,26 @@ pub(crate) fn numbers(text: &str) -> Vec<Number> {
     // Room for a number every 40 bytes (the bench text holds one every 50 or so): growing the
     // list from nothing copied it a dozen times in a long text and touched twice the pages.
     let mut out = Vec::with_capacity(text.len() / 40);
+    // Only some bytes can start a number: an ASCII letter or digit that starts a word, a point,
+    // and a character beyond ASCII. `Blocks` finds them, and the length of each word of
+    // letters, 64 bytes at a time without a branch for each byte (a byte loop's branches at
+    // each word's start and end were most of this function's time); what is left is what
+    // `number_at` and `starts_word` decide.
+    let mut blocks = Blocks::new(bytes);
     let mut i = 0;
-    while i < text.len() {
-        // Most bytes can start no number: ASCII other than a digit, a letter or a point, and
-        // an ASCII letter or digit inside a word. Both are passed over without decoding a
-        // character; what is left is what `number_at` and `starts_word` decide.
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            if i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_') {
-                // Inside a word: on to its end.
-                i += 1;
-                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                    i += 1;
-                }
-                continue;
-            }
-            // A word of letters can begin a number only as a unit, a ten or an article (which
-            // `words_at` reads first): any other word ("and", "half", "point", "hundred") or
-            // none is passed over, letters and all, without reading what comes before it.
-            if b.is_ascii_alphabetic() {
-                let len = word_len(&bytes[i..]).unwrap_or(1);
-                if !matches!(
-                    word_kind_in(shapes, &bytes[i..i + len]),
-                    Some(Word::Unit(_) | Word::Ten(_) | Word::Article)
-                ) {
-                    i += len;
-                    continue;
-                }
-            }
-        } else if b.is_ascii() && b != b'.' {
-            i += 1;
+    while let Some(at) = blocks.next_start(i) {
+        i = at;
+        // A word of letters can begin a number only as a unit, a ten or an article (which
+        // `words_at` reads first): any other word ("and", "half", "point", "hundred") is
+        // passed over, letters and all, without reading what comes before it.
+        let len = blocks.letters_at(i);
+        if len > 0
+            && !matches!(
+                word_kind_in(shapes, &bytes[i..i + len]),
+                Some(Word::Unit(_) | Word::Ten(_) | Word::Article)
+            )
+        {
+            i += len;
             continue;
         }
         let Some(c) = text[i..].chars().next() else {
@@ -166,6 +156,137 @@ pub(crate) fn numbers(text: &str) -> Vec<Number> {
         i += c.len_utf8();
     }
     out
+}
+
+/// A text read in blocks of 64 bytes for [`numbers`], each as masks of a bit a byte: the places
+/// where a number may start (an ASCII letter or digit after a byte that is none of those nor
+/// `_`, a point, and the first byte of a character beyond ASCII), and the ASCII letters.
+struct Blocks<'a> {
+    bytes: &'a [u8],
+    /// The block's first byte, a multiple of 64.
+    base: usize,
+    starts: u64,
+    letters: u64,
+}
+
+impl<'a> Blocks<'a> {
+    fn new(bytes: &'a [u8]) -> Blocks<'a> {
+        let (starts, letters) = block_masks(bytes, 0);
+        Blocks {
+            bytes,
+            base: 0,
+            starts,
+            letters,
+        }
+    }
+
+    /// Moves to the block that starts at byte `block`.
+    fn load(&mut self, block: usize) {
+        self.base = block;
+        (self.starts, self.letters) = block_masks(self.bytes, block);
+    }
+
+    /// The first place a number may start at or after byte `from`.
+    fn next_start(&mut self, from: usize) -> Option<usize> {
+        if from >= self.bytes.len() {
+            return None;
+        }
+        let block = from & !63;
+        if block != self.base {
+            self.load(block);
+        }
+        let mut starts = self.starts & (u64::MAX << (from - block));
+        while starts == 0 {
+            if self.base + 64 >= self.bytes.len() {
+                return None;
+            }
+            self.load(self.base + 64);
+            starts = self.starts;
+        }
+        Some(self.base + starts.trailing_zeros() as usize)
+    }
+
+    /// The length of the run of ASCII letters from byte `at`, in the current block.
+    fn letters_at(&self, at: usize) -> usize {
+        let offset = at - self.base;
+        let run = (!(self.letters >> offset)).trailing_zeros() as usize;
+        if offset + run < 64 {
+            run
+        } else {
+            // The run goes on into the next block.
+            let on = self.base + 64;
+            run + self.bytes[on..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count()
+        }
+    }
+}
+
+/// The masks of [`Blocks`] for the 64 bytes from `base` (fewer at the text's end), bit `k` for
+/// byte `base + k`: where a number may start, and the ASCII letters. Eight bytes are classed
+/// at once, as the lanes of a `u64` (SWAR).
+fn block_masks(bytes: &[u8], base: usize) -> (u64, u64) {
+    let block = &bytes[base..bytes.len().min(base + 64)];
+    let (mut letters, mut alnum, mut word, mut other) = (0u64, 0u64, 0u64, 0u64);
+    let mut lanes = block.chunks_exact(8);
+    let mut add = |x: u64, shift: usize| {
+        let [l, a, w, o] = classes(x);
+        letters |= l << shift;
+        alnum |= a << shift;
+        word |= w << shift;
+        other |= o << shift;
+    };
+    for (k, chunk) in lanes.by_ref().enumerate() {
+        add(
+            u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
+            8 * k,
+        );
+    }
+    let tail = lanes.remainder();
+    if !tail.is_empty() {
+        let mut last = [0u8; 8];
+        last[..tail.len()].copy_from_slice(tail);
+        add(u64::from_le_bytes(last), block.len() - tail.len());
+    }
+    let word_before = base > 0 && {
+        let b = bytes[base - 1];
+        b.is_ascii_alphanumeric() || b == b'_'
+    };
+    let starts = (alnum & !((word << 1) | u64::from(word_before))) | other;
+    (starts, letters)
+}
+
+/// For the eight bytes of `x` (the first in the lowest lane), a bit each: whether it is an
+/// ASCII letter; an ASCII letter or digit; one of those or `_`; a point or the first byte of a
+/// character beyond ASCII. A lane's top bit says whether its byte is of a class, computed for
+/// all lanes at once without a borrow from lane to lane, and the eight top bits are then
+/// gathered into a byte by one multiplication.
+fn classes(x: u64) -> [u64; 4] {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = ONES * 0x80;
+    const LOW7: u64 = ONES * 0x7f;
+    // The lanes of `x` above `m` and below `n` (both within 0..=128), bytes beyond ASCII not.
+    let between = |x: u64, m: u64, n: u64| {
+        let low = x & LOW7;
+        (ONES * (127 + n)).wrapping_sub(low) & !x & (low + ONES * (127 - m)) & TOPS
+    };
+    // The lanes of `x` equal to `b`.
+    let equal = |x: u64, b: u8| {
+        let t = x ^ (ONES * u64::from(b));
+        !(((t & LOW7) + LOW7) | t | LOW7) & TOPS
+    };
+    // The eight top bits, gathered into the low byte in lane order.
+    let gather = |tops: u64| ((tops >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+    let letter = between(x | (ONES * 0x20), 0x60, 0x7b);
+    let alnum = letter | between(x, 0x2f, 0x3a);
+    let lead = x & (x << 1) & TOPS;
+    [
+        gather(letter),
+        gather(alnum),
+        gather(alnum | equal(x, b'_')),
+        gather(equal(x, b'.') | lead),
+    ]
 }
 
 /// Whether a number may begin at byte `i`: not inside a word, not after a decimal point or a
@@ -819,6 +940,153 @@ pub(crate) fn tiered_patterns() -> Vec<&'static Tiered> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte loop [`numbers`] replaced: every byte looked at in turn.
+    fn numbers_by_bytes(text: &str) -> Vec<Number> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < text.len() {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                if i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_') {
+                    i += 1;
+                    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                        i += 1;
+                    }
+                    continue;
+                }
+                if b.is_ascii_alphabetic() {
+                    let len = word_len(&bytes[i..]).unwrap_or(1);
+                    if !matches!(
+                        word_kind(&text[i..i + len]),
+                        Some(Word::Unit(_) | Word::Ten(_) | Word::Article)
+                    ) {
+                        i += len;
+                        continue;
+                    }
+                }
+            } else if b.is_ascii() && b != b'.' {
+                i += 1;
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            if starts_word(text, i)
+                && let Some(mut n) = number_at(text, i)
+            {
+                if n.form != NumberForm::Words
+                    && let Some(sign_at) = minus_before(text, n.start)
+                {
+                    n.start = sign_at;
+                    n.value = -n.value;
+                }
+                i = n.end;
+                out.push(n);
+                continue;
+            }
+            i += c.len_utf8();
+        }
+        out
+    }
+
+    /// Each lane's classes are its byte's, for every byte in every lane among other bytes.
+    #[test]
+    fn lanes_are_classed_as_their_bytes() {
+        for b in 0..=u8::MAX {
+            for lane in 0..8 {
+                for fill in [0u8, b'a', b'Z', b'.', 0x80, 0xff, b'_', b'9', b'@'] {
+                    let mut bytes = [fill; 8];
+                    bytes[lane] = b;
+                    let [letter, alnum, word, other] = classes(u64::from_le_bytes(bytes));
+                    let bit = |m: u64| m >> lane & 1 == 1;
+                    assert_eq!(
+                        bit(letter),
+                        b.is_ascii_alphabetic(),
+                        "{b:#x} in lane {lane}"
+                    );
+                    assert_eq!(
+                        bit(alnum),
+                        b.is_ascii_alphanumeric(),
+                        "{b:#x} in lane {lane}"
+                    );
+                    assert_eq!(bit(word), b.is_ascii_alphanumeric() || b == b'_', "{b:#x}");
+                    assert_eq!(bit(other), b == b'.' || b >= 0xc0, "{b:#x} in lane {lane}");
+                    assert!([letter, alnum, word, other].iter().all(|&m| m < 256));
+                }
+            }
+        }
+    }
+
+    /// The block reader finds the numbers the byte loop found, on generated texts long enough
+    /// to cross blocks (words of letters among them), with words, digits, points, underscores
+    /// and characters beyond ASCII at every place in a block, and on the bench articles.
+    #[test]
+    fn numbers_are_found_as_the_byte_loop_found_them() {
+        let pieces = [
+            "one",
+            "Twenty",
+            "a",
+            "an",
+            "A",
+            "hundred",
+            "and",
+            "five",
+            "x",
+            "the",
+            "7",
+            "42",
+            "1,500",
+            "3.5",
+            ".5",
+            "2 1/2",
+            "F-16",
+            "-3",
+            "\u{2212}4",
+            "\u{bd}",
+            "\u{e9}",
+            "_",
+            "_9",
+            "a9",
+            "9a",
+            "\u{a0}",
+            "\u{2009}",
+            " ",
+            " ",
+            " ",
+            "-",
+            ".",
+            ",",
+            "/",
+            "(",
+            "$",
+            "\u{4e09}",
+            "\u{1d7d9}",
+            "thirty-two",
+            "million",
+            "\n",
+            "extraordinarilylongwordsrunningonandonacrosstheedgeofablockofsixtyfourbytes",
+        ];
+        let mut picks = crate::testing::Picks::new(0x3c6e_f372_fe94_f82b);
+        let mut found = 0;
+        for i in 0..6_000 {
+            let text = picks.text(&pieces, if i % 4 == 0 { 120 } else { 30 });
+            let expected = numbers_by_bytes(&text);
+            assert_eq!(numbers(&text), expected, "{text:?}");
+            found += expected.len();
+        }
+        assert!(found > 30_000, "{found} numbers");
+        let articles =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../bench/articles");
+        let mut read = 0;
+        for entry in std::fs::read_dir(&articles).expect("the bench articles") {
+            let text = std::fs::read_to_string(entry.expect("an entry").path()).expect("text");
+            assert_eq!(numbers(&text), numbers_by_bytes(&text));
+            read += 1;
+        }
+        assert!(read > 0, "no article in {}", articles.display());
+    }
 
     #[test]
     fn scales_are_what_the_scale_pattern_finds() {

@@ -265,8 +265,7 @@ static SPELLINGS: LazyLock<Vec<Vec<Spelling>>> = LazyLock::new(|| {
 });
 
 /// The spellings of [`OPENERS`].
-static OPENER_SPELLINGS: LazyLock<Vec<Vec<u8>>> =
-    LazyLock::new(|| spellings(OPENERS.as_bytes()));
+static OPENER_SPELLINGS: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| spellings(OPENERS.as_bytes()));
 
 /// Each spelling `phrase` stands for: its choices (which do not nest) taken every way, in order.
 fn spellings(phrase: &[u8]) -> Vec<Vec<u8>> {
@@ -376,7 +375,11 @@ fn read_shadow(shadow: &str) -> Option<(Comparator, usize)> {
         None
     };
     if cfg!(debug_assertions) {
-        assert_eq!(read, searched_before(shadow), "the comparator in {shadow:?}");
+        assert_eq!(
+            read,
+            searched_before(shadow),
+            "the comparator in {shadow:?}"
+        );
     }
     read
 }
@@ -567,15 +570,85 @@ mod tests {
     #[test]
     fn the_reader_finds_what_the_pattern_finds() {
         let words = [
-            "of", "to", "in", "excess", "minimum", "a", "up", "close", "at", "most", "least",
-            "than", "less", "more", "fewer", "or", "some", "handsome", "about", "c", "c.", "ex",
-            "approx", "approx.", "mere", "over", "under", "from", "between", "the", "only", "just",
-            "well", "far", "little", "slightly", "no", "not", "still", "now", "an", "estimated",
-            "within", "longer", "further", "exactly", "$", "<", ">", "=", "~", "\u{2264}",
-            "\u{2265}", "\u{2248}", "_", "7", "#", ".", "x", "\t", "\u{b}", "\u{a0}", "\u{1}",
-            "é", "at least", "no more than", "not less than", "no fewer than", "in excess of",
-            "a little", "at the", "a minimum of", "more or less", "close to", "up to",
-            "just under", "well over", "an estimated", "a mere",
+            "of",
+            "to",
+            "in",
+            "excess",
+            "minimum",
+            "a",
+            "up",
+            "close",
+            "at",
+            "most",
+            "least",
+            "than",
+            "less",
+            "more",
+            "fewer",
+            "or",
+            "some",
+            "handsome",
+            "about",
+            "c",
+            "c.",
+            "ex",
+            "approx",
+            "approx.",
+            "mere",
+            "over",
+            "under",
+            "from",
+            "between",
+            "the",
+            "only",
+            "just",
+            "well",
+            "far",
+            "little",
+            "slightly",
+            "no",
+            "not",
+            "still",
+            "now",
+            "an",
+            "estimated",
+            "within",
+            "longer",
+            "further",
+            "exactly",
+            "$",
+            "<",
+            ">",
+            "=",
+            "~",
+            "\u{2264}",
+            "\u{2265}",
+            "\u{2248}",
+            "_",
+            "7",
+            "#",
+            ".",
+            "x",
+            "\t",
+            "\u{b}",
+            "\u{a0}",
+            "\u{1}",
+            "é",
+            "at least",
+            "no more than",
+            "not less than",
+            "no fewer than",
+            "in excess of",
+            "a little",
+            "at the",
+            "a minimum of",
+            "more or less",
+            "close to",
+            "up to",
+            "just under",
+            "well over",
+            "an estimated",
+            "a mere",
         ];
         let pieces = crate::testing::with_spaces(&words);
         let mut picks = crate::testing::Picks::new(0x5d1c_0b7e_9a34_2f61);
