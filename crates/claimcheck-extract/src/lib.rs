@@ -8,6 +8,7 @@ mod attribution;
 mod date;
 mod distance;
 mod event;
+mod lanes;
 mod nearby;
 mod number;
 mod quantity;

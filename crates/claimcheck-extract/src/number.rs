@@ -225,68 +225,24 @@ impl<'a> Blocks<'a> {
 
 /// The masks of [`Blocks`] for the 64 bytes from `base` (fewer at the text's end), bit `k` for
 /// byte `base + k`: where a number may start, and the ASCII letters. Eight bytes are classed
-/// at once, as the lanes of a `u64` (SWAR).
+/// at once ([`crate::lanes`]).
 fn block_masks(bytes: &[u8], base: usize) -> (u64, u64) {
-    let block = &bytes[base..bytes.len().min(base + 64)];
-    let (mut letters, mut alnum, mut word, mut other) = (0u64, 0u64, 0u64, 0u64);
-    let mut lanes = block.chunks_exact(8);
-    let mut add = |x: u64, shift: usize| {
-        let [l, a, w, o] = classes(x);
-        letters |= l << shift;
-        alnum |= a << shift;
-        word |= w << shift;
-        other |= o << shift;
-    };
-    for (k, chunk) in lanes.by_ref().enumerate() {
-        add(
-            u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
-            8 * k,
-        );
-    }
-    let tail = lanes.remainder();
-    if !tail.is_empty() {
-        let mut last = [0u8; 8];
-        last[..tail.len()].copy_from_slice(tail);
-        add(u64::from_le_bytes(last), block.len() - tail.len());
-    }
+    use crate::lanes::{digits, equal, gather, leads, letters};
+    let (mut letter, mut alnum, mut word, mut other) = (0u64, 0u64, 0u64, 0u64);
+    crate::lanes::each_lane(bytes, base, |x, bit| {
+        let l = letters(x);
+        let a = l | digits(x);
+        letter |= gather(l) << bit;
+        alnum |= gather(a) << bit;
+        word |= gather(a | equal(x, b'_')) << bit;
+        other |= gather(equal(x, b'.') | leads(x)) << bit;
+    });
     let word_before = base > 0 && {
         let b = bytes[base - 1];
         b.is_ascii_alphanumeric() || b == b'_'
     };
     let starts = (alnum & !((word << 1) | u64::from(word_before))) | other;
-    (starts, letters)
-}
-
-/// For the eight bytes of `x` (the first in the lowest lane), a bit each: whether it is an
-/// ASCII letter; an ASCII letter or digit; one of those or `_`; a point or the first byte of a
-/// character beyond ASCII. A lane's top bit says whether its byte is of a class, computed for
-/// all lanes at once without a borrow from lane to lane, and the eight top bits are then
-/// gathered into a byte by one multiplication.
-fn classes(x: u64) -> [u64; 4] {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const TOPS: u64 = ONES * 0x80;
-    const LOW7: u64 = ONES * 0x7f;
-    // The lanes of `x` above `m` and below `n` (both within 0..=128), bytes beyond ASCII not.
-    let between = |x: u64, m: u64, n: u64| {
-        let low = x & LOW7;
-        (ONES * (127 + n)).wrapping_sub(low) & !x & (low + ONES * (127 - m)) & TOPS
-    };
-    // The lanes of `x` equal to `b`.
-    let equal = |x: u64, b: u8| {
-        let t = x ^ (ONES * u64::from(b));
-        !(((t & LOW7) + LOW7) | t | LOW7) & TOPS
-    };
-    // The eight top bits, gathered into the low byte in lane order.
-    let gather = |tops: u64| ((tops >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
-    let letter = between(x | (ONES * 0x20), 0x60, 0x7b);
-    let alnum = letter | between(x, 0x2f, 0x3a);
-    let lead = x & (x << 1) & TOPS;
-    [
-        gather(letter),
-        gather(alnum),
-        gather(alnum | equal(x, b'_')),
-        gather(equal(x, b'.') | lead),
-    ]
+    (starts, letter)
 }
 
 /// Whether a number may begin at byte `i`: not inside a word, not after a decimal point or a
@@ -989,34 +945,6 @@ mod tests {
             i += c.len_utf8();
         }
         out
-    }
-
-    /// Each lane's classes are its byte's, for every byte in every lane among other bytes.
-    #[test]
-    fn lanes_are_classed_as_their_bytes() {
-        for b in 0..=u8::MAX {
-            for lane in 0..8 {
-                for fill in [0u8, b'a', b'Z', b'.', 0x80, 0xff, b'_', b'9', b'@'] {
-                    let mut bytes = [fill; 8];
-                    bytes[lane] = b;
-                    let [letter, alnum, word, other] = classes(u64::from_le_bytes(bytes));
-                    let bit = |m: u64| m >> lane & 1 == 1;
-                    assert_eq!(
-                        bit(letter),
-                        b.is_ascii_alphabetic(),
-                        "{b:#x} in lane {lane}"
-                    );
-                    assert_eq!(
-                        bit(alnum),
-                        b.is_ascii_alphanumeric(),
-                        "{b:#x} in lane {lane}"
-                    );
-                    assert_eq!(bit(word), b.is_ascii_alphanumeric() || b == b'_', "{b:#x}");
-                    assert_eq!(bit(other), b == b'.' || b >= 0xc0, "{b:#x} in lane {lane}");
-                    assert!([letter, alnum, word, other].iter().all(|&m| m < 256));
-                }
-            }
-        }
     }
 
     /// The block reader finds the numbers the byte loop found, on generated texts long enough
