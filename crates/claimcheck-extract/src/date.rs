@@ -1418,6 +1418,24 @@ fn weekday_ordinal(caps: &Captures<'_, '_>) -> alone::WeekdayOrdinal {
     }
 }
 
+/// A match of `WEEKDAY_WORD_DAY` as the pattern's groups give it.
+fn weekday_word_day(caps: &Captures<'_, '_>) -> alone::WeekdayWordDay {
+    alone::WeekdayWordDay {
+        whole: group(caps, "0"),
+        weekday: group(caps, "wd"),
+        day: group(caps, "d"),
+    }
+}
+
+/// A match of `LAST_DAY` as the pattern's groups give it.
+fn last_day_match(caps: &Captures<'_, '_>) -> spelled::LastDay {
+    spelled::LastDay {
+        whole: group(caps, "0"),
+        month: group(caps, "m"),
+        year: group_span(caps, "y"),
+    }
+}
+
 /// A match of `DAY_MONTH_SHORT_YEAR` as the pattern's groups give it.
 fn short_year_day(caps: &Captures<'_, '_>) -> spelled::ShortYearDay {
     spelled::ShortYearDay {
@@ -2279,8 +2297,16 @@ fn find_weekdays(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>
             found.push(candidate(t, Value::DayOfMonth(d)));
         }
     }
-    for caps in LAST_DAY.captures_iter(triggers) {
-        let m = group(&caps, "m");
+    let months = read_at(triggers, MONTHS, spelled::month_words);
+    let last_days = checked(
+        "LAST_DAY",
+        spelled::last_days(triggers.haystack(), &months),
+        &LAST_DAY,
+        triggers,
+        last_day_match,
+    );
+    for hit in last_days {
+        let m = hit.month;
         let word = &text[m.start..m.end];
         let Some(month) = lexicon::month_number(word) else {
             continue;
@@ -2288,16 +2314,13 @@ fn find_weekdays(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>
         if lexicon::is_ambiguous_month(word) && word.starts_with(|c: char| c.is_lowercase()) {
             continue;
         }
-        let month = match caps.name("y").and_then(|y| y.as_str().parse().ok()) {
+        let month = match hit.year.and_then(|y| text[y.start..y.end].parse().ok()) {
             Some(year) => MonthRef::Stated { year, month },
             None => MonthRef::Named(month),
         };
-        let span = match caps.name("y") {
-            Some(_) => group(&caps, "0"),
-            None => Span::new(
-                group(&caps, "0").start,
-                month_word_end(text, m.start, m.end),
-            ),
+        let span = match hit.year {
+            Some(_) => hit.whole,
+            None => Span::new(hit.whole.start, month_word_end(text, m.start, m.end)),
         };
         found.push(candidate(span, Value::LastDay(month)));
     }
@@ -2403,15 +2426,23 @@ fn find_word_days(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate
             found.push(candidate(span, value));
         }
     }
-    for caps in WEEKDAY_WORD_DAY.captures_iter(triggers) {
-        if noun_follows(text, group(&caps, "0").end) {
+    let weekdays = read_at(triggers, WEEKDAY_END, alone::weekdays);
+    let word_days = checked(
+        "WEEKDAY_WORD_DAY",
+        alone::weekday_word_days(triggers.haystack(), &weekdays),
+        &WEEKDAY_WORD_DAY,
+        triggers,
+        weekday_word_day,
+    );
+    for hit in word_days {
+        if noun_follows(text, hit.whole.end) {
             continue;
         }
-        let Some(day) = lexicon::day_word(group_str(text, &caps, "d")) else {
+        let Some(day) = lexicon::day_word(&text[hit.day.start..hit.day.end]) else {
             continue;
         };
-        let mut c = candidate(group(&caps, "0"), Value::DayOfMonth(day));
-        c.weekday = lexicon::weekday(group_str(text, &caps, "wd"));
+        let mut c = candidate(hit.whole, Value::DayOfMonth(day));
+        c.weekday = lexicon::weekday(&text[hit.weekday.start..hit.weekday.end]);
         found.push(c);
     }
     for caps in SHIFTED_MONTH_DAY.captures_iter(triggers) {
@@ -3279,6 +3310,84 @@ mod tests {
                 consecutive.len(),
             ]
         });
+    }
+
+    /// The readers of "the last day of March 2019" and "Tuesday the nineteenth" against their
+    /// patterns' searches, as above.
+    #[test]
+    fn last_day_and_word_day_readers_match_their_patterns() {
+        const PIECES: &[&str] = &[
+            "the",
+            "The",
+            "last",
+            "Last",
+            "day",
+            "days",
+            "of",
+            "in",
+            "on",
+            "may",
+            "March",
+            "sept",
+            "sept.",
+            "mayor",
+            "2019",
+            "1499",
+            ",",
+            ", 2020",
+            " ,2020",
+            "the last day of",
+            "last day in",
+            "bathe",
+            "atlast",
+            "monday",
+            "Tuesday",
+            "sundays",
+            "monday,",
+            "first",
+            "nineteenth",
+            "Twentieth",
+            "thirtieth",
+            "twenty",
+            "thirty",
+            "twenty-first",
+            "thirty first",
+            "twentyfirst",
+            "twenty\u{a0}second",
+            "thirtyninth",
+            "firsts",
+            "fourteenth",
+            "the fourth",
+            "friday the",
+            "the last day of may",
+            "last day in March 2019",
+            "last  day of sept.",
+            "the\nlast day of dec, 1999",
+            "monday the first",
+            "Tuesday, the twenty-first",
+            "sunday the thirty",
+            "friday,  the ",
+        ];
+        on_generated_texts(
+            0x9b05_688c_2b3e_6c1f,
+            PIECES,
+            (200, 30),
+            |lower, triggers| {
+                let months = read_at(triggers, MONTHS, spelled::month_words);
+                let last_days = spelled::last_days(lower, &months);
+                check_reader("LAST_DAY", &last_days, &LAST_DAY, triggers, last_day_match);
+                let weekdays = read_at(triggers, WEEKDAY_END, alone::weekdays);
+                let word_days = alone::weekday_word_days(lower, &weekdays);
+                check_reader(
+                    "WEEKDAY_WORD_DAY",
+                    &word_days,
+                    &WEEKDAY_WORD_DAY,
+                    triggers,
+                    weekday_word_day,
+                );
+                [last_days.len(), word_days.len()]
+            },
+        );
     }
 
     /// The holiday reader against the pattern's search, on short texts (read whole) and on

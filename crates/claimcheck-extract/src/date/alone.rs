@@ -1,10 +1,14 @@
 //! The two date patterns of one word, read by hand: `YEAR_ALONE` ("in 1953") and
-//! `WEEKDAY_ALONE` ("on Monday"). Each match holds a word the trigger pass has already found
+//! `WEEKDAY_ALONE` ("on Monday"), and the two that add a day to a weekday ("Tuesday the 19th",
+//! "Tuesday the nineteenth"). Each match holds a word the trigger pass has already found
 //! (a year's first two digits, "day"), so each is read at those places rather than searched
 //! for in every stretch that holds them, as the month readers are ([`super::spelled`]); a
 //! debug build compares each with its pattern's search (see `date.rs`).
 
-use super::spelled::{boundary, day_ends, in_order, is_word, ordinal_at, skip_spaces, year_at};
+use super::spelled::{
+    boundary, day_ends, in_order, is_word, ordinal_at, skip_spaces, space_at, word_then_spaces,
+    year_at,
+};
 use claimcheck_core::Span;
 
 /// The weekdays of [`super::WEEKDAY`].
@@ -88,4 +92,91 @@ pub(super) fn weekday_ordinals(lower: &str, weekdays: &[Span]) -> Vec<WeekdayOrd
         })
     };
     in_order(weekdays.iter().map(|&w| [at(w)]), |hit| hit.whole)
+}
+
+/// A match of `WEEKDAY_WORD_DAY` ("Tuesday the nineteenth"): the whole, the weekday and the
+/// day's word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct WeekdayWordDay {
+    pub whole: Span,
+    pub weekday: Span,
+    pub day: Span,
+}
+
+/// Every match of `WEEKDAY_WORD_DAY`, `\b(?P<wd>WEEKDAY),?\s+the\s+(?P<d>DAY_WORD)\b`, from
+/// the weekdays of [`weekdays`].
+pub(super) fn weekday_word_days(lower: &str, weekdays: &[Span]) -> Vec<WeekdayWordDay> {
+    let b = lower.as_bytes();
+    let at = |weekday: Span| {
+        let comma = weekday.end + usize::from(b.get(weekday.end) == Some(&b','));
+        let spaces = skip_spaces(lower, comma);
+        if spaces == comma {
+            return None;
+        }
+        let day = word_then_spaces(lower, spaces, "the")?;
+        let end = day_word_end(lower, day)?;
+        Some(WeekdayWordDay {
+            whole: Span::new(weekday.start, end),
+            weekday,
+            day: Span::new(day, end),
+        })
+    };
+    in_order(weekdays.iter().map(|&w| [at(w)]), |hit| hit.whole)
+}
+
+/// The units of [`super::DAY_WORD`]'s compound days ("twenty-first").
+const UNIT_DAYS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+];
+
+/// The single words of [`super::DAY_WORD`], in its order.
+const DAY_WORDS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+];
+
+/// The end of [`super::DAY_WORD`] then `\b` at `at`, read as the pattern reads it: "twenty" or
+/// "thirty", a hyphen or a white-space character or nothing, and a unit; else one of the single
+/// words, in order.
+fn day_word_end(lower: &str, at: usize) -> Option<usize> {
+    let b = lower.as_bytes();
+    let rest = &lower[at..];
+    let word_at = |k: usize, word: &str| {
+        (lower[k..].starts_with(word) && boundary(b, k + word.len())).then(|| k + word.len())
+    };
+    if rest.starts_with("twenty") || rest.starts_with("thirty") {
+        let tens = at + "twenty".len();
+        let sep = if b.get(tens) == Some(&b'-') {
+            1
+        } else {
+            space_at(lower, tens)
+        };
+        let units = (sep > 0).then_some(tens + sep).into_iter().chain([tens]);
+        if let Some(end) = units
+            .flat_map(|k| UNIT_DAYS.iter().map(move |u| (k, u)))
+            .find_map(|(k, u)| word_at(k, u))
+        {
+            return Some(end);
+        }
+    }
+    DAY_WORDS.iter().find_map(|w| word_at(at, w))
 }

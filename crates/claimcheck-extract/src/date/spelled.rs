@@ -133,7 +133,7 @@ pub(super) fn spaces_before(s: &str, mut at: usize) -> usize {
 }
 
 /// Where `word` then at least one white-space character end, read from `at` (as `word\s+`).
-fn word_then_spaces(s: &str, at: usize, word: &str) -> Option<usize> {
+pub(super) fn word_then_spaces(s: &str, at: usize, word: &str) -> Option<usize> {
     let b = s.as_bytes();
     if !b.get(at..)?.starts_with(word.as_bytes()) {
         return None;
@@ -389,6 +389,63 @@ pub(super) fn in_order<T, const N: usize>(
         }
     }
     found
+}
+
+/// A match of `LAST_DAY` ("the last day of March, 2019"): the whole, the month word and the
+/// year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct LastDay {
+    pub whole: Span,
+    pub month: Span,
+    pub year: Option<Span>,
+}
+
+/// Where `word` starts when it ends `s[..end]` but for at least one white-space character after
+/// it (as `word\s+` read back from `end`).
+fn word_before_spaces(s: &str, end: usize, word: &str) -> Option<usize> {
+    let spaces = spaces_before(s, end);
+    (spaces < end && s[..spaces].ends_with(word)).then(|| spaces - word.len())
+}
+
+/// Every match of `LAST_DAY`,
+/// `\b(?:the\s+)?last\s+day\s+(?:of|in)\s+(?P<m>MONTH)\b\.?(?:\s*,?\s+(?P<y>YEAR)\b)?`, in
+/// `lower`, given its month words: read back from each month to "last" (and "the" before it,
+/// which the match takes where a word boundary stands before it), then on to the year.
+pub(super) fn last_days(lower: &str, months: &[Span]) -> Vec<LastDay> {
+    let b = lower.as_bytes();
+    let at = |month: Span| -> [Option<LastDay>; 2] {
+        let last = word_before_spaces(lower, month.start, "of")
+            .or_else(|| word_before_spaces(lower, month.start, "in"))
+            .and_then(|of| word_before_spaces(lower, of, "day"))
+            .and_then(|day| word_before_spaces(lower, day, "last"));
+        let Some(last) = last else {
+            return [None, None];
+        };
+        // `\s*,?\s+` then the year: after a comma, white space must follow it; without one,
+        // white space must stand before the year.
+        let i = after_point(b, month);
+        let j = skip_spaces(lower, i);
+        let k = if b.get(j) == Some(&b',') {
+            let k = skip_spaces(lower, j + 1);
+            (k > j + 1).then_some(k)
+        } else {
+            (j > i).then_some(j)
+        };
+        let year = k.and_then(|k| year_at(b, k));
+        let end = year.map_or(i, |y| y.end);
+        let hit = |start: usize| LastDay {
+            whole: Span::new(start, end),
+            month,
+            year,
+        };
+        [
+            word_before_spaces(lower, last, "the")
+                .filter(|&the| boundary(b, the))
+                .map(hit),
+            boundary(b, last).then(|| hit(last)),
+        ]
+    };
+    in_order(months.iter().map(|&m| at(m)), |hit| hit.whole)
 }
 
 /// Every match of `MONTH_DAY` in `lower`, given its month words.
