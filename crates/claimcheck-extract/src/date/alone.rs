@@ -5,6 +5,7 @@
 //! for in every stretch that holds them, as the month readers are ([`super::spelled`]); a
 //! debug build compares each with its pattern's search (see `date.rs`).
 
+use super::lexicon::DAY_ORDINALS;
 use super::spelled::{
     boundary, day_ends, in_order, is_word, ordinal_at, skip_spaces, space_at, word_then_spaces,
     year_at,
@@ -57,6 +58,13 @@ pub(super) fn weekdays(lower: &str, places: &[(u32, u32)]) -> Vec<Span> {
         .collect()
 }
 
+/// Where the `,?\s+` after `weekday` ends, if white space follows it (after a comma or not).
+fn after_weekday(lower: &str, weekday: Span) -> Option<usize> {
+    let comma = weekday.end + usize::from(lower.as_bytes().get(weekday.end) == Some(&b','));
+    let spaces = skip_spaces(lower, comma);
+    (spaces > comma).then_some(spaces)
+}
+
 /// A match of `WEEKDAY_ORDINAL` ("Tuesday the 19th", "Friday, 9th"): the whole, the weekday
 /// and the day's digits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,11 +79,7 @@ pub(super) struct WeekdayOrdinal {
 pub(super) fn weekday_ordinals(lower: &str, weekdays: &[Span]) -> Vec<WeekdayOrdinal> {
     let b = lower.as_bytes();
     let at = |weekday: Span| {
-        let comma = weekday.end + usize::from(b.get(weekday.end) == Some(&b','));
-        let spaces = skip_spaces(lower, comma);
-        if spaces == comma {
-            return None;
-        }
+        let spaces = after_weekday(lower, weekday)?;
         let the = b[spaces..]
             .starts_with(b"the")
             .then(|| skip_spaces(lower, spaces + 3))
@@ -106,14 +110,8 @@ pub(super) struct WeekdayWordDay {
 /// Every match of `WEEKDAY_WORD_DAY`, `\b(?P<wd>WEEKDAY),?\s+the\s+(?P<d>DAY_WORD)\b`, from
 /// the weekdays of [`weekdays`].
 pub(super) fn weekday_word_days(lower: &str, weekdays: &[Span]) -> Vec<WeekdayWordDay> {
-    let b = lower.as_bytes();
     let at = |weekday: Span| {
-        let comma = weekday.end + usize::from(b.get(weekday.end) == Some(&b','));
-        let spaces = skip_spaces(lower, comma);
-        if spaces == comma {
-            return None;
-        }
-        let day = word_then_spaces(lower, spaces, "the")?;
+        let day = word_then_spaces(lower, after_weekday(lower, weekday)?, "the")?;
         let end = day_word_end(lower, day)?;
         Some(WeekdayWordDay {
             whole: Span::new(weekday.start, end),
@@ -124,39 +122,9 @@ pub(super) fn weekday_word_days(lower: &str, weekdays: &[Span]) -> Vec<WeekdayWo
     in_order(weekdays.iter().map(|&w| [at(w)]), |hit| hit.whole)
 }
 
-/// The units of [`super::DAY_WORD`]'s compound days ("twenty-first").
-const UNIT_DAYS: &[&str] = &[
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-];
-
-/// The single words of [`super::DAY_WORD`], in its order.
-const DAY_WORDS: &[&str] = &[
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-    "thirtieth",
-];
-
 /// The end of [`super::DAY_WORD`] then `\b` at `at`, read as the pattern reads it: "twenty" or
-/// "thirty", a hyphen or a white-space character or nothing, and a unit; else one of the single
-/// words, in order.
+/// "thirty", a hyphen or a white-space character or nothing, and a unit (the first nine
+/// ordinals); else one of the single words, in order.
 fn day_word_end(lower: &str, at: usize) -> Option<usize> {
     let b = lower.as_bytes();
     let rest = &lower[at..];
@@ -172,11 +140,15 @@ fn day_word_end(lower: &str, at: usize) -> Option<usize> {
         };
         let units = (sep > 0).then_some(tens + sep).into_iter().chain([tens]);
         if let Some(end) = units
-            .flat_map(|k| UNIT_DAYS.iter().map(move |u| (k, u)))
+            .flat_map(|k| DAY_ORDINALS[..9].iter().map(move |u| (k, u)))
             .find_map(|(k, u)| word_at(k, u))
         {
             return Some(end);
         }
     }
-    DAY_WORDS.iter().find_map(|w| word_at(at, w))
+    // The single words in the pattern's order: the ordinals to the nineteenth, then these two.
+    DAY_ORDINALS
+        .iter()
+        .chain(&["twentieth", "thirtieth"])
+        .find_map(|w| word_at(at, w))
 }
