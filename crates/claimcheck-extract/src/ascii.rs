@@ -163,6 +163,12 @@ pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     })
 }
 
+/// A byte of an ASCII word: what an ASCII `\b` reads as a word character (a letter, a digit or
+/// `_`).
+pub(crate) fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
 /// The class of each byte for the ASCII tokenisers (the clause reader's, the event reader's):
 /// [`ALNUM`], [`JOIN`], [`MARK`], [`SPACE`] or [`OTHER`]. A table keeps the loop over a word's
 /// letters to one load and compare a byte.

@@ -140,22 +140,31 @@ pub(crate) fn numbers(text: &str) -> Vec<Number> {
         let Some(c) = text[i..].chars().next() else {
             break;
         };
-        if starts_word(text, i)
-            && let Some(mut n) = number_at(text, i)
-        {
-            if n.form != NumberForm::Words
-                && let Some(sign_at) = minus_before(text, n.start)
-            {
-                n.start = sign_at;
-                n.value = -n.value;
+        match signed_number_at(text, i) {
+            Some(n) => {
+                i = n.end;
+                out.push(n);
             }
-            i = n.end;
-            out.push(n);
-            continue;
+            None => i += c.len_utf8(),
         }
-        i += c.len_utf8();
     }
     out
+}
+
+/// The number that starts a word at byte `i`, with a minus sign directly before its digits
+/// taken in.
+fn signed_number_at(text: &str, i: usize) -> Option<Number> {
+    if !starts_word(text, i) {
+        return None;
+    }
+    let mut n = number_at(text, i)?;
+    if n.form != NumberForm::Words
+        && let Some(sign_at) = minus_before(text, n.start)
+    {
+        n.start = sign_at;
+        n.value = -n.value;
+    }
+    Some(n)
 }
 
 /// A text read in blocks of 64 bytes for [`numbers`], each as masks of a bit a byte: the places
@@ -237,10 +246,7 @@ fn block_masks(bytes: &[u8], base: usize) -> (u64, u64) {
         word |= gather(a | equal(x, b'_')) << bit;
         other |= gather(equal(x, b'.') | leads(x)) << bit;
     });
-    let word_before = base > 0 && {
-        let b = bytes[base - 1];
-        b.is_ascii_alphanumeric() || b == b'_'
-    };
+    let word_before = base > 0 && crate::ascii::is_word_byte(bytes[base - 1]);
     let starts = (alnum & !((word << 1) | u64::from(word_before))) | other;
     (starts, letter)
 }
@@ -897,7 +903,8 @@ pub(crate) fn tiered_patterns() -> Vec<&'static Tiered> {
 mod tests {
     use super::*;
 
-    /// The byte loop [`numbers`] replaced: every byte looked at in turn.
+    /// The byte loop [`numbers`] replaced: every byte looked at in turn, each place it stops at
+    /// read as [`numbers`] reads it.
     fn numbers_by_bytes(text: &str) -> Vec<Number> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
@@ -905,7 +912,7 @@ mod tests {
         while i < text.len() {
             let b = bytes[i];
             if b.is_ascii_alphanumeric() {
-                if i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_') {
+                if i > 0 && crate::ascii::is_word_byte(bytes[i - 1]) {
                     i += 1;
                     while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
                         i += 1;
@@ -929,20 +936,13 @@ mod tests {
             let Some(c) = text[i..].chars().next() else {
                 break;
             };
-            if starts_word(text, i)
-                && let Some(mut n) = number_at(text, i)
-            {
-                if n.form != NumberForm::Words
-                    && let Some(sign_at) = minus_before(text, n.start)
-                {
-                    n.start = sign_at;
-                    n.value = -n.value;
+            match signed_number_at(text, i) {
+                Some(n) => {
+                    i = n.end;
+                    out.push(n);
                 }
-                i = n.end;
-                out.push(n);
-                continue;
+                None => i += c.len_utf8(),
             }
-            i += c.len_utf8();
         }
         out
     }

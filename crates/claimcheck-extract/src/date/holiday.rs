@@ -2,6 +2,7 @@
 //! in a year ("Christmas" is December 25, "Easter" follows the moon, "Thanksgiving" is the fourth
 //! Thursday of November).
 
+use crate::ascii::is_word_byte;
 use std::sync::LazyLock;
 
 use jiff::civil::{Date, Weekday};
@@ -223,11 +224,6 @@ impl KeyWords {
             gap[start..].starts_with(word) && self.follow(lower, from + start + word.len(), rest)
         })
     }
-}
-
-/// A byte of an ASCII word: what the pattern's word boundaries read.
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 pub(super) fn key_word_index() -> &'static KeyWords {

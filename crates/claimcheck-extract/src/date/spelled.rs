@@ -82,9 +82,7 @@ pub(super) struct YearMatch {
 }
 
 /// A byte of a word, for an ASCII `\b`.
-pub(super) fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
+pub(super) use crate::ascii::is_word_byte as is_word;
 
 /// Whether an ASCII `\b` holds at `at`.
 pub(super) fn boundary(b: &[u8], at: usize) -> bool {

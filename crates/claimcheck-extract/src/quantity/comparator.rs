@@ -1,5 +1,6 @@
 //! The words before a number that say how it bounds the truth: "less than", "about", "within".
 
+use crate::ascii::is_word_byte;
 use crate::tier::{Captures, Tiered};
 use claimcheck_core::Comparator;
 use std::sync::LazyLock;
@@ -156,10 +157,7 @@ fn may_end_a_comparator(shadow: &str) -> bool {
     let (before, word) = split_last_word(rest);
     // Every phrase's last word is the whole of a word: white space or the phrase's start (a
     // word boundary) stands before it.
-    if before
-        .last()
-        .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
-    {
+    if before.last().is_some_and(|&c| is_word_byte(c)) {
         return false;
     }
     match word {
@@ -311,11 +309,6 @@ fn spelled_before(shadow: &[u8], end: usize, spelling: &[u8]) -> Option<usize> {
     Some(at)
 }
 
-/// Whether `b` is a word character of the shadow's `\b` (ASCII's).
-fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
 /// The comparator [`ASCII_BEFORE`] finds in `shadow` and where its match starts, read without a
 /// search: the shadow's end must be a phrase of [`PHRASES`] (then the white space and dollar
 /// sign the pattern allows), an opener of [`OPENERS`] and white space may stand before it, and
@@ -329,7 +322,7 @@ fn read_before(shadow: &[u8]) -> Option<(Comparator, usize)> {
     // Whether a spelling that starts at `at` starts a word, as `\b` requires of those that
     // start with a letter.
     let starts_word = |spelling: &[u8], at: usize| {
-        !spelling[0].is_ascii_lowercase() || at == 0 || !is_word(shadow[at - 1])
+        !spelling[0].is_ascii_lowercase() || at == 0 || !is_word_byte(shadow[at - 1])
     };
     let mut best: Option<((usize, bool), Comparator)> = None;
     let mut consider = |start: usize, comparator: Comparator| {
