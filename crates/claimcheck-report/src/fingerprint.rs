@@ -125,6 +125,29 @@ pub fn normalise_claim_text(text: &str) -> String {
 /// case tables.
 fn push_normalised(text: &str, out: &mut String) {
     let start = out.len();
+    // Most claims are already one run of printable ASCII with single spaces between words:
+    // such a claim is copied whole and lowercased in place, where the byte loop below pushed
+    // each byte (about 900 instructions a claim of the bench text). The test of each byte has
+    // no early exit, so that it runs on whole vectors.
+    let bytes = text.as_bytes();
+    let unusual = bytes.iter().fold(false, |unusual, &b| {
+        unusual | (b.wrapping_sub(b' ') > b'~' - b' ') | (b == b'`')
+    });
+    let doubled = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .fold(false, |doubled, (&a, &b)| {
+            doubled | ((a == b' ') & (b == b' '))
+        });
+    if !unusual
+        && !doubled
+        && bytes.first().is_some_and(|&b| b != b' ')
+        && bytes.last().is_some_and(|&b| b != b' ')
+    {
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     // Nearly every claim is ASCII without a backtick or a vertical tab, the only ASCII
     // characters the loop below treats specially beyond case and the whitespace that
     // `split_ascii_whitespace` splits on: such a claim is copied a byte at a time, lowercased
@@ -360,6 +383,9 @@ mod tests {
             "MIXED case\r\n\r\nparagraphs  ",
             "ASCII only,\x0c form feed, `tick`, \x1f unit separator and \x0b tab",
             "Plain ASCII:\tTABS and\x0cFEEDS\r\n 42 \"Quoted\" it's",
+            "The Mayor said 4.7 BILLION dollars, on Thursday (November 21).",
+            "x",
+            "~ {|} [\\] ^_ @",
         ] {
             assert_eq!(normalise_claim_text(text), reference(text), "{text:?}");
         }
