@@ -105,10 +105,22 @@ pub fn parse_unit(
     candidates: Candidates<'_>,
 ) -> Vec<Parsed> {
     let ascii = text[span.start..span.end].is_ascii();
+    // Where the unit's cue places are known, no word past the last of them is asked whether it
+    // is a cue, and a reading at a cue looks at the tokens before it and the one after it (the
+    // "to" of "according to"; the statement after a cue is read as text). So an ASCII unit is
+    // tokenised only that far: most units end in a statement after their last cue.
+    let last_place = match candidates {
+        Candidates::Places(cues) if ascii => cues
+            .iter()
+            .take_while(|&&(at, _)| (at as usize) < span.end)
+            .last()
+            .map(|&(at, len)| at as usize + len as usize),
+        _ => None,
+    };
     let reader = Reader {
         text,
         span,
-        toks: tokenize(text, span, ascii),
+        toks: tokenize(text, span, ascii, last_place.unwrap_or(span.end)),
         runs,
     };
     let mut out: Vec<Parsed> = Vec::new();
@@ -170,11 +182,12 @@ pub fn parse_unit(
     out
 }
 
-/// The tokens of `span` of `text`, which is all ASCII when `ascii` says so.
-fn tokenize(text: &str, span: Span, ascii: bool) -> Vec<Tok> {
+/// The tokens of `span` of `text`, which is all ASCII when `ascii` says so; of an ASCII span,
+/// only those that start before `stop` and the one after them.
+fn tokenize(text: &str, span: Span, ascii: bool, stop: usize) -> Vec<Tok> {
     let s = &text[span.start..span.end];
     if ascii {
-        return tokenize_ascii(s.as_bytes(), span.start);
+        return tokenize_ascii(s.as_bytes(), span.start, stop);
     }
     tokenize_chars(s, span.start)
 }
@@ -223,10 +236,14 @@ fn tokenize_chars(s: &str, base: usize) -> Vec<Tok> {
 /// [`tokenize`] for an ASCII unit, byte by byte: the same tokens without decoding characters
 /// (the curly apostrophe that also joins words is not ASCII). Each byte's class comes from one
 /// table ([`CLASSES`]).
-fn tokenize_ascii(s: &[u8], base: usize) -> Vec<Tok> {
-    let mut toks = Vec::with_capacity(s.len() / 4);
+fn tokenize_ascii(s: &[u8], base: usize, stop: usize) -> Vec<Tok> {
+    let stop = stop.saturating_sub(base);
+    let mut toks = Vec::with_capacity(stop.min(s.len()) / 4 + 1);
     let mut i = 0;
     while i < s.len() {
+        if toks.last().is_some_and(|t: &Tok| t.start >= base + stop) {
+            break;
+        }
         match CLASSES[usize::from(s[i])] {
             ascii::SPACE => i += 1,
             ascii::ALNUM => {
@@ -891,7 +908,7 @@ mod tests {
             "...",
         ] {
             assert_eq!(
-                tokenize_ascii(s.as_bytes(), 7),
+                tokenize_ascii(s.as_bytes(), 7, usize::MAX),
                 tokenize_chars(s, 7),
                 "{s:?}"
             );
@@ -906,10 +923,15 @@ mod tests {
         for _ in 0..20_000 {
             let count = picks.below(12);
             let s = picks.text(&pieces, count);
+            let all = tokenize_chars(&s, 3);
+            assert_eq!(tokenize_ascii(s.as_bytes(), 3, usize::MAX), all, "{s:?}");
+            // Stopped: the tokens that start before the stop, and the one after them.
+            let stop = 3 + picks.below(s.len() + 2);
+            let before = all.iter().take_while(|t| t.start < stop).count();
             assert_eq!(
-                tokenize_ascii(s.as_bytes(), 3),
-                tokenize_chars(&s, 3),
-                "{s:?}"
+                tokenize_ascii(s.as_bytes(), 3, stop),
+                all[..(before + 1).min(all.len())],
+                "{s:?} stopped at {stop}"
             );
         }
     }
