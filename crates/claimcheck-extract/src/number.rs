@@ -236,55 +236,103 @@ impl<'a> Blocks<'a> {
 /// byte `base + k`: where a number may start, and the ASCII letters. Eight bytes are classed
 /// at once ([`crate::lanes`]).
 fn block_masks(bytes: &[u8], base: usize) -> (u64, u64) {
-    let (letter, alnum, word, other) = match bytes.get(base..base + 64) {
+    let Classes {
+        letter,
+        alnum,
+        word,
+        other,
+        initial,
+    } = match bytes.get(base..base + 64) {
         Some(block) => vector_masks(block),
         None => lane_masks(bytes, base),
     };
     let word_before = base > 0 && crate::ascii::is_word_byte(bytes[base - 1]);
-    let starts = (alnum & !((word << 1) | u64::from(word_before))) | other;
+    // A word of letters can begin a number only with the first letter of a unit, a ten or an
+    // article ([`INITIALS`]): the other words of letters, half of a news text's, are no places.
+    let begins = (alnum & !letter) | initial;
+    let starts = (alnum & !((word << 1) | u64::from(word_before)) & begins) | other;
     (starts, letter)
+}
+
+/// The first letters of the words that begin a number in words: the units ("zero" to
+/// "nineteen"), the tens and the articles ("a", "an"). A test checks the list against the words.
+const INITIALS: [u8; 8] = *b"aefnostz";
+
+/// A block's bytes by class, a bit each ([`block_masks`]).
+#[derive(Debug, PartialEq, Eq)]
+struct Classes {
+    /// ASCII letters.
+    letter: u64,
+    /// ASCII letters and digits.
+    alnum: u64,
+    /// Those and `_`.
+    word: u64,
+    /// Points, and first bytes of characters beyond ASCII.
+    other: u64,
+    /// The letters of [`INITIALS`], in either case.
+    initial: u64,
 }
 
 /// The classes of [`block_masks`] for the bytes from `base` to the block's end or the text's,
 /// eight at a time as the lanes of a `u64` ([`crate::lanes`]): the masks of the ASCII letters,
 /// the letters and digits, those and `_`, and the points and first bytes of characters beyond
 /// ASCII.
-fn lane_masks(bytes: &[u8], base: usize) -> (u64, u64, u64, u64) {
+fn lane_masks(bytes: &[u8], base: usize) -> Classes {
     use crate::lanes::{digits, equal, gather, leads, letters};
-    let (mut letter, mut alnum, mut word, mut other) = (0u64, 0u64, 0u64, 0u64);
+    let mut c = Classes {
+        letter: 0,
+        alnum: 0,
+        word: 0,
+        other: 0,
+        initial: 0,
+    };
     crate::lanes::each_lane(bytes, base, |x, bit| {
         let l = letters(x);
         let a = l | digits(x);
-        letter |= gather(l) << bit;
-        alnum |= gather(a) << bit;
-        word |= gather(a | equal(x, b'_')) << bit;
-        other |= gather(equal(x, b'.') | leads(x)) << bit;
+        let lower = x | 0x2020_2020_2020_2020;
+        let i = INITIALS.iter().fold(0, |i, &b| i | equal(lower, b));
+        c.letter |= gather(l) << bit;
+        c.alnum |= gather(a) << bit;
+        c.word |= gather(a | equal(x, b'_')) << bit;
+        c.other |= gather(equal(x, b'.') | leads(x)) << bit;
+        c.initial |= gather(i) << bit;
     });
-    (letter, alnum, word, other)
+    c
 }
 
 /// [`lane_masks`] for a whole block of 64 bytes, sixteen at a time in vector registers: a
 /// compare gives each byte's class in all sixteen and one instruction gathers the sixteen bits,
 /// where the lanes of a `u64` took about nine instructions a byte (2.3% of a 1 MB extraction's).
-fn vector_masks(block: &[u8]) -> (u64, u64, u64, u64) {
+fn vector_masks(block: &[u8]) -> Classes {
     use wide::u8x16;
     // Whether each byte of `v` is at most `top` (unsigned).
     let at_most = |v: u8x16, top: u8| v.min(u8x16::splat(top)).simd_eq(v);
-    let (mut letter, mut alnum, mut word, mut other) = (0u64, 0u64, 0u64, 0u64);
+    let mut c = Classes {
+        letter: 0,
+        alnum: 0,
+        word: 0,
+        other: 0,
+        initial: 0,
+    };
     for (k, chunk) in block.chunks_exact(16).enumerate() {
         let x = u8x16::new(chunk.try_into().expect("sixteen bytes"));
-        let l = at_most((x | u8x16::splat(0x20)) - u8x16::splat(b'a'), b'z' - b'a');
+        let lower = x | u8x16::splat(0x20);
+        let l = at_most(lower - u8x16::splat(b'a'), b'z' - b'a');
         let a = l | at_most(x - u8x16::splat(b'0'), 9);
         let w = a | x.simd_eq(u8x16::splat(b'_'));
         // A point, or a byte of 0xC0 or more: the first of a character beyond ASCII.
         let o = x.simd_eq(u8x16::splat(b'.')) | x.max(u8x16::splat(0xC0)).simd_eq(x);
+        let i = INITIALS
+            .iter()
+            .fold(u8x16::splat(0), |i, &b| i | lower.simd_eq(u8x16::splat(b)));
         let bit = 16 * k;
-        letter |= u64::from(l.to_bitmask()) << bit;
-        alnum |= u64::from(a.to_bitmask()) << bit;
-        word |= u64::from(w.to_bitmask()) << bit;
-        other |= u64::from(o.to_bitmask()) << bit;
+        c.letter |= u64::from(l.to_bitmask()) << bit;
+        c.alnum |= u64::from(a.to_bitmask()) << bit;
+        c.word |= u64::from(w.to_bitmask()) << bit;
+        c.other |= u64::from(o.to_bitmask()) << bit;
+        c.initial |= u64::from(i.to_bitmask()) << bit;
     }
-    (letter, alnum, word, other)
+    c
 }
 
 /// Whether a number may begin at byte `i`: not inside a word, not after a decimal point or a
@@ -938,6 +986,19 @@ pub(crate) fn tiered_patterns() -> Vec<&'static Tiered> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`INITIALS`] are the first letters of the words that can begin a number in words.
+    #[test]
+    fn initials_are_those_of_the_number_words() {
+        let mut firsts: Vec<u8> = WORDS
+            .iter()
+            .filter(|(_, w)| matches!(w, Word::Unit(_) | Word::Ten(_) | Word::Article))
+            .map(|(w, _)| w[0])
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        assert_eq!(firsts, INITIALS);
+    }
 
     /// The vector classes of a whole block are the lanes' classes: every byte value at every
     /// place of a block, among generated bytes.
