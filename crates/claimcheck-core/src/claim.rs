@@ -58,12 +58,17 @@ impl Claim {
 }
 
 /// The normalised details of a claim, one variant per kind; serialised flat.
+///
+/// A distance's and an attribution's details are boxed: they are the largest (128 and 176
+/// bytes) and the fewest, and unboxed they made every claim's details 176 bytes, where the
+/// dates and quantities, nearly all of a long text's claims, need 112 and 80 (4 MB of the
+/// bench text: 3.3 MB less allocated, about 800 fewer page faults).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Details {
-    Distance(DistanceDetails),
+    Distance(Box<DistanceDetails>),
     Date(DateDetails),
-    Attribution(AttributionDetails),
+    Attribution(Box<AttributionDetails>),
     Quantity(QuantityDetails),
 }
 

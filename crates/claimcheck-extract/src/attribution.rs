@@ -417,7 +417,7 @@ fn attributions_reading(
             claims.push(Claim::new(
                 text,
                 trim_edges(text, span),
-                Details::Attribution(details),
+                Details::Attribution(Box::new(details)),
             ));
         }
     }
@@ -704,7 +704,7 @@ mod tests {
         let got: Vec<AttributionDetails> = extract_attributions(text)
             .into_iter()
             .map(|c| match *c.details {
-                Details::Attribution(d) => d,
+                Details::Attribution(d) => *d,
                 other => panic!("not an attribution: {other:?}"),
             })
             .collect();

@@ -386,7 +386,7 @@ fn distance(text: &str, sentence: Span, m: &Measure, previous: Option<&Claim>) -
     Some(Claim::new(
         text,
         Span::new(start, end),
-        Details::Distance(details),
+        Details::Distance(Box::new(details)),
     ))
 }
 

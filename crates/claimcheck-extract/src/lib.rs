@@ -314,7 +314,7 @@ mod tests {
                     year_source: YearSource::Unknown,
                     note: None,
                 }),
-                1 => Details::Distance(DistanceDetails {
+                1 => Details::Distance(Box::new(DistanceDetails {
                     from: None,
                     to: None,
                     comparator: Comparator::Eq,
@@ -324,11 +324,11 @@ mod tests {
                     claimed_km: 0.0,
                     mode: Mode::Straight,
                     measured_km: None,
-                }),
-                2 => Details::Attribution(AttributionDetails {
+                })),
+                2 => Details::Attribution(Box::new(AttributionDetails {
                     cue: tag.to_string(),
                     ..AttributionDetails::default()
-                }),
+                })),
                 _ => Details::Quantity(QuantityDetails {
                     value: tag as f64,
                     value_max: None,

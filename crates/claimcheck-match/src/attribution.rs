@@ -752,7 +752,7 @@ mod tests {
         let claim = Claim::new(
             &document.text,
             Span::new(0, end),
-            Details::Attribution(details.clone()),
+            Details::Attribution(Box::new(details.clone())),
         );
         check(&document, &claim, &details, &case.sources)
     }

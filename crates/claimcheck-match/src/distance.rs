@@ -613,7 +613,11 @@ mod tests {
 
     fn run(d: &DistanceDetails, context: &[&str]) -> (Verdict, Option<f64>) {
         let text = "the claim";
-        let claim = Claim::new(text, Span::new(0, text.len()), Details::Distance(d.clone()));
+        let claim = Claim::new(
+            text,
+            Span::new(0, text.len()),
+            Details::Distance(Box::new(d.clone())),
+        );
         let context: Vec<String> = context.iter().map(|s| s.to_string()).collect();
         check(&claim, d, &context)
     }
@@ -854,7 +858,7 @@ mod tests {
     #[test]
     fn tolerances_are_configurable() {
         let d = details("Paris", "Berlin", Comparator::Approx, 700.0, "km", 700.0);
-        let claim = Claim::new("x", Span::new(0, 1), Details::Distance(d.clone()));
+        let claim = Claim::new("x", Span::new(0, 1), Details::Distance(Box::new(d.clone())));
         let wide = Tolerances {
             approx: 0.3,
             ..Tolerances::default()

@@ -276,9 +276,7 @@ mod tests {
     /// occurrences counted by rule and text, across documents whose paths display alike.
     #[test]
     fn run_fingerprints_are_each_findings_own() {
-        use claimcheck_core::{
-            AttributionDetails, Claim, Details, Document, Format, QuantityDetails, Span,
-        };
+        use claimcheck_core::{Claim, Details, Document, Format, QuantityDetails, Span};
         let text = "On Monday 5 km and 5 km, then Monday again and 3 kg.";
         let quantity = |span| {
             let details = Details::Quantity(QuantityDetails {
@@ -291,7 +289,7 @@ mod tests {
             crate::Finding::new(Claim::new(text, span, details), None)
         };
         let attribution = |span| {
-            let details = Details::Attribution(AttributionDetails::default());
+            let details = Details::Attribution(Box::default());
             crate::Finding::new(Claim::new(text, span, details), None)
         };
         let findings = || {

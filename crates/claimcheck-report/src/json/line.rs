@@ -423,7 +423,7 @@ mod tests {
             })
         };
         let mut every = vec![
-            Details::Distance(DistanceDetails {
+            Details::Distance(Box::new(DistanceDetails {
                 from: s("Vladivostok \"port\""),
                 to: s("North Korea (border)"),
                 comparator: Comparator::Between,
@@ -433,8 +433,8 @@ mod tests {
                 claimed_km: 1.0 / 3.0,
                 mode: Mode::Flight,
                 measured_km: Some(f64::NAN),
-            }),
-            Details::Distance(DistanceDetails {
+            })),
+            Details::Distance(Box::new(DistanceDetails {
                 from: None,
                 to: None,
                 comparator: Comparator::Approx,
@@ -444,7 +444,7 @@ mod tests {
                 claimed_km: 804.672,
                 mode: Mode::Straight,
                 measured_km: None,
-            }),
+            })),
             Details::Date(DateDetails {
                 date: CalendarDate::day(2024, 2, 29),
                 precision: Precision::Day,
@@ -466,7 +466,7 @@ mod tests {
                 year_source: YearSource::Text,
                 note: None,
             }),
-            Details::Attribution(AttributionDetails {
+            Details::Attribution(Box::new(AttributionDetails {
                 speaker: s("Ana Ruiz"),
                 role: s("mayor"),
                 organization: s("city council"),
@@ -475,8 +475,8 @@ mod tests {
                 content: "“We will rebuild,” she said; \"twice\"".to_string(),
                 direct: true,
                 quoted: vec!["We will rebuild,".to_string(), "twice".to_string()],
-            }),
-            Details::Attribution(AttributionDetails {
+            })),
+            Details::Attribution(Box::new(AttributionDetails {
                 speaker: None,
                 role: None,
                 organization: None,
@@ -485,7 +485,7 @@ mod tests {
                 content: String::new(),
                 direct: false,
                 quoted: Vec::new(),
-            }),
+            })),
             Details::Quantity(QuantityDetails {
                 value: 4.7e9,
                 value_max: Some(-0.0),

@@ -89,7 +89,7 @@ fn quantity(value: f64, unit: &str) -> Details {
 }
 
 fn attribution(speaker: Option<&str>, quoted: &str) -> Details {
-    Details::Attribution(AttributionDetails {
+    Details::Attribution(Box::new(AttributionDetails {
         speaker: speaker.map(str::to_string),
         role: speaker.is_none().then(|| "a resident".to_string()),
         cue: "said".to_string(),
@@ -97,11 +97,11 @@ fn attribution(speaker: Option<&str>, quoted: &str) -> Details {
         direct: true,
         quoted: vec![quoted.to_string()],
         ..AttributionDetails::default()
-    })
+    }))
 }
 
 fn distance(from: &str, to: &str, comparator: Comparator, value: f64, measured: f64) -> Details {
-    Details::Distance(DistanceDetails {
+    Details::Distance(Box::new(DistanceDetails {
         from: Some(from.to_string()),
         to: Some(to.to_string()),
         comparator,
@@ -111,7 +111,7 @@ fn distance(from: &str, to: &str, comparator: Comparator, value: f64, measured: 
         claimed_km: value,
         mode: Mode::Straight,
         measured_km: Some(measured),
-    })
+    }))
 }
 
 fn calendar(value: &str) -> Evidence {
