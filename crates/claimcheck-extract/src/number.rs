@@ -233,8 +233,9 @@ impl<'a> Blocks<'a> {
 }
 
 /// The masks of [`Blocks`] for the 64 bytes from `base` (fewer at the text's end), bit `k` for
-/// byte `base + k`: where a number may start, and the ASCII letters. Eight bytes are classed
-/// at once ([`crate::lanes`]).
+/// byte `base + k`: where a number may start, and the ASCII letters. A whole block is classed
+/// sixteen bytes at a time ([`vector_masks`]), a text's last, shorter one eight at a time
+/// ([`lane_masks`]).
 fn block_masks(bytes: &[u8], base: usize) -> (u64, u64) {
     let Classes {
         letter,
@@ -259,7 +260,7 @@ fn block_masks(bytes: &[u8], base: usize) -> (u64, u64) {
 const INITIALS: [u8; 8] = *b"aefnostz";
 
 /// A block's bytes by class, a bit each ([`block_masks`]).
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Default, PartialEq, Eq)]
 struct Classes {
     /// ASCII letters.
     letter: u64,
@@ -273,19 +274,11 @@ struct Classes {
     initial: u64,
 }
 
-/// The classes of [`block_masks`] for the bytes from `base` to the block's end or the text's,
-/// eight at a time as the lanes of a `u64` ([`crate::lanes`]): the masks of the ASCII letters,
-/// the letters and digits, those and `_`, and the points and first bytes of characters beyond
-/// ASCII.
+/// The [`Classes`] of the bytes from `base` to the block's end or the text's, eight at a time
+/// as the lanes of a `u64` ([`crate::lanes`]).
 fn lane_masks(bytes: &[u8], base: usize) -> Classes {
     use crate::lanes::{digits, equal, gather, leads, letters};
-    let mut c = Classes {
-        letter: 0,
-        alnum: 0,
-        word: 0,
-        other: 0,
-        initial: 0,
-    };
+    let mut c = Classes::default();
     crate::lanes::each_lane(bytes, base, |x, bit| {
         let l = letters(x);
         let a = l | digits(x);
@@ -307,13 +300,7 @@ fn vector_masks(block: &[u8]) -> Classes {
     use wide::u8x16;
     // Whether each byte of `v` is at most `top` (unsigned).
     let at_most = |v: u8x16, top: u8| v.min(u8x16::splat(top)).simd_eq(v);
-    let mut c = Classes {
-        letter: 0,
-        alnum: 0,
-        word: 0,
-        other: 0,
-        initial: 0,
-    };
+    let mut c = Classes::default();
     for (k, chunk) in block.chunks_exact(16).enumerate() {
         let x = u8x16::new(chunk.try_into().expect("sixteen bytes"));
         let lower = x | u8x16::splat(0x20);
