@@ -137,18 +137,23 @@ pub(crate) fn numbers(text: &str) -> Vec<Number> {
             i += len;
             continue;
         }
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        match signed_number_at(text, i) {
-            Some(n) => {
-                i = n.end;
-                out.push(n);
-            }
-            None => i += c.len_utf8(),
-        }
+        i = number_or_step(text, i, &mut out);
     }
     out
+}
+
+/// Reads the number that starts a word at byte `i` (a character boundary before the text's end)
+/// into `out`, if one does, and gives where to look on from: past the number, else past the
+/// character at `i`.
+fn number_or_step(text: &str, i: usize, out: &mut Vec<Number>) -> usize {
+    match signed_number_at(text, i) {
+        Some(n) => {
+            let end = n.end;
+            out.push(n);
+            end
+        }
+        None => i + text[i..].chars().next().map_or(1, char::len_utf8),
+    }
 }
 
 /// The number that starts a word at byte `i`, with a minus sign directly before its digits
@@ -1030,16 +1035,7 @@ mod tests {
                 i += 1;
                 continue;
             }
-            let Some(c) = text[i..].chars().next() else {
-                break;
-            };
-            match signed_number_at(text, i) {
-                Some(n) => {
-                    i = n.end;
-                    out.push(n);
-                }
-                None => i += c.len_utf8(),
-            }
+            i = number_or_step(text, i, &mut out);
         }
         out
     }

@@ -324,19 +324,24 @@ fn month_after_day(s: &str, at: usize) -> Option<Span> {
     None
 }
 
+/// Where what follows `\s*,?\s+` from byte `i` of `s` starts: after a comma, white space must
+/// follow it; without one, white space must stand at `i`. `None` where the text does not read so.
+fn after_comma_spaces(s: &str, i: usize) -> Option<usize> {
+    let j = skip_spaces(s, i);
+    if s.as_bytes().get(j) == Some(&b',') {
+        let k = skip_spaces(s, j + 1);
+        (k > j + 1).then_some(k)
+    } else {
+        (j > i).then_some(j)
+    }
+}
+
 /// `MONTH_YEAR` at the month word `month`:
 /// `\b(?P<m>MONTH)\b\.?(?:\s*,?\s+(?:of\s+)?|[-/])(?:(?P<y>YEAR)\b|(?P<rel>next|last|this|the\s+previous)\s+year\b)`.
 fn month_year_at(s: &str, month: Span) -> Option<YearMatch> {
     let b = s.as_bytes();
     let i = after_point(b, month);
-    let j = skip_spaces(s, i);
-    let after_separator = if b.get(j) == Some(&b',') {
-        let k = skip_spaces(s, j + 1);
-        (k > j + 1).then_some(k)
-    } else {
-        (j > i).then_some(j)
-    };
-    let start = match after_separator {
+    let start = match after_comma_spaces(s, i) {
         Some(k) => word_then_spaces(s, k, "of").unwrap_or(k),
         None if matches!(b.get(i), Some(b'-' | b'/')) => i + 1,
         None => return None,
@@ -419,17 +424,9 @@ pub(super) fn last_days(lower: &str, months: &[Span]) -> Vec<LastDay> {
         let Some(last) = last else {
             return [None, None];
         };
-        // `\s*,?\s+` then the year: after a comma, white space must follow it; without one,
-        // white space must stand before the year.
+        // `\.?` after the month, then `\s*,?\s+` and the year.
         let i = after_point(b, month);
-        let j = skip_spaces(lower, i);
-        let k = if b.get(j) == Some(&b',') {
-            let k = skip_spaces(lower, j + 1);
-            (k > j + 1).then_some(k)
-        } else {
-            (j > i).then_some(j)
-        };
-        let year = k.and_then(|k| year_at(b, k));
+        let year = after_comma_spaces(lower, i).and_then(|k| year_at(b, k));
         let end = year.map_or(i, |y| y.end);
         let hit = |start: usize| LastDay {
             whole: Span::new(start, end),
