@@ -31,12 +31,18 @@ pub fn human(run: &Run, styled: bool) -> String {
             } else {
                 title = title.id(f.claim.id.as_str());
             }
+            // The snippet is given only the claim's own lines, numbered from its first: given
+            // the whole file, the renderer walks it from the top for every claim, which made a
+            // 1 MB article take seconds.
+            let source = d.document.source();
+            let (from, to) = lines_around(source, fs.start, fs.end);
             let mut group = title.element(
-                Snippet::source(d.document.source())
+                Snippet::source(&source[from..to])
+                    .line_start(fs.line)
                     .path(d.document.path.as_str())
                     .annotation(
                         AnnotationKind::Primary
-                            .span(fs.start..fs.end)
+                            .span(fs.start - from..fs.end - from)
                             .label(label.as_str()),
                     ),
             );
@@ -57,6 +63,29 @@ pub fn human(run: &Run, styled: bool) -> String {
     out.push_str(&summary_line(run));
     out.push('\n');
     out
+}
+
+/// The byte range of the whole lines that hold `start..end`: from after the last line break
+/// before `start` to the first line break at or after `end` (or the end of the text).
+fn lines_around(source: &str, start: usize, end: usize) -> (usize, usize) {
+    let bytes = source.as_bytes();
+    let start = start.min(bytes.len());
+    let end = end.clamp(start, bytes.len());
+    let from = bytes[..start]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let to = bytes[end..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| end + i);
+    // A CRLF line's carriage return is the renderer's to drop, as it does within a text.
+    let to = if to > end && bytes[to - 1] == b'\r' {
+        to - 1
+    } else {
+        to
+    };
+    (from, to)
 }
 
 fn level_of(status: Status) -> Level<'static> {
@@ -116,4 +145,40 @@ fn summary_line(run: &Run) -> String {
         "{} {claims} in {} {files}: {} supported, {} contradicted, {} unverified",
         s.claims, s.documents, s.supported, s.contradicted, s.unverified
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lines_around;
+
+    #[test]
+    fn lines_around_a_span() {
+        let text = "one\ntwo three\r\nfour\nfive";
+        let at = |s: &str| text.find(s).unwrap();
+        // A span inside a line, on the first line and on the last line with no break after it.
+        assert_eq!(
+            &text[range(lines_around(text, at("three"), at("three") + 5))],
+            "two three"
+        );
+        assert_eq!(&text[range(lines_around(text, 0, 3))], "one");
+        assert_eq!(
+            &text[range(lines_around(text, at("five"), text.len()))],
+            "five"
+        );
+        // A span over a line break takes both lines whole.
+        assert_eq!(
+            &text[range(lines_around(text, at("three"), at("four") + 2))],
+            "two three\r\nfour"
+        );
+        // An empty span at a line's start, and offsets past the end, stay in bounds.
+        assert_eq!(
+            &text[range(lines_around(text, at("four"), at("four")))],
+            "four"
+        );
+        assert_eq!(lines_around(text, 99, 120), (at("five"), text.len()));
+    }
+
+    fn range((from, to): (usize, usize)) -> std::ops::Range<usize> {
+        from..to
+    }
 }
