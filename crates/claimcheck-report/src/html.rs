@@ -188,6 +188,10 @@ fn classes(f: &Finding) -> String {
 /// The article's text as blocks, with claims wrapped in `<mark>`s. Overlapping claims (a date
 /// inside an attributed sentence) nest; a claim that crosses another's end is split into
 /// pieces, each a `<mark>` with the same reference.
+///
+/// Each block is given only its own claims and links, and its pieces are read in one sweep
+/// that keeps the claims open at each point: asking every claim of the article about every
+/// piece made a 1 MB article take 0.37 s and a 4 MB one 4.2 s.
 fn article(out: &mut String, doc: usize, d: &DocumentResult) {
     let text = d.document.text.as_str();
     let spans: Vec<(usize, usize, &Finding)> = d
@@ -215,13 +219,28 @@ fn article(out: &mut String, doc: usize, d: &DocumentResult) {
                 && text.is_char_boundary(l.span.end)
         })
         .collect();
-    for (a, b) in blocks(text, &spans) {
+    let blocks = blocks(text, &spans);
+    // The claims and links that overlap each block, each list in the article's order. No claim
+    // overlaps two blocks (blocks end only where no claim crosses); a link may.
+    let mut block_spans: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
+    for (k, &(s, e, _)) in spans.iter().enumerate() {
+        for i in overlapping(&blocks, s, e) {
+            block_spans[i].push(k);
+        }
+    }
+    let mut block_links: Vec<Vec<&claimcheck_core::Link>> = vec![Vec::new(); blocks.len()];
+    for &l in &links {
+        for i in overlapping(&blocks, l.span.start, l.span.end) {
+            block_links[i].push(l);
+        }
+    }
+    for (((a, b), mine), links) in blocks.into_iter().zip(block_spans).zip(block_links) {
         let (tag, class) = block_kind(d, a);
         let _ = write!(out, "<{tag}{class}>");
         let mut cuts: Vec<usize> = vec![a, b];
-        let ends = spans
+        let ends = mine
             .iter()
-            .map(|&(s, e, _)| (s, e))
+            .map(|&k| (spans[k].0, spans[k].1))
             .chain(links.iter().map(|l| (l.span.start, l.span.end)));
         for (s, e) in ends {
             for p in [s, e] {
@@ -232,14 +251,28 @@ fn article(out: &mut String, doc: usize, d: &DocumentResult) {
         }
         cuts.sort_unstable();
         cuts.dedup();
+        // The block's claims by start, for the sweep; `open` holds those begun and not ended.
+        let mut by_start = mine.clone();
+        by_start.sort_by_key(|&k| spans[k].0);
+        let mut next = 0;
+        let mut open: Vec<usize> = Vec::new();
         for w in cuts.windows(2) {
             let (x, y) = (w[0], w[1]);
-            let mut active: Vec<&(usize, usize, &Finding)> = spans
-                .iter()
-                .filter(|(s, e, _)| *s <= x && y <= *e)
-                .collect();
-            // Outermost first: the earliest start, then the latest end.
-            active.sort_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));
+            while let Some(&k) = by_start.get(next)
+                && spans[k].0 <= x
+            {
+                open.push(k);
+                next += 1;
+            }
+            // A claim open at `x` runs to `y` at least: every end inside the block is a cut.
+            open.retain(|&k| spans[k].1 > x);
+            // Outermost first: the earliest start, then the latest end; then the article's order.
+            let mut active: Vec<&(usize, usize, &Finding)> = {
+                let mut ks: Vec<usize> =
+                    open.iter().copied().filter(|&k| y <= spans[k].1).collect();
+                ks.sort_by_key(|&k| (spans[k].0, std::cmp::Reverse(spans[k].1), k));
+                ks.into_iter().map(|k| &spans[k]).collect()
+            };
             for (s, _, f) in &active {
                 let id = card_id(doc, f);
                 let anchor = if *s == x {
@@ -269,7 +302,8 @@ fn article(out: &mut String, doc: usize, d: &DocumentResult) {
                 }
                 None => out.push_str(&piece),
             }
-            for (_, e, f) in active.iter().rev() {
+            active.reverse();
+            for (_, e, f) in &active {
                 if *e == y {
                     let _ = write!(out, "<sup class=\"tag\">{}</sup>", esc(&f.claim.id));
                 }
@@ -280,9 +314,22 @@ fn article(out: &mut String, doc: usize, d: &DocumentResult) {
     }
 }
 
+/// The indices of the blocks (in order, disjoint) that `start..end` overlaps.
+fn overlapping(blocks: &[(usize, usize)], start: usize, end: usize) -> std::ops::Range<usize> {
+    let first = blocks.partition_point(|&(_, b)| b <= start);
+    let last = first + blocks[first..].partition_point(|&(a, _)| a < end);
+    first..last
+}
+
 /// Block ranges of the plain text: split at blank lines (`\n\n`, or `\r\n\r\n` in a
 /// plain-text file) that no claim crosses.
 fn blocks(text: &str, spans: &[(usize, usize, &Finding)]) -> Vec<(usize, usize)> {
+    // The claims by start, read once as the breaks move on: a break is crossed when a claim
+    // that starts before its end ends after its start.
+    let mut by_start: Vec<(usize, usize)> = spans.iter().map(|&(s, e, _)| (s, e)).collect();
+    by_start.sort_unstable();
+    let mut seen = 0;
+    let mut furthest_end = 0;
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
@@ -298,7 +345,13 @@ fn blocks(text: &str, spans: &[(usize, usize, &Finding)]) -> Vec<(usize, usize)>
             while j < bytes.len() && is_break(bytes[j]) {
                 j += 1;
             }
-            let crossed = spans.iter().any(|(s, e, _)| *s < j && i < *e);
+            while let Some(&(s, e)) = by_start.get(seen)
+                && s < j
+            {
+                furthest_end = furthest_end.max(e);
+                seen += 1;
+            }
+            let crossed = furthest_end > i;
             if !crossed {
                 out.push((start, i));
                 start = j;
@@ -683,6 +736,119 @@ mod tests {
         assert_eq!(fmt_km(124.04), "124");
         assert_eq!(fmt_km(12.0), "12");
         assert_eq!(fmt_km(2.35), "2.4");
+    }
+
+    /// Every character of the article is inside the marks of exactly the claims that hold it,
+    /// outermost first, and each claim's tag follows its last character once: over claims
+    /// that nest, cross each other's ends and cross blank lines, placed by a fixed generator.
+    #[test]
+    fn marks_hold_exactly_their_claims() {
+        use claimcheck_core::{Claim, Details, Document, Format, QuantityDetails, Span};
+        let mut text = String::new();
+        for p in 0..12 {
+            for w in 0..(3 + p % 5) {
+                text.push_str(["alpha ", "be ", "gamma\n", "delta "][(p + w) % 4]);
+            }
+            text.push_str("end.\n\n");
+        }
+        text.truncate(text.trim_end().len());
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        // Short claims, most inside a line, and a few long ones across lines and blank lines.
+        let mut spans: Vec<(usize, usize)> = (0..40)
+            .map(|k| {
+                let start = next(text.len() - 1);
+                let len = if k % 10 == 0 {
+                    20 + next(50)
+                } else {
+                    1 + next(12)
+                };
+                (start, (start + len).min(text.len()))
+            })
+            .collect();
+        spans.sort();
+        let findings = spans
+            .iter()
+            .enumerate()
+            .map(|(k, &(s, e))| {
+                let details = Details::Quantity(QuantityDetails {
+                    value: 1.0,
+                    value_max: None,
+                    unit: None,
+                    comparator: None,
+                    unit_name: None,
+                });
+                let mut claim = Claim::new(&text, Span::new(s, e), details);
+                claim.id = format!("c{k}");
+                Finding::new(claim, None)
+            })
+            .collect();
+        let d = DocumentResult {
+            document: Document::parse("a.txt", text.clone(), Format::Text),
+            published: None,
+            findings,
+        };
+        assert_eq!(d.document.text, text, "a plain text is read as it is");
+        let mut out = String::new();
+        article(&mut out, 0, &d);
+
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        let mut open: Vec<usize> = Vec::new();
+        let mut tags = vec![0; spans.len()];
+        let mut rest = out.as_str();
+        while let Some(c) = rest.chars().next() {
+            if c == '<' {
+                let end = rest.find('>').expect("a tag closes");
+                let tag = &rest[..=end];
+                rest = &rest[end + 1..];
+                const REF: &str = "data-ref=\"d0-c";
+                if let Some(at) = tag.find(REF) {
+                    let digits = &tag[at + REF.len()..];
+                    let k: usize = digits[..digits.find('"').unwrap()].parse().unwrap();
+                    open.push(k);
+                } else if tag == "</mark>" {
+                    open.pop().expect("a mark was open");
+                } else if tag == "<br>" {
+                    assert_eq!(bytes[pos], b'\n');
+                    pos += 1;
+                } else if tag == "<sup class=\"tag\">" {
+                    let close = rest.find("</sup>").unwrap();
+                    let k: usize = rest[1..close].parse().unwrap();
+                    assert_eq!(open.last(), Some(&k), "a tag inside its own mark");
+                    assert_eq!(spans[k].1, pos, "c{k}'s tag after its last character");
+                    tags[k] += 1;
+                    rest = &rest[close + 6..];
+                }
+                continue;
+            }
+            // A block's element ends its line; the blank lines between blocks are not written.
+            if c == '\n' {
+                rest = &rest[1..];
+                continue;
+            }
+            while bytes[pos] == b'\n' {
+                pos += 1;
+            }
+            assert_eq!(bytes[pos], c as u8, "the text in order at {pos}");
+            let mut holding: Vec<usize> = (0..spans.len())
+                .filter(|&k| spans[k].0 <= pos && pos < spans[k].1)
+                .collect();
+            holding.sort_by_key(|&k| (spans[k].0, std::cmp::Reverse(spans[k].1), k));
+            assert_eq!(open, holding, "the marks around {pos}");
+            pos += 1;
+            rest = &rest[1..];
+        }
+        assert!(open.is_empty());
+        assert_eq!(tags, vec![1; spans.len()], "one tag a claim");
+        // The claims crossed some blank lines, which then did not end a block.
+        let blocks = out.matches("<p>").count();
+        assert!(1 < blocks && blocks < 12, "{blocks} blocks");
     }
 
     #[test]
