@@ -850,13 +850,16 @@ fn write_outputs(run: &Run, settings: &Settings) -> Result<()> {
         styled,
         ..RenderOptions::default()
     };
-    let render =
-        |format: OutputFormat| claimcheck_report::render(format, source(format), &options(false));
+    let write = |format: OutputFormat, path: &Path| {
+        write_file_with(path, |out| {
+            claimcheck_report::render_to(format, source(format), &options(false), out)
+        })
+    };
     for (format, path) in &settings.reports {
-        write_file(path, &render(*format))?;
+        write(*format, path)?;
     }
     match &settings.output_file {
-        Some(path) => write_file(path, &render(settings.format))?,
+        Some(path) => write(settings.format, path)?,
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             claimcheck_report::render_to(
@@ -898,6 +901,15 @@ fn filter_level(run: &Run, min: Level) -> Run {
 /// Writes `text` to `path` through a temporary file and a rename, so a reader never sees half
 /// a report and a failed write leaves the old file whole.
 pub fn write_file(path: &Path, text: &str) -> Result<()> {
+    write_file_with(path, |out| out.write_all(text.as_bytes()))
+}
+
+/// [`write_file`] for a report written part by part into the temporary file (through a
+/// buffer), rather than made whole in memory first.
+fn write_file_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -907,7 +919,12 @@ pub fn write_file(path: &Path, text: &str) -> Result<()> {
         .and_then(|n| n.to_str())
         .unwrap_or("report");
     let tmp = dir.join(format!(".{name}.claimcheck-{}.tmp", std::process::id()));
-    std::fs::write(&tmp, text)
+    std::fs::File::create(&tmp)
+        .and_then(|file| {
+            let mut out = std::io::BufWriter::new(file);
+            write(&mut out)?;
+            out.into_inner().map(drop).map_err(|e| e.into_error())
+        })
         .and_then(|()| std::fs::rename(&tmp, path))
         .map_err(|e| {
             let _ = std::fs::remove_file(&tmp);

@@ -1,5 +1,7 @@
 //! Rendering: one run of the four benchmark articles, checked offline, written in every
-//! output format.
+//! output format; and one long article, the four joined and repeated, at two lengths ten times
+//! apart, where a format whose cost grows faster than the article shows as more than ten times
+//! slower at the longer.
 
 use claimcheck_core::{Document, Format, Sources};
 use claimcheck_extract::{ExtractOptions, extract};
@@ -30,11 +32,26 @@ fn main() {
 }
 
 fn run() -> Run {
+    checked(
+        ARTICLES
+            .iter()
+            .map(|&(path, text)| (path, text.to_string())),
+    )
+}
+
+/// A run of one article: the four joined `copies` times over (7.6 KB a copy).
+fn long_run(copies: usize) -> Run {
+    let one: Vec<&str> = ARTICLES.iter().map(|(_, text)| text.trim_end()).collect();
+    let text = vec![one.join("\n\n"); copies].join("\n\n");
+    checked([("bench/long.txt", text)])
+}
+
+fn checked<'a>(articles: impl IntoIterator<Item = (&'a str, String)>) -> Run {
     let published = Some(jiff::civil::date(2024, 3, 13));
-    let documents = ARTICLES
-        .iter()
+    let documents = articles
+        .into_iter()
         .map(|(path, text)| {
-            let document = Document::parse(path, text.to_string(), Format::Text);
+            let document = Document::parse(path, text, Format::Text);
             let claims = extract(&document.text, &ExtractOptions { published });
             let findings = check(
                 &document,
@@ -62,6 +79,20 @@ fn run() -> Run {
 #[divan::bench(args = OutputFormat::ALL)]
 fn format(bencher: divan::Bencher, format: OutputFormat) {
     let run = run();
+    let options = RenderOptions::default();
+    bencher.bench(|| render(format, divan::black_box(&run), &options));
+}
+
+#[divan::bench(args = OutputFormat::ALL)]
+fn long_article_7kb(bencher: divan::Bencher, format: OutputFormat) {
+    let run = long_run(1);
+    let options = RenderOptions::default();
+    bencher.bench(|| render(format, divan::black_box(&run), &options));
+}
+
+#[divan::bench(args = OutputFormat::ALL)]
+fn long_article_76kb(bencher: divan::Bencher, format: OutputFormat) {
+    let run = long_run(10);
     let options = RenderOptions::default();
     bencher.bench(|| render(format, divan::black_box(&run), &options));
 }

@@ -43,6 +43,7 @@ mod markdown;
 mod rdjson;
 mod rules;
 mod sarif;
+mod stream;
 mod text;
 
 use std::collections::BTreeMap;

@@ -4,44 +4,61 @@
 //! reviewdog.proto has no fingerprint field, and reviewdog decodes with protobuf's JSON rules,
 //! which refuse unknown fields, so the fingerprint is not written here.
 
+use std::io::{self, Write};
+
 use serde_json::{Value, json};
 
 use crate::location::Location;
+use crate::stream::{Stream, to_string, write_pretty};
 use crate::text::{evidence_line, message};
 use crate::{INFORMATION_URI, Level, Run, display_path, rule};
 
 pub(crate) fn rdjson(run: &Run) -> String {
-    let result = json!({
-        "source": source(),
-        "severity": "WARNING",
-        "diagnostics": diagnostics(run),
-    });
-    let mut out = serde_json::to_string_pretty(&result).expect("diagnostics always serialise");
-    out.push('\n');
-    out
+    to_string(|out| write_rdjson(run, out))
+}
+
+/// The result object, written one diagnostic at a time (see [`crate::stream`]).
+pub(crate) fn write_rdjson(run: &Run, out: &mut dyn Write) -> io::Result<()> {
+    /// The keys in the order a `Value` map writes them, sorted, as the report always had.
+    #[derive(serde::Serialize)]
+    #[serde(bound = "Stream<D>: serde::Serialize")]
+    struct Result<D> {
+        diagnostics: Stream<D>,
+        severity: &'static str,
+        source: Value,
+    }
+    let result = Result {
+        diagnostics: Stream::new(diagnostics(run)),
+        severity: "WARNING",
+        source: source(),
+    };
+    write_pretty(out, &result)
 }
 
 pub(crate) fn rdjsonl(run: &Run) -> String {
-    let mut out = String::new();
+    to_string(|out| write_rdjsonl(run, out))
+}
+
+/// One diagnostic a line, each written as it is made.
+pub(crate) fn write_rdjsonl(run: &Run, out: &mut dyn Write) -> io::Result<()> {
     for mut d in diagnostics(run) {
         d["source"] = source();
-        out.push_str(&serde_json::to_string(&d).expect("diagnostics always serialise"));
-        out.push('\n');
+        serde_json::to_writer(&mut *out, &d)?;
+        out.write_all(b"\n")?;
     }
-    out
+    Ok(())
 }
 
 fn source() -> Value {
     json!({ "name": "claimcheck", "url": INFORMATION_URI })
 }
 
-fn diagnostics(run: &Run) -> Vec<Value> {
-    let mut out = Vec::new();
-    for d in &run.documents {
-        for f in &d.findings {
+fn diagnostics(run: &Run) -> impl Iterator<Item = Value> {
+    run.documents.iter().flat_map(move |d| {
+        d.findings.iter().filter_map(move |f| {
             let level = run.level(f);
             if level == Level::Note || f.verdict.is_none() {
-                continue;
+                return None;
             }
             let at = Location::of(d, f);
             let mut text = message(f);
@@ -53,7 +70,7 @@ fn diagnostics(run: &Run) -> Vec<Value> {
             if let Some(r) = rule(f.rule_id()) {
                 code["url"] = json!(r.help_uri());
             }
-            out.push(json!({
+            Some(json!({
                 "message": text,
                 "location": {
                     "path": display_path(&d.document.path),
@@ -64,10 +81,9 @@ fn diagnostics(run: &Run) -> Vec<Value> {
                 },
                 "severity": severity(level),
                 "code": code,
-            }));
-        }
-    }
-    out
+            }))
+        })
+    })
 }
 
 fn severity(level: Level) -> &'static str {
