@@ -105,6 +105,23 @@ fn into_string(bytes: Vec<u8>) -> String {
 
 /// The run as contract v1, pretty-printed, with a trailing newline.
 pub fn json(run: &Run) -> String {
+    let mut out = Vec::with_capacity(estimated_len(run, 450));
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
+    report(run)
+        .serialize(&mut serializer)
+        .expect("report values always serialise");
+    out.push(b'\n');
+    into_string(out)
+}
+
+/// [`json`] written to `out` as it is made, with no copy of the whole report in memory.
+pub(crate) fn write_json(run: &Run, out: &mut dyn io::Write) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(&mut *out, Pretty::default());
+    report(run).serialize(&mut serializer)?;
+    out.write_all(b"\n")
+}
+
+fn report(run: &Run) -> Report<'_> {
     let documents = run
         .documents
         .iter()
@@ -115,7 +132,7 @@ pub fn json(run: &Run) -> String {
             claims: Claims(d),
         })
         .collect();
-    let report = Report {
+    Report {
         version: 1,
         tool: Tool {
             name: "claimcheck",
@@ -123,14 +140,7 @@ pub fn json(run: &Run) -> String {
         },
         documents,
         summary: run.summary(),
-    };
-    let mut out = Vec::with_capacity(estimated_len(run, 450));
-    let mut serializer = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
-    report
-        .serialize(&mut serializer)
-        .expect("report values always serialise");
-    out.push(b'\n');
-    into_string(out)
+    }
 }
 
 /// The layout of `serde_json::to_string_pretty` (a line per value, two spaces per level,
