@@ -836,12 +836,23 @@ fn refuse_overwriting_inputs(paths: &[String], settings: &Settings) -> Result<()
 }
 
 fn write_outputs(run: &Run, settings: &Settings) -> Result<()> {
-    // The run without the findings below `--min-level`, made only if a format shows problems:
-    // a copy of every document, which a batch's json-lines report does not need.
+    // The run without the findings below `--min-level`, made only if a format shows problems
+    // and some finding is below it: a copy of every document, which a batch's json-lines report
+    // does not need, nor any report at the default level, which keeps every finding.
     let shown = std::cell::OnceCell::new();
     let source = |format: OutputFormat| {
         if is_problem_format(format) {
-            shown.get_or_init(|| filter_level(run, settings.min_level))
+            shown
+                .get_or_init(|| {
+                    let hidden = run
+                        .documents
+                        .iter()
+                        .flat_map(|d| &d.findings)
+                        .any(|f| run.level(f) < settings.min_level);
+                    hidden.then(|| filter_level(run, settings.min_level))
+                })
+                .as_ref()
+                .unwrap_or(run)
         } else {
             run
         }

@@ -153,7 +153,9 @@ pub fn render(format: OutputFormat, run: &Run, options: &RenderOptions) -> Strin
 /// Writes what [`render`] gives to `out`. A json-lines report is written part by part as it is
 /// rendered (short documents a group at a time in parallel, a long one in chunks), never joined
 /// into one string: for a large batch that saves a copy of the report and the page faults of a
-/// buffer its size. The JSON, SARIF, GitLab and reviewdog reports are written a finding at a time.
+/// buffer its size. The JSON, SARIF, GitLab and reviewdog reports are written a finding at a time,
+/// the HTML page a document at a time, the
+/// human report a claim at a time.
 pub fn render_to(
     format: OutputFormat,
     run: &Run,
@@ -163,6 +165,8 @@ pub fn render_to(
     match format {
         OutputFormat::JsonLines => crate::json::write_json_lines(run, out),
         OutputFormat::Json => crate::json::write_json(run, out),
+        OutputFormat::Html => crate::html::write_html(run, out),
+        OutputFormat::Human => crate::human::write_human(run, options.styled, out),
         OutputFormat::Sarif => crate::sarif::write_sarif(run, options, out),
         OutputFormat::Gitlab => crate::gitlab::write_gitlab(run, out),
         OutputFormat::Rdjson => crate::rdjson::write_rdjson(run, out),

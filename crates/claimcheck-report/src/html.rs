@@ -19,6 +19,26 @@ const CSS: &str = include_str!("html/report.css");
 const JS: &str = include_str!("html/report.js");
 
 pub(crate) fn html(run: &Run) -> String {
+    let mut page = String::new();
+    html_in_parts(run, &mut |part| {
+        page.push_str(part);
+        Ok(())
+    })
+    .expect("a page is written to memory");
+    page
+}
+
+/// [`html`] written to `out` a document at a time, so that a batch's page is never held whole.
+pub(crate) fn write_html(run: &Run, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    html_in_parts(run, &mut |part| out.write_all(part.as_bytes()))
+}
+
+/// The page in parts, in order: the head, each document, the foot. Each part is made whole in
+/// a buffer and handed to `emit` before the next is made.
+fn html_in_parts(
+    run: &Run,
+    emit: &mut dyn FnMut(&str) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let s = run.summary();
     let title = match run.documents.as_slice() {
         [one] => one
@@ -70,6 +90,8 @@ pub(crate) fn html(run: &Run) -> String {
     out.push_str("</div>\n</header>\n<main>\n");
 
     for (i, d) in run.documents.iter().enumerate() {
+        emit(&out)?;
+        out.clear();
         document(&mut out, run, i, d);
     }
     if run.documents.is_empty() {
@@ -82,7 +104,7 @@ pub(crate) fn html(run: &Run) -> String {
          Gregorian calendar.</footer>\n<script>\n{JS}</script>\n</body>\n</html>\n",
         env!("CARGO_PKG_VERSION")
     );
-    out
+    emit(&out)
 }
 
 /// Checkboxes for every verdict and kind present in the run; the script hides what is

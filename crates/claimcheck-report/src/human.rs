@@ -8,6 +8,30 @@ use crate::{Finding, Run};
 
 /// The run for a person to read; `styled` adds colour.
 pub fn human(run: &Run, styled: bool) -> String {
+    let mut out = String::new();
+    human_in_parts(run, styled, &mut |part| {
+        out.push_str(part);
+        Ok(())
+    })
+    .expect("a report is written to memory");
+    out
+}
+
+/// [`human`] written to `out` a finding at a time.
+pub(crate) fn write_human(
+    run: &Run,
+    styled: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    human_in_parts(run, styled, &mut |part| out.write_all(part.as_bytes()))
+}
+
+/// The report in parts, in order: each finding's diagnostic, then the summary.
+fn human_in_parts(
+    run: &Run,
+    styled: bool,
+    emit: &mut dyn FnMut(&str) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let renderer = if styled {
         Renderer::styled()
     } else {
@@ -58,11 +82,13 @@ pub fn human(run: &Run, styled: bool) -> String {
             }
             out.push_str(&renderer.render(&[group]));
             out.push_str("\n\n");
+            emit(&out)?;
+            out.clear();
         }
     }
     out.push_str(&summary_line(run));
     out.push('\n');
-    out
+    emit(&out)
 }
 
 /// The byte range of the whole lines that hold `start..end`: from after the last line break
