@@ -930,6 +930,23 @@ fn write_file_with(
         .and_then(|n| n.to_str())
         .unwrap_or("report");
     let tmp = dir.join(format!(".{name}.claimcheck-{}.tmp", std::process::id()));
+    /// The temporary file, removed unless it was renamed into place: after a failed write, and
+    /// after a panic while the report was being written into it.
+    struct Temporary<'a> {
+        path: &'a Path,
+        renamed: bool,
+    }
+    impl Drop for Temporary<'_> {
+        fn drop(&mut self) {
+            if !self.renamed {
+                let _ = std::fs::remove_file(self.path);
+            }
+        }
+    }
+    let mut temporary = Temporary {
+        path: &tmp,
+        renamed: false,
+    };
     std::fs::File::create(&tmp)
         .and_then(|file| {
             let mut out = std::io::BufWriter::new(file);
@@ -937,10 +954,9 @@ fn write_file_with(
             out.into_inner().map(drop).map_err(|e| e.into_error())
         })
         .and_then(|()| std::fs::rename(&tmp, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            anyhow::anyhow!("{}: cannot write: {e}", path.display())
-        })
+        .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?;
+    temporary.renamed = true;
+    Ok(())
 }
 
 fn styled(color: Color) -> bool {

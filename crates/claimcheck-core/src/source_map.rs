@@ -207,6 +207,20 @@ impl SourceMap {
         }
     }
 
+    /// The file offsets of the 1-based lines `first..=last`: from the first's start to just
+    /// after the last's line break, or the end of the file; `None` for a line the file does not
+    /// have. Found from the line starts kept, without reading the lines: a file of one long line
+    /// made a search back to its start, for each claim on it, quadratic.
+    pub fn lines(&self, source: &str, first: usize, last: usize) -> Option<(usize, usize)> {
+        let from = *self.line_starts.get(first.checked_sub(1)?)?;
+        let to = self
+            .line_starts
+            .get(last.max(first))
+            .copied()
+            .unwrap_or(source.len());
+        Some((from, to.max(from)))
+    }
+
     /// The 1-based line and the 1-based column, in Unicode scalar values, of a file offset.
     pub fn line_column(&self, source: &str, offset: usize) -> (usize, usize) {
         let line = self.line_of(offset);
@@ -305,6 +319,25 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lines' offsets run from the first's start to just after the last's break, for
+    /// every pair of lines of a text that has CRLF, empty lines and no break at its end.
+    #[test]
+    fn lines_from_the_line_starts() {
+        let text = "one\r\n\ntwo\nthree";
+        let map = SourceMap::identity(text);
+        let by_hand: Vec<&str> = text.split_inclusive('\n').collect();
+        for first in 1..=by_hand.len() {
+            for last in first..=by_hand.len() {
+                let (from, to) = map
+                    .lines(text, first, last)
+                    .expect("the text has the lines");
+                assert_eq!(&text[from..to], by_hand[first - 1..last].concat());
+            }
+        }
+        assert_eq!(map.lines(text, 0, 1), None);
+        assert_eq!(map.lines(text, 5, 5), None);
+    }
 
     /// Columns counted from the block counts are those counted from the line's start, on
     /// lines many blocks long and with characters of one to four bytes across block edges, and

@@ -256,7 +256,7 @@ fn article(out: &mut String, doc: usize, d: &DocumentResult) {
             block_links[i].push(l);
         }
     }
-    for (((a, b), mine), links) in blocks.into_iter().zip(block_spans).zip(block_links) {
+    for (((a, b), mut mine), links) in blocks.into_iter().zip(block_spans).zip(block_links) {
         let (tag, class) = block_kind(d, a);
         let _ = write!(out, "<{tag}{class}>");
         let mut cuts: Vec<usize> = vec![a, b];
@@ -274,13 +274,12 @@ fn article(out: &mut String, doc: usize, d: &DocumentResult) {
         cuts.sort_unstable();
         cuts.dedup();
         // The block's claims by start, for the sweep; `open` holds those begun and not ended.
-        let mut by_start = mine.clone();
-        by_start.sort_by_key(|&k| spans[k].0);
+        mine.sort_by_key(|&k| spans[k].0);
         let mut next = 0;
         let mut open: Vec<usize> = Vec::new();
         for w in cuts.windows(2) {
             let (x, y) = (w[0], w[1]);
-            while let Some(&k) = by_start.get(next)
+            while let Some(&k) = mine.get(next)
                 && spans[k].0 <= x
             {
                 open.push(k);
@@ -290,8 +289,7 @@ fn article(out: &mut String, doc: usize, d: &DocumentResult) {
             open.retain(|&k| spans[k].1 > x);
             // Outermost first: the earliest start, then the latest end; then the article's order.
             let mut active: Vec<&(usize, usize, &Finding)> = {
-                let mut ks: Vec<usize> =
-                    open.iter().copied().filter(|&k| y <= spans[k].1).collect();
+                let mut ks = open.clone();
                 ks.sort_by_key(|&k| (spans[k].0, std::cmp::Reverse(spans[k].1), k));
                 ks.into_iter().map(|k| &spans[k]).collect()
             };

@@ -2,7 +2,7 @@
 //! underlined, the verdict and its rule, the explanation and the evidence), then a summary.
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
-use claimcheck_core::{Details, Status};
+use claimcheck_core::{Details, FileSpan, Status};
 
 use crate::{Finding, Run};
 
@@ -57,16 +57,24 @@ fn human_in_parts(
             }
             // The snippet is given only the claim's own lines, numbered from its first: given
             // the whole file, the renderer walks it from the top for every claim, which made a
-            // 1 MB article take seconds.
+            // 1 MB article take seconds. A line too long to show whole (a paragraph held on one
+            // line, a file without line breaks) is shown around the claim only (see `Cut`).
             let source = d.document.source();
-            let (from, to) = lines_around(source, fs.start, fs.end);
+            let (from, to) = (d.document.map)
+                .lines(source, fs.line, fs.end_line)
+                .unwrap_or((fs.start, fs.end));
+            let cut = (to - from > LONG_LINE).then(|| Cut::new(source, (from, to), fs));
+            let (shown, start, end) = match &cut {
+                Some(c) => (c.text.as_str(), c.start, c.end),
+                None => (&source[from..to], fs.start - from, fs.end - from),
+            };
             let mut group = title.element(
-                Snippet::source(&source[from..to])
+                Snippet::source(shown)
                     .line_start(fs.line)
                     .path(d.document.path.as_str())
                     .annotation(
                         AnnotationKind::Primary
-                            .span(fs.start - from..fs.end - from)
+                            .span(start..end)
                             .label(label.as_str()),
                     ),
             );
@@ -80,7 +88,11 @@ fn human_in_parts(
                     group = group.element(Level::NOTE.message(line));
                 }
             }
-            out.push_str(&renderer.render(&[group]));
+            let rendered = renderer.render(&[group]);
+            match &cut {
+                Some(c) => out.push_str(&c.place_fixed(&rendered, fs)),
+                None => out.push_str(&rendered),
+            }
             out.push_str("\n\n");
             emit(&out)?;
             out.clear();
@@ -91,27 +103,66 @@ fn human_in_parts(
     emit(&out)
 }
 
-/// The byte range of the whole lines that hold `start..end`: from after the last line break
-/// before `start` to the first line break at or after `end` (or the end of the text).
-fn lines_around(source: &str, start: usize, end: usize) -> (usize, usize) {
-    let bytes = source.as_bytes();
-    let start = start.min(bytes.len());
-    let end = end.clamp(start, bytes.len());
-    let from = bytes[..start]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let to = bytes[end..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(bytes.len(), |i| end + i);
-    // A CRLF line's carriage return is the renderer's to drop, as it does within a text.
-    let to = if to > end && bytes[to - 1] == b'\r' {
-        to - 1
-    } else {
-        to
-    };
-    (from, to)
+/// The longest stretch of lines a claim is shown in whole (bytes): a long paragraph on one line
+/// is shown whole, a text of hundreds of kilobytes without a line break is not.
+const LONG_LINE: usize = 4096;
+
+/// The bytes shown on each side of a claim on a longer line.
+const CONTEXT: usize = 120;
+
+/// A claim on a line longer than [`LONG_LINE`], shown with [`CONTEXT`] bytes on each side and
+/// an ellipsis where the line goes on. The renderer counts the column it prints from the start
+/// of what it is given, so the place it prints is set right afterwards.
+struct Cut {
+    text: String,
+    /// The claim's bytes in `text`.
+    start: usize,
+    end: usize,
+}
+
+impl Cut {
+    fn new(source: &str, (from, to): (usize, usize), fs: FileSpan) -> Cut {
+        let mut a = fs.start.saturating_sub(CONTEXT).max(from);
+        while !source.is_char_boundary(a) {
+            a += 1;
+        }
+        let mut b = fs.end.saturating_add(CONTEXT).min(to);
+        while !source.is_char_boundary(b) {
+            b -= 1;
+        }
+        let (a, b) = (a.min(fs.start), b.max(fs.end));
+        let mut text = String::with_capacity(b - a + 6);
+        if a > from {
+            text.push('…');
+        }
+        let start = text.len() + (fs.start - a);
+        let end = text.len() + (fs.end - a);
+        text.push_str(&source[a..b]);
+        if b < to {
+            text.push('…');
+        }
+        Cut { text, start, end }
+    }
+
+    /// `rendered` with the column of its location line, which the renderer counted in the cut
+    /// text, replaced by the claim's column in the file.
+    fn place_fixed(&self, rendered: &str, fs: FileSpan) -> String {
+        let counted = self.text[..self.start].chars().count() + 1;
+        let wrong = format!(":{}:{counted}", fs.line);
+        let right = format!(":{}:{}", fs.line, fs.column);
+        let after = rendered.find("-->").unwrap_or(0);
+        match rendered[after..].find(&wrong) {
+            Some(k) => {
+                let at = after + k;
+                let mut fixed = String::with_capacity(rendered.len() + 8);
+                fixed.push_str(&rendered[..at]);
+                fixed.push_str(&right);
+                fixed.push_str(&rendered[at + wrong.len()..]);
+                fixed
+            }
+            None => rendered.to_string(),
+        }
+    }
 }
 
 fn level_of(status: Status) -> Level<'static> {
@@ -175,36 +226,39 @@ fn summary_line(run: &Run) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::lines_around;
+    use super::*;
 
+    /// A claim on a line of 100 KB is shown with its context, and the place printed is the
+    /// claim's in the file, though the renderer counted it in the cut text.
     #[test]
-    fn lines_around_a_span() {
-        let text = "one\ntwo three\r\nfour\nfive";
-        let at = |s: &str| text.find(s).unwrap();
-        // A span inside a line, on the first line and on the last line with no break after it.
-        assert_eq!(
-            &text[range(lines_around(text, at("three"), at("three") + 5))],
-            "two three"
-        );
-        assert_eq!(&text[range(lines_around(text, 0, 3))], "one");
-        assert_eq!(
-            &text[range(lines_around(text, at("five"), text.len()))],
-            "five"
-        );
-        // A span over a line break takes both lines whole.
-        assert_eq!(
-            &text[range(lines_around(text, at("three"), at("four") + 2))],
-            "two three\r\nfour"
-        );
-        // An empty span at a line's start, and offsets past the end, stay in bounds.
-        assert_eq!(
-            &text[range(lines_around(text, at("four"), at("four")))],
-            "four"
-        );
-        assert_eq!(lines_around(text, 99, 120), (at("five"), text.len()));
-    }
-
-    fn range((from, to): (usize, usize)) -> std::ops::Range<usize> {
-        from..to
+    fn a_long_line_is_shown_around_the_claim() {
+        use claimcheck_core::{Claim, Document, Format, QuantityDetails, Span};
+        let mut text = "é word ".repeat(15_000);
+        let at = text.len();
+        text.push_str("5 km further");
+        text.push_str(&" more".repeat(100));
+        let details = Details::Quantity(QuantityDetails {
+            value: 5.0,
+            value_max: None,
+            unit: Some("km".to_string()),
+            comparator: None,
+            unit_name: None,
+        });
+        let mut claim = Claim::new(&text, Span::new(at, at + 4), details);
+        claim.id = "c1".to_string();
+        let run = Run {
+            documents: vec![crate::DocumentResult {
+                document: Document::parse("a.txt", text.clone(), Format::Text),
+                published: None,
+                findings: vec![Finding::new(claim, None)],
+            }],
+            ..Run::default()
+        };
+        let out = human(&run, false);
+        let column = text[..at].chars().count() + 1;
+        assert!(out.contains(&format!("--> a.txt:1:{column}\n")), "{out}");
+        assert!(out.contains("1 | …é word é word"), "{out}");
+        assert!(out.contains("é word 5 km further"), "{out}");
+        assert!(out.len() < 2_000, "{} bytes", out.len());
     }
 }

@@ -29,17 +29,18 @@ impl Location {
     pub fn of(d: &DocumentResult, f: &Finding) -> Location {
         let span = d.document.file_span(f.claim.span);
         let source = d.document.source();
-        let byte_column = |offset: usize| {
+        // The line's start from the map's line starts: searched for back from the claim, it
+        // made a file of one long line quadratic in its claims.
+        let byte_column = |offset: usize, line: usize| {
             let offset = offset.min(source.len());
-            let line_start = source.as_bytes()[..offset]
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |i| i + 1);
+            let line_start = (d.document.map)
+                .lines(source, line, line)
+                .map_or(0, |(start, _)| start.min(offset));
             offset - line_start + 1
         };
         Location {
-            byte_column: byte_column(span.start),
-            end_byte_column: byte_column(span.end),
+            byte_column: byte_column(span.start, span.line),
+            end_byte_column: byte_column(span.end, span.end_line),
             span,
         }
     }
