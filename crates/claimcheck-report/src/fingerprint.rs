@@ -276,18 +276,9 @@ mod tests {
     /// occurrences counted by rule and text, across documents whose paths display alike.
     #[test]
     fn run_fingerprints_are_each_findings_own() {
-        use claimcheck_core::{Claim, Details, Document, Format, QuantityDetails, Span};
+        use claimcheck_core::{Claim, Details, Document, Format, Span};
         let text = "On Monday 5 km and 5 km, then Monday again and 3 kg.";
-        let quantity = |span| {
-            let details = Details::Quantity(QuantityDetails {
-                value: 5.0,
-                value_max: None,
-                unit: Some("km".to_string()),
-                comparator: None,
-                unit_name: None,
-            });
-            crate::Finding::new(Claim::new(text, span, details), None)
-        };
+        let quantity = |span| crate::km_finding(text, span, "");
         let attribution = |span| {
             let details = Details::Attribution(Box::default());
             crate::Finding::new(Claim::new(text, span, details), None)

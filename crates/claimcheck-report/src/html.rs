@@ -794,7 +794,7 @@ mod tests {
     /// that nest, cross each other's ends and cross blank lines, placed by a fixed generator.
     #[test]
     fn marks_hold_exactly_their_claims() {
-        use claimcheck_core::{Claim, Details, Document, Format, QuantityDetails, Span};
+        use claimcheck_core::{Document, Format, Span};
         let mut text = String::new();
         for p in 0..12 {
             for w in 0..(3 + p % 5) {
@@ -826,18 +826,7 @@ mod tests {
         let findings = spans
             .iter()
             .enumerate()
-            .map(|(k, &(s, e))| {
-                let details = Details::Quantity(QuantityDetails {
-                    value: 1.0,
-                    value_max: None,
-                    unit: None,
-                    comparator: None,
-                    unit_name: None,
-                });
-                let mut claim = Claim::new(&text, Span::new(s, e), details);
-                claim.id = format!("c{k}");
-                Finding::new(claim, None)
-            })
+            .map(|(k, &(s, e))| crate::km_finding(&text, Span::new(s, e), &format!("c{k}")))
             .collect();
         let d = DocumentResult {
             document: Document::parse("a.txt", text.clone(), Format::Text),

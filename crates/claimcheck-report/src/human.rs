@@ -232,25 +232,16 @@ mod tests {
     /// claim's in the file, though the renderer counted it in the cut text.
     #[test]
     fn a_long_line_is_shown_around_the_claim() {
-        use claimcheck_core::{Claim, Document, Format, QuantityDetails, Span};
+        use claimcheck_core::{Document, Format, Span};
         let mut text = "é word ".repeat(15_000);
         let at = text.len();
         text.push_str("5 km further");
         text.push_str(&" more".repeat(100));
-        let details = Details::Quantity(QuantityDetails {
-            value: 5.0,
-            value_max: None,
-            unit: Some("km".to_string()),
-            comparator: None,
-            unit_name: None,
-        });
-        let mut claim = Claim::new(&text, Span::new(at, at + 4), details);
-        claim.id = "c1".to_string();
         let run = Run {
             documents: vec![crate::DocumentResult {
                 document: Document::parse("a.txt", text.clone(), Format::Text),
                 published: None,
-                findings: vec![Finding::new(claim, None)],
+                findings: vec![crate::km_finding(&text, Span::new(at, at + 4), "c1")],
             }],
             ..Run::default()
         };

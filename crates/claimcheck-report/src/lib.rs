@@ -158,3 +158,19 @@ impl Run {
         }
     }
 }
+
+/// A finding for the unit tests: "5 km" over `span` of `text`, extracted (no verdict), with
+/// the id `id`.
+#[cfg(test)]
+pub(crate) fn km_finding(text: &str, span: claimcheck_core::Span, id: &str) -> Finding {
+    let details = claimcheck_core::Details::Quantity(claimcheck_core::QuantityDetails {
+        value: 5.0,
+        value_max: None,
+        unit: Some("km".to_string()),
+        comparator: None,
+        unit_name: None,
+    });
+    let mut claim = Claim::new(text, span, details);
+    claim.id = id.to_string();
+    Finding::new(claim, None)
+}
