@@ -110,8 +110,8 @@ const LONG_LINE: usize = 4096;
 /// The bytes shown on each side of a claim on a longer line.
 const CONTEXT: usize = 120;
 
-/// A claim on a line longer than [`LONG_LINE`], shown with [`CONTEXT`] bytes on each side and
-/// an ellipsis where the line goes on. The renderer counts the column it prints from the start
+/// A claim on a line longer than [`LONG_LINE`], shown with about [`CONTEXT`] bytes on each side
+/// and an ellipsis where the line goes on. The renderer counts the column it prints from the start
 /// of what it is given, so the place it prints is set right afterwards.
 struct Cut {
     text: String,
@@ -122,15 +122,16 @@ struct Cut {
 
 impl Cut {
     fn new(source: &str, (from, to): (usize, usize), fs: FileSpan) -> Cut {
+        // Out to character boundaries: `from` and `to` are line starts or the end, so neither
+        // moves past them.
         let mut a = fs.start.saturating_sub(CONTEXT).max(from);
         while !source.is_char_boundary(a) {
-            a += 1;
+            a -= 1;
         }
         let mut b = fs.end.saturating_add(CONTEXT).min(to);
         while !source.is_char_boundary(b) {
-            b -= 1;
+            b += 1;
         }
-        let (a, b) = (a.min(fs.start), b.max(fs.end));
         let mut text = String::with_capacity(b - a + 6);
         if a > from {
             text.push('…');
