@@ -83,16 +83,10 @@ fn format(bencher: divan::Bencher, format: OutputFormat) {
     bencher.bench(|| render(format, divan::black_box(&run), &options));
 }
 
-#[divan::bench(args = OutputFormat::ALL)]
-fn long_article_7kb(bencher: divan::Bencher, format: OutputFormat) {
-    let run = long_run(1);
-    let options = RenderOptions::default();
-    bencher.bench(|| render(format, divan::black_box(&run), &options));
-}
-
-#[divan::bench(args = OutputFormat::ALL)]
-fn long_article_76kb(bencher: divan::Bencher, format: OutputFormat) {
-    let run = long_run(10);
+/// One article of the four bench articles joined, once (7.6 KB) and ten times over (76 KB).
+#[divan::bench(args = OutputFormat::ALL, consts = [1, 10])]
+fn long_article<const COPIES: usize>(bencher: divan::Bencher, format: OutputFormat) {
+    let run = long_run(COPIES);
     let options = RenderOptions::default();
     bencher.bench(|| render(format, divan::black_box(&run), &options));
 }

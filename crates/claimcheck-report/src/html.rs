@@ -19,26 +19,13 @@ const CSS: &str = include_str!("html/report.css");
 const JS: &str = include_str!("html/report.js");
 
 pub(crate) fn html(run: &Run) -> String {
-    let mut page = String::new();
-    html_in_parts(run, &mut |part| {
-        page.push_str(part);
-        Ok(())
-    })
-    .expect("a page is written to memory");
-    page
+    crate::stream::to_string(|out| write_html(run, out))
 }
 
-/// [`html`] written to `out` a document at a time, so that a batch's page is never held whole.
-pub(crate) fn write_html(run: &Run, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    html_in_parts(run, &mut |part| out.write_all(part.as_bytes()))
-}
-
-/// The page in parts, in order: the head, each document, the foot. Each part is made whole in
-/// a buffer and handed to `emit` before the next is made.
-fn html_in_parts(
-    run: &Run,
-    emit: &mut dyn FnMut(&str) -> std::io::Result<()>,
-) -> std::io::Result<()> {
+/// [`html`] written to `out` in parts as they are made: the head, each document (a long one a
+/// megabyte or so at a time, see [`write_if_long`]), the foot; a batch's page is never held
+/// whole.
+pub(crate) fn write_html(run: &Run, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
     let s = run.summary();
     let title = match run.documents.as_slice() {
         [one] => one
@@ -90,9 +77,9 @@ fn html_in_parts(
     out.push_str("</div>\n</header>\n<main>\n");
 
     for (i, d) in run.documents.iter().enumerate() {
-        emit(&out)?;
+        sink.write_all(out.as_bytes())?;
         out.clear();
-        document(&mut out, run, i, d, emit)?;
+        document(&mut out, run, i, d, sink)?;
     }
     if run.documents.is_empty() {
         out.push_str("<p class=\"empty\">No documents were checked.</p>\n");
@@ -104,7 +91,7 @@ fn html_in_parts(
          Gregorian calendar.</footer>\n<script>\n{JS}</script>\n</body>\n</html>\n",
         env!("CARGO_PKG_VERSION")
     );
-    emit(&out)
+    sink.write_all(out.as_bytes())
 }
 
 /// Checkboxes for every verdict and kind present in the run; the script hides what is
@@ -144,14 +131,14 @@ fn filters(out: &mut String, run: &Run) {
     );
 }
 
-/// A document's section. A long one is handed to `emit` a megabyte or so at a time (see
-/// [`emit_if_long`]).
+/// A document's section. A long one is written to `sink` a megabyte or so at a time (see
+/// [`write_if_long`]).
 fn document(
     out: &mut String,
     run: &Run,
     i: usize,
     d: &DocumentResult,
-    emit: &mut dyn FnMut(&str) -> std::io::Result<()>,
+    sink: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let path = display_path(&d.document.path);
     let _ = writeln!(out, "<section class=\"doc\" id=\"doc-{i}\">");
@@ -187,28 +174,25 @@ fn document(
         plural(d.findings.len(), "claim", "claims")
     );
     out.push_str("<div class=\"doc-body\">\n<article class=\"article\">\n");
-    article(out, i, d, emit)?;
+    article(out, i, d, sink)?;
     out.push_str("</article>\n<aside class=\"cards\" aria-label=\"Claims\">\n");
     if d.findings.is_empty() {
         out.push_str("<p class=\"empty\">No checkable claims found.</p>\n");
     }
     for f in &d.findings {
         card(out, run, i, d, f);
-        emit_if_long(out, emit)?;
+        write_if_long(out, sink)?;
     }
     out.push_str("</aside>\n</div>\n</section>\n");
     Ok(())
 }
 
-/// Hands `out` to `emit` and empties it once it holds a megabyte: a document of hundreds of
+/// Writes `out` to `sink` and empties it once it holds a megabyte: a document of hundreds of
 /// thousands of claims made a page of hundreds of megabytes, held whole (2 MB of figures alone
 /// peaked at 785 MB).
-fn emit_if_long(
-    out: &mut String,
-    emit: &mut dyn FnMut(&str) -> std::io::Result<()>,
-) -> std::io::Result<()> {
+fn write_if_long(out: &mut String, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
     if out.len() >= 1 << 20 {
-        emit(out)?;
+        sink.write_all(out.as_bytes())?;
         out.clear();
     }
     Ok(())
@@ -242,7 +226,7 @@ fn article(
     out: &mut String,
     doc: usize,
     d: &DocumentResult,
-    emit: &mut dyn FnMut(&str) -> std::io::Result<()>,
+    sink: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let text = d.document.text.as_str();
     let spans: Vec<(usize, usize, &Finding)> = d
@@ -360,7 +344,7 @@ fn article(
             }
         }
         let _ = writeln!(out, "</{tag}>");
-        emit_if_long(out, emit)?;
+        write_if_long(out, sink)?;
     }
     Ok(())
 }
@@ -834,14 +818,10 @@ mod tests {
             findings,
         };
         assert_eq!(d.document.text, text, "a plain text is read as it is");
-        let mut out = String::new();
+        let mut written = Vec::new();
         let mut rest = String::new();
-        article(&mut rest, 0, &d, &mut |part| {
-            out.push_str(part);
-            Ok(())
-        })
-        .expect("written to memory");
-        out.push_str(&rest);
+        article(&mut rest, 0, &d, &mut written).expect("written to memory");
+        let out = String::from_utf8(written).expect("UTF-8") + &rest;
 
         let bytes = text.as_bytes();
         let mut pos = 0;

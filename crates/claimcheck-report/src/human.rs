@@ -8,29 +8,14 @@ use crate::{Finding, Run};
 
 /// The run for a person to read; `styled` adds colour.
 pub fn human(run: &Run, styled: bool) -> String {
-    let mut out = String::new();
-    human_in_parts(run, styled, &mut |part| {
-        out.push_str(part);
-        Ok(())
-    })
-    .expect("a report is written to memory");
-    out
+    crate::stream::to_string(|out| write_human(run, styled, out))
 }
 
-/// [`human`] written to `out` a finding at a time.
+/// [`human`] written to `sink` a finding at a time, then the summary.
 pub(crate) fn write_human(
     run: &Run,
     styled: bool,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    human_in_parts(run, styled, &mut |part| out.write_all(part.as_bytes()))
-}
-
-/// The report in parts, in order: each finding's diagnostic, then the summary.
-fn human_in_parts(
-    run: &Run,
-    styled: bool,
-    emit: &mut dyn FnMut(&str) -> std::io::Result<()>,
+    sink: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let renderer = if styled {
         Renderer::styled()
@@ -94,13 +79,13 @@ fn human_in_parts(
                 None => out.push_str(&rendered),
             }
             out.push_str("\n\n");
-            emit(&out)?;
+            sink.write_all(out.as_bytes())?;
             out.clear();
         }
     }
     out.push_str(&summary_line(run));
     out.push('\n');
-    emit(&out)
+    sink.write_all(out.as_bytes())
 }
 
 /// The longest stretch of lines a claim is shown in whole (bytes): a long paragraph on one line
