@@ -4,10 +4,16 @@
 use std::fmt::Write as _;
 
 use crate::location::Location;
+use crate::stream::write_if_long;
 use crate::text::{message, verdict_word};
 use crate::{Run, display_path};
 
 pub(crate) fn concise(run: &Run) -> String {
+    crate::stream::to_string(|out| write_concise(run, out))
+}
+
+/// [`concise`] written to `sink` a megabyte or so at a time.
+pub(crate) fn write_concise(run: &Run, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut out = String::new();
     for d in &run.documents {
         let path = display_path(&d.document.path);
@@ -23,7 +29,8 @@ pub(crate) fn concise(run: &Run) -> String {
                 verdict_word(f),
                 f.rule_id()
             );
+            write_if_long(&mut out, sink)?;
         }
     }
-    out
+    sink.write_all(out.as_bytes())
 }

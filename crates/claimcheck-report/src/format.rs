@@ -154,8 +154,9 @@ pub fn render(format: OutputFormat, run: &Run, options: &RenderOptions) -> Strin
 /// rendered (short documents a group at a time in parallel, a long one in chunks), never joined
 /// into one string: for a large batch that saves a copy of the report and the page faults of a
 /// buffer its size. The JSON, SARIF, GitLab and reviewdog reports are written a finding at a time,
-/// the HTML page a document at a time, the
-/// human report a claim at a time.
+/// the human report a claim at a time, and the HTML, JUnit, Markdown and concise ones a
+/// megabyte or so at a time. Only GitHub's annotations, capped per level (ten by default),
+/// are rendered whole.
 pub fn render_to(
     format: OutputFormat,
     run: &Run,
@@ -171,7 +172,10 @@ pub fn render_to(
         OutputFormat::Gitlab => crate::gitlab::write_gitlab(run, out),
         OutputFormat::Rdjson => crate::rdjson::write_rdjson(run, out),
         OutputFormat::Rdjsonl => crate::rdjson::write_rdjsonl(run, out),
-        _ => out.write_all(render(format, run, options).as_bytes()),
+        OutputFormat::Junit => crate::junit::write_junit(run, out),
+        OutputFormat::Markdown => crate::markdown::write_markdown(run, out),
+        OutputFormat::Concise => crate::concise::write_concise(run, out),
+        OutputFormat::Github => out.write_all(render(format, run, options).as_bytes()),
     }
 }
 

@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 use claimcheck_core::{Details, Evidence, Format, Status};
 
 use crate::location::Location;
+use crate::stream::write_if_long;
 use crate::text::{message, verdict_word, xml_escape as esc};
 use crate::{DocumentResult, Finding, Run, display_path};
 
@@ -184,17 +185,6 @@ fn document(
         write_if_long(out, sink)?;
     }
     out.push_str("</aside>\n</div>\n</section>\n");
-    Ok(())
-}
-
-/// Writes `out` to `sink` and empties it once it holds a megabyte: a document of hundreds of
-/// thousands of claims made a page of hundreds of megabytes, held whole (2 MB of figures alone
-/// peaked at 785 MB).
-fn write_if_long(out: &mut String, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
-    if out.len() >= 1 << 20 {
-        sink.write_all(out.as_bytes())?;
-        out.clear();
-    }
     Ok(())
 }
 

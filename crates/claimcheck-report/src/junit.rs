@@ -11,10 +11,16 @@ use std::fmt::Write as _;
 use claimcheck_core::Status;
 
 use crate::location::Location;
+use crate::stream::write_if_long;
 use crate::text::{evidence_line, message, xml_escape};
 use crate::{Run, display_path};
 
 pub(crate) fn junit(run: &Run) -> String {
+    crate::stream::to_string(|out| write_junit(run, out))
+}
+
+/// [`junit`] written to `sink` a megabyte or so at a time.
+pub(crate) fn write_junit(run: &Run, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
     let s = run.summary();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
@@ -88,9 +94,10 @@ pub(crate) fn junit(run: &Run) -> String {
                 }
                 Some(Status::Supported) | None => out.push_str("/>\n"),
             }
+            write_if_long(&mut out, sink)?;
         }
         out.push_str("  </testsuite>\n");
     }
     out.push_str("</testsuites>\n");
-    out
+    sink.write_all(out.as_bytes())
 }

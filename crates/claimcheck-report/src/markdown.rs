@@ -7,10 +7,16 @@ use std::fmt::Write as _;
 use claimcheck_core::Status;
 
 use crate::location::Location;
+use crate::stream::write_if_long;
 use crate::text::{message, verdict_word};
 use crate::{DocumentResult, Finding, Level, Run, display_path};
 
 pub(crate) fn markdown(run: &Run) -> String {
+    crate::stream::to_string(|out| write_markdown(run, out))
+}
+
+/// [`markdown`] written to `sink` a megabyte or so at a time.
+pub(crate) fn write_markdown(run: &Run, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
     let s = run.summary();
     let mut out = String::new();
     let files = plural(s.documents, "file", "files");
@@ -38,12 +44,18 @@ pub(crate) fn markdown(run: &Run) -> String {
         );
     }
     for d in &run.documents {
-        document(&mut out, run, d);
+        document(&mut out, run, d, sink)?;
     }
-    out
+    sink.write_all(out.as_bytes())
 }
 
-fn document(out: &mut String, run: &Run, d: &DocumentResult) {
+/// A document's part. A long one is written to `sink` a megabyte or so at a time.
+fn document(
+    out: &mut String,
+    run: &Run,
+    d: &DocumentResult,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let path = display_path(&d.document.path);
     let _ = write!(out, "#### `{}`", path.replace('`', "'"));
     if let Some(title) = &d.document.title {
@@ -52,7 +64,7 @@ fn document(out: &mut String, run: &Run, d: &DocumentResult) {
     out.push_str("\n\n");
     if d.findings.is_empty() {
         out.push_str("No checkable claims found.\n\n");
-        return;
+        return Ok(());
     }
     let mut open: Vec<&Finding> = d
         .findings
@@ -90,6 +102,7 @@ fn document(out: &mut String, run: &Run, d: &DocumentResult) {
                 cell(&message(f)),
                 evidence(f)
             );
+            write_if_long(out, sink)?;
         }
         out.push('\n');
     }
@@ -117,9 +130,11 @@ fn document(out: &mut String, run: &Run, d: &DocumentResult) {
                 cell(&message(f)),
                 evidence(f)
             );
+            write_if_long(out, sink)?;
         }
         out.push_str("\n</details>\n\n");
     }
+    Ok(())
 }
 
 fn icon(status: Option<Status>) -> &'static str {

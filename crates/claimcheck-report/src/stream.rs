@@ -32,6 +32,18 @@ where
     }
 }
 
+/// Writes `out` to `sink` and empties it once it holds a megabyte: the reports made as text
+/// (HTML, JUnit, Markdown, concise) are written in such parts, so that a document of hundreds
+/// of thousands of claims is never held whole (2 MB of figures alone made an HTML page that
+/// peaked at 785 MB).
+pub(crate) fn write_if_long(out: &mut String, sink: &mut dyn Write) -> io::Result<()> {
+    if out.len() >= 1 << 20 {
+        sink.write_all(out.as_bytes())?;
+        out.clear();
+    }
+    Ok(())
+}
+
 /// `value` as indented JSON, as `serde_json::to_string_pretty` lays it out, and a newline.
 pub(crate) fn write_pretty(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;

@@ -328,3 +328,82 @@ fn json_lines_written_in_parts_are_the_rendered_lines() {
     assert_eq!(written.len(), rendered.len());
     assert!(written == rendered.as_bytes());
 }
+
+/// The reports made as text (concise, JUnit, Markdown) go out a megabyte or so at a time for a
+/// long document, and every finding is in them once, in order: a part written twice or left
+/// unwritten shows as a wrong count.
+#[test]
+fn text_reports_of_a_long_document_are_written_in_parts() {
+    /// Keeps what is written and how many writes it took.
+    #[derive(Default)]
+    struct Parts {
+        bytes: Vec<u8>,
+        writes: usize,
+    }
+    impl std::io::Write for Parts {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.bytes.extend_from_slice(buf);
+            self.writes += 1;
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let article = "Flood warnings were lifted on Monday, 14 May 2024, officials said. \
+                   The convoy brought 40 trucks, 3.5 km of sandbags and 12,000 litres of water.\n\n";
+    let document = claimcheck_core::Document::parse(
+        "long.txt",
+        article.repeat(4_000),
+        claimcheck_core::Format::Text,
+    );
+    let claims = claimcheck_extract::extract(
+        &document.text,
+        &claimcheck_extract::ExtractOptions {
+            published: Some(jiff::civil::date(2024, 3, 6)),
+        },
+    );
+    let ids: Vec<String> = claims.iter().map(|c| c.id.clone()).collect();
+    let run = Run {
+        documents: vec![claimcheck_report::DocumentResult {
+            findings: claims
+                .into_iter()
+                .map(|c| claimcheck_report::Finding::new(c, None))
+                .collect(),
+            document,
+            published: None,
+        }],
+        verified: false,
+        level_overrides: Default::default(),
+    };
+    for format in [
+        OutputFormat::Concise,
+        OutputFormat::Junit,
+        OutputFormat::Markdown,
+    ] {
+        let mut parts = Parts::default();
+        claimcheck_report::render_to(format, &run, &RenderOptions::default(), &mut parts)
+            .expect("a buffer takes every part");
+        let text = String::from_utf8(parts.bytes).expect("UTF-8");
+        // More than a megabyte: one part at least went out before the end.
+        assert!(text.len() > 1 << 20, "{format:?}: {} bytes", text.len());
+        assert!(parts.writes >= 2, "{format:?}: {} writes", parts.writes);
+        assert_eq!(text, render(format, &run, &RenderOptions::default()));
+        let lines: Vec<&str> = match format {
+            OutputFormat::Concise => text.lines().collect(),
+            OutputFormat::Junit => {
+                assert!(text.ends_with("</testsuite>\n</testsuites>\n"));
+                text.lines()
+                    .filter(|l| l.trim_start().starts_with("<testcase "))
+                    .collect()
+            }
+            _ => text.lines().filter(|l| l.starts_with("| • |")).collect(),
+        };
+        assert_eq!(lines.len(), ids.len(), "{format:?}");
+        if format == OutputFormat::Junit {
+            for (line, id) in lines.iter().zip(&ids) {
+                assert!(line.contains(&format!("name=\"{id} L")), "{line}");
+            }
+        }
+    }
+}
