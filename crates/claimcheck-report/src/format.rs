@@ -175,7 +175,7 @@ pub fn render_to(
         OutputFormat::Junit => crate::junit::write_junit(run, out),
         OutputFormat::Markdown => crate::markdown::write_markdown(run, out),
         OutputFormat::Concise => crate::concise::write_concise(run, out),
-        OutputFormat::Github => out.write_all(render(format, run, options).as_bytes()),
+        OutputFormat::Github => out.write_all(crate::github::github(run, options).as_bytes()),
     }
 }
 
