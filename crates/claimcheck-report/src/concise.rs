@@ -8,11 +8,7 @@ use crate::stream::write_if_long;
 use crate::text::{message, verdict_word};
 use crate::{Run, display_path};
 
-pub(crate) fn concise(run: &Run) -> String {
-    crate::stream::to_string(|out| write_concise(run, out))
-}
-
-/// [`concise`] written to `sink` a megabyte or so at a time.
+/// The concise report, written to `sink` a megabyte or so at a time.
 pub(crate) fn write_concise(run: &Run, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut out = String::new();
     for d in &run.documents {

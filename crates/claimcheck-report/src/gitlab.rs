@@ -8,13 +8,9 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
-use crate::stream::{Stream, to_string, write_pretty};
+use crate::stream::{Stream, write_pretty};
 use crate::text::{evidence_line, message};
 use crate::{Level, Run, display_path, run_fingerprints};
-
-pub(crate) fn gitlab(run: &Run) -> String {
-    to_string(|out| write_gitlab(run, out))
-}
 
 /// The array of issues, written one issue at a time (see [`crate::stream`]).
 pub(crate) fn write_gitlab(run: &Run, out: &mut dyn Write) -> io::Result<()> {

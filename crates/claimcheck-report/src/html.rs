@@ -19,11 +19,7 @@ use crate::{DocumentResult, Finding, Run, display_path};
 const CSS: &str = include_str!("html/report.css");
 const JS: &str = include_str!("html/report.js");
 
-pub(crate) fn html(run: &Run) -> String {
-    crate::stream::to_string(|out| write_html(run, out))
-}
-
-/// [`html`] written to `out` in parts as they are made: the head, each document (a long one a
+/// The page, written to `sink` in parts as they are made: the head, each document (a long one a
 /// megabyte or so at a time, see [`write_if_long`]), the foot; a batch's page is never held
 /// whole.
 pub(crate) fn write_html(run: &Run, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -707,7 +703,7 @@ fn graticule(
 }
 
 /// A short name for a point from its evidence source: "GeoNames 2013348 (Vladivostok, RU)"
-/// gives "Vladivostok"; a Natural Earth boundary gives "<country> border".
+/// gives "Vladivostok"; a Natural Earth boundary gives "`<country>` border".
 fn point_label(source: &str) -> String {
     let inner = source
         .rsplit_once('(')

@@ -15,11 +15,7 @@ use crate::stream::write_if_long;
 use crate::text::{evidence_line, message, xml_escape};
 use crate::{Run, display_path};
 
-pub(crate) fn junit(run: &Run) -> String {
-    crate::stream::to_string(|out| write_junit(run, out))
-}
-
-/// [`junit`] written to `sink` a megabyte or so at a time.
+/// The JUnit report, written to `sink` a megabyte or so at a time.
 pub(crate) fn write_junit(run: &Run, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
     let s = run.summary();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -97,6 +93,7 @@ pub(crate) fn write_junit(run: &Run, sink: &mut dyn std::io::Write) -> std::io::
             write_if_long(&mut out, sink)?;
         }
         out.push_str("  </testsuite>\n");
+        write_if_long(&mut out, sink)?;
     }
     out.push_str("</testsuites>\n");
     sink.write_all(out.as_bytes())

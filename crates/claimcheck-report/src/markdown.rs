@@ -11,11 +11,7 @@ use crate::stream::write_if_long;
 use crate::text::{message, verdict_word};
 use crate::{DocumentResult, Finding, Level, Run, display_path};
 
-pub(crate) fn markdown(run: &Run) -> String {
-    crate::stream::to_string(|out| write_markdown(run, out))
-}
-
-/// [`markdown`] written to `sink` a megabyte or so at a time.
+/// The Markdown report, written to `sink` a megabyte or so at a time.
 pub(crate) fn write_markdown(run: &Run, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
     let s = run.summary();
     let mut out = String::new();
@@ -45,6 +41,7 @@ pub(crate) fn write_markdown(run: &Run, sink: &mut dyn std::io::Write) -> std::i
     }
     for d in &run.documents {
         document(&mut out, run, d, sink)?;
+        write_if_long(&mut out, sink)?;
     }
     sink.write_all(out.as_bytes())
 }

@@ -9,13 +9,9 @@ use std::io::{self, Write};
 use serde_json::{Value, json};
 
 use crate::location::Location;
-use crate::stream::{Stream, to_string, write_pretty};
+use crate::stream::{Stream, write_pretty};
 use crate::text::{evidence_line, message};
 use crate::{INFORMATION_URI, Level, Run, display_path, rule};
-
-pub(crate) fn rdjson(run: &Run) -> String {
-    to_string(|out| write_rdjson(run, out))
-}
 
 /// The result object, written one diagnostic at a time (see [`crate::stream`]).
 pub(crate) fn write_rdjson(run: &Run, out: &mut dyn Write) -> io::Result<()> {
@@ -33,10 +29,6 @@ pub(crate) fn write_rdjson(run: &Run, out: &mut dyn Write) -> io::Result<()> {
         source: source(),
     };
     write_pretty(out, &result)
-}
-
-pub(crate) fn rdjsonl(run: &Run) -> String {
-    to_string(|out| write_rdjsonl(run, out))
 }
 
 /// One diagnostic a line, each written as it is made.

@@ -17,10 +17,6 @@ use crate::stream::{Stream, write_pretty};
 use crate::text::{evidence_line, message};
 use crate::{INFORMATION_URI, Level, RenderOptions, Run, display_path, rules, run_fingerprints};
 
-pub(crate) fn sarif(run: &Run, options: &RenderOptions) -> String {
-    crate::stream::to_string(|out| write_sarif(run, options, out))
-}
-
 /// The SARIF log, written to `out` one result at a time (see [`crate::stream`]).
 pub(crate) fn write_sarif(
     run: &Run,

@@ -330,20 +330,26 @@ fn json_lines_written_in_parts_are_the_rendered_lines() {
 }
 
 /// The reports made as text (concise, JUnit, Markdown) go out a megabyte or so at a time for a
-/// long document, and every finding is in them once, in order: a part written twice or left
-/// unwritten shows as a wrong count.
+/// long document, with every finding in them once and in its place: each finding's verdict has
+/// a rule of its own (`test.<index>`), so each line or row names the finding it is. A part
+/// written twice or left out, a header repeated or an error from the output lost would show.
 #[test]
 fn text_reports_of_a_long_document_are_written_in_parts() {
-    /// Keeps what is written and how many writes it took.
-    #[derive(Default)]
+    use claimcheck_core::{Status, Verdict};
+    /// Keeps what is written and how many writes it took; the write numbered `fail_at` (from
+    /// 0) fails, and only that one, so a report that went on past the error would end well.
     struct Parts {
         bytes: Vec<u8>,
         writes: usize,
+        fail_at: usize,
     }
     impl std::io::Write for Parts {
         fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.bytes.extend_from_slice(buf);
             self.writes += 1;
+            if self.writes - 1 == self.fail_at {
+                return Err(std::io::Error::other("disk full"));
+            }
+            self.bytes.extend_from_slice(buf);
             Ok(buf.len())
         }
         fn flush(&mut self) -> std::io::Result<()> {
@@ -354,7 +360,7 @@ fn text_reports_of_a_long_document_are_written_in_parts() {
                    The convoy brought 40 trucks, 3.5 km of sandbags and 12,000 litres of water.\n\n";
     let document = claimcheck_core::Document::parse(
         "long.txt",
-        article.repeat(4_000),
+        article.repeat(6_000),
         claimcheck_core::Format::Text,
     );
     let claims = claimcheck_extract::extract(
@@ -363,47 +369,124 @@ fn text_reports_of_a_long_document_are_written_in_parts() {
             published: Some(jiff::civil::date(2024, 3, 6)),
         },
     );
-    let ids: Vec<String> = claims.iter().map(|c| c.id.clone()).collect();
+    let statuses = [Status::Supported, Status::Unverified, Status::Contradicted];
+    let findings: Vec<claimcheck_report::Finding> = claims
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let verdict = Verdict {
+                status: statuses[i % 3],
+                confidence: 0.9,
+                rule: format!("test.{i}"),
+                explanation: format!("finding {i}"),
+                evidence: Vec::new(),
+            };
+            claimcheck_report::Finding::new(c, Some(verdict))
+        })
+        .collect();
+    let n = findings.len();
     let run = Run {
         documents: vec![claimcheck_report::DocumentResult {
-            findings: claims
-                .into_iter()
-                .map(|c| claimcheck_report::Finding::new(c, None))
-                .collect(),
+            findings,
             document,
             published: None,
         }],
-        verified: false,
+        verified: true,
         level_overrides: Default::default(),
     };
+    // The index of the finding each line names, in the order of the lines.
+    let named = |lines: Vec<&str>, mark: &str| -> Vec<usize> {
+        lines
+            .iter()
+            .map(|l| {
+                let at = l.find(mark).unwrap_or_else(|| panic!("{l}")) + mark.len();
+                let digits = l[at..].bytes().take_while(u8::is_ascii_digit).count();
+                l[at..at + digits].parse().expect("an index")
+            })
+            .collect()
+    };
+    let every: Vec<usize> = (0..n).collect();
+    let of = |status: usize| -> Vec<usize> { (status..n).step_by(3).collect() };
     for format in [
         OutputFormat::Concise,
         OutputFormat::Junit,
         OutputFormat::Markdown,
     ] {
-        let mut parts = Parts::default();
+        let mut parts = Parts {
+            bytes: Vec::new(),
+            writes: 0,
+            fail_at: usize::MAX,
+        };
         claimcheck_report::render_to(format, &run, &RenderOptions::default(), &mut parts)
             .expect("a buffer takes every part");
         let text = String::from_utf8(parts.bytes).expect("UTF-8");
-        // More than a megabyte: one part at least went out before the end.
+        // More than a megabyte, so at least one part went out before the end.
         assert!(text.len() > 1 << 20, "{format:?}: {} bytes", text.len());
         assert!(parts.writes >= 2, "{format:?}: {} writes", parts.writes);
-        assert_eq!(text, render(format, &run, &RenderOptions::default()));
-        let lines: Vec<&str> = match format {
-            OutputFormat::Concise => text.lines().collect(),
-            OutputFormat::Junit => {
-                assert!(text.ends_with("</testsuite>\n</testsuites>\n"));
-                text.lines()
-                    .filter(|l| l.trim_start().starts_with("<testcase "))
-                    .collect()
+        match format {
+            OutputFormat::Concise => {
+                assert_eq!(named(text.lines().collect(), "[test."), every);
             }
-            _ => text.lines().filter(|l| l.starts_with("| • |")).collect(),
-        };
-        assert_eq!(lines.len(), ids.len(), "{format:?}");
-        if format == OutputFormat::Junit {
-            for (line, id) in lines.iter().zip(&ids) {
-                assert!(line.contains(&format!("name=\"{id} L")), "{line}");
+            OutputFormat::Junit => {
+                assert!(text.starts_with("<?xml "));
+                assert_eq!(text.matches("<testsuites ").count(), 1);
+                assert!(text.ends_with("</testsuite>\n</testsuites>\n"));
+                let cases = text
+                    .lines()
+                    .filter(|l| l.trim_start().starts_with("<testcase "))
+                    .collect();
+                // Each case's name starts with its claim's id, `c` and its place from 1.
+                let ids: Vec<usize> = named(cases, "name=\"c").iter().map(|k| k - 1).collect();
+                assert_eq!(ids, every);
+                assert_eq!(
+                    named(
+                        text.lines().filter(|l| l.contains("<failure ")).collect(),
+                        "type=\"test."
+                    ),
+                    of(2)
+                );
+                assert_eq!(
+                    named(
+                        text.lines().filter(|l| l.contains("<skipped ")).collect(),
+                        "(test."
+                    ),
+                    of(1)
+                );
+            }
+            _ => {
+                assert!(text.starts_with("### claimcheck: "));
+                assert_eq!(text.matches("### claimcheck: ").count(), 1);
+                // Contradicted first, then unverified, each in document order; the supported
+                // ones folded away after them, in document order.
+                let open = named(
+                    text.lines()
+                        .filter(|l| l.starts_with("| ❌ |") || l.starts_with("| ⚠️ |"))
+                        .collect(),
+                    "| `test.",
+                );
+                assert_eq!(open, [of(2), of(1)].concat());
+                let supported = named(
+                    text.lines()
+                        .filter(|l| {
+                            l.starts_with("| ")
+                                && l.contains(" | `test.")
+                                && !l.starts_with("| ❌")
+                                && !l.starts_with("| ⚠️")
+                        })
+                        .collect(),
+                    "| `test.",
+                );
+                assert_eq!(supported, of(0));
             }
         }
+        // An output whose second write fails fails the report, though later writes would do.
+        let mut failing = Parts {
+            bytes: Vec::new(),
+            writes: 0,
+            fail_at: 1,
+        };
+        let result =
+            claimcheck_report::render_to(format, &run, &RenderOptions::default(), &mut failing);
+        assert!(result.is_err(), "{format:?}");
     }
 }
