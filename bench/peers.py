@@ -7,10 +7,11 @@ call it, in file order, until BUDGET_SECONDS of CPU time are spent; at the speed
 libraries a few megabytes would take hours. Prints one JSON object: the bytes read, the CPU
 and wall seconds spent, and the number of results found.
 
-With SLICE_SECONDS, the peer stops after each slice of that much CPU time, prints
-`{"pause": N}` and waits for a line on its standard input before going on: bench/compare runs
-claimcheck in each pause, so that both are timed across the same minutes of the machine. The
-pauses are left out of the wall time (and, spent waiting, cost no CPU time).
+With SLICE_SECONDS, the peer stops each time its CPU time passes a multiple of it (before the
+budget's end), prints `{"pause": N}` on a line of its own and waits for a line on its standard
+input before going on: bench/compare runs claimcheck in each pause, so that both are timed
+across the same minutes of the machine. The pauses are left out of the wall time (and, spent
+waiting, cost no CPU time).
 """
 
 import json
@@ -52,8 +53,10 @@ def main() -> None:
         spent = time.process_time() - cpu0
         if spent >= budget:
             break
+        # One pause however many slices the paragraph crossed, so that a slow paragraph does
+        # not make the next few pause one after another.
         if slice_ and spent >= slice_ * (pauses + 1):
-            pauses += 1
+            pauses = int(spent // slice_)
             t = time.perf_counter()
             print(json.dumps({"pause": pauses}), flush=True)
             if not sys.stdin.readline():
