@@ -135,9 +135,8 @@ pub struct RenderOptions {
 /// Renders `run` in `format`. Every format is pure: the same run gives the same string.
 pub fn render(format: OutputFormat, run: &Run, options: &RenderOptions) -> String {
     match format {
-        // Made whole by their own code, which the tests hold to what `render_to` writes: the
-        // JSON report into a buffer sized for it, the lines a document at a time in parallel.
-        OutputFormat::Json => crate::json(run),
+        // Each document's lines serialised in parallel and joined, which a test holds to what
+        // `render_to` writes in groups and chunks.
         OutputFormat::JsonLines => crate::json::json_lines(run),
         _ => crate::stream::to_string(|out| render_to(format, run, options, out)),
     }

@@ -86,17 +86,6 @@ fn claim_out<'a>(d: &'a DocumentResult, f: &'a Finding) -> ClaimOut<'a> {
     }
 }
 
-/// A first guess at the size of the output, from the claim texts (each appears about twice,
-/// as `text` and in the details) plus the fixed fields around them, so the buffer rarely has
-/// to grow while a large run is written.
-fn estimated_len(run: &Run, per_claim: usize) -> usize {
-    run.documents
-        .iter()
-        .flat_map(|d| &d.findings)
-        .map(|f| 2 * f.claim.text.len() + per_claim)
-        .sum()
-}
-
 /// serde_json writes only UTF-8, so the conversion cannot fail; it checks rather than trusts
 /// because this crate forbids `unsafe`, at a cost far below the serialising itself.
 fn into_string(bytes: Vec<u8>) -> String {
@@ -105,13 +94,7 @@ fn into_string(bytes: Vec<u8>) -> String {
 
 /// The run as contract v1, pretty-printed, with a trailing newline.
 pub fn json(run: &Run) -> String {
-    let mut out = Vec::with_capacity(estimated_len(run, 450));
-    let mut serializer = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
-    report(run)
-        .serialize(&mut serializer)
-        .expect("report values always serialise");
-    out.push(b'\n');
-    into_string(out)
+    crate::stream::to_string(|out| write_json(run, out))
 }
 
 /// [`json`] written to `out` as it is made, with no copy of the whole report in memory.

@@ -1,7 +1,9 @@
-//! Writing a JSON report as it is made. The SARIF, GitLab and reviewdog reports were a tree of
+//! Writing a report as it is made. The SARIF, GitLab and reviewdog reports were a tree of
 //! `serde_json::Value`s, one object a finding, built whole and then written: a batch of 2,000
 //! articles took 550 MB for its SARIF report, fifteen times the report's own size. Here each
-//! finding's object is made, written and dropped in turn, in the same layout.
+//! finding's object is made, written and dropped in turn, in the same layout ([`Stream`]); the
+//! reports made as text go out a megabyte at a time ([`write_if_long`]); and a report's string
+//! form is what its writer writes into memory ([`to_string`]).
 
 use std::cell::RefCell;
 use std::io::{self, Write};
