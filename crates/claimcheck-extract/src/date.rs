@@ -2685,6 +2685,9 @@ fn extend_with_prefixes(text: &str, lower: &str, c: &mut Candidate) {
                 }
             }
         }
+        if c.weekday.is_none() {
+            extend_with_weekday_after(text, c);
+        }
     } else if precision != Precision::Day {
         let (offset, before) = window_before(lower, c.span.start);
         if let Some(caps) =
@@ -2709,6 +2712,89 @@ fn extend_with_prefixes(text: &str, lower: &str, c: &mut Candidate) {
             c.span.start = offset + m.start();
         }
     }
+}
+
+/// Grows a day over the weekday an apposition gives it after it: "on 3 March 2023, a Friday",
+/// "March 3 (a Friday)", "June 20, which was a Monday". The weekday is then the date's stated
+/// one, checked against the calendar, rather than a day of its own near the publication date.
+/// Only a full, capitalised name counts ("a Sat" or "a friday" are left as they are), and the
+/// words may break across a line but not a paragraph.
+fn extend_with_weekday_after(text: &str, c: &mut Candidate) {
+    let rest = &text[c.span.end..text.len().min(c.span.end + 48)];
+    let b = rest.as_bytes();
+    // The words after the day, each with where it ends, up to the name.
+    let mut i = 0;
+    let gap = |i: &mut usize| {
+        let from = *i;
+        while b
+            .get(*i)
+            .is_some_and(|&x| matches!(x, b' ' | b'\t' | b'\n' | b'\r'))
+        {
+            *i += 1;
+        }
+        *i > from && !b[from..*i].windows(2).any(|w| w == b"\n\n" || w == b"\n\r")
+    };
+    let word = |i: &mut usize| {
+        let from = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_alphabetic) {
+            *i += 1;
+        }
+        &rest[from..*i]
+    };
+    let paren = match b.first() {
+        Some(b',') => {
+            i = 1;
+            if !gap(&mut i) {
+                return;
+            }
+            false
+        }
+        _ => {
+            if !gap(&mut i) || b.get(i) != Some(&b'(') {
+                return;
+            }
+            i += 1;
+            true
+        }
+    };
+    let mut w = word(&mut i);
+    if !paren && w == "which" {
+        // "which was a", "which is a", "which will be a".
+        for expected in [&["was", "is", "will"][..], &["be", "a"], &["a"]] {
+            if !gap(&mut i) {
+                return;
+            }
+            w = word(&mut i);
+            if w == "a" {
+                break;
+            }
+            if !expected.contains(&w) {
+                return;
+            }
+        }
+    }
+    if w == "a" {
+        if !gap(&mut i) {
+            return;
+        }
+        w = word(&mut i);
+    } else if !paren {
+        return;
+    }
+    if w.len() < 6 || !w.starts_with(|ch: char| ch.is_ascii_uppercase()) {
+        return;
+    }
+    let Some(day) = lexicon::weekday(w) else {
+        return;
+    };
+    if paren {
+        if b.get(i) != Some(&b')') {
+            return;
+        }
+        i += 1;
+    }
+    c.span.end += i;
+    c.weekday = Some(day);
 }
 
 /// The candidates that do not overlap, the longest first, in document order: taken longest
@@ -3793,6 +3879,94 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn reads_a_weekday_given_after_its_day() {
+        let p = Some("2024-06-10");
+        check(
+            "The round ended on 3 March 2023, a Friday, in Doha.",
+            p,
+            &[(
+                "3 March 2023, a Friday",
+                Some("2023-03-03"),
+                "weekday=friday relation=on",
+            )],
+        );
+        // Across a line of the paragraph; a wrong weekday is kept as stated, for the matcher.
+        check(
+            "The vote fell on June 20, 2022,\nwhich was a Sunday.",
+            p,
+            &[(
+                "June 20, 2022,\nwhich was a Sunday",
+                Some("2022-06-20"),
+                "weekday=sunday",
+            )],
+        );
+        check(
+            "It was signed on 21 June 2022 (Tuesday) and on March 3, 2023 (a Friday).",
+            p,
+            &[
+                (
+                    "21 June 2022 (Tuesday)",
+                    Some("2022-06-21"),
+                    "weekday=tuesday",
+                ),
+                (
+                    "March 3, 2023 (a Friday)",
+                    Some("2023-03-03"),
+                    "weekday=friday",
+                ),
+            ],
+        );
+        check(
+            "He arrives on 4 July 2024, which will be a Thursday.",
+            p,
+            &[(
+                "4 July 2024, which will be a Thursday",
+                Some("2024-07-04"),
+                "weekday=thursday",
+            )],
+        );
+        // Not a weekday of the day before it: a lowercase name, an abbreviation, another
+        // paragraph, a word between, a bracket left open.
+        check(
+            "Reports came on 2 May 2024, a friday.",
+            p,
+            &[
+                ("2 May 2024", Some("2024-05-02"), ""),
+                ("friday", Some("2024-06-07"), ""),
+            ],
+        );
+        check(
+            "Reports came on 2 May 2024, a Fri.",
+            p,
+            &[("2 May 2024", Some("2024-05-02"), "")],
+        );
+        check(
+            "It ended on 2 May 2024,\n\na Friday.",
+            p,
+            &[
+                ("2 May 2024", Some("2024-05-02"), ""),
+                ("Friday", Some("2024-06-07"), ""),
+            ],
+        );
+        check(
+            "It ended on 2 May 2024, and a Friday later it began.",
+            p,
+            &[
+                ("2 May 2024", Some("2024-05-02"), ""),
+                ("Friday", Some("2024-06-07"), ""),
+            ],
+        );
+        check(
+            "It ended on 2 May 2024 (Friday in Doha).",
+            p,
+            &[
+                ("2 May 2024", Some("2024-05-02"), ""),
+                ("Friday", Some("2024-06-07"), ""),
+            ],
+        );
     }
 
     #[test]
