@@ -8,6 +8,8 @@
 //! - speaker first: `SPEAKER[, ROLE at ORGANIZATION,] VERB [to|tells OUTLET] [that|:] STATEMENT`;
 //! - statement first: `STATEMENT, SPEAKER VERB [time phrase].` or `STATEMENT, VERB SPEAKER[, ROLE].`;
 //! - a quotation split by its cue: `“A,” SPEAKER VERB, “B.”`;
+//! - a participle after a clause: `SPEAKER VERB ..., saying|warning|adding [that] STATEMENT.`,
+//!   the subject of the clause nearest the participle speaking;
 //! - `According to SOURCE, STATEMENT.` and `STATEMENT, according to SOURCE.`.
 //!
 //! A unit that is only a quotation, with no cue, right after a quoted attribution continues it
@@ -741,6 +743,77 @@ mod tests {
                 ..want(None, "said", "the ferry was late again")
             }],
         );
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_reports_the_subject() {
+        check(
+            "The Met Office issued a warning on Monday, saying gusts of 80mph could hit the coast.",
+            &[want(
+                Some("the Met Office"),
+                "saying",
+                "gusts of 80mph could hit the coast",
+            )],
+        );
+        check(
+            "On Tuesday, the Ministry of Finance published its forecast, warning that growth \
+             would slow.",
+            &[want(
+                Some("the Ministry of Finance"),
+                "warning",
+                "growth would slow",
+            )],
+        );
+        check(
+            "Protesters marched through the capital, saying the vote had been stolen.",
+            &[Want {
+                role: Some("Protesters"),
+                ..want(None, "saying", "the vote had been stolen")
+            }],
+        );
+        // The clause nearest the participle speaks.
+        check(
+            "Shares fell 4 percent after the company cut its forecast, saying demand had weakened.",
+            &[want(Some("the company"), "saying", "demand had weakened")],
+        );
+        // Not "..., said X" inverted: the words after the participle are no speaker.
+        check(
+            "President Lula criticised the plan, saying it would hurt farmers.",
+            &[Want {
+                role: Some("President"),
+                ..want(Some("Lula"), "saying", "it would hurt farmers")
+            }],
+        );
+        check(
+            "Ukraine's air force said it had downed 40 drones overnight.",
+            &[want(
+                Some("Ukraine's air force"),
+                "said",
+                "it had downed 40 drones overnight",
+            )],
+        );
+        // The first cue's reading holds the participle's words already.
+        check(
+            "The Kremlin said it would respond, adding that the sanctions were illegal.",
+            &[want(
+                Some("the Kremlin"),
+                "said",
+                "it would respond, adding that the sanctions were illegal",
+            )],
+        );
+        // A phrase after the participle is no statement; nor is one without a comma before it.
+        for text in [
+            "He left the room, saying nothing.",
+            "The government raised taxes, adding to the pressure on households.",
+            "Forecasters issued an alert, warning of floods in the north.",
+            "Troops shelled the town, killing three and saying the town was a target.",
+            "The agency issued figures on Monday saying exports fell.",
+            // No verb after the name: a noun ("auto") does not end a subject.
+            "The United States auto maker Chrysler, which was hit hard, has asked for a loan, \
+             saying it plans to cut jobs.",
+        ] {
+            check(text, &[]);
+        }
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //! - numbers: "2023-09-11", "31/12/2023", "3/4/2023" only when another numeric date of the text
 //!   shows the order, "on 2/15" after a preposition;
 //! - weekdays: before a day ("Monday, June 20", "Monday (September 11)", "Friday, 9 June",
-//!   "Tuesday the 19th"), alone ("on Monday", "Kim met Putin Wednesday"), shifted ("last
+//!   "Tuesday the 19th"), after one in apposition ("3 March 2023, a Friday", "June 20 (a
+//!   Monday)"), alone ("on Monday", "Kim met Putin Wednesday"), shifted ("last
 //!   Friday", "next Monday", "this coming Sunday"), in a week ("Monday next week") or a month
 //!   ("the first Monday of March");
 //! - relative: "today", "yesterday", "tomorrow", "last/this/next week|month|year", "two days

@@ -59,6 +59,44 @@ word_list!(
     is_passive,
     ["is", "are", "was", "were", "be", "been", "being"]
 );
+word_list!(
+    /// Words that open a phrase rather than a statement after a participle ("adding to the
+    /// pressure", "warning of floods").
+    is_preposition,
+    [
+        "to", "of", "about", "against", "on", "for", "with", "in", "into", "up", "out", "over",
+        "at", "by", "from", "nothing", "no",
+    ]
+);
+word_list!(
+    /// Common verbs whose past tense does not end in "-ed", as a clause's main verb before a
+    /// participle ("The company cut 500 jobs, saying ...").
+    is_irregular_past,
+    [
+        "cut", "made", "gave", "put", "set", "sent", "took", "held", "left", "met", "began",
+        "spoke", "wrote", "sought", "brought", "kept", "struck", "drew", "hit", "led", "ran",
+        "shut", "spent", "stood", "went", "won", "lost", "broke", "chose", "rose", "fell", "paid",
+        "built", "sold", "bought", "threw", "withdrew",
+    ]
+);
+
+word_list!(
+    /// Words that open a clause of its own, whose subject a participle after it may report.
+    is_subordinator,
+    [
+        "after", "as", "when", "while", "because", "since", "before", "until", "and", "but",
+        "once", "where", "though", "although",
+    ]
+);
+
+/// Whether `word` may be the main verb of a clause whose subject stands before it: lowercase,
+/// and a past tense, an auxiliary or one of the common irregular pasts. A noun after a name
+/// ("The United States auto maker ...") is none of these.
+fn may_be_finite_verb(word: &str) -> bool {
+    word.starts_with(|ch: char| ch.is_ascii_lowercase())
+        && (word.ends_with("ed") || is_auxiliary(word) || is_irregular_past(word))
+}
+
 /// Verbs after which the speaker keeps talking to the same hearer ("Lee continued").
 pub const CONTINUING: &[&str] = &["continued", "continues", "added", "adds"];
 
@@ -323,12 +361,87 @@ impl Reader<'_> {
         {
             return None;
         }
+        // A participle never comes before its speaker: "..., saying the minister" is no
+        // inverted "..., said the minister".
+        let participle = word.ends_with("ing");
+        if participle
+            && i > 0
+            && !self.toks[i - 1].word
+            && self.word(i - 1) == ","
+            && let Some(parsed) = self.participle(i, class)
+        {
+            return Some(parsed);
+        }
         if class != CueClass::Object
+            && !participle
             && let Some(parsed) = self.verb_first(i)
         {
             return Some(parsed);
         }
         self.subject_first(i, class)
+    }
+
+    /// "The Met Office issued a warning on Monday, saying gusts could reach 80 mph": a speaking
+    /// verb's participle after a comma reports what the subject of the clause before it says.
+    /// The subject is the speaker phrase that opens the last clause before the participle
+    /// ("Shares fell after the company cut its forecast, saying ..."), else the unit (or follows
+    /// its lead-in, "On Monday, the ministry ..."), and a verb ends it; the words after it are
+    /// the statement, when they are a clause of three words or more rather than a phrase of
+    /// its own ("adding to the pressure", "warning of floods", "saying nothing").
+    fn participle(&self, i: usize, class: CueClass) -> Option<Parsed> {
+        let tail = self.tail(i, class)?;
+        let TailKind::Content(c) = tail.kind else {
+            return None;
+        };
+        let statement = self.text[c..self.span.end].trim_end_matches(['.', '!', '?']);
+        let mut words = statement.split_whitespace();
+        let lead = words.next()?.trim_matches(|ch: char| !ch.is_alphanumeric());
+        if words.take(2).count() < 2 || with_lowercase(lead, is_preposition) {
+            return None;
+        }
+        // Where the subject may start: the unit's first token, or the one after a lead-in's
+        // comma.
+        let lead_in = (0..i - 1)
+            .find(|&k| self.word(k) == "," && !self.in_quote(self.toks[k].start))
+            .filter(|&k| k + 1 < i - 1 && !self.has_statement(self.span.start, self.toks[k].start))
+            .map(|k| k + 1);
+        let clause = (0..i - 1)
+            .rev()
+            .find(|&k| self.toks[k].word && with_lowercase(self.word(k), is_subordinator))
+            .map(|k| k + 1);
+        let (first, speaker, verb) =
+            [clause, Some(0), lead_in]
+                .into_iter()
+                .flatten()
+                .find_map(|first| {
+                    // The longest speaker phrase from `first` that a lowercase word ends.
+                    (first + 1..(first + 11).min(i - 1))
+                        .rev()
+                        .filter(|&e| self.toks[e].word && may_be_finite_verb(self.word(e)))
+                        .find_map(|e| match self.np_before(e) {
+                            Some((start, speaker)) if start == first => Some((first, speaker, e)),
+                            _ => None,
+                        })
+                })?;
+        // The clause's verb must not itself be reported ("said"): that reading is the cue's own.
+        if LEXICON.may_be_cue(self.word(verb)) && LEXICON.cue(self.word(verb)).is_some() {
+            return None;
+        }
+        let role = match &speaker {
+            Speaker::Person { title, .. } => title.clone(),
+            _ => None,
+        };
+        Some(Parsed {
+            speaker,
+            role,
+            organization: None,
+            outlet: tail.outlet,
+            cue: self.word(i).to_lowercase(),
+            content: vec![Span::new(c, self.span.end)],
+            span: self.span,
+            speaker_start: self.toks[first].start,
+            cue_end: self.toks[i].end,
+        })
     }
 
     /// Whether the text before `pos` ends a statement the speaker comes after: a comma, a dash or
