@@ -266,6 +266,19 @@ pub struct QuantityDetails {
     /// borrowed from its unit table rather than allocated for each claim.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_name: Option<Cow<'static, str>>,
+    /// How the unit converts, for comparing a figure with its conversion ("80 mph (129 km/h)");
+    /// not written in the reports.
+    #[serde(skip)]
+    pub scale: Option<UnitScale>,
+}
+
+/// A unit's dimension ("length", "temperature") and its size in the dimension's base unit
+/// (metres for lengths; for temperatures, which need an offset too, 1 and the unit's name
+/// says the scale).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct UnitScale {
+    pub dimension: &'static str,
+    pub factor: f64,
 }
 
 #[cfg(test)]

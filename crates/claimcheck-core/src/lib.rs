@@ -28,7 +28,7 @@ mod verdict;
 pub use calendar::{CalendarDate, Precision};
 pub use claim::{
     AttributionDetails, Claim, ClaimKind, Comparator, DateDetails, Details, DistanceDetails, Mode,
-    QuantityDetails, Relation, YearSource,
+    QuantityDetails, Relation, UnitScale, YearSource,
 };
 pub use document::{Document, Format, Link};
 pub use prefetch::{READ_AHEAD, prefetch};

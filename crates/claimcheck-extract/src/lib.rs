@@ -335,6 +335,7 @@ mod tests {
                     unit: None,
                     comparator: None,
                     unit_name: None,
+                    scale: None,
                 }),
             };
             Claim::new(&text, Span::new(start, end), details)

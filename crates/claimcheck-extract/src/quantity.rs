@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use crate::ascii::with_lowercase;
 use crate::nearby::Nearby;
 use crate::tier::{Captures, Tiered};
-use claimcheck_core::{Claim, Comparator, Details, QuantityDetails, Span};
+use claimcheck_core::{Claim, Comparator, Details, QuantityDetails, Span, UnitScale};
 
 use crate::number::{Number, NumberForm, numbers};
 pub(crate) use units::{Dimension, Unit};
@@ -76,6 +76,10 @@ pub(crate) fn quantities_from(
                 unit: m.unit_text,
                 comparator: m.comparator,
                 unit_name: m.unit.map(|u| u.name.as_str().into()),
+                scale: m.unit.map(|u| UnitScale {
+                    dimension: u.dimension.name(),
+                    factor: u.factor,
+                }),
             };
             Claim::new(text, m.span, Details::Quantity(details))
         })

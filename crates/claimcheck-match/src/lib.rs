@@ -8,6 +8,7 @@ mod attribution;
 mod date;
 mod distance;
 mod event;
+mod quantity;
 
 use claimcheck_core::{CheckedClaim, Claim, Details, Document, Sources, Status, Verdict};
 
@@ -39,9 +40,11 @@ pub fn check(
     // The countries an article names settle ambiguous place names; they are looked up only
     // when the article has a distance to measure.
     let mut context: Option<Vec<String>> = None;
+    let mut conversions = quantity::conversions(&document.text, &claims).into_iter();
     claims
         .into_iter()
         .map(|mut claim| {
+            let conversion = conversions.next().flatten();
             let verdict = match &*claim.details {
                 Details::Date(d) => {
                     // Only a date tied to an event needs the timeline, whose bundled copy is
@@ -69,10 +72,13 @@ pub fn check(
                     }
                     verdict
                 }
-                Details::Quantity(_) => unverified(
-                    "quantity.unverified",
-                    "no reference data for this figure: a source that states it would settle it",
-                ),
+                Details::Quantity(_) => conversion.unwrap_or_else(|| {
+                    unverified(
+                        "quantity.unverified",
+                        "no reference data for this figure: a source that states it would settle \
+                         it",
+                    )
+                }),
             };
             CheckedClaim { claim, verdict }
         })

@@ -169,6 +169,7 @@ pub(crate) fn km_finding(text: &str, span: claimcheck_core::Span, id: &str) -> F
         unit: Some("km".to_string()),
         comparator: None,
         unit_name: None,
+        scale: None,
     });
     let mut claim = Claim::new(text, span, details);
     claim.id = id.to_string();

@@ -176,8 +176,13 @@ mod tests {
         assert_eq!(r.category(), "date");
         let table = rules_table();
         assert!(table.starts_with("RULE"));
+        // Ids padded to the longest, then the level padded to seven.
+        let width = rules().iter().map(|r| r.id.len()).max().unwrap_or(0);
         assert!(
-            table.contains("\ndate.weekday-mismatch      error    The weekday"),
+            table.contains(&format!(
+                "\n{:width$}  error    The weekday",
+                "date.weekday-mismatch"
+            )),
             "{table}"
         );
         let doc = explain("quote.misattributed").expect("registered");

@@ -25,6 +25,26 @@ pub(crate) enum Dimension {
 }
 
 impl Dimension {
+    /// The dimension's name, as the unit table writes it.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Dimension::Length => "length",
+            Dimension::Area => "area",
+            Dimension::Volume => "volume",
+            Dimension::Mass => "mass",
+            Dimension::Speed => "speed",
+            Dimension::Temperature => "temperature",
+            Dimension::Time => "time",
+            Dimension::Ratio => "ratio",
+            Dimension::Currency => "currency",
+            Dimension::Information => "information",
+            Dimension::Energy => "energy",
+            Dimension::Power => "power",
+            Dimension::Angle => "angle",
+            Dimension::Frequency => "frequency",
+        }
+    }
+
     fn parse(s: &str) -> Option<Self> {
         Some(match s {
             "length" => Dimension::Length,

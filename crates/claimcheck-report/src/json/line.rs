@@ -492,6 +492,7 @@ mod tests {
                 unit: s("dollars"),
                 comparator: Some(Comparator::Ge),
                 unit_name: Some("US dollar".into()),
+                scale: None,
             }),
             Details::Quantity(QuantityDetails {
                 value: f64::INFINITY,
@@ -499,6 +500,7 @@ mod tests {
                 unit: None,
                 comparator: None,
                 unit_name: None,
+                scale: None,
             }),
         ];
         every.extend([

@@ -85,6 +85,7 @@ fn quantity(value: f64, unit: &str) -> Details {
         unit: Some(unit.to_string()),
         comparator: None,
         unit_name: None,
+        scale: None,
     })
 }
 

@@ -75,6 +75,9 @@ fn the_issue_s_rules_are_registered_with_their_levels() {
         ("quote.unsourced", Level::Warning),
         ("source.unavailable", Level::Warning),
         ("quantity.unverified", Level::Info),
+        ("quantity.conversion", Level::Note),
+        ("quantity.conversion-mismatch", Level::Error),
+        ("quantity.conversion-borderline", Level::Warning),
     ];
     let ids: Vec<&str> = rules().iter().map(|r| r.id).collect();
     assert_eq!(
