@@ -77,14 +77,15 @@ fn check(a: &QuantityDetails, b: &QuantityDetails, a_text: &str) -> Option<Verdi
         };
         worst = worst.max(status);
     }
+    // The conversion as written, and the figure's own conversion to one digit more than that.
     let expected = pairs
         .iter()
-        .map(|&(e, _)| round_like(e))
+        .map(|&(e, w)| show(e, precision(w) / 10.0))
         .collect::<Vec<_>>()
         .join(" to ");
     let written = pairs
         .iter()
-        .map(|&(_, w)| round_like(w))
+        .map(|&(_, w)| show(w, precision(w)))
         .collect::<Vec<_>>()
         .join(" to ");
     let (rule, confidence, explanation) = match worst {
@@ -140,22 +141,25 @@ fn precision(v: f64) -> f64 {
     unit
 }
 
-/// `v` with three significant digits at most, as a reader would quote it: 128.75 is "129",
-/// 1.931 is "1.93", 528,344,105 is "528,000,000".
-fn round_like(v: f64) -> String {
-    if v == 0.0 || !v.is_finite() {
+/// `v` rounded to a multiple of `step` (a power of ten) and printed as a reader would quote it:
+/// thousands grouped, no trailing zeros after the point ("2,204.6", "1.9", "0.5").
+fn show(v: f64, step: f64) -> String {
+    if !v.is_finite() {
         return format!("{v}");
     }
-    let magnitude = v.abs().log10().floor() as i32;
-    let step = 10f64.powi(magnitude - 2);
-    let rounded = (v / step).round() * step;
-    if magnitude >= 2 {
-        group_thousands(rounded.round() as i64)
+    if step >= 1.0 {
+        return group_thousands(((v / step).round() * step) as i64);
+    }
+    let decimals = usize::try_from((-step.log10()).round() as i64).unwrap_or(0);
+    let printed = format!("{v:.decimals$}");
+    let (whole, fraction) = printed.split_once('.').unwrap_or((&printed, ""));
+    let whole: i64 = whole.parse().unwrap_or(0);
+    let sign = if v < 0.0 && whole == 0 { "-" } else { "" };
+    let fraction = fraction.trim_end_matches('0');
+    if fraction.is_empty() {
+        format!("{sign}{}", group_thousands(whole))
     } else {
-        let decimals = usize::try_from(2 - magnitude).unwrap_or(0);
-        let s = format!("{rounded:.decimals$}");
-        let s = s.trim_end_matches('0').trim_end_matches('.');
-        s.to_string()
+        format!("{sign}{}.{fraction}", group_thousands(whole))
     }
 }
 
@@ -280,9 +284,12 @@ mod tests {
         assert_eq!(precision(528_000_000.0), 1_000_000.0);
         assert_eq!(precision(1.93), 0.01);
         assert_eq!(precision(0.5), 0.1);
-        assert_eq!(round_like(128.748), "129");
-        assert_eq!(round_like(1.9312), "1.93");
-        assert_eq!(round_like(528_344_105.0), "528,000,000");
-        assert_eq!(round_like(-9.44), "-9.44");
+        assert_eq!(show(128.748, 0.1), "128.7");
+        assert_eq!(show(1.9312, 0.1), "1.9");
+        assert_eq!(show(2204.62, 0.1), "2,204.6");
+        assert_eq!(show(528_344_105.0, 100_000.0), "528,300,000");
+        assert_eq!(show(0.5, 0.01), "0.5");
+        assert_eq!(show(-0.44, 0.1), "-0.4");
+        assert_eq!(show(-9.44, 1.0), "-9");
     }
 }
