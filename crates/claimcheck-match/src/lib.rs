@@ -40,11 +40,14 @@ pub fn check(
     // The countries an article names settle ambiguous place names; they are looked up only
     // when the article has a distance to measure.
     let mut context: Option<Vec<String>> = None;
-    let mut conversions = quantity::conversions(&document.text, &claims).into_iter();
+    let mut conversions = quantity::conversions(&document.text, &claims)
+        .into_iter()
+        .peekable();
     claims
         .into_iter()
-        .map(|mut claim| {
-            let conversion = conversions.next().flatten();
+        .enumerate()
+        .map(|(k, mut claim)| {
+            let conversion = conversions.next_if(|(at, _)| *at == k).map(|(_, v)| v);
             let verdict = match &*claim.details {
                 Details::Date(d) => {
                     // Only a date tied to an event needs the timeline, whose bundled copy is

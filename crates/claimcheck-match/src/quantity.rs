@@ -15,9 +15,10 @@ use claimcheck_core::{Claim, Details, Evidence, QuantityDetails, Status, Verdict
 const AMBIGUOUS: &[&str] = &["gallon", "ton", "pint", "quart", "cup", "fluid ounce"];
 
 /// The verdict of each claim that is the bracketed conversion of the figure just before it,
-/// indexed like `claims`; `None` for every other claim.
-pub(crate) fn conversions(text: &str, claims: &[Claim]) -> Vec<Option<Verdict>> {
-    let mut out: Vec<Option<Verdict>> = vec![None; claims.len()];
+/// with the claim's index in `claims`, in order (few claims are: a list of them all would be
+/// megabytes for a long text).
+pub(crate) fn conversions(text: &str, claims: &[Claim]) -> Vec<(usize, Verdict)> {
+    let mut out = Vec::new();
     for (k, pair) in claims.windows(2).enumerate() {
         let (first, second) = (&pair[0], &pair[1]);
         let (Details::Quantity(a), Details::Quantity(b)) = (&*first.details, &*second.details)
@@ -27,7 +28,9 @@ pub(crate) fn conversions(text: &str, claims: &[Claim]) -> Vec<Option<Verdict>> 
         if first.span.end > second.span.start || !bracketed(text, first.span.end, second) {
             continue;
         }
-        out[k + 1] = check(a, b, &first.text);
+        if let Some(verdict) = check(a, b, &first.text) {
+            out.push((k + 1, verdict));
+        }
     }
     out
 }
@@ -204,8 +207,7 @@ mod tests {
             claimcheck_extract::extract(text, &claimcheck_extract::ExtractOptions::default());
         conversions(text, &claims)
             .into_iter()
-            .zip(&claims)
-            .filter_map(|(v, c)| v.map(|v| (c.text.clone(), v.status, v.rule)))
+            .map(|(k, v)| (claims[k].text.clone(), v.status, v.rule))
             .collect()
     }
 
