@@ -227,6 +227,7 @@ mod tests {
             "It is 5 km (3 miles) away.",
             "The lake holds 2 billion litres (2 million cubic metres).",
             "Temperatures reached 40°C (104°F) on Sunday.",
+            "Temperatures of 40C (104F) are forecast.",
             "It weighs 2.5 kilograms (5.5 pounds).",
         ] {
             assert_eq!(
