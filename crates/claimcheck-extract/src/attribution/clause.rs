@@ -414,7 +414,7 @@ impl Reader<'_> {
                 .into_iter()
                 .flatten()
                 .find_map(|first| {
-                    // The longest speaker phrase from `first` that a lowercase word ends.
+                    // The longest speaker phrase from `first` that a verb ends.
                     (first + 1..(first + 11).min(i - 1))
                         .rev()
                         .filter(|&e| self.toks[e].word && may_be_finite_verb(self.word(e)))
@@ -424,7 +424,7 @@ impl Reader<'_> {
                         })
                 })?;
         // The clause's verb must not itself be reported ("said"): that reading is the cue's own.
-        if LEXICON.may_be_cue(self.word(verb)) && LEXICON.cue(self.word(verb)).is_some() {
+        if LEXICON.cue(self.word(verb)).is_some() {
             return None;
         }
         let role = match &speaker {
