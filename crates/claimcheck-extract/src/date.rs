@@ -2721,7 +2721,7 @@ fn extend_with_prefixes(text: &str, lower: &str, c: &mut Candidate) {
 /// Only a full, capitalised name counts ("a Sat" or "a friday" are left as they are), and the
 /// words may break across a line but not a paragraph.
 fn extend_with_weekday_after(text: &str, c: &mut Candidate) {
-    let rest = &text[c.span.end..text.len().min(c.span.end + 48)];
+    let rest = &text[c.span.end..text.floor_char_boundary(c.span.end + 48)];
     let b = rest.as_bytes();
     // The words after the day, each with where it ends, up to the name.
     let mut i = 0;
@@ -3960,6 +3960,19 @@ mod tests {
                 ("Friday", Some("2024-06-07"), ""),
             ],
         );
+        // A character of several bytes where the look ahead ends.
+        check(
+            "It ended on 2 May 2024, a Friday\u{2014}\u{201c}\u{2014}\u{201c}\u{2014}\u{201c}\u{2014}.",
+            p,
+            &[("2 May 2024, a Friday", Some("2024-05-02"), "weekday=friday")],
+        );
+        for pad in 0..8 {
+            let text = format!(
+                "It ended on 2 May 2024,{} a \u{201c}Friday\u{201d}.",
+                " ".repeat(pad)
+            );
+            let _ = extract_dates(&text, None);
+        }
         check(
             "It ended on 2 May 2024 (Friday in Doha).",
             p,
