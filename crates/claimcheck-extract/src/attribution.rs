@@ -771,10 +771,22 @@ mod tests {
                 ..want(None, "saying", "the vote had been stolen")
             }],
         );
-        // The clause nearest the participle speaks.
+        // The subject of the sentence speaks, not that of a clause inside it.
         check(
-            "Shares fell 4 percent after the company cut its forecast, saying demand had weakened.",
-            &[want(Some("the company"), "saying", "demand had weakened")],
+            "The minister resigned after the party lost the vote, saying she took the blame.",
+            &[Want {
+                role: Some("the minister"),
+                ..want(None, "saying", "she took the blame")
+            }],
+        );
+        check("Apple's shares rose, adding that demand had held up.", &[]);
+        check(
+            "The ministry raised its forecast, adding that exports had held up.",
+            &[want(Some("the ministry"), "adding", "exports had held up")],
+        );
+        check(
+            "Police arrested a man on Monday, saying no one had been hurt.",
+            &[want(Some("Police"), "saying", "no one had been hurt")],
         );
         // Not "..., said X" inverted: the words after the participle are no speaker.
         check(
@@ -808,6 +820,10 @@ mod tests {
             "Forecasters issued an alert, warning of floods in the north.",
             "Troops shelled the town, killing three and saying the town was a target.",
             "The agency issued figures on Monday saying exports fell.",
+            // "adding" a thing rather than words.
+            "Shares of Apple rose 2 percent, adding $60 billion to its market value.",
+            "The club signed two players, adding depth to the squad.",
+            "Ford expanded the plant, adding a third shift and 900 workers.",
             // No verb after the name: a noun ("auto") does not end a subject.
             "The United States auto maker Chrysler, which was hit hard, has asked for a loan, \
              saying it plans to cut jobs.",

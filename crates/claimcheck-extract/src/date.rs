@@ -2733,7 +2733,8 @@ fn extend_with_weekday_after(text: &str, c: &mut Candidate) {
         {
             *i += 1;
         }
-        *i > from && !b[from..*i].windows(2).any(|w| w == b"\n\n" || w == b"\n\r")
+        // Two line breaks, with only white space between, end a paragraph.
+        *i > from && b[from..*i].iter().filter(|&&x| x == b'\n').count() < 2
     };
     let word = |i: &mut usize| {
         let from = *i;
@@ -2788,6 +2789,12 @@ fn extend_with_weekday_after(text: &str, c: &mut Candidate) {
     let Some(day) = lexicon::weekday(w) else {
         return;
     };
+    // The name must end there: not "a Sunday Times investigation", "a Saturday Night Live
+    // sketch" or "a Monday-to-Friday curfew".
+    let next_word = rest[i..].trim_start_matches([' ', '\t']);
+    if rest[i..].starts_with('-') || next_word.starts_with(|ch: char| ch.is_uppercase()) {
+        return;
+    }
     if paren {
         if b.get(i) != Some(&b')') {
             return;
@@ -3960,6 +3967,22 @@ mod tests {
                 ("Friday", Some("2024-06-07"), ""),
             ],
         );
+        // A name that goes on is no weekday of the day, nor one a blank line away.
+        for text in [
+            "It was published on 10 March 2023, a Sunday Times investigation found.",
+            "On 5 March 2024, a Monday-to-Friday curfew began.",
+            "It ended on 2 May 2024,\n  \na Friday came later.",
+        ] {
+            let claims = extract_dates(text, p.map(|p| p.parse().expect("a date")));
+            assert!(
+                claims.iter().all(|c| match &*c.details {
+                    Details::Date(d) =>
+                        d.weekday.is_none() || c.text.split_whitespace().count() < 2,
+                    _ => true,
+                }),
+                "{text}: {claims:?}"
+            );
+        }
         // A character of several bytes where the look ahead ends.
         check(
             "It ended on 2 May 2024, a Friday\u{2014}\u{201c}\u{2014}\u{201c}\u{2014}\u{201c}\u{2014}.",

@@ -2,11 +2,16 @@
 //! the one is computed from the other, so the pair can be checked with no reference data.
 //!
 //! The verdict goes to the bracketed figure, the conversion a writer or an editor added. It is
-//! supported when the conversion agrees with the figure to the precision it is written in (its
-//! last significant digit, or 2% of it, whichever is larger: "100 km (60 miles)" rounds 62.1 to
-//! the tens), contradicted when it misses by more than twice that and 5%, and unverified in
-//! between. Currencies (rates move), ratios and the units whose size depends on the country
-//! (gallons, tons, pints, cups, fluid ounces) are not compared.
+//! supported when the conversion agrees with the figure to the precision it is written in: half
+//! its last significant digit ("100 km (60 miles)" rounds 62.1 to the tens), but never more than
+//! 10% of it, nor less than 2%; a temperature, whose scales have no common zero, to half its
+//! last digit or one degree. It is contradicted when it misses by more than twice that and 5%
+//! (for a temperature, three degrees), and unverified in between. A temperature's conversion
+//! may be of a difference ("warming of 1.5C (2.7F)"), which has no offset: either reading will
+//! do. Currencies (rates move), ratios, computer storage (binary or decimal prefixes) and the
+//! units whose size depends on the country (gallons, tons, pints, cups, fluid ounces) are not
+//! compared, nor a figure that is the second part of a compound ("11st 4lb (72kg)") or follows
+//! "minus", which the extractor does not read as a sign.
 
 use claimcheck_core::{Claim, Details, Evidence, QuantityDetails, Status, Verdict};
 
@@ -25,7 +30,10 @@ pub(crate) fn conversions(text: &str, claims: &[Claim]) -> Vec<(usize, Verdict)>
         else {
             continue;
         };
-        if first.span.end > second.span.start || !bracketed(text, first.span.end, second) {
+        if first.span.end > second.span.start
+            || !bracketed(text, first.span.end, second)
+            || !stands_alone(&text[..first.span.start])
+        {
             continue;
         }
         if let Some(verdict) = check(a, b, &first.text) {
@@ -42,48 +50,66 @@ fn bracketed(text: &str, end: usize, second: &Claim) -> bool {
     between.trim_matches([' ', '\u{a0}']) == "(" && after.trim_start_matches(' ').starts_with(')')
 }
 
+/// Whether a figure after `before` is read whole: not the second part of a compound ("11st
+/// 4lb", the word before it starting with a digit) nor after "minus" or "negative", which the
+/// extractor leaves out of the value.
+fn stands_alone(before: &str) -> bool {
+    let last = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    !(last.starts_with(|c: char| c.is_ascii_digit())
+        || last.eq_ignore_ascii_case("minus")
+        || last.eq_ignore_ascii_case("negative"))
+}
+
 /// The verdict on `b`, written as the conversion of `a` (`a_text` as the article has it).
 fn check(a: &QuantityDetails, b: &QuantityDetails, a_text: &str) -> Option<Verdict> {
     let (sa, sb) = (a.scale?, b.scale?);
     let (name_a, name_b) = (a.unit_name.as_deref()?, b.unit_name.as_deref()?);
     if sa.dimension != sb.dimension
         || name_a == name_b
-        || matches!(sa.dimension, "currency" | "ratio")
+        || matches!(sa.dimension, "currency" | "ratio" | "information")
         || AMBIGUOUS.contains(&name_a)
         || AMBIGUOUS.contains(&name_b)
         || a.value_max.is_some() != b.value_max.is_some()
     {
         return None;
     }
-    let convert = |v: f64| {
-        if sa.dimension == "temperature" {
-            from_kelvin(name_b, to_kelvin(name_a, v)?)
+    let temperature = sa.dimension == "temperature";
+    // A figure's conversions: a temperature as a reading, then as a difference.
+    let convert = |v: f64| -> Option<Vec<f64>> {
+        if temperature {
+            let reading = from_kelvin(name_b, to_kelvin(name_a, v)?)?;
+            let difference = v * degree(name_a)? / degree(name_b)?;
+            Some(vec![reading, difference])
         } else {
-            Some(v * sa.factor / sb.factor)
+            Some(vec![v * sa.factor / sb.factor])
         }
     };
     let mut pairs = vec![(convert(a.value)?, b.value)];
     if let (Some(x), Some(y)) = (a.value_max, b.value_max) {
         pairs.push((convert(x)?, y));
     }
+    // Each reading judged by its worst pair, and the best reading kept.
+    let readings = pairs[0].0.len();
+    let (_, worst, chosen) = (0..readings)
+        .map(|r| {
+            let status = pairs
+                .iter()
+                .map(|(expected, written)| judge(expected[r], *written, temperature))
+                .max_by_key(|&s| severity(s))
+                .unwrap_or(Status::Unverified);
+            (severity(status), status, r)
+        })
+        .min_by_key(|&(rank, _, r)| (rank, r))?;
+    let pairs: Vec<(f64, f64)> = pairs.iter().map(|(e, w)| (e[chosen], *w)).collect();
     let unit_b = b.unit.as_deref().unwrap_or(name_b);
-    let mut worst = Status::Supported;
-    for &(expected, written) in &pairs {
-        let slack = (precision(written) / 2.0).max(0.02 * expected.abs());
-        let miss = (expected - written).abs();
-        let status = if miss <= slack {
-            Status::Supported
-        } else if miss > (2.0 * slack).max(0.05 * expected.abs()) {
-            Status::Contradicted
-        } else {
-            Status::Unverified
-        };
-        worst = worst.max(status);
-    }
     // The conversion as written, and the figure's own conversion to one digit more than that.
     let expected = pairs
         .iter()
-        .map(|&(e, w)| show(e, precision(w) / 10.0))
+        .map(|&(e, w)| show(e, (precision(w) / 10.0).min(three_digits(e))))
         .collect::<Vec<_>>()
         .join(" to ");
     let written = pairs
@@ -123,6 +149,43 @@ fn check(a: &QuantityDetails, b: &QuantityDetails, a_text: &str) -> Option<Verdi
             format!("{a_text} = {expected} {unit_b}"),
         )],
     })
+}
+
+/// How badly a verdict speaks of the conversion: supported, too close to call, wrong.
+fn severity(status: Status) -> u8 {
+    match status {
+        Status::Supported => 0,
+        Status::Unverified => 1,
+        Status::Contradicted => 2,
+    }
+}
+
+/// Whether `written` is `expected` to the precision it is written in (see the module's notes).
+fn judge(expected: f64, written: f64, temperature: bool) -> Status {
+    let miss = (expected - written).abs();
+    let (slack, wrong) = if temperature {
+        let slack = (precision(written) / 2.0).max(1.0);
+        (slack, (2.0 * slack).max(3.0))
+    } else {
+        let size = expected.abs();
+        let slack = (precision(written) / 2.0).min(0.1 * size).max(0.02 * size);
+        (slack, (2.0 * slack).max(0.05 * size))
+    };
+    if miss <= slack {
+        Status::Supported
+    } else if miss > wrong {
+        Status::Contradicted
+    } else {
+        Status::Unverified
+    }
+}
+
+/// The place value of the third significant digit of `v`: 0.1 for 62.14, 10 for 2,414.
+fn three_digits(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return 1.0;
+    }
+    10f64.powi(v.abs().log10().floor() as i32 - 2)
 }
 
 /// The place value of the last significant digit of `v` as printed: 1 for 129, 10 for 60,
@@ -179,6 +242,15 @@ fn group_thousands(n: i64) -> String {
     if n < 0 { format!("-{out}") } else { out }
 }
 
+/// The size of a degree of the scale, in kelvins.
+fn degree(name: &str) -> Option<f64> {
+    match name {
+        "degree Celsius" | "kelvin" => Some(1.0),
+        "degree Fahrenheit" => Some(5.0 / 9.0),
+        _ => None,
+    }
+}
+
 fn to_kelvin(name: &str, v: f64) -> Option<f64> {
     match name {
         "degree Celsius" => Some(v + 273.15),
@@ -228,6 +300,10 @@ mod tests {
             "The lake holds 2 billion litres (2 million cubic metres).",
             "Temperatures reached 40°C (104°F) on Sunday.",
             "Temperatures of 40C (104F) are forecast.",
+            "The aim is to limit warming to 1.5C (2.7F) above pre-industrial levels.",
+            "It was 10C (18F) above the seasonal average.",
+            "Lows of -5C (23F) are expected.",
+            "Speeds of 70 to 80mph (113 to 129km/h) were recorded.",
             "It weighs 2.5 kilograms (5.5 pounds).",
         ] {
             assert_eq!(
@@ -245,6 +321,10 @@ mod tests {
             "Gusts of 80mph (80km/h) are expected.",
             "Temperatures reached 40°C (40°F).",
             "The tower rises 300 feet (300 metres).",
+            // A round conversion is held to a tenth of the figure at most.
+            "Gusts of 80mph (100km/h) are expected.",
+            "The road is 10 miles (10 km) long.",
+            "It is 200 feet (100 metres) tall.",
         ] {
             assert_eq!(
                 one(text),
@@ -255,13 +335,23 @@ mod tests {
                 "{text}"
             );
         }
-        // Just outside rounding: 128.7 written as 125.
+        // Just outside rounding: 128.7 written as 125, 104 degrees as 106.
+        for text in [
+            "Gusts of 80mph (125km/h) are expected.",
+            "Temperatures of 40C (106F) are forecast.",
+        ] {
+            assert_eq!(
+                one(text),
+                (
+                    Status::Unverified,
+                    "quantity.conversion-borderline".to_string()
+                ),
+                "{text}"
+            );
+        }
         assert_eq!(
-            one("Gusts of 80mph (125km/h) are expected."),
-            (
-                Status::Unverified,
-                "quantity.conversion-borderline".to_string()
-            )
+            one("Temperatures of 40C (109F) are forecast.").0,
+            Status::Contradicted
         );
     }
 
@@ -275,6 +365,10 @@ mod tests {
             "The road is 100 km (two hours) long.",
             "The road is 100 km (60 km of it paved).",
             "The road is 100 km (60 miles of it paved) long.",
+            "The drive holds 1TB (1,024GB).",
+            // The second part of a compound, and a sign the extractor does not read.
+            "She weighed 11st 4lb (72kg) at the weigh-in.",
+            "Lows of minus 5C (23F) are expected.",
         ] {
             assert_eq!(verdicts(text), vec![], "{text}");
         }

@@ -65,7 +65,7 @@ word_list!(
     is_preposition,
     [
         "to", "of", "about", "against", "on", "for", "with", "in", "into", "up", "out", "over",
-        "at", "by", "from", "nothing", "no",
+        "at", "by", "from", "nothing",
     ]
 );
 word_list!(
@@ -84,8 +84,8 @@ word_list!(
     /// Words that open a clause of its own, whose subject a participle after it may report.
     is_subordinator,
     [
-        "after", "as", "when", "while", "because", "since", "before", "until", "and", "but",
-        "once", "where", "though", "although",
+        "after", "as", "when", "while", "because", "since", "before", "until", "once", "where",
+        "though", "although",
     ]
 );
 
@@ -383,16 +383,31 @@ impl Reader<'_> {
 
     /// "The Met Office issued a warning on Monday, saying gusts could reach 80 mph": a speaking
     /// verb's participle after a comma reports what the subject of the clause before it says.
-    /// The subject is the speaker phrase that opens the last clause before the participle
-    /// ("Shares fell after the company cut its forecast, saying ..."), else the unit (or follows
-    /// its lead-in, "On Monday, the ministry ..."), and a verb ends it; the words after it are
-    /// the statement, when they are a clause of three words or more rather than a phrase of
-    /// its own ("adding to the pressure", "warning of floods", "saying nothing").
+    /// The subject is the speaker phrase that opens the unit (or follows its lead-in, "On
+    /// Monday, the ministry ..."), as grammar has it ("The prime minister resigned after the
+    /// party lost, saying ..." is the prime minister's), else the one that opens the last
+    /// clause before the participle; a verb ends it. The words after it are the statement, when
+    /// they are a clause of three words or more rather than a phrase of its own ("warning of
+    /// floods", "saying nothing"); after "adding", which as often adds a thing as words ("adding
+    /// $60 billion to its value"), only words after "that", a colon or a quotation mark.
     fn participle(&self, i: usize, class: CueClass) -> Option<Parsed> {
         let tail = self.tail(i, class)?;
         let TailKind::Content(c) = tail.kind else {
             return None;
         };
+        if with_lowercase(self.word(i), |w| w == "adding") {
+            let between = self.text[self.toks[i].end..c].trim();
+            let opened = self.quote_starting_at(c).is_some()
+                || between.ends_with(':')
+                || between.eq_ignore_ascii_case("that")
+                || self.text[c..].starts_with(['"', '\u{201c}', '\u{2018}', '\''])
+                || self.text[c..self.span.end]
+                    .get(..5)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("that "));
+            if !opened {
+                return None;
+            }
+        }
         let statement = self.text[c..self.span.end].trim_end_matches(['.', '!', '?']);
         let mut words = statement.split_whitespace();
         let lead = words.next()?.trim_matches(|ch: char| !ch.is_alphanumeric());
@@ -410,7 +425,7 @@ impl Reader<'_> {
             .find(|&k| self.toks[k].word && with_lowercase(self.word(k), is_subordinator))
             .map(|k| k + 1);
         let (first, speaker, verb) =
-            [clause, Some(0), lead_in]
+            [Some(0), lead_in, clause]
                 .into_iter()
                 .flatten()
                 .find_map(|first| {
