@@ -780,6 +780,18 @@ mod tests {
             }],
         );
         check("Apple's shares rose, adding that demand had held up.", &[]);
+        // Coordinated clauses: the last one's subject; a compound subject is no clause.
+        check(
+            "Rain fell overnight and the Met Office issued a warning, saying more was coming.",
+            &[want(Some("the Met Office"), "saying", "more was coming")],
+        );
+        // One bare word opening the sentence may be a name or a noun: no claim.
+        for text in [
+            "Shares fell 4 percent after the company cut its forecast, saying demand had weakened.",
+            "Inflation rose after the government raised taxes, saying the deficit was too large.",
+        ] {
+            check(text, &[]);
+        }
         check(
             "The ministry raised its forecast, adding that exports had held up.",
             &[want(Some("the ministry"), "adding", "exports had held up")],

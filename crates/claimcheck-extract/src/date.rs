@@ -2721,7 +2721,7 @@ fn extend_with_prefixes(text: &str, lower: &str, c: &mut Candidate) {
 /// Only a full, capitalised name counts ("a Sat" or "a friday" are left as they are), and the
 /// words may break across a line but not a paragraph.
 fn extend_with_weekday_after(text: &str, c: &mut Candidate) {
-    let rest = &text[c.span.end..text.floor_char_boundary(c.span.end + 48)];
+    let rest = &text[c.span.end..text.floor_char_boundary(c.span.end + 64)];
     let b = rest.as_bytes();
     // The words after the day, each with where it ends, up to the name.
     let mut i = 0;
@@ -2789,10 +2789,29 @@ fn extend_with_weekday_after(text: &str, c: &mut Candidate) {
     let Some(day) = lexicon::weekday(w) else {
         return;
     };
-    // The name must end there: not "a Sunday Times investigation", "a Saturday Night Live
-    // sketch" or "a Monday-to-Friday curfew".
-    let next_word = rest[i..].trim_start_matches([' ', '\t']);
-    if rest[i..].starts_with('-') || next_word.starts_with(|ch: char| ch.is_uppercase()) {
+    // The name must end there: punctuation, a line's or the text's end, or a word that opens a
+    // clause may follow; not "a Sunday Times investigation", "a Monday-to-Friday curfew", "a
+    // Tuesday filing showed" or "a Thursday's paper".
+    let after = &rest[i..];
+    let next = after.trim_start_matches([' ', '\t']);
+    let ends = match next.chars().next() {
+        None
+        | Some('\n' | '\r' | ',' | '.' | ';' | ':' | ')' | '!' | '?' | '\u{2013}' | '\u{2014}') => {
+            true
+        }
+        Some(c) if c.is_ascii_lowercase() && next.len() < after.len() => {
+            let word = next
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("");
+            matches!(
+                word,
+                "when" | "which" | "that" | "and" | "but" | "in" | "at" | "as"
+            )
+        }
+        _ => false,
+    };
+    if !ends {
         return;
     }
     if paren {
@@ -3972,6 +3991,9 @@ mod tests {
             "It was published on 10 March 2023, a Sunday Times investigation found.",
             "On 5 March 2024, a Monday-to-Friday curfew began.",
             "It ended on 2 May 2024,\n  \na Friday came later.",
+            "Profits rose in the year to 31 December 2023, a Tuesday filing showed.",
+            "The deal closed on 1 March 2024, a Thursday's paper said.",
+            "It was on 1 March 2024, a Friday\u{a0}Times report said.",
         ] {
             let claims = extract_dates(text, p.map(|p| p.parse().expect("a date")));
             assert!(

@@ -5,13 +5,15 @@
 //! supported when the conversion agrees with the figure to the precision it is written in: half
 //! its last significant digit ("100 km (60 miles)" rounds 62.1 to the tens), but never more than
 //! 10% of it, nor less than 2%; a temperature, whose scales have no common zero, to half its
-//! last digit or one degree. It is contradicted when it misses by more than twice that and 5%
-//! (for a temperature, three degrees), and unverified in between. A temperature's conversion
-//! may be of a difference ("warming of 1.5C (2.7F)"), which has no offset: either reading will
-//! do. Currencies (rates move), ratios, computer storage (binary or decimal prefixes) and the
-//! units whose size depends on the country (gallons, tons, pints, cups, fluid ounces) are not
+//! last digit, kept between one and two and a half degrees. It is contradicted when it misses by
+//! more than twice that and 5% (for a temperature, three degrees), unless the figure rounded to
+//! as few digits as the conversion shows is the conversion ("1 mile (2km)"), and unverified in
+//! between. A temperature is converted as a difference, without the scales' offset, where the
+//! words beside it say it is one ("warming of 1.5C (2.7F)", "rose by", "above the average").
+//! Currencies (rates move), ratios, computer storage (binary or decimal prefixes) and the units
+//! whose size depends on the country (gallons, tons, pints, cups, fluid ounces) are not
 //! compared, nor a figure that is the second part of a compound ("11st 4lb (72kg)") or follows
-//! "minus", which the extractor does not read as a sign.
+//! "minus" or a dash, which the extractor does not read as a sign.
 
 use claimcheck_core::{Claim, Details, Evidence, QuantityDetails, Status, Verdict};
 
@@ -36,7 +38,8 @@ pub(crate) fn conversions(text: &str, claims: &[Claim]) -> Vec<(usize, Verdict)>
         {
             continue;
         }
-        if let Some(verdict) = check(a, b, &first.text) {
+        let change = names_a_change(&text[..first.span.start], &text[second.span.end..]);
+        if let Some(verdict) = check(a, b, &first.text, change) {
             out.push((k + 1, verdict));
         }
     }
@@ -50,6 +53,36 @@ fn bracketed(text: &str, end: usize, second: &Claim) -> bool {
     between.trim_matches([' ', '\u{a0}']) == "(" && after.trim_start_matches(' ').starts_with(')')
 }
 
+/// Whether the words around a temperature and its conversion say it is a change or a
+/// difference ("warming of 1.5C (2.7F)", "rose by 2C (3.6F)", "10C (18F) above the average"),
+/// which converts without the scales' offset: the two words before the figure and the two after
+/// the bracket.
+fn names_a_change(before: &str, after: &str) -> bool {
+    /// Words that make a temperature beside them a difference.
+    const MARKS: &[&str] = &[
+        "by", "warming", "warmer", "cooler", "colder", "hotter", "above", "below", "higher",
+        "lower",
+    ];
+    /// Nouns of a change, before "of": "a rise of 2C".
+    const CHANGES: &[&str] = &[
+        "rise", "fall", "drop", "increase", "decrease", "warming", "cooling", "change",
+    ];
+    let clean = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase()
+    };
+    let words_before: Vec<String> = before.split_whitespace().rev().take(2).map(clean).collect();
+    let after = after.trim_start_matches([' ', ')']);
+    let marked = |w: &String| MARKS.contains(&w.as_str());
+    words_before.iter().any(marked)
+        || after
+            .split_whitespace()
+            .take(2)
+            .map(clean)
+            .any(|w| marked(&w))
+        || matches!(words_before.as_slice(), [of, noun] if of == "of" && CHANGES.contains(&noun.as_str()))
+}
+
 /// Whether a figure after `before` is read whole: not the second part of a compound ("11st
 /// 4lb", the word before it starting with a digit) nor after "minus" or "negative", which the
 /// extractor leaves out of the value.
@@ -59,13 +92,15 @@ fn stands_alone(before: &str) -> bool {
         .rsplit(char::is_whitespace)
         .next()
         .unwrap_or("");
+    // A dash just before the figure may be a minus sign the extractor left out.
     !(last.starts_with(|c: char| c.is_ascii_digit())
+        || before.ends_with(['\u{2013}', '\u{2014}'])
         || last.eq_ignore_ascii_case("minus")
         || last.eq_ignore_ascii_case("negative"))
 }
 
 /// The verdict on `b`, written as the conversion of `a` (`a_text` as the article has it).
-fn check(a: &QuantityDetails, b: &QuantityDetails, a_text: &str) -> Option<Verdict> {
+fn check(a: &QuantityDetails, b: &QuantityDetails, a_text: &str, change: bool) -> Option<Verdict> {
     let (sa, sb) = (a.scale?, b.scale?);
     let (name_a, name_b) = (a.unit_name.as_deref()?, b.unit_name.as_deref()?);
     if sa.dimension != sb.dimension
@@ -78,12 +113,13 @@ fn check(a: &QuantityDetails, b: &QuantityDetails, a_text: &str) -> Option<Verdi
         return None;
     }
     let temperature = sa.dimension == "temperature";
-    // A figure's conversions: a temperature as a reading, then as a difference.
+    // A figure's conversion: a temperature as a reading, or as a difference where the words
+    // around it name a change.
     let convert = |v: f64| -> Option<Vec<f64>> {
-        if temperature {
-            let reading = from_kelvin(name_b, to_kelvin(name_a, v)?)?;
-            let difference = v * degree(name_a)? / degree(name_b)?;
-            Some(vec![reading, difference])
+        if temperature && change {
+            Some(vec![v * degree(name_a)? / degree(name_b)?])
+        } else if temperature {
+            Some(vec![from_kelvin(name_b, to_kelvin(name_a, v)?)?])
         } else {
             Some(vec![v * sa.factor / sb.factor])
         }
@@ -164,7 +200,7 @@ fn severity(status: Status) -> u8 {
 fn judge(expected: f64, written: f64, temperature: bool) -> Status {
     let miss = (expected - written).abs();
     let (slack, wrong) = if temperature {
-        let slack = (precision(written) / 2.0).max(1.0);
+        let slack = (precision(written) / 2.0).clamp(1.0, 2.5);
         (slack, (2.0 * slack).max(3.0))
     } else {
         let size = expected.abs();
@@ -173,11 +209,24 @@ fn judge(expected: f64, written: f64, temperature: bool) -> Status {
     };
     if miss <= slack {
         Status::Supported
-    } else if miss > wrong {
-        Status::Contradicted
-    } else {
+    } else if miss <= wrong || rounds_to(expected, written) {
+        // A figure rounded to as few digits as the conversion has ("1 mile (2km)") is rough,
+        // not wrong.
         Status::Unverified
+    } else {
+        Status::Contradicted
     }
+}
+
+/// Whether `expected`, rounded to as many significant digits as `written` shows, is `written`:
+/// 1.61 to one digit is 2, 128.7 is 100; 61 to one digit is 60, not 100.
+fn rounds_to(expected: f64, written: f64) -> bool {
+    if written == 0.0 || expected == 0.0 || !expected.is_finite() {
+        return false;
+    }
+    let digits = written.abs().log10().floor() - precision(written).log10().round() + 1.0;
+    let step = 10f64.powf(expected.abs().log10().floor() - digits + 1.0);
+    ((expected / step).round() * step - written).abs() <= written.abs() * 1e-9
 }
 
 /// The place value of the third significant digit of `v`: 0.1 for 62.14, 10 for 2,414.
@@ -302,6 +351,9 @@ mod tests {
             "Temperatures of 40C (104F) are forecast.",
             "The aim is to limit warming to 1.5C (2.7F) above pre-industrial levels.",
             "It was 10C (18F) above the seasonal average.",
+            "Temperatures have risen by about 1.1C (2F).",
+            "A rise of 2C (3.6F) would flood the delta.",
+            "Temperatures rose to 30C (86F) on Friday.",
             "Lows of -5C (23F) are expected.",
             "Speeds of 70 to 80mph (113 to 129km/h) were recorded.",
             "It weighs 2.5 kilograms (5.5 pounds).",
@@ -322,9 +374,12 @@ mod tests {
             "Temperatures reached 40°C (40°F).",
             "The tower rises 300 feet (300 metres).",
             // A round conversion is held to a tenth of the figure at most.
-            "Gusts of 80mph (100km/h) are expected.",
             "The road is 10 miles (10 km) long.",
             "It is 200 feet (100 metres) tall.",
+            // The offset forgotten: no word says it is a change.
+            "Temperatures reached 40C (72F) on Sunday.",
+            "Temperatures fell to 0C (0F) overnight.",
+            "Temperatures could reach 10C (100F) today.",
         ] {
             assert_eq!(
                 one(text),
@@ -353,6 +408,15 @@ mod tests {
             one("Temperatures of 40C (109F) are forecast.").0,
             Status::Contradicted
         );
+        // Rounded to as few digits as the conversion shows: rough, not wrong.
+        for text in [
+            "The path runs 1 mile (2km).",
+            "Gusts of 80mph (100km/h) hit.",
+        ] {
+            assert_eq!(one(text).0, Status::Unverified, "{text}");
+        }
+        assert!(rounds_to(1.609, 2.0) && rounds_to(128.7, 100.0) && rounds_to(0.047, 0.05));
+        assert!(!rounds_to(60.96, 100.0) && !rounds_to(16.09, 10.0) && !rounds_to(1.93, 3.0));
     }
 
     #[test]
@@ -369,6 +433,7 @@ mod tests {
             // The second part of a compound, and a sign the extractor does not read.
             "She weighed 11st 4lb (72kg) at the weigh-in.",
             "Lows of minus 5C (23F) are expected.",
+            "Lows of \u{2013}5C (23F) are expected.",
         ] {
             assert_eq!(verdicts(text), vec![], "{text}");
         }

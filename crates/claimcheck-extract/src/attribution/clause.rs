@@ -89,6 +89,12 @@ word_list!(
     ]
 );
 
+/// Whether a speaker is one capitalised word and nothing more ("Shares", "Inflation", "Biden"),
+/// which at the start of a sentence may be a name or a common noun.
+fn is_bare_word(speaker: &Speaker) -> bool {
+    matches!(speaker, Speaker::Person { name, title: None } if !name.contains(' '))
+}
+
 /// Whether `word` may be the main verb of a clause whose subject stands before it: lowercase,
 /// and a past tense, an auxiliary or one of the common irregular pasts. A noun after a name
 /// ("The United States auto maker ...") is none of these.
@@ -420,24 +426,49 @@ impl Reader<'_> {
             .find(|&k| self.word(k) == "," && !self.in_quote(self.toks[k].start))
             .filter(|&k| k + 1 < i - 1 && !self.has_statement(self.span.start, self.toks[k].start))
             .map(|k| k + 1);
+        // The last clause opened inside the sentence: after a subordinator ("after the party
+        // lost"), or after "and"/"but" once the sentence has had a verb (not the "and" of "the
+        // police and the army issued").
         let clause = (0..i - 1)
             .rev()
-            .find(|&k| self.toks[k].word && with_lowercase(self.word(k), is_subordinator))
-            .map(|k| k + 1);
-        let (first, speaker, verb) =
-            [Some(0), lead_in, clause]
-                .into_iter()
-                .flatten()
-                .find_map(|first| {
-                    // The longest speaker phrase from `first` that a verb ends.
-                    (first + 1..(first + 11).min(i - 1))
-                        .rev()
-                        .filter(|&e| self.toks[e].word && may_be_finite_verb(self.word(e)))
-                        .find_map(|e| match self.np_before(e) {
-                            Some((start, speaker)) if start == first => Some((first, speaker, e)),
-                            _ => None,
-                        })
-                })?;
+            .find(|&k| {
+                self.toks[k].word
+                    && with_lowercase(self.word(k), |w| {
+                        is_subordinator(w)
+                            || (matches!(w, "and" | "but")
+                                && (0..k)
+                                    .any(|j| self.toks[j].word && may_be_finite_verb(self.word(j))))
+                    })
+            })
+            .map(|k| {
+                (
+                    k + 1,
+                    with_lowercase(self.word(k), |w| matches!(w, "and" | "but")),
+                )
+            });
+        // The speaker phrase from `first` that a verb ends, the longest.
+        let subject = |first: usize| {
+            (first + 1..(first + 11).min(i - 1))
+                .rev()
+                .filter(|&e| self.toks[e].word && may_be_finite_verb(self.word(e)))
+                .find_map(|e| match self.np_before(e) {
+                    Some((start, speaker)) if start == first => Some((first, speaker, e)),
+                    _ => None,
+                })
+        };
+        let main = [Some(0), lead_in].into_iter().flatten().find_map(subject);
+        let inner = clause.and_then(|(first, _)| subject(first));
+        // A participle after coordinated clauses reports the last one's subject ("Rain fell and
+        // the Met Office issued a warning, saying ..."); after a subordinate clause, the
+        // sentence's. A sentence opened by one bare capitalised word ("Shares fell after the
+        // company cut its forecast, saying ...") could be either, a name or a noun: no claim.
+        let (first, speaker, verb) = match (main, inner, clause) {
+            (_, Some(inner), Some((_, true))) => inner,
+            (Some(main), Some(_), _) if is_bare_word(&main.1) => return None,
+            (Some(main), _, _) => main,
+            (None, Some(inner), _) => inner,
+            (None, None, _) => return None,
+        };
         // The clause's verb must not itself be reported ("said"): that reading is the cue's own.
         if LEXICON.cue(self.word(verb)).is_some() {
             return None;
