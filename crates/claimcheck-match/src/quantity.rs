@@ -115,32 +115,32 @@ fn check(a: &QuantityDetails, b: &QuantityDetails, a_text: &str, change: bool) -
     let temperature = sa.dimension == "temperature";
     // A figure's conversion: a temperature as a reading, or as a difference where the words
     // around it name a change.
-    let convert = |v: f64| -> Option<Vec<f64>> {
-        if temperature && change {
-            Some(vec![v * degree(name_a)? / degree(name_b)?])
-        } else if temperature {
-            Some(vec![from_kelvin(name_b, to_kelvin(name_a, v)?)?])
+    let (zero_a, degree_a) = if temperature {
+        scale(name_a)?
+    } else {
+        (0.0, sa.factor)
+    };
+    let (zero_b, degree_b) = if temperature {
+        scale(name_b)?
+    } else {
+        (0.0, sb.factor)
+    };
+    let convert = |v: f64| {
+        if temperature && !change {
+            (v * degree_a + zero_a - zero_b) / degree_b
         } else {
-            Some(vec![v * sa.factor / sb.factor])
+            v * degree_a / degree_b
         }
     };
-    let mut pairs = vec![(convert(a.value)?, b.value)];
+    let mut pairs = vec![(convert(a.value), b.value)];
     if let (Some(x), Some(y)) = (a.value_max, b.value_max) {
-        pairs.push((convert(x)?, y));
+        pairs.push((convert(x), y));
     }
-    // Each reading judged by its worst pair, and the best reading kept.
-    let readings = pairs[0].0.len();
-    let (_, worst, chosen) = (0..readings)
-        .map(|r| {
-            let status = pairs
-                .iter()
-                .map(|(expected, written)| judge(expected[r], *written, temperature))
-                .max_by_key(|&s| severity(s))
-                .unwrap_or(Status::Unverified);
-            (severity(status), status, r)
-        })
-        .min_by_key(|&(rank, _, r)| (rank, r))?;
-    let pairs: Vec<(f64, f64)> = pairs.iter().map(|(e, w)| (e[chosen], *w)).collect();
+    // A range is as good as its worse end.
+    let worst = pairs
+        .iter()
+        .map(|&(expected, written)| judge(expected, written, temperature))
+        .max_by_key(|&s| severity(s))?;
     let unit_b = b.unit.as_deref().unwrap_or(name_b);
     // The conversion as written, and the figure's own conversion to one digit more than that.
     let expected = pairs
@@ -291,29 +291,12 @@ fn group_thousands(n: i64) -> String {
     if n < 0 { format!("-{out}") } else { out }
 }
 
-/// The size of a degree of the scale, in kelvins.
-fn degree(name: &str) -> Option<f64> {
+/// A temperature scale's zero and the size of its degree, in kelvins.
+fn scale(name: &str) -> Option<(f64, f64)> {
     match name {
-        "degree Celsius" | "kelvin" => Some(1.0),
-        "degree Fahrenheit" => Some(5.0 / 9.0),
-        _ => None,
-    }
-}
-
-fn to_kelvin(name: &str, v: f64) -> Option<f64> {
-    match name {
-        "degree Celsius" => Some(v + 273.15),
-        "degree Fahrenheit" => Some((v - 32.0) * 5.0 / 9.0 + 273.15),
-        "kelvin" => Some(v),
-        _ => None,
-    }
-}
-
-fn from_kelvin(name: &str, k: f64) -> Option<f64> {
-    match name {
-        "degree Celsius" => Some(k - 273.15),
-        "degree Fahrenheit" => Some((k - 273.15) * 9.0 / 5.0 + 32.0),
-        "kelvin" => Some(k),
+        "degree Celsius" => Some((273.15, 1.0)),
+        "degree Fahrenheit" => Some((273.15 - 32.0 * 5.0 / 9.0, 5.0 / 9.0)),
+        "kelvin" => Some((0.0, 1.0)),
         _ => None,
     }
 }
