@@ -196,6 +196,33 @@ fn several_files_and_stdin_keep_their_order() {
 }
 
 #[test]
+fn the_first_day_of_a_range_has_its_weekday_checked() {
+    // "Monday 5 to Wednesday 6 March 2024": 5 March 2024 was a Tuesday. The first day shares the
+    // month and year written after the second; read alone, "Monday" was a Monday near the
+    // publication date and nothing could contradict it.
+    let dir = crate::support::temp_dir("range-weekday");
+    let path = dir.join("talks.md");
+    std::fs::write(
+        &path,
+        "---\ndate: 2024-02-20\n---\nThe talks run from Monday 5 to Wednesday 6 March 2024 in Geneva.\n",
+    )
+    .expect("write article");
+    let path = path.to_str().expect("UTF-8 path");
+    let (code, report) = json_run(&["check", path]);
+    assert_eq!(code, 1, "{report:#}");
+    let first = claim(&report, "date", "Monday 5");
+    assert_eq!(first["details"]["date"], "2024-03-05");
+    assert_eq!(first["details"]["year_source"], "text");
+    assert_eq!(first["verdict"], "contradicted");
+    assert_eq!(first["rule"], "date.weekday-mismatch");
+    assert_span(path, first, "Monday 5");
+    let last = claim(&report, "date", "Wednesday 6 March 2024");
+    assert_eq!(last["verdict"], "supported");
+    assert_eq!(claims(&report).len(), 2, "{report:#}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn extract_prints_claims_without_verdicts() {
     let path = fixture("ferry-strike.md");
     let (code, report) = json_run(&["extract", &path]);

@@ -25,6 +25,9 @@
 //! - comparisons with a year before: "the same month a year ago" is the month the sentence named
 //!   before it, a year earlier;
 //! - a part before a month or year: "early December", "mid-2009", "the end of last year".
+//! - ranges and lists that share a month or year (`date/range.rs`): "4 to 6 March 2024" (4 and
+//!   6 March 2024), "Monday 4 to Wednesday 6 March", "March 4-6, 2024", "from 28 February to 2
+//!   March 2024" (the year of both from the second).
 //!
 //! Decisions:
 //! - A span covers the expression and its weekday and part, never the preposition before it:
@@ -49,6 +52,7 @@ mod festive;
 mod holiday;
 mod lexicon;
 mod numeric;
+mod range;
 mod relative;
 mod spelled;
 
@@ -920,7 +924,7 @@ fn dates_from(
         }
         extend_with_prefixes(text, lower, &mut found[i]);
     }
-    let chosen = settle_overlaps(found);
+    let chosen = range::spread(text, settle_overlaps(found));
     // Each claim's sentence beside it, for "the same month a year ago" to find the date before
     // it in its sentence: a list of its own, so that the claims need not move into a list of
     // their own afterwards.
@@ -3905,6 +3909,123 @@ mod tests {
                     claim.text
                 );
             }
+        }
+    }
+
+    #[test]
+    fn spreads_a_month_and_year_across_ranges_and_lists() {
+        let p = Some("2024-02-01");
+        check(
+            "The festival ran from 4 to 6 March 2023 in Lyon.",
+            p,
+            &[
+                ("4", Some("2023-03-04"), "source=text"),
+                ("6 March 2023", Some("2023-03-06"), "source=text"),
+            ],
+        );
+        check(
+            "Talks were held on 4\u{2013}6 March 2023 and 10-12 April.",
+            p,
+            &[
+                ("4", Some("2023-03-04"), "relation=on"),
+                ("6 March 2023", Some("2023-03-06"), ""),
+                ("10", Some("2024-04-10"), ""),
+                ("12 April", Some("2024-04-12"), ""),
+            ],
+        );
+        // A weekday before the first day is that day's, checked against the calendar, not a
+        // weekday near the publication date.
+        check(
+            "The talks run from Monday 4 to Wednesday 6 March.",
+            p,
+            &[
+                ("Monday 4", Some("2024-03-04"), "weekday=monday"),
+                ("Wednesday 6 March", Some("2024-03-06"), "weekday=wednesday"),
+            ],
+        );
+        check(
+            "Polls open on Tuesday 5 and Wednesday 6 March 2024.",
+            p,
+            &[
+                ("Tuesday 5", Some("2024-03-05"), "weekday=tuesday"),
+                ("Wednesday 6 March 2024", Some("2024-03-06"), ""),
+            ],
+        );
+        check(
+            "Voting is on 3, 4, and 5 March, or between 9 and 11 March.",
+            p,
+            &[
+                ("3", Some("2024-03-03"), ""),
+                ("4", Some("2024-03-04"), ""),
+                ("5 March", Some("2024-03-05"), ""),
+                ("9", Some("2024-03-09"), ""),
+                ("11 March", Some("2024-03-11"), ""),
+            ],
+        );
+        // After the month: the year that follows the last day is both days'.
+        check(
+            "The summit, on March 4-6, 2023, drew leaders.",
+            p,
+            &[
+                ("March 4", Some("2023-03-04"), "source=text"),
+                ("6, 2023", Some("2023-03-06"), "source=text"),
+            ],
+        );
+        check(
+            "It was held on March 4 and 5, 2023. It closed March 7th to 9th.",
+            p,
+            &[
+                ("March 4", Some("2023-03-04"), ""),
+                ("5, 2023", Some("2023-03-05"), ""),
+                ("March 7th", Some("2024-03-07"), ""),
+                ("9th", Some("2024-03-09"), ""),
+            ],
+        );
+        // A date with no year before one that states it takes that year; a month later in the
+        // year than the next date's is of the year before.
+        check(
+            "From 28 February to 2 March 2023 the roads were closed.",
+            p,
+            &[
+                ("28 February", Some("2023-02-28"), "source=text"),
+                ("2 March 2023", Some("2023-03-02"), ""),
+            ],
+        );
+        check(
+            "The office is closed from December 28 to January 2, 2025.",
+            p,
+            &[
+                ("December 28", Some("2024-12-28"), "source=text"),
+                ("January 2, 2025", Some("2025-01-02"), ""),
+            ],
+        );
+        check(
+            "Sales rose between January and March 2023.",
+            p,
+            &[
+                ("January", Some("2023-01"), "source=text"),
+                ("March 2023", Some("2023-03"), ""),
+            ],
+        );
+        // Nothing else a number beside a date can be: a count, a score, a decimal, a sum, a
+        // year, a range backwards, a day the month lacks, a day after the month with words
+        // after it.
+        for (text, dates) in [
+            ("On March 3 and 5 people died in the blast.", 1),
+            ("The rate rose on March 3 to 5.5% from 4.", 1),
+            ("The score was 3-1 March 12 in Rome.", 1),
+            ("He paid $4 to 6 March suppliers.", 1),
+            ("Results for 2023 and 6 March were mixed.", 2),
+            ("The price fell from 1,5 to 6 March levels.", 1),
+            ("Chapter 12 to 4 March is missing.", 1),
+            ("It ran from 30 to 31 February.", 0),
+            ("It ran 29-31 April.", 0),
+            ("The show runs March 4 through 9 in Geneva.", 1),
+            ("It opened on 3.5 to 6 March.", 1),
+            ("Pages 4 to\n\n6 March.", 1),
+        ] {
+            let claims = extract_dates(text, p.map(|p| p.parse().expect("a date")));
+            assert_eq!(claims.len(), dates, "{text}: {claims:?}");
         }
     }
 
