@@ -3999,6 +3999,24 @@ mod tests {
                 ("January 2, 2025", Some("2025-01-02"), ""),
             ],
         );
+        // A comma before the separator, after a weekday's date.
+        check(
+            "Parliament sat from Tuesday, May 7, 2023, or so. It sat from Tuesday, May 7, through Thursday, May 9, 2023.",
+            p,
+            &[
+                ("Tuesday, May 7, 2023", Some("2023-05-07"), ""),
+                (
+                    "Tuesday, May 7",
+                    Some("2023-05-07"),
+                    "source=text weekday=tuesday",
+                ),
+                (
+                    "Thursday, May 9, 2023",
+                    Some("2023-05-09"),
+                    "weekday=thursday",
+                ),
+            ],
+        );
         check(
             "Sales rose between January and March 2023.",
             p,
@@ -4012,6 +4030,8 @@ mod tests {
         // after it.
         for (text, dates) in [
             ("On March 3 and 5 people died in the blast.", 1),
+            ("On March 3, and 5 people died in the blast.", 1),
+            ("It rose on March 3, to 5 percent.", 1),
             ("The rate rose on March 3 to 5.5% from 4.", 1),
             ("The score was 3-1 March 12 in Rome.", 1),
             ("He paid $4 to 6 March suppliers.", 1),

@@ -416,8 +416,8 @@ fn separator_before(text: &str, end: usize) -> Option<Separator> {
         if !spaced_after || before == from {
             return None;
         }
-        // An Oxford comma before "and": "4, 5, and 6 March".
-        let start = if join == Join::List && before > 0 && b[before - 1] == b',' {
+        // A comma before the word: "4, 5, and 6 March", "Monday 4, to Wednesday 6 March".
+        let start = if before > 0 && b[before - 1] == b',' {
             before - 1
         } else {
             before
@@ -448,11 +448,30 @@ fn separator_after(text: &str, start: usize, comma: bool) -> Option<Separator> {
     {
         return None;
     }
+    if first == Some(b',') {
+        if spaced_before {
+            return None;
+        }
+        // A comma before a word or a dash ("Tuesday, May 7, through Thursday, May 9") is part of
+        // that separator; alone it is one only where asked for.
+        return match separator_after(text, from + 1, false) {
+            Some(sep) if sep.join != Join::Comma => Some(Separator {
+                tight: false,
+                start,
+                ..sep
+            }),
+            _ => comma.then(|| Separator {
+                join: Join::Comma,
+                tight: false,
+                start,
+                end: skip_spaces(text, from + 1),
+            }),
+        }
+        .filter(|sep| sep.end > from + 1);
+    }
     let (join, tight, to) = if let Some(dash_end) = dash_after(text, from) {
         let end = skip_spaces(text, dash_end);
         (Join::Range, !spaced_before && end == dash_end, end)
-    } else if comma && b.get(from) == Some(&b',') && !spaced_before {
-        (Join::Comma, false, skip_spaces(text, from + 1))
     } else if b.get(from) == Some(&b'&') {
         let end = skip_spaces(text, from + 1);
         if !spaced_before || end == from + 1 {
