@@ -1013,6 +1013,12 @@ fn is_day_word(word: &str) -> bool {
     word.starts_with("twenty") || word.starts_with("thirty") || lexicon::day_word(word).is_some()
 }
 
+/// Whether `word` names a month or a weekday ("February", "Mon."): a word of a date, which
+/// names no place.
+pub(crate) fn is_calendar_word(word: &str) -> bool {
+    lexicon::month_number(word).is_some() || lexicon::weekday(word).is_some()
+}
+
 /// Whether `word` is a month's name as [`MONTH`] spells one.
 fn is_month(word: &str) -> bool {
     lexicon::month_number(word).is_some()

@@ -430,28 +430,35 @@ fn follows_as_noun(text: &str, end: usize) -> bool {
 
 /// The nearest place-like phrase in `before` (which starts at byte `offset` of the text): the
 /// last capitalised noun phrase, without the capitalised function words that open sentences.
+/// A date nearer the length than any place ("struck on Monday, some 37 km from Gaziantep")
+/// leaves the distance with no place it is measured from: what stands that far away is then
+/// not named, and a place before the date is the scene, not the point measured.
 fn place_before(before: &str, offset: usize) -> Option<(usize, String)> {
     let candidates: Vec<_> = PLACE.get(before).find_iter(before).collect();
-    candidates
-        .into_iter()
-        .rev()
-        .filter(|m| !is_demonym_before_noun(before, m.as_str(), m.end()))
-        .find_map(|m| {
-            let mut words = m.as_str();
-            let mut at = m.start();
-            // "In Kyiv" opens a sentence with a capitalised preposition.
-            while let Some((first, rest)) = words.split_once(char::is_whitespace) {
-                if NOT_PLACES.contains(&first) && first != "The" {
-                    let trimmed = rest.trim_start();
-                    at += words.len() - trimmed.len();
-                    words = trimmed;
-                } else {
-                    break;
-                }
+    for m in candidates.into_iter().rev() {
+        if is_demonym_before_noun(before, m.as_str(), m.end()) {
+            continue;
+        }
+        let mut words = m.as_str();
+        let mut at = m.start();
+        // "In Kyiv" opens a sentence with a capitalised preposition.
+        while let Some((first, rest)) = words.split_once(char::is_whitespace) {
+            if NOT_PLACES.contains(&first) && first != "The" {
+                let trimmed = rest.trim_start();
+                at += words.len() - trimmed.len();
+                words = trimmed;
+            } else {
+                break;
             }
-            (!NOT_PLACES.contains(&words))
-                .then(|| (offset + at, crate::collapse_white_space(words)))
-        })
+        }
+        if words.split_whitespace().all(crate::date::is_calendar_word) {
+            return None;
+        }
+        if !NOT_PLACES.contains(&words) {
+            return Some((offset + at, crate::collapse_white_space(words)));
+        }
+    }
+    None
 }
 
 /// Whether `words` is a single nationality adjective before a noun ("Russian forces are 15 km
@@ -564,6 +571,45 @@ mod tests {
         );
         assert_eq!(d.mode, e.mode, "{input:?}");
         assert_eq!(d.measured_km, None);
+    }
+
+    #[test]
+    fn a_date_before_the_length_is_no_place() {
+        for (input, text) in [
+            (
+                "The quake struck on Monday, some 37 km from Gaziantep.",
+                "some 37 km from Gaziantep",
+            ),
+            (
+                "It struck near Nurdagi on 6 February 2023, some 37 km from Gaziantep.",
+                "some 37 km from Gaziantep",
+            ),
+            (
+                "The quake hit in February, 37 km from Gaziantep.",
+                "37 km from Gaziantep",
+            ),
+        ] {
+            check(
+                input,
+                Some(Expected {
+                    text,
+                    from: None,
+                    to: "Gaziantep",
+                    comparator: Comparator::Approx,
+                    value: 37.0,
+                    value_max: None,
+                    unit: "km",
+                    km: 37.0,
+                    mode: Mode::Straight,
+                }),
+            );
+        }
+        // A place with a weekday in its name is still a place.
+        let claims = extract_distances("Friday Harbor is 30 km from Victoria.");
+        let Details::Distance(d) = &*claims[0].details else {
+            panic!("{claims:?}");
+        };
+        assert_eq!(d.from.as_deref(), Some("Friday Harbor"));
     }
 
     #[test]
