@@ -1045,6 +1045,50 @@ mod tests {
     }
 
     #[test]
+    fn what_stands_between_commas_after_a_speaker() {
+        // A participle, a relative clause or an age after a described speaker leaves the
+        // description speaking; an age is neither a name nor a role.
+        for text in [
+            "The minister, speaking in Brussels on Monday, said the deal was dead.",
+            "The minister, who spoke in Brussels, said the deal was dead.",
+            "The minister, 54, said the deal was dead.",
+        ] {
+            check(
+                text,
+                &[Want {
+                    role: Some("the minister"),
+                    ..want(None, "said", "the deal was dead")
+                }],
+            );
+        }
+        check(
+            "\u{201c}It is over,\u{201d} said coach Mark Jones, 54, after the final on 2 June.",
+            &[Want {
+                role: Some("coach"),
+                quoted: &["It is over"],
+                ..want(Some("Mark Jones"), "said", "It is over")
+            }],
+        );
+        check(
+            "Mark Jones, 54, a former coach at Lyon Academy, said the club was broke.",
+            &[Want {
+                role: Some("a former coach"),
+                organization: Some("Lyon Academy"),
+                ..want(Some("Mark Jones"), "said", "the club was broke")
+            }],
+        );
+        check(
+            "Mayor Helen Ortiz, who had threatened on Monday, November 18, to veto it, said she would sign.",
+            &[Want {
+                role: Some("Mayor"),
+                ..want(Some("Helen Ortiz"), "said", "she would sign")
+            }],
+        );
+        // Another description between the commas leaves who spoke unsure.
+        check("The minister, the mayor, said the road was closed.", &[]);
+    }
+
+    #[test]
     fn interrupted_statements() {
         check(
             "The harvest, the cooperative said in a statement, was the best in years.",

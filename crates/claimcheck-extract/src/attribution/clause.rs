@@ -618,10 +618,41 @@ impl Reader<'_> {
             if e > 0 && !self.toks[e - 1].word && self.word(e - 1) == "," {
                 // An appositive between commas: "Name, role at organization, said".
                 let comma = e - 1;
-                let open = (0..comma)
+                let mut open = (0..comma)
                     .rev()
                     .find(|&k| self.word(k) == "," && !self.in_quote(self.toks[k].start))?;
-                let (start, speaker) = self.np_before(open)?;
+                // An age before the role is part of the appositive: "Mark Jones, 54, a former
+                // coach at X, said".
+                if open >= 2
+                    && self.toks[open - 1].word
+                    && self.word(open - 1).bytes().all(|b| b.is_ascii_digit())
+                    && self.word(open - 2) == ","
+                {
+                    open -= 2;
+                }
+                let mut found = self.np_before(open).map(|np| (open, np));
+                if found.is_none() {
+                    // A relative clause with commas of its own: "Mayor Helen Ortiz, who had
+                    // threatened on Monday, November 18, to veto it, said".
+                    found = (0..open)
+                        .rev()
+                        .filter(|&k| self.word(k) == "," && !self.in_quote(self.toks[k].start))
+                        .take(3)
+                        .find(|&k| {
+                            self.toks[k + 1].word
+                                && matches!(self.word(k + 1), "who" | "which" | "whose")
+                                // The clause goes on to the comma before the verb: no later
+                                // piece opens with a verb of its own ("Chrysler, which was hit
+                                // hard, has asked for a loan, saying").
+                                && (k + 1..comma).all(|m| {
+                                    self.word(m) != ","
+                                        || !self.toks[m + 1].word
+                                        || !with_lowercase(self.word(m + 1), is_auxiliary)
+                                })
+                        })
+                        .and_then(|k| self.np_before(k).map(|np| (k, np)));
+                }
+                let (open, (start, speaker)) = found?;
                 let appositive = &self.text[self.toks[open].end..self.toks[comma].start];
                 match speaker {
                     Speaker::Person { .. } | Speaker::Institution(_) => {
@@ -632,6 +663,12 @@ impl Reader<'_> {
                     Speaker::Unnamed(description) => match phrase::classify(appositive.trim()) {
                         Some(person @ Speaker::Person { .. }) => {
                             (start, person, Some(description), None)
+                        }
+                        // "The minister, speaking in Brussels on Monday, said": a participle,
+                        // a relative clause or an age between the commas leaves the
+                        // description as the speaker.
+                        _ if phrase::split_role_org(appositive) == (None, None) => {
+                            (start, Speaker::Unnamed(description), None, None)
                         }
                         _ => return None,
                     },

@@ -68,6 +68,10 @@ pub fn is_acronym(word: &str) -> bool {
 
 /// Who `phrase` names, or `None` when it is not a speaker (a lowercase noun such as "the deal").
 pub fn classify(phrase: &str) -> Option<Speaker> {
+    // Digits alone are an age or a count ("The minister, 54, said"), never a name.
+    if !phrase.chars().any(char::is_alphabetic) {
+        return None;
+    }
     let words: Vec<&str> = phrase.split_whitespace().collect();
     let (&first, _) = words.split_first()?;
     if words.len() == 1 && is_pronoun(first) {
@@ -189,7 +193,18 @@ static PREP: Twin = Twin::new(|form| {
 /// before "the"; "professor of international studies" stays whole.
 pub fn split_role_org(appositive: &str) -> (Option<String>, Option<String>) {
     let text = appositive.trim().trim_end_matches([',', '.', ';']);
+    // An age before the role: "54, a former coach".
+    if let Some((age, rest)) = text.split_once(',')
+        && !age.is_empty()
+        && age.trim().chars().all(|c| c.is_ascii_digit())
+    {
+        return split_role_org(rest);
+    }
     let first = text.split_whitespace().next().unwrap_or("");
+    // A time or a circumstance is not a role: "54, after the final on 2 June".
+    if LEXICON.is_adverbial(first) && !is_acronym(first) {
+        return (None, None);
+    }
     // A relative clause, a participle phrase ("speaking in Oslo", "published by X") or an age
     // ("34") is not a role.
     let lower = first.to_lowercase();
@@ -464,6 +479,7 @@ mod tests {
         assert_eq!(classify("Reuters"), Some(Speaker::Outlet("Reuters".into())));
         assert_eq!(classify("she"), Some(Speaker::Pronoun("she".into())));
         assert_eq!(classify("the deal"), None);
+        assert_eq!(classify("54"), None);
     }
 
     #[test]
@@ -484,6 +500,15 @@ mod tests {
         );
         assert_eq!(split_role_org("who runs the port"), (None, None));
         assert_eq!(split_role_org("speaking in Oslo"), (None, None));
+        assert_eq!(split_role_org("54"), (None, None));
+        assert_eq!(
+            split_role_org("54, after the final on 2 June"),
+            (None, None)
+        );
+        assert_eq!(
+            split_role_org("61, a retired judge"),
+            (Some("a retired judge".into()), None)
+        );
     }
 
     #[test]
