@@ -3968,6 +3968,18 @@ mod tests {
                 ("11 March", Some("2024-03-11"), ""),
             ],
         );
+        check(
+            "The festival runs from Friday 13th to Sunday 15th September 2024.",
+            Some("2024-07-01"),
+            &[
+                (
+                    "Friday 13th",
+                    Some("2024-09-13"),
+                    "weekday=friday source=text",
+                ),
+                ("Sunday 15th September 2024", Some("2024-09-15"), ""),
+            ],
+        );
         // After the month: the year that follows the last day is both days'.
         check(
             "The summit, on March 4-6, 2023, drew leaders.",

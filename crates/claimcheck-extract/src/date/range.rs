@@ -234,10 +234,11 @@ fn days_before(
         let Some(value) = fits.then(|| with_day(c.value, month, day)).flatten() else {
             return;
         };
-        // A weekday read on its own ("Monday" of "Monday 4 to Wednesday 6 March") gives way;
-        // any other date there keeps its place.
-        let weekday_alone = |v: &Value| matches!(v, Value::Weekday { .. });
-        if !make_way(chosen, (0..i).rev(), span, weekday_alone, keep) {
+        // A weekday read on its own ("Monday" of "Monday 4 to Wednesday 6 March") or a day of
+        // the publication month ("Friday 13th" of "Friday 13th to Sunday 15th September") gives
+        // way; any other date there keeps its place.
+        let weekday_or_day = |v: &Value| matches!(v, Value::Weekday { .. } | Value::DayOfMonth(_));
+        if !make_way(chosen, (0..i).rev(), span, weekday_or_day, keep) {
             return;
         }
         added.push(day_candidate(span, value, weekday));
