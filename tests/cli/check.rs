@@ -223,6 +223,30 @@ fn the_first_day_of_a_range_has_its_weekday_checked() {
 }
 
 #[test]
+fn a_day_its_month_lacks_is_contradicted_with_exit_1() {
+    let dir = crate::support::temp_dir("no-such-day");
+    let path = dir.join("obituary.md");
+    std::fs::write(
+        &path,
+        "---\ndate: 2024-03-01\n---\nShe was born on 29 February 1996 and died on 30 February 2020.\n",
+    )
+    .expect("write article");
+    let path = path.to_str().expect("UTF-8 path");
+    let (code, report) = json_run(&["check", path]);
+    assert_eq!(code, 1, "{report:#}");
+    let died = claim(&report, "date", "30 February 2020");
+    assert_eq!(died["verdict"], "contradicted");
+    assert_eq!(died["rule"], "date.no-such-day");
+    assert_eq!(died["details"]["date"], serde_json::Value::Null);
+    assert_eq!(died["details"]["note"], "February has no 30th day");
+    assert_span(path, died, "30 February 2020");
+    let born = claim(&report, "date", "29 February 1996");
+    assert_eq!(born["details"]["date"], "1996-02-29");
+    assert_ne!(born["verdict"], "contradicted");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn extract_prints_claims_without_verdicts() {
     let path = fixture("ferry-strike.md");
     let (code, report) = json_run(&["extract", &path]);

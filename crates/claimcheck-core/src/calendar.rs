@@ -25,6 +25,30 @@ impl Precision {
     }
 }
 
+/// The English name of month `month` (1 to 12), as reports write it; "the month" for any other
+/// number.
+pub fn month_name(month: i8) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    usize::try_from(month - 1)
+        .ok()
+        .and_then(|i| NAMES.get(i))
+        .copied()
+        .unwrap_or("the month")
+}
+
 /// A year, a month of a year, or a day, printed in ISO 8601 (`1953`, `2023-09`, `2023-09-11`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CalendarDate {

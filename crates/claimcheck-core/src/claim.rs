@@ -228,6 +228,11 @@ pub struct DateDetails {
     /// Why the value is missing or uncertain, when it is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The day written does not exist in its month ("30 February", "31 April", "29 February
+    /// 2023"): `date` is then `None` and `note` says why. For the matcher; not written in the
+    /// reports, which show the note.
+    #[serde(skip)]
+    pub no_such_day: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]

@@ -25,7 +25,7 @@ mod span;
 mod suppression;
 mod verdict;
 
-pub use calendar::{CalendarDate, Precision};
+pub use calendar::{CalendarDate, Precision, month_name};
 pub use claim::{
     AttributionDetails, Claim, ClaimKind, Comparator, DateDetails, Details, DistanceDetails, Mode,
     QuantityDetails, Relation, UnitScale, YearSource,

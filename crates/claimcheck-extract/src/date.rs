@@ -133,6 +133,12 @@ enum Value {
     /// "the same month a year ago", "the same period last year": the date the sentence named
     /// before it, a year earlier; the year before the publication year when it named none.
     SamePeriodYearBefore,
+    /// A day its month does not have: "30 February", "31 April", "29 February 2023".
+    NoSuchDay {
+        month: i8,
+        day: i8,
+        year: Option<i16>,
+    },
     /// A holiday ("Christmas", "last Easter", "Thanksgiving 2014").
     Holiday {
         rule: holiday::Rule,
@@ -197,6 +203,7 @@ impl Value {
             | Value::DayOfShiftedMonth { .. }
             | Value::LastDay(_)
             | Value::DayMonthShortYear { .. }
+            | Value::NoSuchDay { .. }
             | Value::Holiday { .. } => Precision::Day,
         }
     }
@@ -1179,7 +1186,15 @@ fn find_spelled_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candi
             continue;
         };
         let day_end = hit.ordinal.map_or(hit.day.end, |o| o.end);
-        if let Some(c) = spelled_day(text, hit.month.start, day_end, month, hit.year, hit.day) {
+        if let Some(c) = spelled_day(
+            text,
+            hit.month.start,
+            day_end,
+            month,
+            hit.year,
+            hit.day,
+            false,
+        ) {
             found.push(c);
         }
     }
@@ -1213,7 +1228,7 @@ fn find_spelled_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candi
             continue;
         }
         let month_end = month_word_end(text, m.start, m.end);
-        if let Some(c) = spelled_day(text, d.start, month_end, month, hit.year, d) {
+        if let Some(c) = spelled_day(text, d.start, month_end, month, hit.year, d, true) {
             found.push(c);
         }
     }
@@ -1566,7 +1581,8 @@ fn check_found(name: &str, read: &[Span], pattern: &Pattern, triggers: &Triggers
 }
 
 /// A day with a month name, from the start of the expression to `end` (the day's or the month's
-/// end), with the year when the text gives one that is not a count.
+/// end), with the year when the text gives one that is not a count. `day_first` when the day
+/// is written before the month ("30 February").
 fn spelled_day(
     text: &str,
     start: usize,
@@ -1574,19 +1590,40 @@ fn spelled_day(
     month: i8,
     year: Option<Span>,
     d: Span,
+    day_first: bool,
 ) -> Option<Candidate> {
     let day: i8 = text[d.start..d.end].parse().ok()?;
     let year = year.filter(|y| !lexicon::is_count_noun(next_word(text, y.end)));
     if let Some(y) = year {
         let year: i16 = text[y.start..y.end].parse().ok()?;
-        let date = CalendarDate::day(year, month, day)?;
-        return Some(candidate(Span::new(start, y.end), Value::Fixed(date)));
+        let value = match CalendarDate::day(year, month, day) {
+            Some(date) => Value::Fixed(date),
+            None => Value::NoSuchDay {
+                month,
+                day,
+                year: Some(year),
+            },
+        };
+        return Some(candidate(Span::new(start, y.end), value));
     }
     if lexicon::is_count_noun(next_word(text, end)) || next_char(text, end) == Some(':') {
         return None;
     }
-    // February 29 exists in some year, so only a day no year has is dropped here.
-    CalendarDate::day(2000, month, day)?;
+    // February 29 exists in some year. A day no year has is a date that cannot be, when the day
+    // comes first ("30 February"); after the month it may be a count ("In February 30 were
+    // arrested"), and is dropped.
+    if CalendarDate::day(2000, month, day).is_none() {
+        return day_first.then(|| {
+            candidate(
+                Span::new(start, end),
+                Value::NoSuchDay {
+                    month,
+                    day,
+                    year: None,
+                },
+            )
+        });
+    }
     Some(candidate(
         Span::new(start, end),
         Value::MonthDay { month, day },
@@ -3024,6 +3061,17 @@ fn resolve(value: Value, published: Option<Date>, lean: Lean) -> Resolved {
     };
     match value {
         Value::Fixed(date) => return fixed(date),
+        Value::NoSuchDay { month, day, year } => {
+            return Resolved {
+                date: None,
+                source: if year.is_some() {
+                    YearSource::Text
+                } else {
+                    YearSource::Unknown
+                },
+                note: Some(no_such_day_note(month, day, year)),
+            };
+        }
         Value::NthWeekday {
             nth,
             day,
@@ -3066,6 +3114,8 @@ fn resolve(value: Value, published: Option<Date>, lean: Lean) -> Resolved {
     };
     let date = match value {
         Value::Fixed(date) => Some(date),
+        // Returned above, with its note.
+        Value::NoSuchDay { .. } => None,
         Value::ShortYear(yy) => Some(CalendarDate::year(anchor::two_digit_year(yy, Some(p)))),
         Value::MonthDay { month, day } => anchor::month_day(p, month, day, lean),
         Value::Month { month, shift } => match shift {
@@ -3163,6 +3213,25 @@ fn resolve(value: Value, published: Option<Date>, lean: Lean) -> Resolved {
     }
 }
 
+/// Why a day its month lacks cannot be: "February has no 30th day", "2023 was not a leap year,
+/// so February had no 29th day".
+fn no_such_day_note(month: i8, day: i8, year: Option<i16>) -> String {
+    let name = claimcheck_core::month_name(month);
+    match year {
+        Some(y) if month == 2 && day == 29 => {
+            format!("{y} was not a leap year, so February {y} had no 29th day")
+        }
+        _ => format!(
+            "{name} has no {day}{} day",
+            if day % 10 == 1 && day != 11 {
+                "st"
+            } else {
+                "th"
+            }
+        ),
+    }
+}
+
 /// The last day of a month.
 fn last_day(month: CalendarDate) -> Option<CalendarDate> {
     let first = Date::new(month.year, month.month?, 1).ok()?;
@@ -3200,6 +3269,7 @@ fn build_claim(
         part: c.part.map(str::to_string),
         year_source: resolved.source,
         note: resolved.note,
+        no_such_day: matches!(c.value, Value::NoSuchDay { .. }),
     };
     Some(Claim::new(text, c.span, Details::Date(details)))
 }
@@ -3908,14 +3978,64 @@ mod tests {
             for pair in extras.split_whitespace() {
                 let (key, value) = pair.split_once('=').expect("extras are key=value");
                 let key = if key == "source" { "year_source" } else { key };
+                let value = value.replace('~', " ");
                 assert_eq!(
                     json.get(key).and_then(|v| v.as_str()),
-                    Some(value),
+                    Some(value.as_str()),
                     "{key} of {:?} in {text:?}: {json}",
                     claim.text
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_day_its_month_lacks_is_a_date_that_cannot_be() {
+        let p = Some("2024-03-01");
+        check(
+            "He died on 30 February 2020, it said; the bill passed on 31 April.",
+            p,
+            &[
+                (
+                    "30 February 2020",
+                    None,
+                    "source=text note=February~has~no~30th~day",
+                ),
+                (
+                    "31 April",
+                    None,
+                    "source=unknown note=April~has~no~31st~day",
+                ),
+            ],
+        );
+        check(
+            "Voting ended on February 29, 2023, and again on 29 February.",
+            p,
+            &[
+                (
+                    "February 29, 2023",
+                    None,
+                    "note=2023~was~not~a~leap~year,~so~February~2023~had~no~29th~day",
+                ),
+                ("29 February", Some("2024-02-29"), ""),
+            ],
+        );
+        // After the month with no year the number may count: no date of a day.
+        check(
+            "In February 30 were arrested.",
+            p,
+            &[("February", Some("2024-02"), "")],
+        );
+        let claims = extract_dates("It fell on 31 June 2021.", None);
+        let Details::Date(d) = &*claims[0].details else {
+            panic!("{claims:?}");
+        };
+        assert!(d.no_such_day, "{claims:?}");
+        let claims = extract_dates("It fell on 30 June 2021.", None);
+        let Details::Date(d) = &*claims[0].details else {
+            panic!("{claims:?}");
+        };
+        assert!(!d.no_such_day && d.date.is_some(), "{claims:?}");
     }
 
     #[test]
@@ -4056,8 +4176,9 @@ mod tests {
             ("Results for 2023 and 6 March were mixed.", 2),
             ("The price fell from 1,5 to 6 March levels.", 1),
             ("Chapter 12 to 4 March is missing.", 1),
-            ("It ran from 30 to 31 February.", 0),
-            ("It ran 29-31 April.", 0),
+            // The last day alone: one its month lacks, a date that cannot be.
+            ("It ran from 30 to 31 February.", 1),
+            ("It ran 29-31 April.", 1),
             ("The show runs March 4 through 9 in Geneva.", 1),
             ("It opened on 3.5 to 6 March.", 1),
             ("Pages 4 to\n\n6 March.", 1),

@@ -313,6 +313,7 @@ mod tests {
                     part: None,
                     year_source: YearSource::Unknown,
                     note: None,
+                    no_such_day: false,
                 }),
                 1 => Details::Distance(Box::new(DistanceDetails {
                     from: None,

@@ -9,6 +9,9 @@ use crate::unverified;
 const CALENDAR: &str = "calendar (proleptic Gregorian)";
 
 pub(crate) fn check(claim: &Claim, details: &DateDetails) -> Verdict {
+    if details.no_such_day {
+        return no_such_day(details);
+    }
     let Some(date) = details.date else {
         let why = details
             .note
@@ -87,22 +90,28 @@ pub(crate) fn check(claim: &Claim, details: &DateDetails) -> Verdict {
     }
 }
 
+/// A day its month does not have ("30 February 2020", "31 April"): the calendar contradicts it
+/// whatever the year.
+fn no_such_day(details: &DateDetails) -> Verdict {
+    let why = details
+        .note
+        .as_deref()
+        .unwrap_or("the month has no such day");
+    let stated_year = details.year_source == YearSource::Text;
+    Verdict {
+        status: Status::Contradicted,
+        confidence: if stated_year { 0.99 } else { 0.95 },
+        rule: "date.no-such-day".into(),
+        explanation: format!("No such date: {why}."),
+        evidence: vec![Evidence::computed(
+            CALENDAR,
+            "months have 30 or 31 days, February 28 (29 in a leap year)",
+        )],
+    }
+}
+
 fn long_date(day: jiff::civil::Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = MONTHS[usize::try_from(day.month() - 1).expect("months are 1 to 12")];
+    let month = claimcheck_core::month_name(day.month());
     format!("{month} {}, {}", day.day(), day.year())
 }
 
@@ -139,6 +148,7 @@ mod tests {
             part: None,
             year_source: YearSource::Publication,
             note: None,
+            no_such_day: false,
         };
         let claim = Claim::new(
             text,
@@ -173,5 +183,36 @@ mod tests {
         assert_eq!(v.rule, "date.no-anchor");
         let v = check_date("in 1953", Some(CalendarDate::year(1953)), None);
         assert_eq!(v.status, Status::Unverified);
+    }
+
+    #[test]
+    fn a_day_its_month_lacks_is_contradicted() {
+        let details = DateDetails {
+            date: None,
+            precision: Precision::Day,
+            weekday: Some("monday".into()),
+            relation: None,
+            event: None,
+            part: None,
+            year_source: YearSource::Text,
+            note: Some("February has no 30th day".into()),
+            no_such_day: true,
+        };
+        let text = "Monday, 30 February 2020";
+        let claim = Claim::new(
+            text,
+            Span::new(0, text.len()),
+            Details::Date(details.clone()),
+        );
+        let v = check(&claim, &details);
+        assert_eq!(v.status, Status::Contradicted);
+        assert_eq!(v.rule, "date.no-such-day");
+        assert_eq!(v.explanation, "No such date: February has no 30th day.");
+        // The same details with the day's flag down are a date with no anchor.
+        let details = DateDetails {
+            no_such_day: false,
+            ..details
+        };
+        assert_eq!(check(&claim, &details).rule, "date.no-anchor");
     }
 }

@@ -165,6 +165,7 @@ mod tests {
             part: None,
             year_source,
             note: None,
+            no_such_day: false,
         };
         let claim = Claim::new(
             date_text,

@@ -163,9 +163,11 @@ fn level_of(status: Status) -> Level<'static> {
 fn describe(f: &Finding) -> String {
     match &*f.claim.details {
         Details::Date(d) => {
-            let value = d
-                .date
-                .map_or_else(|| "date unresolved".to_string(), |v| v.to_string());
+            let value = match d.date {
+                Some(v) => v.to_string(),
+                None if d.no_such_day => "with no such day".to_string(),
+                None => "unresolved".to_string(),
+            };
             match &d.weekday {
                 Some(w) => format!("date {value}, stated as a {w}"),
                 None => format!("date {value}"),

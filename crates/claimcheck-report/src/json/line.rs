@@ -415,6 +415,7 @@ mod tests {
             part: None,
             year_source: YearSource::Unknown,
             note: None,
+            no_such_day: false,
         };
         let on = |year: i16, month: Option<i8>, day: Option<i8>| {
             Details::Date(DateDetails {
@@ -454,6 +455,7 @@ mod tests {
                 part: s("early"),
                 year_source: YearSource::Publication,
                 note: s("a note with a \\ and a \u{1}"),
+                no_such_day: false,
             }),
             Details::Date(bare.clone()),
             Details::Date(DateDetails {
@@ -465,6 +467,7 @@ mod tests {
                 part: None,
                 year_source: YearSource::Text,
                 note: None,
+                no_such_day: false,
             }),
             Details::Attribution(Box::new(AttributionDetails {
                 speaker: s("Ana Ruiz"),

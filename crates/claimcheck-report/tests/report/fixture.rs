@@ -75,6 +75,7 @@ fn date(y: i16, m: i8, d: i8, weekday: Option<&str>) -> Details {
         part: None,
         year_source: YearSource::Text,
         note: None,
+        no_such_day: false,
     })
 }
 

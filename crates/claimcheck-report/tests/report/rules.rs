@@ -54,6 +54,7 @@ fn the_issue_s_rules_are_registered_with_their_levels() {
     let expected = [
         ("date.weekday", Level::Note),
         ("date.weekday-mismatch", Level::Error),
+        ("date.no-such-day", Level::Error),
         ("date.no-anchor", Level::Warning),
         ("date.unverified", Level::Info),
         ("date.event", Level::Note),
