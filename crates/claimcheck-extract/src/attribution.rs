@@ -1045,6 +1045,45 @@ mod tests {
     }
 
     #[test]
+    fn a_spokesperson_speaks_for_a_body() {
+        for (text, role, org) in [
+            (
+                "A spokesperson for the Department of Health said the figures were wrong.",
+                "a spokesperson",
+                "the Department of Health",
+            ),
+            (
+                "A spokesman for Downing Street said the figures were wrong.",
+                "a spokesman",
+                "Downing Street",
+            ),
+            (
+                "A spokeswoman for Amazon said the figures were wrong.",
+                "a spokeswoman",
+                "Amazon",
+            ),
+        ] {
+            check(
+                text,
+                &[Want {
+                    role: Some(role),
+                    organization: Some(org),
+                    ..want(None, "said", "the figures were wrong")
+                }],
+            );
+        }
+        // A particle between two capitalised words stays in the name.
+        check(
+            "The Secretary of State for Health said the plan was sound.",
+            &[want(
+                Some("the Secretary of State for Health"),
+                "said",
+                "the plan was sound",
+            )],
+        );
+    }
+
+    #[test]
     fn what_stands_between_commas_after_a_speaker() {
         // A participle, a relative clause or an age after a described speaker leaves the
         // description speaking; an age is neither a name nor a role.

@@ -680,7 +680,7 @@ impl Reader<'_> {
                 // institution after it is where they work.
                 if start >= 2
                     && self.toks[start - 1].word
-                    && matches!(self.word(start - 1), "at" | "with" | "from" | "of")
+                    && matches!(self.word(start - 1), "at" | "with" | "from" | "of" | "for")
                     && let Some((outer, person @ (Speaker::Person { .. } | Speaker::Unnamed(_)))) =
                         self.np_before(start - 1)
                 {
@@ -805,7 +805,12 @@ impl Reader<'_> {
                     break;
                 }
             }
-            let in_name = is_particle(w) && start < e && is_capitalized(self.word(start));
+            // A particle joins two capitalised words of one name ("Bank of England"); after a
+            // lowercase role it opens the body spoken for ("a spokesman for Downing Street").
+            let in_name = is_particle(w)
+                && start < e
+                && is_capitalized(self.word(start))
+                && (j == 0 || !self.toks[j - 1].word || is_capitalized(self.word(j - 1)));
             let possessive = w.ends_with("\u{2019}s") || w.ends_with("'s");
             if caps || in_name || possessive {
                 start = j;
