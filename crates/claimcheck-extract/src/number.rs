@@ -899,11 +899,16 @@ fn words_at(text: &str, start: usize) -> Option<Number> {
                 }
             }
             (Word::Unit(_) | Word::Ten(_), Word::And, ' ') => {
-                // "two and a half".
+                // "two and a half", and "one and a half million" with the scale after it.
                 match next_word(text, word_end) {
                     Some((Word::Article, _, e, ' ')) => match next_word(text, e) {
                         Some((Word::Fraction(2.0), _, e2, ' ')) => {
-                            best = Some((e2, before + 0.5));
+                            best = match next_word(text, e2) {
+                                Some((Word::Scale(s), _, e3, ' ')) if total == 0.0 => {
+                                    Some((e3, (group + 0.5) * s))
+                                }
+                                _ => Some((e2, before + 0.5)),
+                            };
                             break;
                         }
                         _ => false,
@@ -946,13 +951,31 @@ fn words_at(text: &str, start: usize) -> Option<Number> {
             best = Some((end, total + group));
         }
     }
-    let (end, value) = best?;
+    let (end, mut value) = best?;
+    let mut start = start;
+    // "half a million": the article's scale halved, from "half" on.
+    if first == Word::Article
+        && value >= 1000.0
+        && let Some(half) = half_before(text, start)
+    {
+        start = half;
+        value /= 2.0;
+    }
     Some(Number {
         start,
         end,
         value,
         form: NumberForm::Words,
     })
+}
+
+/// Where "half" and one space before `at` begin ("half" of "half a million").
+fn half_before(text: &str, at: usize) -> Option<usize> {
+    let before = text.get(..at)?.strip_suffix(' ')?;
+    let start = before.len().checked_sub(4)?;
+    let word = before.get(start..)?;
+    let alone = start == 0 || !before.as_bytes()[start - 1].is_ascii_alphanumeric();
+    (word.eq_ignore_ascii_case("half") && alone).then_some(start)
 }
 
 /// The smallest scale already used in `total`, so that "three million two thousand" reads on
@@ -1273,6 +1296,8 @@ mod tests {
             ("$3bn", None),
             ("three million, two hundred & forty", Some(3_000_240.0)),
             ("two and a half", Some(2.5)),
+            ("one and a half million", Some(1_500_000.0)),
+            ("two and a half billion", Some(2.5e9)),
             ("two thirds", Some(2.0 / 3.0)),
             ("one-half", Some(0.5)),
             ("three point five", Some(3.5)),
@@ -1283,6 +1308,23 @@ mod tests {
         ] {
             check(input, expected);
         }
+    }
+
+    #[test]
+    fn half_a_scale_is_half_of_it() {
+        let text = "Half a million marched, about half a billion was spent, behalf a thousand.";
+        let found: Vec<(&str, f64)> = numbers(text)
+            .iter()
+            .map(|n| (&text[n.start..n.end], n.value))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("Half a million", 500_000.0),
+                ("half a billion", 5e8),
+                ("a thousand", 1000.0)
+            ]
+        );
     }
 
     #[test]
