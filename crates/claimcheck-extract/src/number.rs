@@ -1310,15 +1310,19 @@ mod tests {
         }
     }
 
+    /// The numbers found in `text`, as written and as read.
+    fn found(text: &str) -> Vec<(&str, f64)> {
+        numbers(text)
+            .iter()
+            .map(|n| (&text[n.start..n.end], n.value))
+            .collect()
+    }
+
     #[test]
     fn half_a_scale_is_half_of_it() {
         let text = "Half a million marched, about half a billion was spent, behalf a thousand.";
-        let found: Vec<(&str, f64)> = numbers(text)
-            .iter()
-            .map(|n| (&text[n.start..n.end], n.value))
-            .collect();
         assert_eq!(
-            found,
+            found(text),
             vec![
                 ("Half a million", 500_000.0),
                 ("half a billion", 5e8),
@@ -1330,12 +1334,8 @@ mod tests {
     #[test]
     fn finds_numbers_in_text() {
         let text = "Some 1,200 people, three missiles, F-16 jets, COVID-19 and -10C at 2:00.";
-        let found: Vec<(&str, f64)> = numbers(text)
-            .iter()
-            .map(|n| (&text[n.start..n.end], n.value))
-            .collect();
         assert_eq!(
-            found,
+            found(text),
             vec![("1,200", 1200.0), ("three", 3.0), ("-10", -10.0)],
             "{text}"
         );
