@@ -13,7 +13,8 @@
 //!
 //! What joins two dates: a dash (`-`, `–`, `—`), "to", "until", "till", "through", "thru" (a
 //! range: the first day comes before the second), "and", "or", "&" (a list: the days differ),
-//! and, before a list's last link, a comma ("4, 5 and 6 March"). A day after the month ("March 4
+//! and, before a list's last link, a comma ("4, 5 and 6 March"); a comma before a joining word
+//! is part of it ("Tuesday, May 7, through Thursday, May 9"). A day after the month ("March 4
 //! and 5") is read only where nothing can make it a count: a year, a stop or the end of the
 //! text after it, or a dash between the two days with no space ("March 4-6"), so that "on March
 //! 3 and 5 people died" stays one date.
