@@ -53,6 +53,15 @@ struct Known {
     outlet: Option<String>,
     /// When the person was last mentioned: a later mention has a higher stamp.
     stamp: usize,
+    /// The pronoun the article has already used for them ("he said", "she added").
+    pronoun: Option<Pronoun>,
+}
+
+/// "he" or "she", as a speaker is referred back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pronoun {
+    He,
+    She,
 }
 
 /// The named people met so far. A mention is resolved to the most recently mentioned person
@@ -72,7 +81,15 @@ struct People {
     /// The person mentioned last, and the stamp the next mention gets.
     latest: Option<usize>,
     next_stamp: usize,
+    /// The people mentioned last, the latest first, at most [`RECENT`] of them: "he" and
+    /// "she" name the first of them the other pronoun has not named, so that "she" never
+    /// names a man the article called "he" (a quotation of one speaker went to the man named
+    /// after her).
+    recent: Vec<usize>,
 }
+
+/// How many of the people mentioned last a pronoun may reach back to.
+const RECENT: usize = 8;
 
 impl People {
     /// The most recently mentioned person that `mention` can name (see [`mentions`]).
@@ -114,6 +131,21 @@ impl People {
         self.known[k].stamp = self.next_stamp;
         self.next_stamp += 1;
         self.latest = Some(k);
+        self.recent.retain(|&j| j != k);
+        self.recent.insert(0, k);
+        self.recent.truncate(RECENT);
+    }
+
+    /// The person "he" or "she" names, which is then theirs: the one mentioned last that the
+    /// other pronoun has not named, among the last [`RECENT`].
+    fn by_pronoun(&mut self, p: Pronoun) -> Option<usize> {
+        let k = self
+            .recent
+            .iter()
+            .copied()
+            .find(|&j| self.known[j].pronoun.is_none_or(|q| q == p))?;
+        self.known[k].pronoun = Some(p);
+        Some(k)
     }
 
     /// Adds a person, mentioned last.
@@ -176,7 +208,8 @@ impl Speakers {
                 self.apply_person(found, name, &mut d, continuing);
             }
             Speaker::Pronoun(p) if p == "he" || p == "she" => {
-                if let Some(k) = self.people.latest {
+                let pronoun = if p == "he" { Pronoun::He } else { Pronoun::She };
+                if let Some(k) = self.people.by_pronoun(pronoun) {
                     let name = self.people.known[k].name.clone();
                     self.apply_person(Some(k), name, &mut d, continuing);
                 }
@@ -225,6 +258,7 @@ impl Speakers {
                 organization: d.organization.clone(),
                 outlet: d.outlet.clone(),
                 stamp: 0,
+                pronoun: None,
             });
             d.speaker = Some(name);
             return;
@@ -658,6 +692,7 @@ mod tests {
                         organization: None,
                         outlet: None,
                         stamp: 0,
+                        pronoun: None,
                     });
                     list.push(mention);
                 }
@@ -991,6 +1026,32 @@ mod tests {
                     outlet: Some("Evening Post"),
                     ..want(Some("Kari Nordby-Lind"), "added", "funding was short")
                 },
+            ],
+        );
+    }
+
+    #[test]
+    fn she_does_not_name_a_man_called_he() {
+        // Two speakers; each pronoun goes to the last one it can name.
+        check(
+            "Anna Berg said the port was safe.\n\
+             Lee Park said the port was closed. He added that ships waited.\n\
+             She said the report was wrong.",
+            &[
+                want(Some("Anna Berg"), "said", "the port was safe"),
+                want(Some("Lee Park"), "said", "the port was closed"),
+                want(Some("Lee Park"), "added", "ships waited"),
+                want(Some("Anna Berg"), "said", "the report was wrong"),
+            ],
+        );
+        // Nobody "she" can name: the speaker is left open rather than given to him.
+        check(
+            "Lee Park said the port was closed. He added that ships waited.\n\
+             She said the report was wrong.",
+            &[
+                want(Some("Lee Park"), "said", "the port was closed"),
+                want(Some("Lee Park"), "added", "ships waited"),
+                want(None, "said", "the report was wrong"),
             ],
         );
     }
