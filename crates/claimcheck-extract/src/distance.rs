@@ -435,8 +435,11 @@ fn follows_as_noun(text: &str, end: usize) -> bool {
 /// not named, and a place before the date is the scene, not the point measured.
 fn place_before(before: &str, offset: usize) -> Option<(usize, String)> {
     let candidates: Vec<_> = PLACE.get(before).find_iter(before).collect();
+    let aside = relative_clause(before);
     for m in candidates.into_iter().rev() {
-        if is_demonym_before_noun(before, m.as_str(), m.end()) {
+        if is_demonym_before_noun(before, m.as_str(), m.end())
+            || aside.as_ref().is_some_and(|r| r.contains(&m.start()))
+        {
             continue;
         }
         let mut words = m.as_str();
@@ -459,6 +462,18 @@ fn place_before(before: &str, offset: usize) -> Option<(usize, String)> {
         }
     }
     None
+}
+
+/// The last relative clause set off by commas in `before`, when it closes before the length:
+/// "Rafah, which sits on the border with Egypt, is about 30 km south of Gaza City" measures
+/// from Rafah, not from the place inside the clause.
+fn relative_clause(before: &str) -> Option<std::ops::Range<usize>> {
+    let open = [", which ", ", who ", ", where "]
+        .iter()
+        .filter_map(|w| before.rfind(w))
+        .max()?;
+    let close = open + 2 + before[open + 2..].find(',')?;
+    Some(open..close)
 }
 
 /// Whether `words` is a single nationality adjective before a noun ("Russian forces are 15 km
@@ -571,6 +586,24 @@ mod tests {
         );
         assert_eq!(d.mode, e.mode, "{input:?}");
         assert_eq!(d.measured_km, None);
+    }
+
+    #[test]
+    fn a_place_inside_a_relative_clause_is_not_the_one_measured() {
+        check(
+            "The town of Rafah, which sits on the border with Egypt, is about 30 km south of Gaza City.",
+            Some(Expected {
+                text: "Rafah, which sits on the border with Egypt, is about 30 km south of Gaza City",
+                from: Some("Rafah"),
+                to: "Gaza City",
+                comparator: Comparator::Approx,
+                value: 30.0,
+                value_max: None,
+                unit: "km",
+                km: 30.0,
+                mode: Mode::Straight,
+            }),
+        );
     }
 
     #[test]
