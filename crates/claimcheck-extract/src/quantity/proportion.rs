@@ -108,6 +108,23 @@ const PATTERN: &str = r"
         )
         \s+of\b";
 
+/// Whether `rest` (what follows "of") opens with a number, after at most one word that
+/// hedges it ("just 12", "about 170").
+fn count_follows(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let rest = [
+        "just ", "only ", "about ", "some ", "around ", "nearly ", "almost ", "over ",
+    ]
+    .iter()
+    .find_map(|w| {
+        rest.get(..w.len())
+            .filter(|head| head.eq_ignore_ascii_case(w))
+            .map(|_| rest[w.len()..].trim_start())
+    })
+    .unwrap_or(rest);
+    rest.starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// The words every proportion holds one of, which the date reader's trigger pass finds too.
 pub(crate) fn required_words() -> &'static [&'static str] {
     &REQUIRED
@@ -171,6 +188,12 @@ pub(crate) fn proportions_with(text: &str, triggers: &Triggers<'_>) -> Vec<Measu
                 | "back"
                 | "front"
         ) {
+            continue;
+        }
+        // "a majority of 174", "a minority of just 12 seats": a margin or a count, no share.
+        if caps.name("side").is_some()
+            && count_follows(&text[caps.get(0).map_or(q.end(), |m| m.end())..])
+        {
             continue;
         }
         let stated = comparator::stated_before(text, q.start()).filter(|s| !s.range_opener);
@@ -312,6 +335,12 @@ mod tests {
             &[("Nearly a quarter", 0.25, Some(Comparator::Approx))],
         );
         check("He won the majority vote.", &[]);
+        check(
+            "Labour won 412 seats, a majority of 174, the BBC said.",
+            &[],
+        );
+        check("It passed with a majority of just 12 votes.", &[]);
+        check("A majority of 18 voters said no.", &[]);
         check("In the first half of the year.", &[]);
     }
 
