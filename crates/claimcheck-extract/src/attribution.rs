@@ -919,6 +919,31 @@ mod tests {
                 ..want(None, "told", "the road was closed")
             }],
         );
+        // A quotation inside the clause after the hearer is part of it; after a time phrase
+        // it opens the statement.
+        check(
+            "Ana Ruiz told the BBC the agency was \u{201c}deeply concerned\u{201d}.",
+            &[Want {
+                outlet: Some("BBC"),
+                quoted: &["deeply concerned"],
+                ..want(
+                    Some("Ana Ruiz"),
+                    "told",
+                    "the agency was \u{201c}deeply concerned\u{201d}",
+                )
+            }],
+        );
+        check(
+            "Ana Ruiz told reporters on Monday \u{201c}we are deeply concerned\u{201d}.",
+            &[Want {
+                quoted: &["we are deeply concerned"],
+                ..want(
+                    Some("Ana Ruiz"),
+                    "told",
+                    "\u{201c}we are deeply concerned\u{201d}",
+                )
+            }],
+        );
     }
 
     #[test]

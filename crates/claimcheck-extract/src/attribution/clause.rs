@@ -919,7 +919,10 @@ impl Reader<'_> {
                     Some(at + 4)
                 } else if w.starts_with(':') {
                     Some(at + 1)
-                } else if self.quote_starting_at(at).is_some() && n > 0 {
+                } else if self.quote_starting_at(at).is_some() && n > 0 && adverbial {
+                    // After a time phrase ("told reporters on Monday “...”"); after a bare
+                    // clause ("told the BBC the agency was “deeply concerned”") the quotation
+                    // is part of the statement, which starts with the clause.
                     Some(at)
                 } else {
                     None
