@@ -21,6 +21,7 @@
 
 use claimcheck_core::{CalendarDate, Span};
 
+use super::spelled::year_at;
 use super::{Candidate, MonthShift, Value, lexicon};
 
 /// How a date is joined to the next one.
@@ -194,16 +195,23 @@ fn day_of(text: &str, c: &Candidate, side: Side) -> Option<(i8, i8)> {
     (written == Some(day)).then_some((month, day))
 }
 
-/// `s` without an ordinal ending ("4th" is "4").
+/// Whether `s` is an ordinal ending: "st", "nd", "rd" or "th", in any case.
+fn is_ordinal_ending(s: &str) -> bool {
+    ["st", "nd", "rd", "th"]
+        .iter()
+        .any(|o| o.eq_ignore_ascii_case(s))
+}
+
+/// `s` without an ordinal ending after its digits ("4th" is "4").
 fn strip_ordinal(s: &str) -> &str {
-    for o in ["st", "nd", "rd", "th", "ST", "ND", "RD", "TH"] {
-        if let Some(body) = s.strip_suffix(o)
-            && body.ends_with(|ch: char| ch.is_ascii_digit())
+    match s.len().checked_sub(2).map(|at| s.split_at_checked(at)) {
+        Some(Some((body, end)))
+            if is_ordinal_ending(end) && body.ends_with(|ch: char| ch.is_ascii_digit()) =>
         {
-            return body;
+            body
         }
+        _ => s,
     }
-    s
 }
 
 /// The days written before candidate `i` that share its month: "4 to" of "4 to 6 March", "3, 4
@@ -229,7 +237,7 @@ fn days_before(
             return;
         };
         let fits = match sep.join {
-            Join::Range => day < days[days.len() - 1],
+            Join::Range => days.last().is_some_and(|&d| day < d),
             Join::List | Join::Comma => !days.contains(&day),
         };
         let Some(value) = fits.then(|| with_day(c.value, month, day)).flatten() else {
@@ -275,11 +283,7 @@ fn day_after(
         return;
     };
     let mut end = sep.end + digits;
-    if let Some(o) = text.get(end..end + 2)
-        && ["st", "nd", "rd", "th"]
-            .iter()
-            .any(|x| x.eq_ignore_ascii_case(o))
-    {
+    if text.get(end..end + 2).is_some_and(is_ordinal_ending) {
         end += 2;
     }
     if b.get(end).is_some_and(|x| x.is_ascii_alphanumeric()) {
@@ -348,17 +352,9 @@ fn year_after(text: &str, at: usize) -> Option<(i16, usize)> {
     if spaced.len() == trimmed.len() {
         return None;
     }
-    let digits = spaced.bytes().take_while(u8::is_ascii_digit).count();
-    if digits != 4 {
-        return None;
-    }
-    let year: i16 = spaced[..4].parse().ok()?;
-    let start = text.len() - spaced.len();
-    // A letter right after it ("2024s", "2024th") makes it something else.
-    if spaced[4..].starts_with(|ch: char| ch.is_alphanumeric()) {
-        return None;
-    }
-    (1500..=2099).contains(&year).then_some((year, start + 4))
+    // A year as the day patterns read one, ending a word ("2024s" is something else).
+    let year = year_at(text.as_bytes(), text.len() - spaced.len())?;
+    Some((text[year.start..year.end].parse().ok()?, year.end))
 }
 
 /// The candidate's value with another day of the same month: `None` where that day does not
