@@ -78,8 +78,7 @@ struct People {
     /// first and last words each recur among many people in a long text, both together
     /// seldom.
     by_pair: rustc_hash::FxHashMap<(String, String), Vec<usize>>,
-    /// The person mentioned last, and the stamp the next mention gets.
-    latest: Option<usize>,
+    /// The stamp the next mention gets.
     next_stamp: usize,
     /// The people mentioned last, the latest first, at most [`RECENT`] of them: "he" and
     /// "she" name the first of them the other pronoun has not named, so that "she" never
@@ -118,7 +117,7 @@ impl People {
         }
         let Some(list) = shortest else {
             // No word to look for: every name holds all of none.
-            return self.latest;
+            return self.latest();
         };
         list.iter()
             .copied()
@@ -126,11 +125,15 @@ impl People {
             .max_by_key(|&k| self.known[k].stamp)
     }
 
+    /// The person mentioned last.
+    fn latest(&self) -> Option<usize> {
+        self.recent.first().copied()
+    }
+
     /// Marks person `k` as the one mentioned last.
     fn touch(&mut self, k: usize) {
         self.known[k].stamp = self.next_stamp;
         self.next_stamp += 1;
-        self.latest = Some(k);
         self.recent.retain(|&j| j != k);
         self.recent.insert(0, k);
         self.recent.truncate(RECENT);
@@ -698,7 +701,7 @@ mod tests {
                 }
             }
             assert_eq!(
-                people.latest.map(|k| people.known[k].name.as_str()),
+                people.latest().map(|k| people.known[k].name.as_str()),
                 list.last().map(String::as_str)
             );
         }
