@@ -200,14 +200,12 @@ fn the_first_day_of_a_range_has_its_weekday_checked() {
     // "Monday 5 to Wednesday 6 March 2024": 5 March 2024 was a Tuesday. The first day shares the
     // month and year written after the second; read alone, "Monday" was a Monday near the
     // publication date and nothing could contradict it.
-    let dir = crate::support::temp_dir("range-weekday");
-    let path = dir.join("talks.md");
-    std::fs::write(
-        &path,
+    let (dir, path) = crate::support::article(
+        "range-weekday",
+        "talks.md",
         "---\ndate: 2024-02-20\n---\nThe talks run from Monday 5 to Wednesday 6 March 2024 in Geneva.\n",
-    )
-    .expect("write article");
-    let path = path.to_str().expect("UTF-8 path");
+    );
+    let path = path.as_str();
     let (code, report) = json_run(&["check", path]);
     assert_eq!(code, 1, "{report:#}");
     let first = claim(&report, "date", "Monday 5");
@@ -224,14 +222,12 @@ fn the_first_day_of_a_range_has_its_weekday_checked() {
 
 #[test]
 fn a_day_its_month_lacks_is_contradicted_with_exit_1() {
-    let dir = crate::support::temp_dir("no-such-day");
-    let path = dir.join("obituary.md");
-    std::fs::write(
-        &path,
+    let (dir, path) = crate::support::article(
+        "no-such-day",
+        "obituary.md",
         "---\ndate: 2024-03-01\n---\nShe was born on 29 February 1996 and died on 30 February 2020.\n",
-    )
-    .expect("write article");
-    let path = path.to_str().expect("UTF-8 path");
+    );
+    let path = path.as_str();
     let (code, report) = json_run(&["check", path]);
     assert_eq!(code, 1, "{report:#}");
     let died = claim(&report, "date", "30 February 2020");

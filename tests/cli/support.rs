@@ -133,6 +133,16 @@ impl PageServer {
     }
 }
 
+/// An article with `text` written as `file` in a fresh temporary directory named for `test`:
+/// the directory (to remove afterwards) and the article's path.
+pub fn article(test: &str, file: &str, text: &str) -> (std::path::PathBuf, String) {
+    let dir = temp_dir(test);
+    let path = dir.join(file);
+    std::fs::write(&path, text).expect("write article");
+    let path = path.to_str().expect("UTF-8 path").to_string();
+    (dir, path)
+}
+
 /// A fresh, empty temporary directory for one test.
 pub fn temp_dir(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("claimcheck-{name}-{}", std::process::id()));
