@@ -1182,6 +1182,10 @@ fn find_spelled_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candi
         day_match,
     );
     for hit in month_days {
+        // "in April. 11 people": the point ends the sentence, and the number is the next one's.
+        if point_ends_sentence(text, hit.month) {
+            continue;
+        }
         let Some(month) = lexicon::month_number(&text[hit.month.start..hit.month.end]) else {
             continue;
         };
@@ -1228,7 +1232,9 @@ fn find_spelled_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candi
             continue;
         }
         let month_end = month_word_end(text, m.start, m.end);
-        if let Some(c) = spelled_day(text, d.start, month_end, month, hit.year, d, true) {
+        // "on 13 April. 2019 was": the year begins the next sentence.
+        let year = hit.year.filter(|_| !point_ends_sentence(text, m));
+        if let Some(c) = spelled_day(text, d.start, month_end, month, year, d, true) {
             found.push(c);
         }
     }
@@ -1269,6 +1275,10 @@ fn find_spelled_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candi
     );
     for hit in month_years {
         let m = hit.month;
+        // "on 13 April. Last year, ...": the point after a full month name ends a sentence.
+        if point_ends_sentence(text, m) {
+            continue;
+        }
         let Some(month) = lexicon::month_number(&text[m.start..m.end]) else {
             continue;
         };
@@ -3309,6 +3319,14 @@ fn month_word_end(text: &str, start: usize, end: usize) -> usize {
     }
 }
 
+/// Whether a point follows the month word at `month` and, the word being a full name rather
+/// than an abbreviation ("Sept."), ends the sentence there: a pattern that reads on past it
+/// joins the next sentence's number or "last year" to this one's month.
+fn point_ends_sentence(text: &str, month: Span) -> bool {
+    next_char(text, month.end) == Some('.')
+        && !lexicon::is_abbreviation(&text[month.start..month.end])
+}
+
 fn next_char(text: &str, pos: usize) -> Option<char> {
     text[pos..].chars().next()
 }
@@ -4397,6 +4415,25 @@ mod tests {
                 Some("2023-12"),
                 "part=early relation=in precision=month",
             )],
+        );
+        // A point after a full month name ends the sentence: the next one's "Last year" or
+        // number is not the month's year or day; after an abbreviation it is read on.
+        check(
+            "The race is on 13 April. Last year, 56,000 ran. It ends in May. 11 people won.",
+            p,
+            &[
+                ("13 April", Some("2023-04-13"), ""),
+                ("Last year", Some("2022"), ""),
+                ("May", Some("2023-05"), ""),
+            ],
+        );
+        check(
+            "The vote was in Sept. 2021 and on 4 Aug. 2022.",
+            p,
+            &[
+                ("Sept. 2021", Some("2021-09"), ""),
+                ("4 Aug. 2022", Some("2022-08-04"), ""),
+            ],
         );
         check(
             "Sales fell this month and last year, not today.",
