@@ -168,8 +168,33 @@ fn signed_number_at(text: &str, i: usize) -> Option<Number> {
     {
         n.start = sign_at;
         n.value = -n.value;
+    } else if let Some(word_at) = minus_word_before(text, n.start) {
+        n.start = word_at;
+        n.value = -n.value;
     }
     Some(n)
+}
+
+/// The offset of the word "minus" before `start`, one space between ("minus 5C", "Minus
+/// twelve degrees"), unless "plus or minus" gives a margin rather than a sign.
+fn minus_word_before(text: &str, start: usize) -> Option<usize> {
+    let before = text[..start].strip_suffix(' ')?;
+    let at = before.len().checked_sub(5)?;
+    let word = before.get(at..)?;
+    if !word.eq_ignore_ascii_case("minus")
+        || before[..at]
+            .bytes()
+            .next_back()
+            .is_some_and(crate::ascii::is_word_byte)
+    {
+        return None;
+    }
+    let margin = before[..at].trim_end().as_bytes();
+    let ends_with = |tail: &str| {
+        margin.len() >= tail.len()
+            && margin[margin.len() - tail.len()..].eq_ignore_ascii_case(tail.as_bytes())
+    };
+    (!ends_with("plus or") && !ends_with("plus/")).then_some(at)
 }
 
 /// A text read in blocks of 64 bytes for [`numbers`], each as masks of a bit a byte: the places

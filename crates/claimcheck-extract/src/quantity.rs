@@ -1170,6 +1170,23 @@ mod tests {
                 )],
             ),
             (
+                "Lows of minus 5C are forecast, and Minus 12 degrees Celsius in the hills.",
+                &[
+                    ("minus 5C", -5.0, Some("C"), Some("degree Celsius"), None),
+                    (
+                        "Minus 12 degrees Celsius",
+                        -12.0,
+                        Some("degrees Celsius"),
+                        Some("degree Celsius"),
+                        None,
+                    ),
+                ],
+            ),
+            (
+                "accurate to plus or minus 3 per cent",
+                &[("3 per cent", 3.0, Some("per cent"), Some("percent"), None)],
+            ),
+            (
                 "just a mile from the fence",
                 &[("a mile", 1.0, Some("mile"), Some("mile"), None)],
             ),
