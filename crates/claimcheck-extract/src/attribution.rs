@@ -783,6 +783,40 @@ mod tests {
         );
     }
 
+    /// "and" inside a name joins it where the phrase opens its clause and reads as one body;
+    /// two named people, or a name after a clause, keep the last speaker.
+    #[test]
+    fn and_inside_a_name_joins_it() {
+        for (text, speaker) in [
+            (
+                "The Associated Society of Locomotive Engineers and Firemen said pay was low.",
+                "the Associated Society of Locomotive Engineers and Firemen",
+            ),
+            (
+                "The Department for Environment, Food and Rural Affairs said pay was low.",
+                "the Department for Environment, Food and Rural Affairs",
+            ),
+            (
+                "In London, the Food and Drug Administration said pay was low.",
+                "the Food and Drug Administration",
+            ),
+            ("Marks and Spencer said pay was low.", "Marks and Spencer"),
+            (
+                "Boris Johnson and Rishi Sunak said pay was low.",
+                "Rishi Sunak",
+            ),
+            ("Sales fell in Leeds and Smith said pay was low.", "Smith"),
+            ("The army and the police said pay was low.", "the police"),
+        ] {
+            let got = extract_attributions(text);
+            let Details::Attribution(d) = &*got[0].details else {
+                panic!("not an attribution in {text:?}");
+            };
+            assert_eq!(d.speaker.as_deref(), Some(speaker), "in {text:?}");
+            assert_eq!(d.content, "pay was low", "in {text:?}");
+        }
+    }
+
     #[test]
     fn a_participle_after_a_comma_reports_the_subject() {
         check(

@@ -778,9 +778,26 @@ impl Reader<'_> {
         let mut seen_head = false;
         let mut modifiers = 0;
         let mut has_det = false;
+        // The last "and" taken into the phrase, if any, and a comma before it.
+        let mut joined = None;
+        let mut comma = None;
         while start > 0 && e - start < 10 {
             let j = start - 1;
             if !self.toks[j].word {
+                // A list inside a name: "the Department for Environment, Food and Rural
+                // Affairs".
+                if joined.is_some()
+                    && comma.is_none()
+                    && self.word(j) == ","
+                    && j > 0
+                    && self.toks[j - 1].word
+                    && is_capitalized(self.word(j - 1))
+                    && is_capitalized(self.word(start))
+                {
+                    comma = Some(j);
+                    start = j;
+                    continue;
+                }
                 break;
             }
             let w = self.word(j);
@@ -793,6 +810,19 @@ impl Reader<'_> {
                 break;
             }
             let caps = is_capitalized(w);
+            // "and" between capitalised words may join one name ("the Food and Drug
+            // Administration", "Marks and Spencer"); whether it does is settled below.
+            let joining = w == "and"
+                && start < e
+                && is_capitalized(self.word(start))
+                && j > 0
+                && self.toks[j - 1].word
+                && is_capitalized(self.word(j - 1));
+            if joining {
+                joined = Some(j);
+                start = j;
+                continue;
+            }
             if LEXICON.is_adverbial(w) && !is_acronym(w) {
                 // A capitalized lead word is part of a name only after a name word
                 // ("Theresa May"), never at the start ("On Monday", "However").
@@ -836,11 +866,32 @@ impl Reader<'_> {
                 break;
             }
         }
+        if let Some(and) = joined
+            && !self.and_joins_name(start, and, has_det)
+        {
+            start = match comma {
+                Some(c) if self.and_joins_name(c + 1, and, false) => c + 1,
+                _ => and + 1,
+            };
+        }
         if start >= e {
             return None;
         }
         let phrase_text = &self.text[self.toks[start].start..self.toks[e - 1].end];
         Some((start, phrase::classify(phrase_text)?))
+    }
+
+    /// Whether the "and" at token `and` joins one name in the speaker phrase from token `start`
+    /// rather than two speakers or two clauses: the phrase must open its clause (at the unit's
+    /// start, after a mark or after its determiner), and be an institution's ("The Food and
+    /// Drug Administration"), a name with "of" or "for" before the "and" ("Department of Health
+    /// and Social Care") or one word each side ("Marks and Spencer"). "Boris Johnson and Rishi
+    /// Sunak said" keeps the last speaker, "prices rose in Leeds and Smith said" the last name.
+    fn and_joins_name(&self, start: usize, and: usize, has_det: bool) -> bool {
+        let opens = start == 0 || !self.toks[start - 1].word;
+        let named = (start..and).any(|k| matches!(self.word(k), "of" | "for"));
+        let first = start + usize::from(has_det);
+        opens && (has_det || named || and == first + 1)
     }
 
     /// What follows the verb at token `i`: the hearer or outlet, and where the statement starts.
