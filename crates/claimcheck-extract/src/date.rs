@@ -2976,12 +2976,41 @@ fn relation(lower: &str, start: usize) -> Option<Relation> {
     })
 }
 
+/// Whether "until" and a time of day come before the "on" before `start`: "a warning until
+/// 10am on Wednesday", "open till midnight on Friday". The day ends a span running from now, as
+/// "until Wednesday" does.
+fn until_a_time_on(text: &str, start: usize) -> bool {
+    let (_, before) = window_before(text, start);
+    let Some(rest) = before.trim_end().strip_suffix("on") else {
+        return false;
+    };
+    let mut words = rest.split_whitespace().rev();
+    let Some(time) = words.next() else {
+        return false;
+    };
+    let time = time.to_ascii_lowercase();
+    let (time, lead) = match time.as_str() {
+        "am" | "pm" | "a.m." | "p.m." | "gmt" | "bst" | "utc" => (words.next(), words.next()),
+        _ => (Some(time.as_str()), words.next()),
+    };
+    let is_time = time.is_some_and(|t| {
+        matches!(t, "midnight" | "noon" | "midday")
+            || (t.starts_with(|c: char| c.is_ascii_digit())
+                && t.trim_end_matches(['.', ','])
+                    .trim_start_matches(|c: char| c.is_ascii_digit() || c == ':' || c == '.')
+                    .chars()
+                    .all(|c| c.is_ascii_alphabetic()))
+    });
+    is_time && lead.is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "until" | "till"))
+}
+
 /// Whether the sentence around a date looks back or ahead: the nearest tense cue before the date,
 /// else the nearest after it. "until" and "scheduled for" look ahead, "since" looks back.
 fn lean(text: &str, sentence: Span, span: Span, relation: Option<Relation>) -> Lean {
     match relation {
         Some(Relation::Until | Relation::ScheduledFor) => return Lean::Future,
         Some(Relation::Since) => return Lean::Past,
+        Some(Relation::On) if until_a_time_on(text, span.start) => return Lean::Future,
         _ => {}
     }
     // Tense cues are read near the date.
@@ -4386,6 +4415,22 @@ mod tests {
             "Kim met Putin Wednesday.",
             Some("2023-09-14"),
             &[("Wednesday", Some("2023-09-13"), "weekday=wednesday")],
+        );
+        // "until" a time on a day looks ahead, as "until Friday" does, whatever the verb.
+        check(
+            "The Met Office has issued a warning for ice until 10am on Friday.",
+            p,
+            &[("Friday", Some("2023-09-15"), "relation=on weekday=friday")],
+        );
+        check(
+            "Roads were closed till 6 pm on Friday.",
+            p,
+            &[("Friday", Some("2023-09-15"), "relation=on weekday=friday")],
+        );
+        check(
+            "The office issued a warning at 10am on Friday.",
+            p,
+            &[("Friday", Some("2023-09-08"), "relation=on weekday=friday")],
         );
         check(
             "Kim will meet Putin on Wednesday.",
