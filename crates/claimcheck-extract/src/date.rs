@@ -957,10 +957,62 @@ fn dates_from(
                 &mut claim,
             );
         }
+        if let Some(last) = claims.last_mut()
+            && let Some(joined) = weekday_from_date(text, last, &claim)
+        {
+            *last = joined;
+            continue;
+        }
         claims.push(claim);
         claim_sentences.push(sentence);
     }
     claims
+}
+
+/// "the Monday after Thanksgiving", "the Friday before 25 December": a weekday claim (`last`)
+/// that names its week by the day claimed right after it (`next`). The two become one claim
+/// of the first such weekday after (or before) that day, in place of the weekday the
+/// publication date would give. Its weekday is not kept as stated: the day was worked out from
+/// it, so the calendar cannot contradict it.
+fn weekday_from_date(text: &str, last: &Claim, next: &Claim) -> Option<Claim> {
+    let (Details::Date(first), Details::Date(then)) = (&*last.details, &*next.details) else {
+        return None;
+    };
+    let day = lexicon::weekday(&last.text)?;
+    let between = text.get(last.span.end..next.span.start)?;
+    let after = match between.trim().to_ascii_lowercase().as_str() {
+        "after" => true,
+        "before" => false,
+        _ => return None,
+    };
+    let lead = text[..last.span.start].trim_end();
+    let the = lead.len() >= 3
+        && lead[lead.len() - 3..].eq_ignore_ascii_case("the")
+        && !lead[..lead.len() - 3]
+            .bytes()
+            .next_back()
+            .is_some_and(crate::ascii::is_word_byte);
+    if !the || !between.starts_with(' ') || !between.ends_with(' ') {
+        return None;
+    }
+    let anchor = then.date?.to_civil()?;
+    let step = if after { 1 } else { -1 };
+    let date = (1..=7)
+        .map(|k| anchor.checked_add(jiff::Span::new().days(step * k)))
+        .find_map(|d| d.ok().filter(|d| d.weekday() == day))?;
+    let details = DateDetails {
+        date: Some(CalendarDate::from_civil(date)),
+        precision: Precision::Day,
+        weekday: None,
+        year_source: then.year_source,
+        note: None,
+        ..first.clone()
+    };
+    Some(Claim::new(
+        text,
+        Span::new(last.span.start, next.span.end),
+        Details::Date(details),
+    ))
 }
 
 /// Gives "the same month a year ago" the month (or day) the sentence named before it, a year
@@ -4415,6 +4467,21 @@ mod tests {
             "Kim met Putin Wednesday.",
             Some("2023-09-14"),
             &[("Wednesday", Some("2023-09-13"), "weekday=wednesday")],
+        );
+        // A weekday named by the day after it: one claim, the weekday worked out from the day.
+        check(
+            "The strike, on the Monday after Thanksgiving 2022, was called off.",
+            p,
+            &[("Monday after Thanksgiving 2022", Some("2022-11-28"), "")],
+        );
+        check(
+            "Shops shut on the Friday before 25 December 2023 and on Monday after 2 May.",
+            p,
+            &[
+                ("Friday before 25 December 2023", Some("2023-12-22"), ""),
+                ("Monday", Some("2023-09-11"), "relation=on weekday=monday"),
+                ("2 May", Some("2023-05-02"), "relation=after"),
+            ],
         );
         // "until" a time on a day looks ahead, as "until Friday" does, whatever the verb.
         check(
