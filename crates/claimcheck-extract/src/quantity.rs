@@ -392,6 +392,11 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
         let change = opener.is_some_and(|o| is_change(text, o.start));
         let allowed = match word {
             Some("and") => opener.is_some_and(|o| starts_with_word(&text[o.start..], "between")),
+            // "rose 3% to 45%": how much it moved, then where it ended; "went up 10 to 20 per
+            // cent", with one unit for both, is a range.
+            Some("to") if opener.is_none() && unit.is_some() && moved_by(text, first.start) => {
+                false
+            }
             _ => !change,
         };
         let second_unit = match unit_after(text, second, false) {
@@ -559,6 +564,7 @@ fn money_from(
         let opener = stated.filter(|s| s.range_opener);
         let allowed = match word {
             Some("and") => opener.is_some(),
+            Some("to") if opener.is_none() && moved_by(text, prefix_start) => false,
             _ => !opener.is_some_and(|o| is_change(text, o.start)),
         };
         let (hi, hi_end) = scaled_money(text, second);
@@ -597,6 +603,20 @@ fn money_from(
         },
         next,
     ))
+}
+
+/// Whether the number at `start` follows a verb of change, "by" between as may be ("rose 3%",
+/// "fell by 12 points"): the amount it moved, which a "to" after it does not make a range.
+fn moved_by(text: &str, start: usize) -> bool {
+    let mut words = text[units::floor_char_boundary(text, start.saturating_sub(30))..start]
+        .split(|c: char| !c.is_alphabetic())
+        .rev()
+        .skip_while(|w| w.is_empty());
+    let mut word = words.next().unwrap_or("");
+    if word.eq_ignore_ascii_case("by") {
+        word = words.find(|w| !w.is_empty()).unwrap_or("");
+    }
+    !word.is_empty() && CHANGE_VERB.is_match(&fold_case(word))
 }
 
 /// Whether the "from" at `start` follows a verb of change ("rose from 3% to 5%"), which makes
@@ -785,6 +805,19 @@ fn plausible_symbol(
             }
         }
         "'" => attached && digits && !text[m.end..].starts_with(|c: char| c.is_alphabetic()),
+        // Pence are written against the figure ("412.5p"); "7 p.m." is a time and "1080p" a
+        // video's lines.
+        "p" => {
+            let rest = text[m.end..].as_bytes();
+            attached
+                && !(rest.first() == Some(&b'.')
+                    && rest.get(1).is_some_and(u8::is_ascii_alphabetic))
+                && !(n.value.fract() == 0.0
+                    && matches!(
+                        n.value as u32,
+                        240 | 360 | 480 | 576 | 720 | 1080 | 1440 | 2160 | 4320
+                    ))
+        }
         _ => true,
     }
 }
@@ -1179,6 +1212,28 @@ mod tests {
                         Some("degrees Celsius"),
                         Some("degree Celsius"),
                         None,
+                    ),
+                ],
+            ),
+            (
+                "Shares closed at 412.5p, the 5p charge went to 10p. It ends at 7 p.m. in 1080p.",
+                &[
+                    ("412.5p", 412.5, Some("p"), Some("penny"), None),
+                    ("5p", 5.0, Some("p"), Some("penny"), None),
+                    ("10p", 10.0, Some("p"), Some("penny"), None),
+                ],
+            ),
+            (
+                "Inflation rose 0.2% to 3.8%, and went up 10 to 20 per cent.",
+                &[
+                    ("0.2%", 0.2, Some("%"), Some("percent"), None),
+                    ("3.8%", 3.8, Some("%"), Some("percent"), None),
+                    (
+                        "10 to 20 per cent",
+                        10.0,
+                        Some("per cent"),
+                        Some("percent"),
+                        Some(Between),
                     ),
                 ],
             ),
