@@ -783,6 +783,19 @@ mod tests {
         );
     }
 
+    /// A time word between the verb and the statement is the reporter's, not the speaker's.
+    #[test]
+    fn a_time_word_after_the_verb_is_not_the_statement() {
+        check(
+            "Coach Ana Silva said afterwards: \"The players were outstanding.\"",
+            &[Want {
+                role: Some("Coach"),
+                quoted: &["The players were outstanding"],
+                ..want(Some("Ana Silva"), "said", "The players were outstanding")
+            }],
+        );
+    }
+
     /// "and" inside a name joins it where the phrase opens its clause and reads as one body;
     /// two named people, or a name after a clause, keep the last speaker.
     #[test]
