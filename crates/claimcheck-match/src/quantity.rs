@@ -391,6 +391,11 @@ mod tests {
             one("Temperatures of 40C (109F) are forecast.").0,
             Status::Contradicted
         );
+        // A sign written as a word converts with the figure.
+        assert_eq!(
+            one("Lows of minus 5C (23F) are expected.").0,
+            Status::Supported
+        );
         // Rounded to as few digits as the conversion shows: rough, not wrong.
         for text in [
             "The path runs 1 mile (2km).",
@@ -413,9 +418,8 @@ mod tests {
             "The road is 100 km (60 km of it paved).",
             "The road is 100 km (60 miles of it paved) long.",
             "The drive holds 1TB (1,024GB).",
-            // The second part of a compound, and a sign the extractor does not read.
+            // The second part of a compound.
             "She weighed 11st 4lb (72kg) at the weigh-in.",
-            "Lows of minus 5C (23F) are expected.",
             "Lows of \u{2013}5C (23F) are expected.",
         ] {
             assert_eq!(verdicts(text), vec![], "{text}");
