@@ -324,6 +324,10 @@ fn distance(text: &str, sentence: Span, m: &Measure, previous: Option<&Claim>) -
                     Details::Distance(d) => d.from.clone().map(|f| (m.span.start, f)),
                     _ => None,
                 },
+                // "advanced to within 10km of Pokrovsk", "travel to within 10km of the
+                // border": how near something goes, from wherever it is; the name before is
+                // not where that is measured from.
+                _ if to_within(text, before, m.span.start) => None,
                 _ => place_before(before, sentence.start),
             };
         }
@@ -438,6 +442,7 @@ fn place_before(before: &str, offset: usize) -> Option<(usize, String)> {
     let aside = relative_clause(before);
     for m in candidates.into_iter().rev() {
         if is_demonym_before_noun(before, m.as_str(), m.end())
+            || is_people(m.as_str())
             || aside.as_ref().is_some_and(|r| r.contains(&m.start()))
         {
             continue;
@@ -484,6 +489,25 @@ fn is_demonym_before_noun(text: &str, words: &str, end: usize) -> bool {
             .iter()
             .any(|s| words.ends_with(s))
         && !follows_as_noun(text, end)
+}
+
+/// Whether the length at `start` is stated "to within" ("advanced to within 10km"), with
+/// `before` the sentence's text before it.
+fn to_within(text: &str, before: &str, start: usize) -> bool {
+    let stated = text[start..].get(..6);
+    let lead = before.trim_end();
+    stated.is_some_and(|w| w.eq_ignore_ascii_case("within"))
+        && lead.len() >= 3
+        && lead[lead.len() - 3..].eq_ignore_ascii_case(" to")
+}
+
+/// Whether `words` is a single plural of a nationality ("Britons", "Ukrainians"): people,
+/// wherever they are, not a place a distance is measured from.
+fn is_people(words: &str) -> bool {
+    !words.contains(char::is_whitespace)
+        && ["ians", "eans", "ans", "ons"]
+            .iter()
+            .any(|s| words.len() > s.len() + 2 && words.ends_with(s))
 }
 
 /// The mode stated in a claim's words; straight-line when none is.
@@ -744,6 +768,20 @@ mod tests {
                     value_max: None,
                     unit: "miles",
                     km: 3.218688,
+                    mode: Mode::Straight,
+                },
+            ),
+            (
+                "Officials warned Britons against travel to within 10km of the border with Lebanon.",
+                Expected {
+                    text: "within 10km of the border with Lebanon",
+                    from: None,
+                    to: "border with Lebanon",
+                    comparator: Le,
+                    value: 10.0,
+                    value_max: None,
+                    unit: "km",
+                    km: 10.0,
                     mode: Mode::Straight,
                 },
             ),
