@@ -114,6 +114,11 @@ pub(crate) fn measures(text: &str) -> Vec<Measure> {
     let mut out = Vec::with_capacity(nums.len());
     let mut i = 0;
     while i < nums.len() {
+        if let Some((m, next)) = one_in(text, &nums, i) {
+            out.push(m);
+            i = next;
+            continue;
+        }
         match measure_from(text, &nums, i) {
             Some((m, next)) => {
                 out.push(m);
@@ -161,6 +166,39 @@ pub(crate) fn measures(text: &str) -> Vec<Measure> {
     }
     out.sort_by_key(|m| m.span.start);
     out
+}
+
+/// "one in four adults", "1 in 10", "two in every five": a share written as a count out of a
+/// whole, read from `nums[i]` and the number after it, as a proportion (value `a / b`).
+fn one_in(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize)> {
+    let (a, b) = (nums[i], *nums.get(i + 1)?);
+    let between = text.get(a.end..b.start).filter(|s| s.len() <= 10)?;
+    let joined = [" in ", " in every ", " in each ", " out of "]
+        .iter()
+        .any(|w| between.eq_ignore_ascii_case(w));
+    let whole = |v: f64| v.fract() == 0.0 && v >= 1.0;
+    if !joined || !whole(a.value) || !whole(b.value) || a.value >= b.value || b.value > 1000.0 {
+        return None;
+    }
+    // "3 in 5 years", "2 out of 3 km": the second figure measures something.
+    if unit_after(text, b, false).is_some() || unit_after(text, a, false).is_some() {
+        return None;
+    }
+    let unit = unit_named("proportion")?;
+    let stated = comparator::stated_before(text, a.start).filter(|s| !s.range_opener);
+    Some((
+        Measure {
+            span: Span::new(stated.map_or(a.start, |s| s.start), b.end),
+            core: Span::new(a.start, b.end),
+            value: a.value / b.value,
+            value_max: None,
+            unit: Some(unit),
+            unit_text: Some(crate::collapse_white_space(&text[a.start..b.end])),
+            comparator: stated.map(|s| s.comparator),
+            attributive: false,
+        },
+        i + 2,
+    ))
 }
 
 /// The indefinite articles that may stand for "one" before a unit, each with the spaces after
@@ -521,6 +559,15 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
             if is_pronoun_one(text, first) {
                 return None;
             }
+            // "a magnitude 6.8 earthquake struck": a fraction of one thing is no count; the
+            // figure is a measure the text names no unit for.
+            if first.form == NumberForm::Digits
+                && value.fract() != 0.0
+                && !word.ends_with('s')
+                && !PLURALS.contains(&word)
+            {
+                return None;
+            }
             (counted_end(text, end + noun.end, word), None, None)
         }
     };
@@ -822,29 +869,31 @@ fn plausible_symbol(
     }
 }
 
+/// Plural nouns without an "s".
+const PLURALS: &[&str] = &[
+    "people",
+    "men",
+    "women",
+    "children",
+    "police",
+    "staff",
+    "personnel",
+    "cattle",
+    "sheep",
+    "fish",
+    "aircraft",
+    "troops",
+    "feet",
+    "teeth",
+    "mice",
+    "geese",
+    "data",
+    "media",
+];
+
 /// Where a counted noun phrase ends: "three ballistic missiles" reads on past the adjective to
 /// the noun, "15 soldiers died" stops at the plural.
 fn counted_end(text: &str, mut end: usize, first: &str) -> usize {
-    const PLURALS: &[&str] = &[
-        "people",
-        "men",
-        "women",
-        "children",
-        "police",
-        "staff",
-        "personnel",
-        "cattle",
-        "sheep",
-        "fish",
-        "aircraft",
-        "troops",
-        "feet",
-        "teeth",
-        "mice",
-        "geese",
-        "data",
-        "media",
-    ];
     let mut last = first;
     for _ in 0..2 {
         if last.ends_with('s') || PLURALS.contains(&last) {
@@ -1236,6 +1285,30 @@ mod tests {
                         Some(Between),
                     ),
                 ],
+            ),
+            (
+                "One in four adults smoke, nearly two in five object and he ran 3 in 5 minutes.",
+                &[
+                    (
+                        "One in four",
+                        0.25,
+                        Some("One in four"),
+                        Some("proportion"),
+                        None,
+                    ),
+                    (
+                        "nearly two in five",
+                        0.4,
+                        Some("two in five"),
+                        Some("proportion"),
+                        Some(Approx),
+                    ),
+                    ("5 minutes", 5.0, Some("minutes"), Some("minute"), None),
+                ],
+            ),
+            (
+                "A magnitude 6.8 earthquake struck; families have 2.5 children.",
+                &[("2.5 children", 2.5, None, None, None)],
             ),
             (
                 "accurate to plus or minus 3 per cent",
