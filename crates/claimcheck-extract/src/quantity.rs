@@ -560,11 +560,13 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
                 return None;
             }
             // "a magnitude 6.8 earthquake struck": a fraction of one thing is no count; the
-            // figure is a measure the text names no unit for.
-            if first.form == NumberForm::Digits
+            // figure is a measure the text names no unit for. Nor is "a third term" a third of
+            // a term: an ordinal read as a fraction.
+            let singular = !word.ends_with('s') && !PLURALS.contains(&word);
+            if singular
                 && value.fract() != 0.0
-                && !word.ends_with('s')
-                && !PLURALS.contains(&word)
+                && (first.form == NumberForm::Digits
+                    || (first.form == NumberForm::Words && value < 1.0))
             {
                 return None;
             }

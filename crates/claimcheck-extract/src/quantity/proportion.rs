@@ -159,13 +159,13 @@ pub(crate) fn proportions_with(text: &str, triggers: &Triggers<'_>) -> Vec<Measu
     };
     let mut out = Vec::new();
     let found = if std::ptr::eq(pattern, &PROPORTION_FOLDING) {
-        pattern.captures_iter(haystack)
+        Some(pattern.captures_iter(haystack))
     } else if IN_SEQUENCE.may_stand(triggers) {
-        pattern.captures_iter_gated(triggers, &[&REQUIRED], None)
+        Some(pattern.captures_iter_gated(triggers, &[&REQUIRED], None))
     } else {
-        return Vec::new();
+        None
     };
-    for caps in found {
+    for caps in found.into_iter().flatten() {
         let Some(q) = caps.name("q") else { continue };
         let words = q.as_str().to_lowercase();
         // "the first half of the year", "the second quarter of": a part of a period.
@@ -224,7 +224,114 @@ pub(crate) fn proportions_with(text: &str, triggers: &Triggers<'_>) -> Vec<Measu
             attributive: false,
         });
     }
+    let before = out.len();
+    standing_alone(text, triggers, unit, &mut out);
+    if out.len() > before {
+        out.sort_by_key(|m| m.span.start);
+    }
     out
+}
+
+/// The proportions without "of" after them, which the pattern leaves: a plural fraction
+/// ("turnout of nearly two-thirds", "three quarters said no") and a fraction after "by" ("fell
+/// by a third", "cut by half"). A bare "a third" or "half" is too often an ordinal or a part
+/// of time ("a third term", "half an hour") to stand without either. Read from the places of
+/// the proportion words (the trigger pass's, or found here), in `lower`, pushed onto `out`.
+fn standing_alone(
+    text: &str,
+    triggers: &Triggers<'_>,
+    unit: &'static super::units::Unit,
+    out: &mut Vec<Measure>,
+) {
+    let lower = triggers.haystack();
+    let b = lower.as_bytes();
+    let places: Vec<usize> = match triggers.occurrences(&REQUIRED) {
+        Some(places) => places.iter().map(|&(at, _)| at as usize).collect(),
+        None => {
+            let mut all: Vec<usize> = REQUIRED
+                .iter()
+                .flat_map(|w| memchr::memmem::find_iter(b, w.as_bytes()))
+                .collect();
+            all.sort_unstable();
+            all
+        }
+    };
+    for at in places {
+        let end = at
+            + b[at..]
+                .iter()
+                .take_while(|c| c.is_ascii_lowercase())
+                .count();
+        let word = &lower[at..end];
+        let denominator = match word.trim_end_matches('s') {
+            "half" | "halve" => 2.0,
+            "third" => 3.0,
+            "quarter" => 4.0,
+            "fifth" => 5.0,
+            "tenth" => 10.0,
+            _ => continue,
+        };
+        let plural = word.ends_with('s');
+        // A whole word: not "halfway", "one-third-owned", "halftime"; and not followed by
+        // "of", which the pattern reads.
+        let next = b.get(end).copied();
+        if (at > 0 && b[at - 1].is_ascii_alphanumeric())
+            || next.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'-')
+            || word == "halves"
+            || starts_with_of(&lower[end..])
+        {
+            continue;
+        }
+        // The numerator: a word before, joined by a hyphen or a space.
+        let lead = &lower[..at];
+        let joined = lead.strip_suffix('-').or_else(|| lead.strip_suffix(' '));
+        let numerator = joined.and_then(|j| {
+            let w = &j[j.trim_end_matches(|c: char| c.is_ascii_lowercase()).len()..];
+            let n = match w {
+                "a" | "one" => 1.0,
+                "two" => 2.0,
+                "three" => 3.0,
+                "four" => 4.0,
+                "five" => 5.0,
+                "six" => 6.0,
+                "seven" => 7.0,
+                "eight" => 8.0,
+                "nine" => 9.0,
+                _ => return None,
+            };
+            Some((j.len() - w.len(), n))
+        });
+        let (start, value) = match numerator {
+            Some((start, n)) if n < denominator && (plural == (n > 1.0)) => {
+                (start, n / denominator)
+            }
+            None if word == "half" => (at, 0.5),
+            _ => continue,
+        };
+        // A plural fraction stands on its own; a single one only after "by".
+        if !(plural || lower[..start].trim_end().ends_with(" by")) {
+            continue;
+        }
+        let stated = comparator::stated_before(text, start).filter(|s| !s.range_opener);
+        out.push(Measure {
+            span: Span::new(stated.map_or(start, |s| s.start), end),
+            core: Span::new(start, end),
+            value,
+            value_max: None,
+            unit: Some(unit),
+            unit_text: Some(text[start..end].to_string()),
+            comparator: stated.map(|s| s.comparator),
+            attributive: false,
+        });
+    }
+}
+
+/// Whether `rest` opens with white space then the word "of".
+fn starts_with_of(rest: &str) -> bool {
+    let trimmed = rest.trim_start();
+    trimmed.len() < rest.len()
+        && trimmed.starts_with("of")
+        && !trimmed[2..].starts_with(|c: char| c.is_ascii_alphanumeric())
 }
 
 /// The value of "two-thirds", "a quarter", "three fifths".
@@ -342,6 +449,30 @@ mod tests {
         check("It passed with a majority of just 12 votes.", &[]);
         check("A majority of 18 voters said no.", &[]);
         check("In the first half of the year.", &[]);
+    }
+
+    #[test]
+    fn reads_fractions_without_of() {
+        check(
+            "Turnout was nearly two-thirds, and three quarters said no.",
+            &[
+                ("nearly two-thirds", 2.0 / 3.0, Some(Comparator::Approx)),
+                ("three quarters", 0.75, None),
+            ],
+        );
+        check(
+            "Sales fell by a third, costs were cut by half and profit rose by one-fifth.",
+            &[
+                ("a third", 1.0 / 3.0, None),
+                ("half", 0.5, None),
+                ("one-fifth", 0.2, None),
+            ],
+        );
+        // A single fraction needs "by"; halves, half-time and "behalf" are no share.
+        check(
+            "A third term, half an hour at half-time, two halves, on behalf of us.",
+            &[],
+        );
     }
 
     #[test]
