@@ -140,7 +140,12 @@ fn ends_sentence(text: &str, start: usize, point: usize, end: usize) -> bool {
 }
 
 /// Pushes the sentence `start..end` trimmed, in pieces of at most [`LONGEST_SENTENCE`] bytes.
+/// A paragraph's dateline ("WASHINGTON —", "KYIV, Ukraine (Reuters) -") says where the story
+/// was filed and is left out of its first sentence.
 fn push_trimmed(text: &str, mut start: usize, end: usize, out: &mut Vec<Span>) {
+    if start == 0 || text.as_bytes()[start - 1] == b'\n' {
+        start += dateline_len(&text[start..end]);
+    }
     while end - start > LONGEST_SENTENCE {
         // The last white space within the limit, else the last character boundary.
         let mut cut = start + LONGEST_SENTENCE;
@@ -157,6 +162,71 @@ fn push_trimmed(text: &str, mut start: usize, end: usize, out: &mut Vec<Span>) {
         start = cut;
     }
     push_piece(text, start, end, out);
+}
+
+/// The length of the dateline that opens `line`, with the dash and the white space after it;
+/// 0 where there is none. A dateline is a place in capitals ("NEW YORK", "ST. LOUIS"),
+/// perhaps a comma and a state or country ("KYIV, Ukraine"), perhaps an agency in brackets,
+/// then a dash between spaces.
+fn dateline_len(line: &str) -> usize {
+    let lead = line.len() - line.trim_start().len();
+    let b = line.as_bytes();
+    // A hyphen only inside a name ("WILKES-BARRE"): the dash after it is read below.
+    let mut caps_end = lead;
+    while let Some(&c) = b.get(caps_end) {
+        let joins = c == b'-' && b.get(caps_end + 1).is_some_and(u8::is_ascii_uppercase);
+        if c.is_ascii_uppercase() || matches!(c, b' ' | b'.' | b'\'') || joins {
+            caps_end += 1;
+        } else {
+            break;
+        }
+    }
+    let letters = b[lead..caps_end]
+        .iter()
+        .filter(|c| c.is_ascii_uppercase())
+        .count();
+    // The capitals must end at a word's end ("NEW YORK", not the "NEW Y" of "NEW York").
+    if letters < 3 || b.get(caps_end).is_some_and(u8::is_ascii_alphabetic) {
+        return 0;
+    }
+    let mut k = caps_end;
+    let rest = |k: usize| &line[k.min(line.len())..];
+    // ", Ukraine", ", D.C.": a short run after a comma.
+    if rest(k).starts_with(',') {
+        let tail = rest(k + 1);
+        let run = tail
+            .find(['(', '\u{2014}', '\u{2013}', ',', '\n'])
+            .or_else(|| tail.find(" -"))
+            .filter(|&n| n <= 30)
+            .unwrap_or(usize::MAX);
+        if run == usize::MAX {
+            return 0;
+        }
+        k += 1 + run;
+    }
+    if rest(k).trim_start().starts_with('(') {
+        let open = k + rest(k).len() - rest(k).trim_start().len();
+        match rest(open).find(')').filter(|&n| n <= 30) {
+            Some(n) => k = open + n + 1,
+            None => return 0,
+        }
+    }
+    let after = rest(k).trim_start_matches(' ');
+    let dash = ["\u{2014}", "\u{2013}", "--", "-"]
+        .iter()
+        .find(|d| after.starts_with(**d))
+        .map(|d| d.len());
+    let Some(dash) = dash else {
+        return 0;
+    };
+    // The dash stands between spaces (after the capitals' own trailing space, if any).
+    let spaced_before = after.len() < rest(k).len() || b[k - 1] == b' ';
+    let body = &after[dash..];
+    let spaced_after = body.starts_with(' ');
+    if !spaced_before || !spaced_after || k > 60 {
+        return 0;
+    }
+    line.len() - body.trim_start().len()
 }
 
 fn push_piece(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
@@ -178,6 +248,28 @@ mod tests {
             .map(|s| &text[s.start..s.end])
             .collect();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn a_dateline_is_not_part_of_the_first_sentence() {
+        check(
+            "WASHINGTON \u{2014} Talks failed. NEW YORK \u{2014} Not here.\nKYIV, Ukraine (Reuters) - Shelling went on.\nST. LOUIS -- Rain fell.",
+            &[
+                "Talks failed.",
+                "NEW YORK \u{2014} Not here.",
+                "Shelling went on.",
+                "Rain fell.",
+            ],
+        );
+        for line in [
+            "NATO-led forces moved.",
+            "US \u{2014} and allies \u{2014} agreed.",
+            "The BBC \u{2014} in a report \u{2014} said so.",
+            "NEW York - rain.",
+            "LONDON\u{2014}rain fell.",
+        ] {
+            check(line, &[line]);
+        }
     }
 
     /// The walk gives the binary search's index for every position, asked in order, in
