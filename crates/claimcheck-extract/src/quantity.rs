@@ -543,34 +543,19 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
         }
         None => {
             // A count needs a counted noun, and is neither a year nor a number in a name.
-            if is_year(text, first) || follows_name(text, first.start) {
-                return None;
-            }
-            let noun = noun_after(&text[end..])?;
-            let word = &text[end..][noun.clone()];
-            // Past tenses and adverbs ("30 died", "two only") are not counted nouns.
-            if NOT_COUNTED_SET.contains(word)
-                || word.ends_with("ed")
-                || word.ends_with("ly")
-                || word.len() < 3
-            {
+            if is_year(text, first) || follows_name(text, first.start) || ends_years(text, first) {
                 return None;
             }
             if is_pronoun_one(text, first) {
                 return None;
             }
-            // "a magnitude 6.8 earthquake struck": a fraction of one thing is no count; the
-            // figure is a measure the text names no unit for. Nor is "a third term" a third of
-            // a term: an ordinal read as a fraction.
-            let singular = !word.ends_with('s') && !PLURALS.contains(&word);
-            if singular
-                && value.fract() != 0.0
-                && (first.form == NumberForm::Digits
-                    || (first.form == NumberForm::Words && value < 1.0))
-            {
-                return None;
+            match counted_noun_end(text, first, value, end) {
+                Some(counted) => (counted, None, None),
+                None if stands_alone(text, first, value_max.is_some() || comparator.is_some()) => {
+                    (end, None, None)
+                }
+                None => return None,
             }
-            (counted_end(text, end + noun.end, word), None, None)
         }
     };
     let start = stated
@@ -868,6 +853,73 @@ fn plausible_symbol(
                     ))
         }
         _ => true,
+    }
+}
+
+/// Where the counted noun phrase after the number `first` (ending at `end`) ends: "15
+/// soldiers", "three ballistic missiles", "12 named storms". `None` where no noun counts.
+fn counted_noun_end(text: &str, first: Number, value: f64, end: usize) -> Option<usize> {
+    let noun = noun_after(&text[end..])?;
+    let word = &text[end..][noun.clone()];
+    // Past tenses and adverbs ("30 died", "two only") are not counted nouns; a participle
+    // before a plural is an adjective ("12 named storms").
+    if word.ends_with("ed") && !NOT_COUNTED_SET.contains(word) {
+        let after = end + noun.end;
+        let next = noun_after(&text[after..])?;
+        let plural = &text[after..][next.clone()];
+        if plural.len() < 3 || !plural.ends_with('s') || NOT_COUNTED_SET.contains(plural) {
+            return None;
+        }
+        return Some(after + next.end);
+    }
+    if NOT_COUNTED_SET.contains(word) || word.ends_with("ly") || word.len() < 3 {
+        return None;
+    }
+    // "a magnitude 6.8 earthquake struck": a fraction of one thing is no count; the figure is
+    // a measure the text names no unit for. Nor is "a third term" a third of a term: an
+    // ordinal read as a fraction.
+    let singular = !word.ends_with('s') && !PLURALS.contains(&word);
+    if singular
+        && value.fract() != 0.0
+        && (first.form == NumberForm::Digits || (first.form == NumberForm::Words && value < 1.0))
+    {
+        return None;
+    }
+    Some(counted_end(text, end + noun.end, word))
+}
+
+/// Whether `first` is the second year of a span written "2024-25" or "1998/99".
+fn ends_years(text: &str, first: Number) -> bool {
+    let b = text.as_bytes();
+    first.end - first.start == 2
+        && first.start >= 5
+        && matches!(b[first.start - 1], b'-' | b'/' | 0x80..=0xff)
+        && {
+            let lead = text[..first.start].trim_end_matches(['-', '/', '\u{2013}']);
+            lead.len() >= 4
+                && lead.as_bytes()[lead.len() - 4..]
+                    .iter()
+                    .all(u8::is_ascii_digit)
+                && matches!(&lead[lead.len() - 4..lead.len() - 2], "19" | "20")
+        }
+}
+
+/// Whether a figure with no unit and no counted noun is still a figure the text states:
+/// "about 86,000 remained cut off", "organisers expect 1.2 million": written with a scale or
+/// with thousands separators, or hedged or bounded (`hedged`) in digits. A small bare number
+/// ("the 5 of them", "chapter 12") is not.
+fn stands_alone(text: &str, first: Number, hedged: bool) -> bool {
+    let written = &text[first.start..first.end];
+    let next = text[first.end..].chars().next();
+    if next.is_some_and(|c| matches!(c, '-' | '/' | ':') || c.is_alphanumeric()) {
+        return false;
+    }
+    match first.form {
+        NumberForm::DigitsWithScale => true,
+        NumberForm::Digits => {
+            (written.contains(',') && first.value >= 1000.0) || (hedged && first.value >= 10.0)
+        }
+        NumberForm::Words => false,
     }
 }
 
@@ -1311,6 +1363,18 @@ mod tests {
             (
                 "A magnitude 6.8 earthquake struck; families have 2.5 children.",
                 &[("2.5 children", 2.5, None, None, None)],
+            ),
+            (
+                "About 86,000 remained cut off, up from 1.2 million; more than 40 were hurt.",
+                &[
+                    ("About 86,000", 86000.0, None, None, Some(Approx)),
+                    ("1.2 million", 1_200_000.0, None, None, None),
+                    ("more than 40", 40.0, None, None, Some(Gt)),
+                ],
+            ),
+            (
+                "Only 5 came to chapter 12 in the 2024-25 season, after 12 named storms.",
+                &[("12 named storms", 12.0, None, None, None)],
             ),
             (
                 "accurate to plus or minus 3 per cent",
