@@ -796,6 +796,25 @@ mod tests {
         );
     }
 
+    /// An audience of two words is the hearer, not the statement's start.
+    #[test]
+    fn a_news_conference_is_the_hearer() {
+        check(
+            "Mayor Ines Okafor told a news conference the bridge would reopen.",
+            &[Want {
+                role: Some("Mayor"),
+                ..want(Some("Ines Okafor"), "told", "the bridge would reopen")
+            }],
+        );
+        check(
+            "Mayor Ines Okafor told a packed rally that the bridge would reopen.",
+            &[Want {
+                role: Some("Mayor"),
+                ..want(Some("Ines Okafor"), "told", "the bridge would reopen")
+            }],
+        );
+    }
+
     /// "and" inside a name joins it where the phrase opens its clause and reads as one body;
     /// two named people, or a name after a clause, keep the last speaker.
     #[test]

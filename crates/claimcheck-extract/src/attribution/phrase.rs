@@ -379,7 +379,19 @@ static HEARER: Twin = Twin::new(hearer_pattern);
 /// which is a hearer but not an outlet.
 pub fn hearer(s: &str) -> Option<Hearer> {
     let caps = HEARER.get(s).captures(s)?;
-    let len = caps.get(0).map_or(0, |m| m.end());
+    let mut len = caps.get(0).map_or(0, |m| m.end());
+    // "a news conference", "a press briefing": the pattern reads one lowercase word, and the
+    // noun of the audience follows it.
+    if caps.name("low").is_some() {
+        let rest = &s[len..];
+        let word = rest.trim_start();
+        let end = word
+            .find(|c: char| !c.is_ascii_lowercase())
+            .unwrap_or(word.len());
+        if word.len() < rest.len() && is_audience(&word[..end]) {
+            len += rest.len() - word.len() + end;
+        }
+    }
     let described = caps.name("desc").is_some();
     let outlet = if let Some(q) = caps.name("q") {
         let q = q.as_str().trim();
@@ -397,6 +409,16 @@ pub fn hearer(s: &str) -> Option<Hearer> {
     };
     Some(Hearer { len, outlet })
 }
+
+word_list!(
+    /// Nouns for an audience that end a hearer after a word before them ("a news conference").
+    is_audience,
+    [
+        "conference", "conferences", "briefing", "briefings", "meeting", "rally", "audience",
+        "gathering", "crowd", "summit", "hearing", "forum", "session", "committee", "panel",
+        "reporters", "journalists", "correspondents", "lawmakers", "delegates", "supporters",
+    ]
+);
 
 /// The phrase reader's patterns, for the table of prebuilt automata (`tier/automata.rs`).
 #[cfg(test)]
