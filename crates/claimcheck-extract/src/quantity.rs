@@ -558,6 +558,15 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
             }
         }
     };
+    // "worth £1.2 billion over ten years", "3,200 volunteers over 18 months": "over" a span of
+    // time after a noun is "during"; after "for", "lasted" or "took" it is "more than".
+    if comparator == Some(Comparator::Gt)
+        && value_max.is_none()
+        && unit.is_some_and(|u| u.dimension == Dimension::Time)
+        && stated.is_some_and(|s| over_means_during(text, s.start))
+    {
+        comparator = None;
+    }
     let start = stated
         .filter(|_| comparator.is_some())
         .map_or(first.start, |s| s.start);
@@ -886,6 +895,59 @@ fn counted_noun_end(text: &str, first: Number, value: f64, end: usize) -> Option
         return None;
     }
     Some(counted_end(text, end + noun.end, word))
+}
+
+/// Whether the comparator phrase at `start` is "over" used as "during": not after a word that
+/// makes a length of time more than the figure ("for over", "lasted over", "took over").
+fn over_means_during(text: &str, start: usize) -> bool {
+    let phrase = &text[start..];
+    if !phrase
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("over "))
+    {
+        return false;
+    }
+    let before = text[units::floor_char_boundary(text, start.saturating_sub(24))..start].trim_end();
+    let word = &before[before
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .len()..];
+    !with_lowercase(word, |w| {
+        matches!(
+            w,
+            "for"
+                | "of"
+                | "in"
+                | "to"
+                | "after"
+                | "than"
+                | "took"
+                | "take"
+                | "takes"
+                | "taking"
+                | "taken"
+                | "lasted"
+                | "last"
+                | "lasts"
+                | "lasting"
+                | "spent"
+                | "spend"
+                | "spends"
+                | "waited"
+                | "wait"
+                | "aged"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "be"
+                | "been"
+                | "being"
+                | "served"
+                | "serving"
+                | "sentenced"
+                | "jailed"
+        )
+    })
 }
 
 /// Whether `first` is the second year of a span written "2024-25" or "1998/99".
@@ -1375,6 +1437,20 @@ mod tests {
             (
                 "Only 5 came to chapter 12 in the 2024-25 season, after 12 named storms.",
                 &[("12 named storms", 12.0, None, None, None)],
+            ),
+            (
+                "A deal worth 5 euros over ten years, after talks for over 18 months.",
+                &[
+                    ("5 euros", 5.0, Some("euros"), Some("euro"), None),
+                    ("ten years", 10.0, Some("years"), Some("year"), None),
+                    (
+                        "over 18 months",
+                        18.0,
+                        Some("months"),
+                        Some("month"),
+                        Some(Gt),
+                    ),
+                ],
             ),
             (
                 "accurate to plus or minus 3 per cent",
