@@ -796,6 +796,25 @@ mod tests {
         );
     }
 
+    /// A finding is attributed to what found it when "that" or a colon follows; a thing found
+    /// is no statement.
+    #[test]
+    fn a_report_finds_that() {
+        check(
+            "The report, published on Monday, found that incomes had fallen.",
+            &[want(Some("the report"), "found", "incomes had fallen")],
+        );
+        check(
+            "Official data showed that inflation rose again.",
+            &[want(
+                Some("Official data"),
+                "showed",
+                "inflation rose again",
+            )],
+        );
+        check("Police found the body of a man in the river.", &[]);
+    }
+
     /// An audience of two words is the hearer, not the statement's start.
     #[test]
     fn a_news_conference_is_the_hearer() {
