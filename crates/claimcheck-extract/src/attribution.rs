@@ -386,6 +386,11 @@ fn attributions_reading(
     // quotation that goes on in the next unit with no cue of its own (its details are copied
     // then, rather than at every quotation).
     let mut quoting: Option<usize> = None;
+    // A quotation that opens a paragraph and runs on into the next one (its closing mark left
+    // off, the convention for a quotation of several paragraphs) is spoken by whoever the next
+    // paragraph's quotation is attributed to: the claim given the previous speaker, and its
+    // paragraph; the first unit of a later paragraph may name the speaker.
+    let mut pending: Option<(usize, usize)> = None;
     for unit in &units {
         // Only the quotations that start in the unit matter to it; runs are sorted by start.
         let first = first_from(&runs, &mut runs_from, unit.span.start, |r| r.outer.start);
@@ -427,6 +432,14 @@ fn attributions_reading(
                         ..AttributionDetails::default()
                     };
                     fill_content(text, &[unit.span], &runs, &mut d);
+                    let run = runs[first];
+                    let new_paragraph = claims.last().is_some_and(|c| {
+                        c.span.end <= unit.span.start
+                            && text[c.span.end..unit.span.start].contains('\n')
+                    });
+                    if new_paragraph && runs_on(text, run) {
+                        pending = Some((claims.len(), unit.paragraph));
+                    }
                     vec![(unit.span, d)]
                 }
                 _ => continue,
@@ -443,6 +456,25 @@ fn attributions_reading(
                 .collect()
         };
         quoting = None;
+        if let Some((k, paragraph)) = pending
+            && unit.paragraph > paragraph
+        {
+            pending = None;
+            let opens = runs
+                .get(first)
+                .is_some_and(|r| r.outer.start == unit.span.start);
+            if let Some((_, next)) = found.first()
+                && opens
+                && next.direct
+                && let Details::Attribution(d) = &mut *claims[k].details
+            {
+                d.speaker.clone_from(&next.speaker);
+                d.role.clone_from(&next.role);
+                d.organization.clone_from(&next.organization);
+                d.outlet.clone_from(&next.outlet);
+                d.cue.clone_from(&next.cue);
+            }
+        }
         for (span, details) in found {
             if details.content.is_empty() {
                 continue;
@@ -461,6 +493,12 @@ fn attributions_reading(
         }
     }
     claims
+}
+
+/// Whether the quotation `run` is left open at its paragraph's end: no closing mark ends it.
+fn runs_on(text: &str, run: QuoteRun) -> bool {
+    run.inner.end == run.outer.end
+        || !text[..run.outer.end].ends_with(['"', '\'', '\u{201d}', '\u{2019}'])
 }
 
 /// Sets the content, quotations and directness of `d` from the attributed ranges.
@@ -813,6 +851,35 @@ mod tests {
             )],
         );
         check("Police found the body of a man in the river.", &[]);
+    }
+
+    /// A quotation left open at its paragraph's end goes on in the next, whose speaker says
+    /// it, not the speaker quoted before it.
+    #[test]
+    fn a_quotation_running_into_the_next_paragraph_is_its_speakers() {
+        let text = "The mayor said the plan was \"a disgrace\".\n\n\"We had no warning. The \
+                    water rose so fast.\n\n\"By then the floor was gone,\" said Maria Costa, 67.\n";
+        let got: Vec<(Option<String>, String)> = extract_attributions(text)
+            .into_iter()
+            .map(|c| match *c.details {
+                Details::Attribution(d) => (d.speaker, d.content),
+                other => panic!("not an attribution: {other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (None, "the plan was \"a disgrace\"".to_string()),
+                (
+                    Some("Maria Costa".to_string()),
+                    "We had no warning. The water rose so fast".to_string()
+                ),
+                (
+                    Some("Maria Costa".to_string()),
+                    "By then the floor was gone".to_string()
+                ),
+            ]
+        );
     }
 
     /// An audience of two words is the hearer, not the statement's start.
