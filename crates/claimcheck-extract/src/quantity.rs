@@ -851,7 +851,7 @@ fn plausible_symbol(
         // Pence are written against the figure ("412.5p"); "7 p.m." is a time and "1080p" a
         // video's lines.
         "p" => {
-            let rest = text[m.end..].as_bytes();
+            let rest = &text.as_bytes()[m.end..];
             attached
                 && !(rest.first() == Some(&b'.')
                     && rest.get(1).is_some_and(u8::is_ascii_alphabetic))
