@@ -882,6 +882,19 @@ mod tests {
         );
     }
 
+    /// A comma after a place or time behind the speaker opens no appositive of the speaker.
+    #[test]
+    fn an_appositive_after_a_place_is_not_the_speakers() {
+        check(
+            "\"A dark day,\" wrote local MP Sarah Green on X, formerly Twitter.",
+            &[Want {
+                role: Some("local MP"),
+                quoted: &["A dark day"],
+                ..want(Some("Sarah Green"), "wrote", "A dark day")
+            }],
+        );
+    }
+
     /// An audience of two words is the hearer, not the statement's start.
     #[test]
     fn a_news_conference_is_the_hearer() {

@@ -560,7 +560,9 @@ impl Reader<'_> {
             Speaker::Person { title, .. } => title.clone(),
             _ => None,
         };
-        if let Some(appositive) = appositive {
+        // An appositive describes the speaker only where its comma follows the speaker phrase:
+        // after "on X, formerly Twitter" it describes the place.
+        if let Some(appositive) = appositive.filter(|_| np_end == np_part.len()) {
             let (r, o) = phrase::split_role_org(appositive);
             role = r.or(role);
             organization = organization.or(o);
