@@ -165,12 +165,21 @@ pub(crate) fn check_with(
         return (unknown(from_name), None);
     };
     let mut evidence = vec![place_evidence(&place, &how)];
+    let mut ambiguity = None;
     let measurement = match target {
         End::Point {
             place: other,
             how: other_how,
         } => {
             evidence.push(place_evidence(&other, &other_how));
+            ambiguity = ambiguous_pair(
+                &place,
+                from_name,
+                &other,
+                to_name,
+                &context,
+                details.claimed_km,
+            );
             let km = geodesic_km(place.position(), other.position());
             Measurement {
                 km,
@@ -234,7 +243,93 @@ pub(crate) fn check_with(
         format!("{} km", fmt_km_bare(km)),
     ));
     let verdict = judge(details, &measurement, tolerances, evidence);
+    if verdict.status == Status::Contradicted
+        && let Some(why) = ambiguity.filter(|_| far_off(details.claimed_km, km))
+    {
+        return (
+            Verdict {
+                status: Status::Unverified,
+                confidence: 0.5,
+                rule: "distance.ambiguous-place".into(),
+                explanation: format!(
+                    "{}, {:.0} times the {} the claim says: {why}",
+                    measurement.sentence,
+                    ratio(details.claimed_km, km),
+                    fmt_km(details.claimed_km)
+                ),
+                evidence: verdict.evidence,
+            },
+            Some(km),
+        );
+    }
     (verdict, Some(km))
+}
+
+/// Whether a measured distance is so far from the claimed one (five times either way) that a
+/// wrong place is likelier than a wrong figure.
+fn far_off(claimed: f64, measured: f64) -> bool {
+    ratio(claimed, measured) >= 5.0
+}
+
+/// The larger of two distances over the smaller.
+fn ratio(claimed: f64, measured: f64) -> f64 {
+    let (lo, hi) = if claimed < measured {
+        (claimed, measured)
+    } else {
+        (measured, claimed)
+    };
+    if lo <= 0.0 { f64::INFINITY } else { hi / lo }
+}
+
+/// Why the two places measured may not be the ones the text means: another place of one of
+/// the names lies at about the claimed distance (within a factor of two) from a place of the
+/// other ("Geneva", Illinois, for a distance from Chicago), or the two are in different
+/// countries the article does not name (a town too small for the gazetteer, measured as its
+/// larger namesake abroad).
+fn ambiguous_pair(
+    a: &Place,
+    a_written: &str,
+    b: &Place,
+    b_written: &str,
+    context: &[&str],
+    claimed_km: f64,
+) -> Option<String> {
+    let g = gazetteer();
+    let or_chosen = |written: &str, chosen: &Place| {
+        let mut all = g.candidates(written);
+        all.truncate(12);
+        if all.is_empty() {
+            all.push(chosen.clone());
+        }
+        all
+    };
+    let (froms, tos) = (or_chosen(a_written, a), or_chosen(b_written, b));
+    let near_claim = froms.iter().find_map(|x| {
+        tos.iter()
+            .filter(|y| (x.geonameid, y.geonameid) != (a.geonameid, b.geonameid))
+            .find(|y| ratio(claimed_km, geodesic_km(x.position(), y.position())) <= 2.0)
+            .map(|y| (x, y))
+    });
+    if let Some((x, y)) = near_claim {
+        return Some(format!(
+            "{}, {} and {}, {} are about that far apart, and the text may mean them",
+            x.name, x.country, y.name, y.country
+        ));
+    }
+    let named = |p: &Place| {
+        context
+            .iter()
+            .filter_map(|c| g.country(c))
+            .any(|c| c.iso2 == p.country)
+    };
+    (a.country != b.country && !(named(a) && named(b))).then(|| {
+        format!(
+            "{} and {} are in different countries the article does not name, and the text \
+                 may mean a place the bundled gazetteer lacks (it holds places of 15,000 people \
+                 or more)",
+            a.name, b.name
+        )
+    })
 }
 
 /// One end of the distance once resolved: a point (a place, a capital), or a country's area or
@@ -791,8 +886,23 @@ mod tests {
         assert!(v.evidence[0].source.contains("Geneva, US"));
         let note = v.evidence[0].passage.as_deref().unwrap_or("");
         assert!(note.contains("the article names its country"), "{note}");
-        let v = expect(d, &[], Status::Contradicted, "distance.contradicted");
+        // Without the article's country, the larger Geneva is measured, about 6,900 km from
+        // Chicago: far enough off that the other place of the name is likelier than a wrong
+        // figure.
+        let v = expect(d, &[], Status::Unverified, "distance.ambiguous-place");
         assert!(v.evidence[0].source.contains("Geneva, CH"));
+        assert!(
+            v.explanation.contains("Geneva, US and Chicago, US"),
+            "{}",
+            v.explanation
+        );
+    }
+
+    #[test]
+    fn a_far_off_figure_between_unambiguous_places_is_contradicted() {
+        // Paris to Lyon is about 390 km: one name each, one country.
+        let d = details("Lyon", "Paris", Comparator::Approx, 50.0, "km", 50.0);
+        expect(d, &[], Status::Contradicted, "distance.contradicted");
     }
 
     #[test]

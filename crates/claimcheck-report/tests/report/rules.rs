@@ -65,6 +65,7 @@ fn the_issue_s_rules_are_registered_with_their_levels() {
         ("distance.contradicted", Level::Error),
         ("distance.borderline", Level::Warning),
         ("distance.mode-unsupported", Level::Warning),
+        ("distance.ambiguous-place", Level::Warning),
         ("distance.unknown-place", Level::Warning),
         ("distance.unmeasured", Level::Warning),
         ("quote.verified", Level::Note),
