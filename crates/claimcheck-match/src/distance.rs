@@ -299,7 +299,7 @@ fn ambiguous_pair(
         let mut all = g.candidates(written);
         all.truncate(12);
         if all.is_empty() {
-            all.push(chosen.clone());
+            all.push(*chosen);
         }
         all
     };
