@@ -248,7 +248,6 @@ pub(crate) fn distances_from(text: &str, sentences: &[Span], found: &[Measure]) 
     for m in found {
         // A length inside a claim already read is its conversion: "55 km (34 miles) from".
         if !m.unit.is_some_and(|u| u.dimension == Dimension::Length)
-            || m.attributive
             || claims.last().is_some_and(|c| c.span.overlaps(m.span))
         {
             continue;
@@ -260,6 +259,14 @@ pub(crate) fn distances_from(text: &str, sentences: &[Span], found: &[Measure]) 
             .copied()
             .filter(|s| s.start <= m.span.start && m.span.end <= s.end)
             .unwrap_or(Span::new(0, text.len()));
+        if m.attributive {
+            // "the 21-mile crossing from Dover to Calais": a size, unless a trip between two
+            // places follows it.
+            if let Some(claim) = trip_between(text, sentence, m) {
+                claims.push(claim);
+            }
+            continue;
+        }
         let previous = claims.last().filter(|c| c.span.start >= sentence.start);
         if let Some(claim) = distance(text, sentence, m, previous) {
             claims.push(claim);
@@ -390,6 +397,70 @@ fn distance(text: &str, sentence: Span, m: &Measure, previous: Option<&Claim>) -
     Some(Claim::new(
         text,
         Span::new(start, end),
+        Details::Distance(Box::new(details)),
+    ))
+}
+
+/// An attributive length before a trip and the two places it joins: "the 21-mile crossing
+/// from Dover to Calais", "a 300-mile drive between Edinburgh and Birmingham".
+fn trip_between(text: &str, sentence: Span, m: &Measure) -> Option<Claim> {
+    // Each trip with the way its length is measured: a sea crossing and a flight in a
+    // straight line or near it, the others along a route.
+    const TRIPS: &[(&str, Mode)] = &[
+        ("crossing", Mode::Straight),
+        ("voyage", Mode::Straight),
+        ("flight", Mode::Flight),
+        ("drive", Mode::Road),
+        ("journey", Mode::Road),
+        ("trip", Mode::Road),
+        ("ride", Mode::Road),
+        ("walk", Mode::Road),
+        ("hike", Mode::Road),
+        ("march", Mode::Road),
+        ("trek", Mode::Road),
+        ("commute", Mode::Road),
+        ("route", Mode::Road),
+        ("road", Mode::Road),
+        ("stretch", Mode::Road),
+        ("railway", Mode::Rail),
+        ("line", Mode::Rail),
+    ];
+    let unit = m.unit?;
+    let after = &text[m.span.end..sentence.end];
+    let noun = after.strip_prefix(' ')?;
+    let len = noun
+        .find(|c: char| !c.is_ascii_lowercase())
+        .unwrap_or(noun.len());
+    let (_, trip_mode) = TRIPS.iter().find(|(w, _)| *w == &noun[..len])?;
+    let rest_at = m.span.end + 1 + len;
+    let rest = text[rest_at..sentence.end].strip_prefix(' ')?;
+    let pair = FRAMED_PAIR
+        .get(rest)
+        .captures(rest)
+        .filter(|c| c.get(0).is_some_and(|g| g.start() == 0))?;
+    let a = pair.name("a").or(pair.name("c"))?.as_str();
+    let b = pair.name("b")?.as_str();
+    if NOT_PLACES.contains(&a) || NOT_PLACES.contains(&b) {
+        return None;
+    }
+    let end = rest_at + 1 + pair.get(0)?.end();
+    let details = DistanceDetails {
+        from: Some(crate::collapse_white_space(a)),
+        to: Some(crate::collapse_white_space(b)),
+        comparator: m.comparator.unwrap_or(Comparator::Approx),
+        value: m.value,
+        value_max: m.value_max,
+        unit: m.unit_text.clone().unwrap_or_default(),
+        claimed_km: unit.to_km(m.value),
+        mode: match mode_in(&text[m.span.start..end]) {
+            Mode::Straight => *trip_mode,
+            stated => stated,
+        },
+        measured_km: None,
+    };
+    Some(Claim::new(
+        text,
+        Span::new(m.span.start, end),
         Details::Distance(Box::new(details)),
     ))
 }
@@ -628,6 +699,40 @@ mod tests {
                 mode: Mode::Straight,
             }),
         );
+    }
+
+    #[test]
+    fn a_trip_of_a_length_between_two_places_is_a_distance() {
+        check(
+            "The ferry makes the 21-mile crossing from Dover to Calais in 90 minutes.",
+            Some(Expected {
+                text: "21-mile crossing from Dover to Calais",
+                from: Some("Dover"),
+                to: "Calais",
+                comparator: Comparator::Approx,
+                value: 21.0,
+                value_max: None,
+                unit: "mile",
+                km: 33.796224,
+                mode: Mode::Straight,
+            }),
+        );
+        check(
+            "A 40-mile stretch between Leeds and York was closed.",
+            Some(Expected {
+                text: "40-mile stretch between Leeds and York",
+                from: Some("Leeds"),
+                to: "York",
+                comparator: Comparator::Approx,
+                value: 40.0,
+                value_max: None,
+                unit: "mile",
+                km: 64.37376,
+                mode: Mode::Road,
+            }),
+        );
+        // A size is no distance: "the 5.5 km bridge".
+        check("The 5.5 km bridge over the Tagus opened.", None);
     }
 
     #[test]
