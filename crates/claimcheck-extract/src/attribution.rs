@@ -246,6 +246,91 @@ impl Speakers {
         d
     }
 
+    /// "Ms Reeves has warned ... she said": a "he" or "she" no quoted person answers names the
+    /// last person the text before `at` names with a courtesy title ("Ms Reeves", "Mr. Obi")
+    /// or a title before a full name ("Chancellor Rachel Reeves"), within the 600 bytes before
+    /// it; a courtesy title of the other sex is passed over. The person is then known, as a
+    /// speaker would be.
+    fn named_before(
+        &mut self,
+        text: &str,
+        at: usize,
+        pronoun: Pronoun,
+        d: &mut AttributionDetails,
+    ) {
+        let from = text.floor_char_boundary(at.saturating_sub(600));
+        let window = &text[from..at];
+        let words: Vec<&str> = window
+            .split(|c: char| {
+                c.is_whitespace()
+                    || matches!(
+                        c,
+                        ',' | ';' | ':' | '(' | ')' | '"' | '\u{201c}' | '\u{201d}'
+                    )
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        fn name_word(w: &str) -> Option<&str> {
+            let w = w
+                .trim_end_matches(['.', '\'', '\u{2019}'])
+                .trim_end_matches("'s")
+                .trim_end_matches("\u{2019}s");
+            (w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !lexicon::LEXICON.is_role(w)
+                && !phrase::is_honorific(w)
+                && !lexicon::LEXICON.is_adverbial(w))
+            .then_some(w)
+        }
+        let mut found = None;
+        for k in (0..words.len()).rev() {
+            let w = words[k];
+            let courtesy = match w.trim_end_matches('.').to_ascii_lowercase().as_str() {
+                "mr" => Some(Some(Pronoun::He)),
+                "mrs" | "ms" | "miss" => Some(Some(Pronoun::She)),
+                "dr" | "prof" => Some(None),
+                _ => None,
+            };
+            let names: Vec<&str> = words[k + 1..]
+                .iter()
+                .take(3)
+                .map_while(|w| name_word(w))
+                .collect();
+            match courtesy {
+                Some(sex) if !names.is_empty() && sex.is_none_or(|s| s == pronoun) => {
+                    found = Some((names.join(" "), k));
+                    break;
+                }
+                Some(_) => continue,
+                None => {}
+            }
+            let titled =
+                w.chars().next().is_some_and(char::is_uppercase) && lexicon::LEXICON.is_role(w);
+            if titled && names.len() >= 2 {
+                found = Some((names.join(" "), k));
+                break;
+            }
+        }
+        let Some((name, k)) = found else {
+            return;
+        };
+        // A sentence after the name that opens with a described person ("The minister
+        // resigned.") gives the pronoun a nearer referent than the name.
+        let described = (k + 1..words.len().saturating_sub(1)).any(|j| {
+            words[j - 1].ends_with('.')
+                && matches!(words[j], "The" | "A" | "An")
+                && lexicon::LEXICON.is_role(words[j + 1])
+        });
+        if described {
+            return;
+        }
+        let known = self.people.find(&name);
+        self.apply_person(known, name, d, false);
+        if let Some(k) = self.people.find(d.speaker.as_deref().unwrap_or_default()) {
+            self.people.known[k].pronoun = Some(pronoun);
+        }
+    }
+
     /// Gives `d` the person at `found` (a later mention) or registers `name` as a new person.
     fn apply_person(
         &mut self,
@@ -449,7 +534,19 @@ fn attributions_reading(
                 .into_iter()
                 .map(|p| {
                     let (span, content) = (p.span, p.content.clone());
+                    let pronoun = match &p.speaker {
+                        Speaker::Pronoun(w) if w == "he" => Some(Pronoun::He),
+                        Speaker::Pronoun(w) if w == "she" => Some(Pronoun::She),
+                        _ => None,
+                    };
+                    let speaker_start = p.speaker_start;
                     let mut d = speakers.resolve(p, unit.paragraph);
+                    if let Some(pronoun) = pronoun
+                        && d.speaker.is_none()
+                        && d.role.is_none()
+                    {
+                        speakers.named_before(text, speaker_start, pronoun, &mut d);
+                    }
                     fill_content(text, &content, &runs, &mut d);
                     (span, d)
                 })
@@ -880,6 +977,34 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    /// "she" with no quoted person to name is the last person named with a courtesy title or
+    /// a title before a full name, unless a described person comes between.
+    #[test]
+    fn a_pronoun_names_the_last_titled_person() {
+        for (text, speaker) in [
+            (
+                "Ms Reeves has warned of cuts. On Sunday, she said taxes would rise.",
+                Some("Reeves"),
+            ),
+            (
+                "President Joe Biden met the king. Afterwards he said the talks went well.",
+                Some("Joe Biden"),
+            ),
+            // The courtesy title of the other sex is passed over.
+            ("Mr Obi met the press. She said the vote was fair.", None),
+            (
+                "Ms Reeves spoke first. The minister resigned. She said she had no choice.",
+                None,
+            ),
+        ] {
+            let claims = extract_attributions(text);
+            let Details::Attribution(d) = &*claims[0].details else {
+                panic!("not an attribution in {text:?}");
+            };
+            assert_eq!(d.speaker.as_deref(), speaker, "in {text:?}");
+        }
     }
 
     /// A comma after a place or time behind the speaker opens no appositive of the speaker.
