@@ -979,6 +979,39 @@ mod tests {
         );
     }
 
+    /// A speaker described by what follows the noun: "sources close to her", "people familiar
+    /// with the matter", before the verb or after it.
+    #[test]
+    fn sources_close_to_someone_speak() {
+        for (text, role, content) in [
+            (
+                "The minister resigned, sources close to her said.",
+                "sources close to her",
+                "The minister resigned",
+            ),
+            (
+                "People familiar with the matter said on Monday that a deal was near.",
+                "People familiar with the matter",
+                "a deal was near",
+            ),
+            (
+                "\"She has gone,\" said a source close to the minister.",
+                "a source close to the minister",
+                "She has gone",
+            ),
+        ] {
+            let claims = extract_attributions(text);
+            let Details::Attribution(d) = &*claims[0].details else {
+                panic!("not an attribution in {text:?}");
+            };
+            assert_eq!(
+                (d.speaker.as_deref(), d.role.as_deref(), d.content.as_str()),
+                (None, Some(role), content),
+                "in {text:?}"
+            );
+        }
+    }
+
     /// "she" with no quoted person to name is the last person named with a courtesy title or
     /// a title before a full name, unless a described person comes between.
     #[test]

@@ -316,6 +316,23 @@ fn tokenize_ascii(s: &[u8], base: usize, stop: usize) -> Vec<Tok> {
 /// that is not white space is a token of its own.
 static CLASSES: ascii::ByteClasses = ascii::byte_classes(b"-'.", &[]);
 
+/// The words after a noun that describe a speaker by what follows ("sources close to her").
+const LINKS: &[&str] = &[
+    "close",
+    "familiar",
+    "briefed",
+    "involved",
+    "knowledgeable",
+    "loyal",
+    "near",
+];
+
+/// A noun a speaker described by what follows may have: a role ("sources", "officials") or
+/// "people".
+fn is_described_head(word: &str) -> bool {
+    LEXICON.is_role(word) || with_lowercase(word, |w| matches!(w, "people" | "person"))
+}
+
 impl Reader<'_> {
     fn word(&self, i: usize) -> &str {
         &self.text[self.toks[i].start..self.toks[i].end]
@@ -538,19 +555,35 @@ impl Reader<'_> {
             Some(k) => (&after[..k], Some(&after[k + 1..])),
             None => (after, None),
         };
-        // The speaker phrase stops at a time phrase or a hearer: "said the Kremlin on Monday".
+        // The speaker phrase stops at a time phrase or a hearer: "said the Kremlin on Monday";
+        // not at the "to" or "with" of a speaker described by what follows ("said sources close
+        // to the minister").
         let mut np_end = np_part.len();
         let mut outlet = None;
-        for (k, w) in word_offsets(np_part).skip(1) {
-            if LEXICON.is_adverbial(w) || matches!(w, "to" | "told" | "with") {
+        let mut previous = "";
+        let mut head = "";
+        for (i, (k, w)) in word_offsets(np_part).enumerate() {
+            let described = LINKS.contains(&previous) && is_described_head(head);
+            if i > 0
+                && !described
+                && (LEXICON.is_adverbial(w) || matches!(w, "to" | "told" | "with"))
+            {
                 np_end = k;
                 outlet = self.outlet_in(&np_part[k..]);
                 break;
             }
+            head = previous;
+            previous = w;
         }
         let np = np_part[..np_end].trim();
+        let described = {
+            let mut words = np.split_whitespace().skip_while(|w| is_determiner(w));
+            let first = words.next().unwrap_or("");
+            is_described_head(first) && words.next().is_some_and(|w| LINKS.contains(&w))
+        };
         let (speaker, mut organization) = match phrase::classify(np) {
             Some(s) => (s, None),
+            None if described => (Speaker::Unnamed(np.to_string()), None),
             None => {
                 let (role, org) = phrase::split_role_org(np);
                 (phrase::classify(&role?)?, org)
@@ -677,7 +710,10 @@ impl Reader<'_> {
                     _ => return None,
                 }
             } else {
-                let (start, speaker) = self.np_before(e)?;
+                let (start, speaker) = match self.described_by_what_follows(e) {
+                    Some(found) => found,
+                    None => self.np_before(e)?,
+                };
                 // "An expert at the Institute of X said": the phrase before "at" speaks, the
                 // institution after it is where they work.
                 if start >= 2
@@ -772,6 +808,29 @@ impl Reader<'_> {
             Speaker::Unnamed(role) => Some((start, role)),
             _ => None,
         }
+    }
+
+    /// "sources close to her said", "people familiar with the matter said", "a source briefed
+    /// on the talks said": a speaker described by what follows the noun, the whole phrase
+    /// before token `e` from the noun's determiner, as an unnamed speaker.
+    fn described_by_what_follows(&self, e: usize) -> Option<(usize, Speaker)> {
+        let link = (e.saturating_sub(8)..e).rev().find(|&k| {
+            k > 0
+                && self.toks[k].word
+                && LINKS.contains(&self.word(k))
+                && self.toks[k - 1].word
+                && is_described_head(self.word(k - 1))
+        })?;
+        // Only words between the link and the verb: no clause of its own.
+        if (link..e).any(|k| !self.toks[k].word) {
+            return None;
+        }
+        let mut start = link - 1;
+        if start > 0 && self.toks[start - 1].word && is_determiner(self.word(start - 1)) {
+            start -= 1;
+        }
+        let phrase = &self.text[self.toks[start].start..self.toks[e - 1].end];
+        Some((start, Speaker::Unnamed(phrase.to_string())))
     }
 
     /// The speaker phrase ending just before token `e`: its first token and what it names.
