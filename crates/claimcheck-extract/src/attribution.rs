@@ -979,6 +979,28 @@ mod tests {
         );
     }
 
+    /// "According to X, a role at an organization, ...": the appositive is X's, not the
+    /// statement's.
+    #[test]
+    fn according_to_a_person_with_an_appositive() {
+        check(
+            "According to Dr Amy Chen, a virologist at Oxford, the variant is mild.",
+            &[Want {
+                role: Some("a virologist"),
+                organization: Some("Oxford"),
+                ..want(Some("Amy Chen"), "according to", "the variant is mild")
+            }],
+        );
+        check(
+            "According to Smith, the plan, which cost millions, failed.",
+            &[want(
+                Some("Smith"),
+                "according to",
+                "the plan, which cost millions, failed",
+            )],
+        );
+    }
+
     /// A speaker described by what follows the noun: "sources close to her", "people familiar
     /// with the matter", before the verb or after it.
     #[test]

@@ -1118,8 +1118,26 @@ impl Reader<'_> {
             .trim()
             .trim_end_matches(['.', '!', '?']);
         let at_start = !self.has_statement(self.span.start, self.toks[i].start);
+        let (speaker, mut organization) = source_of(x);
+        let mut role = None;
         let content = if at_start {
-            let c = x_end + 1;
+            let mut c = x_end + 1;
+            // "According to Dr Amy Chen, a virologist at Oxford, the variant ...": the
+            // appositive describes the person; the statement follows it.
+            if matches!(speaker, Speaker::Person { .. })
+                && let Some(k) = self.comma_outside_quotes(c, self.span.end.saturating_sub(c))
+            {
+                let appositive = self.text[c..c + k].trim();
+                let first = appositive.split_whitespace().next().unwrap_or("");
+                if matches!(first, "a" | "an" | "the")
+                    && let (Some(r), o) = phrase::split_role_org(appositive)
+                    && (o.is_some() || r.split_whitespace().any(|w| LEXICON.is_role(w)))
+                {
+                    role = Some(r);
+                    organization = o;
+                    c += k + 1;
+                }
+            }
             if c >= self.span.end {
                 return None;
             }
@@ -1134,10 +1152,9 @@ impl Reader<'_> {
             }
             spans
         };
-        let (speaker, organization) = source_of(x);
         Some(Parsed {
             speaker,
-            role: None,
+            role,
             organization,
             outlet: None,
             cue: "according to".to_string(),
