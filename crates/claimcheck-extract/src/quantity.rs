@@ -1036,22 +1036,32 @@ fn is_pronoun_one(text: &str, n: Number) -> bool {
     }
     let before = text[..n.start].trim_end();
     let word = &before[before.trim_end_matches(char::is_alphabetic).len()..];
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "the"
-            | "that"
-            | "this"
-            | "which"
-            | "each"
-            | "every"
-            | "no"
-            | "any"
-            | "only"
-            | "some"
-            | "for"
-            | "last"
-            | "next"
-    )
+    let lower = word.to_ascii_lowercase();
+    // "said one resident", "according to one analyst": one of them speaks, none is counted.
+    let speaks = crate::attribution::cue_words()
+        .binary_search(&lower.as_str())
+        .is_ok()
+        || (lower == "to" && {
+            let lead = before[..before.len() - 2].trim_end().as_bytes();
+            lead.len() >= 9 && lead[lead.len() - 9..].eq_ignore_ascii_case(b"according")
+        });
+    speaks
+        || matches!(
+            lower.as_str(),
+            "the"
+                | "that"
+                | "this"
+                | "which"
+                | "each"
+                | "every"
+                | "no"
+                | "any"
+                | "only"
+                | "some"
+                | "for"
+                | "last"
+                | "next"
+        )
 }
 
 /// Whether `n` is a four-digit year with no unit, such as "1953" or "2023".
@@ -1451,6 +1461,10 @@ mod tests {
                         Some(Gt),
                     ),
                 ],
+            ),
+            (
+                "\"It is over,\" said one resident; according to one analyst, one man died.",
+                &[("one man", 1.0, None, None, None)],
             ),
             (
                 "accurate to plus or minus 3 per cent",
