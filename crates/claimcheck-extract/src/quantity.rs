@@ -968,10 +968,19 @@ fn ends_years(text: &str, first: Number) -> bool {
 
 /// Whether a figure with no unit and no counted noun is still a figure the text states:
 /// "about 86,000 remained cut off", "organisers expect 1.2 million": written with a scale or
-/// with thousands separators, or hedged or bounded (`hedged`) in digits. A small bare number
-/// ("the 5 of them", "chapter 12") is not.
+/// with thousands separators, or hedged or bounded (`hedged`) in digits, or a part of a whole
+/// counted after it ("31 of 35 drones"). A small bare number ("the 5 of them", "chapter 12") is
+/// not.
 fn stands_alone(text: &str, first: Number, hedged: bool) -> bool {
     let written = &text[first.start..first.end];
+    // "shot down 31 of 35 drones": the part of a counted whole.
+    if first.form != NumberForm::Words
+        && text[first.end..]
+            .strip_prefix(" of ")
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return true;
+    }
     let next = text[first.end..].chars().next();
     if next.is_some_and(|c| matches!(c, '-' | '/' | ':') || c.is_alphanumeric()) {
         return false;
@@ -1465,6 +1474,13 @@ mod tests {
             (
                 "\"It is over,\" said one resident; according to one analyst, one man died.",
                 &[("one man", 1.0, None, None, None)],
+            ),
+            (
+                "It shot down 31 of 35 drones.",
+                &[
+                    ("31", 31.0, None, None, None),
+                    ("35 drones", 35.0, None, None, None),
+                ],
             ),
             (
                 "accurate to plus or minus 3 per cent",
