@@ -887,6 +887,15 @@ mod tests {
         assert_eq!(got, expected, "in {text:?}");
     }
 
+    /// The details of the first claim of `text`, which must be an attribution.
+    fn first_attribution(text: &str) -> AttributionDetails {
+        let claims = extract_attributions(text);
+        match claims.first().map(|c| &*c.details) {
+            Some(Details::Attribution(d)) => (**d).clone(),
+            other => panic!("no attribution first in {text:?}: {other:?}"),
+        }
+    }
+
     fn want(speaker: Option<&'static str>, cue: &'static str, content: &'static str) -> Want {
         Want {
             speaker,
@@ -1022,10 +1031,7 @@ mod tests {
                 "She has gone",
             ),
         ] {
-            let claims = extract_attributions(text);
-            let Details::Attribution(d) = &*claims[0].details else {
-                panic!("not an attribution in {text:?}");
-            };
+            let d = first_attribution(text);
             assert_eq!(
                 (d.speaker.as_deref(), d.role.as_deref(), d.content.as_str()),
                 (None, Some(role), content),
@@ -1054,10 +1060,7 @@ mod tests {
                 None,
             ),
         ] {
-            let claims = extract_attributions(text);
-            let Details::Attribution(d) = &*claims[0].details else {
-                panic!("not an attribution in {text:?}");
-            };
+            let d = first_attribution(text);
             assert_eq!(d.speaker.as_deref(), speaker, "in {text:?}");
         }
     }
@@ -1119,10 +1122,7 @@ mod tests {
             ("Sales fell in Leeds and Smith said pay was low.", "Smith"),
             ("The army and the police said pay was low.", "the police"),
         ] {
-            let got = extract_attributions(text);
-            let Details::Attribution(d) = &*got[0].details else {
-                panic!("not an attribution in {text:?}");
-            };
+            let d = first_attribution(text);
             assert_eq!(d.speaker.as_deref(), Some(speaker), "in {text:?}");
             assert_eq!(d.content, "pay was low", "in {text:?}");
         }
