@@ -376,6 +376,24 @@ fn mentions(full: &str, mention: &str) -> bool {
     mention.split_whitespace().all(|m| words.contains(&m))
 }
 
+/// Whether `word` names a speaker by what they are ("official", "analyst", "resident"): a role
+/// of the attribution lexicon.
+pub(crate) fn is_speaker_noun(word: &str) -> bool {
+    lexicon::LEXICON.is_role(word)
+        || crate::ascii::with_lowercase(word, |w| {
+            matches!(
+                w,
+                "resident"
+                    | "witness"
+                    | "eyewitness"
+                    | "villager"
+                    | "survivor"
+                    | "local"
+                    | "source"
+            )
+        })
+}
+
 /// Every attribution in `text`, in order.
 pub fn extract_attributions(text: &str) -> Vec<Claim> {
     crate::tier::given(text.len());
@@ -477,6 +495,15 @@ fn attributions_reading(
     // paragraph; the first unit of a later paragraph may name the speaker.
     let mut pending: Option<(usize, usize)> = None;
     for unit in &units {
+        // The first unit of a later paragraph settles a pending claim, whatever it holds.
+        let settling = match pending {
+            Some((k, paragraph)) if unit.paragraph > paragraph => {
+                pending = None;
+                Some(k)
+            }
+            _ => None,
+        };
+        let mut runs_on_here = false;
         // Only the quotations that start in the unit matter to it; runs are sorted by start.
         let first = first_from(&runs, &mut runs_from, unit.span.start, |r| r.outer.start);
         let last = first + runs[first..].partition_point(|r| r.outer.start < unit.span.end);
@@ -522,9 +549,7 @@ fn attributions_reading(
                         c.span.end <= unit.span.start
                             && text[c.span.end..unit.span.start].contains('\n')
                     });
-                    if new_paragraph && runs_on(text, run) {
-                        pending = Some((claims.len(), unit.paragraph));
-                    }
+                    runs_on_here = new_paragraph && runs_on(text, run);
                     vec![(unit.span, d)]
                 }
                 _ => continue,
@@ -553,17 +578,15 @@ fn attributions_reading(
                 .collect()
         };
         quoting = None;
-        if let Some((k, paragraph)) = pending
-            && unit.paragraph > paragraph
-        {
-            pending = None;
+        if let Some(k) = settling {
             let opens = runs
                 .get(first)
                 .is_some_and(|r| r.outer.start == unit.span.start);
             if let Some((_, next)) = found.first()
                 && opens
                 && next.direct
-                && let Details::Attribution(d) = &mut *claims[k].details
+                && let Some(claim) = claims.get_mut(k)
+                && let Details::Attribution(d) = &mut *claim.details
             {
                 d.speaker.clone_from(&next.speaker);
                 d.role.clone_from(&next.role);
@@ -582,6 +605,9 @@ fn attributions_reading(
                 role: details.role.clone(),
                 organization: details.organization.clone(),
             });
+            if runs_on_here {
+                pending = Some((claims.len(), unit.paragraph));
+            }
             claims.push(Claim::new(
                 text,
                 trim_edges(text, span),

@@ -979,20 +979,25 @@ fn weekday_from_date(text: &str, last: &Claim, next: &Claim) -> Option<Claim> {
         return None;
     };
     let day = lexicon::weekday(&last.text)?;
-    let between = text.get(last.span.end..next.span.start)?;
-    let after = match between.trim().to_ascii_lowercase().as_str() {
-        "after" => true,
-        "before" => false,
+    let between = text
+        .get(last.span.end..next.span.start)
+        .filter(|b| b.len() <= 10)?;
+    let after = match between.trim() {
+        w if w.eq_ignore_ascii_case("after") => true,
+        w if w.eq_ignore_ascii_case("before") => false,
         _ => return None,
     };
-    let lead = text[..last.span.start].trim_end();
+    let lead = text[..last.span.start].trim_end().as_bytes();
     let the = lead.len() >= 3
-        && lead[lead.len() - 3..].eq_ignore_ascii_case("the")
+        && lead[lead.len() - 3..].eq_ignore_ascii_case(b"the")
         && !lead[..lead.len() - 3]
-            .bytes()
-            .next_back()
-            .is_some_and(crate::ascii::is_word_byte);
+            .last()
+            .is_some_and(|&b| crate::ascii::is_word_byte(b));
     if !the || !between.starts_with(' ') || !between.ends_with(' ') {
+        return None;
+    }
+    // A day to count from: "the Tuesday after March 2024" names no week.
+    if then.precision != Precision::Day {
         return None;
     }
     let anchor = then.date?.to_civil()?;

@@ -569,7 +569,7 @@ fn to_within(text: &str, before: &str, start: usize) -> bool {
     let lead = before.trim_end();
     stated.is_some_and(|w| w.eq_ignore_ascii_case("within"))
         && lead.len() >= 3
-        && lead[lead.len() - 3..].eq_ignore_ascii_case(" to")
+        && lead.as_bytes()[lead.len() - 3..].eq_ignore_ascii_case(b" to")
 }
 
 /// Whether `words` is a single plural of a nationality ("Britons", "Ukrainians"): people,
@@ -699,6 +699,19 @@ mod tests {
                 mode: Mode::Straight,
             }),
         );
+    }
+
+    /// Text beyond ASCII right before a length or a weekday is read without slicing a
+    /// character.
+    #[test]
+    fn letters_beyond_ascii_before_a_length_or_a_weekday() {
+        for text in [
+            "Кременчуг within 10km of Kyiv.",
+            "Ще the Monday after Christmas 2023 it rained.",
+            "Ще́ the Monday after Christmas 2023, and 🎉 within 5 km of Lviv.",
+        ] {
+            crate::extract(text, &crate::ExtractOptions::default());
+        }
     }
 
     #[test]

@@ -1046,11 +1046,17 @@ fn is_pronoun_one(text: &str, n: Number) -> bool {
     let before = text[..n.start].trim_end();
     let word = &before[before.trim_end_matches(char::is_alphabetic).len()..];
     let lower = word.to_ascii_lowercase();
-    // "said one resident", "according to one analyst": one of them speaks, none is counted.
-    let speaks = crate::attribution::cue_words()
-        .binary_search(&lower.as_str())
-        .is_ok()
-        || (lower == "to" && {
+    // "said one resident", "according to one analyst": one of them speaks, none is counted
+    // ("confirmed one death" counts one).
+    let next = text[n.end..].trim_start();
+    let noun = &next[..next
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(next.len())];
+    let speaks = crate::attribution::is_speaker_noun(noun)
+        && crate::attribution::cue_words()
+            .binary_search(&lower.as_str())
+            .is_ok()
+        || (crate::attribution::is_speaker_noun(noun) && lower == "to" && {
             let lead = before[..before.len() - 2].trim_end().as_bytes();
             lead.len() >= 9 && lead[lead.len() - 9..].eq_ignore_ascii_case(b"according")
         });
@@ -1474,6 +1480,10 @@ mod tests {
             (
                 "\"It is over,\" said one resident; according to one analyst, one man died.",
                 &[("one man", 1.0, None, None, None)],
+            ),
+            (
+                "Police confirmed one death.",
+                &[("one death", 1.0, None, None, None)],
             ),
             (
                 "It shot down 31 of 35 drones.",

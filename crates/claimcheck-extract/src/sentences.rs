@@ -194,14 +194,12 @@ fn dateline_len(line: &str) -> usize {
     // ", Ukraine", ", D.C.": a short run after a comma.
     if rest(k).starts_with(',') {
         let tail = rest(k + 1);
-        let run = tail
-            .find(['(', '\u{2014}', '\u{2013}', ',', '\n'])
-            .or_else(|| tail.find(" -"))
-            .filter(|&n| n <= 30)
-            .unwrap_or(usize::MAX);
-        if run == usize::MAX {
+        let tail = &tail[..tail.floor_char_boundary(32)];
+        let mark = tail.find(['(', '\u{2014}', '\u{2013}', ',', '\n']);
+        let hyphen = tail.find(" -");
+        let Some(run) = [mark, hyphen].into_iter().flatten().min() else {
             return 0;
-        }
+        };
         k += 1 + run;
     }
     if rest(k).trim_start().starts_with('(') {
@@ -223,7 +221,12 @@ fn dateline_len(line: &str) -> usize {
     let spaced_before = after.len() < rest(k).len() || b[k - 1] == b' ';
     let body = &after[dash..];
     let spaced_after = body.starts_with(' ');
-    if !spaced_before || !spaced_after || k > 60 {
+    // The story opens with a capital after the dash; "NATO — which has 32 members — said" is
+    // a sentence with a dash of its own.
+    let opens = body.trim_start().starts_with(|c: char| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}')
+    });
+    if !spaced_before || !spaced_after || !opens || k > 60 {
         return 0;
     }
     line.len() - body.trim_start().len()
@@ -253,12 +256,13 @@ mod tests {
     #[test]
     fn a_dateline_is_not_part_of_the_first_sentence() {
         check(
-            "WASHINGTON \u{2014} Talks failed. NEW YORK \u{2014} Not here.\nKYIV, Ukraine (Reuters) - Shelling went on.\nST. LOUIS -- Rain fell.",
+            "WASHINGTON \u{2014} Talks failed. NEW YORK \u{2014} Not here.\nKYIV, Ukraine (Reuters) - Shelling went on.\nST. LOUIS -- Rain fell.\nKYIV, Ukraine - Drones struck, officials said.",
             &[
                 "Talks failed.",
                 "NEW YORK \u{2014} Not here.",
                 "Shelling went on.",
                 "Rain fell.",
+                "Drones struck, officials said.",
             ],
         );
         for line in [
@@ -267,6 +271,7 @@ mod tests {
             "The BBC \u{2014} in a report \u{2014} said so.",
             "NEW York - rain.",
             "LONDON\u{2014}rain fell.",
+            "NATO \u{2014} which has 32 members \u{2014} said no.",
         ] {
             check(line, &[line]);
         }
