@@ -432,7 +432,12 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
             Some("and") => opener.is_some_and(|o| starts_with_word(&text[o.start..], "between")),
             // "rose 3% to 45%": how much it moved, then where it ended; "went up 10 to 20 per
             // cent", with one unit for both, is a range.
-            Some("to") if opener.is_none() && unit.is_some() && moved_by(text, first.start) => {
+            Some("to")
+                if opener.is_none()
+                    && unit.is_some()
+                    && second.value >= 3.0 * value.abs()
+                    && moved_by(text, first.start) =>
+            {
                 false
             }
             _ => !change,
@@ -551,7 +556,13 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
             }
             match counted_noun_end(text, first, value, end) {
                 Some(counted) => (counted, None, None),
-                None if stands_alone(text, first, value_max.is_some() || comparator.is_some()) => {
+                None if stands_alone(
+                    text,
+                    first,
+                    value_max.is_some() || comparator.is_some(),
+                    stated.map_or("", |s| &text[s.start..first.start]),
+                ) =>
+                {
                     (end, None, None)
                 }
                 None => return None,
@@ -607,7 +618,13 @@ fn money_from(
         let opener = stated.filter(|s| s.range_opener);
         let allowed = match word {
             Some("and") => opener.is_some(),
-            Some("to") if opener.is_none() && moved_by(text, prefix_start) => false,
+            Some("to")
+                if opener.is_none()
+                    && second.value >= 3.0 * first.value.abs()
+                    && moved_by(text, prefix_start) =>
+            {
+                false
+            }
             _ => !opener.is_some_and(|o| is_change(text, o.start)),
         };
         let (hi, hi_end) = scaled_money(text, second);
@@ -876,7 +893,10 @@ fn counted_noun_end(text: &str, first: Number, value: f64, end: usize) -> Option
         let after = end + noun.end;
         let next = noun_after(&text[after..])?;
         let plural = &text[after..][next.clone()];
-        if plural.len() < 3 || !plural.ends_with('s') || NOT_COUNTED_SET.contains(plural) {
+        if plural.len() < 3
+            || !(plural.ends_with('s') || PLURALS.contains(&plural))
+            || NOT_COUNTED_SET.contains(plural)
+        {
             return None;
         }
         return Some(after + next.end);
@@ -897,57 +917,23 @@ fn counted_noun_end(text: &str, first: Number, value: f64, end: usize) -> Option
     Some(counted_end(text, end + noun.end, word))
 }
 
-/// Whether the comparator phrase at `start` is "over" used as "during": not after a word that
-/// makes a length of time more than the figure ("for over", "lasted over", "took over").
+/// Whether the comparator phrase at `start` is "over" used as "during": right after a figure
+/// and what it counts ("worth £1.2 billion over ten years", "3,200 volunteers over 18 months"),
+/// a figure within the three words before it. Elsewhere ("lived there over 20 years", "for
+/// over a decade") it is "more than".
 fn over_means_during(text: &str, start: usize) -> bool {
-    let phrase = &text[start..];
-    if !phrase
+    if !text[start..]
         .get(..5)
         .is_some_and(|w| w.eq_ignore_ascii_case("over "))
     {
         return false;
     }
-    let before = text[units::floor_char_boundary(text, start.saturating_sub(24))..start].trim_end();
-    let word = &before[before
-        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
-        .len()..];
-    !with_lowercase(word, |w| {
-        matches!(
-            w,
-            "for"
-                | "of"
-                | "in"
-                | "to"
-                | "after"
-                | "than"
-                | "took"
-                | "take"
-                | "takes"
-                | "taking"
-                | "taken"
-                | "lasted"
-                | "last"
-                | "lasts"
-                | "lasting"
-                | "spent"
-                | "spend"
-                | "spends"
-                | "waited"
-                | "wait"
-                | "aged"
-                | "is"
-                | "was"
-                | "are"
-                | "were"
-                | "be"
-                | "been"
-                | "being"
-                | "served"
-                | "serving"
-                | "sentenced"
-                | "jailed"
-        )
-    })
+    let before = &text[units::floor_char_boundary(text, start.saturating_sub(40))..start];
+    before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .any(|w| w.bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// Whether `first` is the second year of a span written "2024-25" or "1998/99".
@@ -971,7 +957,15 @@ fn ends_years(text: &str, first: Number) -> bool {
 /// with thousands separators, or hedged or bounded (`hedged`) in digits, or a part of a whole
 /// counted after it ("31 of 35 drones"). A small bare number ("the 5 of them", "chapter 12") is
 /// not.
-fn stands_alone(text: &str, first: Number, hedged: bool) -> bool {
+fn stands_alone(text: &str, first: Number, hedged: bool, hedge: &str) -> bool {
+    // "children under 16", "anyone over 65": a bound on an age or a size, no figure stated.
+    let bound = ["under", "over", "above", "below"].iter().any(|w| {
+        hedge
+            .trim_start()
+            .get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w))
+    });
+    let hedged = hedged && !bound;
     let written = &text[first.start..first.end];
     // "shot down 31 of 35 drones": the part of a counted whole.
     if first.form != NumberForm::Words
@@ -1484,6 +1478,17 @@ mod tests {
             (
                 "Police confirmed one death.",
                 &[("one death", 1.0, None, None, None)],
+            ),
+            (
+                "Growth could rise 2% to 3%; 3 injured people; children under 16 were barred.",
+                &[
+                    ("2% to 3%", 2.0, Some("%"), Some("percent"), Some(Between)),
+                    ("3 injured people", 3.0, None, None, None),
+                ],
+            ),
+            (
+                "They lived there over 20 years.",
+                &[("over 20 years", 20.0, Some("years"), Some("year"), Some(Gt))],
             ),
             (
                 "It shot down 31 of 35 drones.",

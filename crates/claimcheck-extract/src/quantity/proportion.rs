@@ -233,7 +233,8 @@ pub(crate) fn proportions_with(text: &str, triggers: &Triggers<'_>) -> Vec<Measu
 }
 
 /// The proportions without "of" after them, which the pattern leaves: a plural fraction
-/// ("turnout of nearly two-thirds", "three quarters said no") and a fraction after "by" ("fell
+/// ("turnout of nearly two-thirds", "three fifths said no"; not "quarters", most often the
+/// periods of a year) and a fraction after "by" ("fell
 /// by a third", "cut by half"). A bare "a third" or "half" is too often an ordinal or a part
 /// of time ("a third term", "half an hour") to stand without either. Read from the places of
 /// the proportion words (the trigger pass's, or found here), in `lower`, pushed onto `out`.
@@ -264,7 +265,7 @@ fn standing_alone(
                 .count();
         let word = &lower[at..end];
         let denominator = match word.trim_end_matches('s') {
-            "half" | "halve" => 2.0,
+            "half" => 2.0,
             "third" => 3.0,
             "quarter" => 4.0,
             "fifth" => 5.0,
@@ -275,10 +276,13 @@ fn standing_alone(
         // A whole word: not "halfway", "one-third-owned", "halftime"; and not followed by
         // "of", which the pattern reads.
         let next = b.get(end).copied();
+        // Nor "two quarters in a row", periods of a year; nor a fraction before a noun ("by a
+        // third round of talks").
         if (at > 0 && b[at - 1].is_ascii_alphanumeric())
             || next.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'-')
-            || word == "halves"
+            || word == "quarters"
             || starts_with_of(&lower[end..])
+            || !ends_phrase(&lower[end..])
         {
             continue;
         }
@@ -324,6 +328,49 @@ fn standing_alone(
             attributive: false,
         });
     }
+}
+
+/// Whether a fraction ending where `rest` starts ends its phrase: punctuation or the end
+/// follows, or a word that opens another phrase ("fell by a third in a year", "cut by half
+/// and"), not a noun it would modify.
+fn ends_phrase(rest: &str) -> bool {
+    let word = rest.trim_start_matches(' ');
+    if word.len() == rest.len() && !rest.is_empty() {
+        return true;
+    }
+    let end = word
+        .find(|c: char| !c.is_ascii_lowercase())
+        .unwrap_or(word.len());
+    end == 0
+        || matches!(
+            &word[..end],
+            "in" | "on"
+                | "at"
+                | "to"
+                | "from"
+                | "since"
+                | "after"
+                | "before"
+                | "over"
+                | "and"
+                | "but"
+                | "or"
+                | "than"
+                | "as"
+                | "while"
+                | "last"
+                | "this"
+                | "compared"
+                | "between"
+                | "during"
+                | "for"
+                | "by"
+                | "said"
+                | "says"
+                | "according"
+                | "year"
+                | "years"
+        )
 }
 
 /// Whether `rest` opens with white space then the word "of".
@@ -454,10 +501,10 @@ mod tests {
     #[test]
     fn reads_fractions_without_of() {
         check(
-            "Turnout was nearly two-thirds, and three quarters said no.",
+            "Turnout was nearly two-thirds, and three fifths said no.",
             &[
                 ("nearly two-thirds", 2.0 / 3.0, Some(Comparator::Approx)),
-                ("three quarters", 0.75, None),
+                ("three fifths", 0.6, None),
             ],
         );
         check(
@@ -468,11 +515,13 @@ mod tests {
                 ("one-fifth", 0.2, None),
             ],
         );
-        // A single fraction needs "by"; halves, half-time and "behalf" are no share.
+        // A single fraction needs "by"; half-time and "behalf" are no share, nor periods
+        // ("two quarters in a row") or a fraction before its noun ("by a third round").
         check(
-            "A third term, half an hour at half-time, two halves, on behalf of us.",
+            "A third term, half an hour at half-time, on behalf of us, two quarters in a row.",
             &[],
         );
+        check("It was followed by a third round of talks.", &[]);
     }
 
     #[test]
