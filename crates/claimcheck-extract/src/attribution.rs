@@ -291,11 +291,17 @@ impl Speakers {
                 "dr" | "prof" => Some(None),
                 _ => None,
             };
-            let names: Vec<&str> = words[k + 1..]
-                .iter()
-                .take(3)
-                .map_while(|w| name_word(w))
-                .collect();
+            // The name's words, up to the one that ends a sentence ("Ms Reeves. Treasury").
+            let mut names: Vec<&str> = Vec::new();
+            for w in words[k + 1..].iter().take(3) {
+                let Some(name) = name_word(w) else {
+                    break;
+                };
+                names.push(name);
+                if w.ends_with('.') {
+                    break;
+                }
+            }
             match courtesy {
                 Some(sex) if !names.is_empty() && sex.is_none_or(|s| s == pronoun) => {
                     found = Some((names.join(" "), k));
@@ -1082,6 +1088,10 @@ mod tests {
             // The courtesy title of the other sex is passed over.
             ("Mr Obi met the press. She said the vote was fair.", None),
             (
+                "The plan was led by Ms Reeves. Treasury officials met. She said it was fair.",
+                Some("Reeves"),
+            ),
+            (
                 "Ms Reeves spoke first. The minister resigned. She said she had no choice.",
                 None,
             ),
@@ -1147,6 +1157,10 @@ mod tests {
             ),
             ("Sales fell in Leeds and Smith said pay was low.", "Smith"),
             ("The army and the police said pay was low.", "the police"),
+            (
+                "Secretary of State Antony Blinken and Sergei Lavrov said pay was low.",
+                "Sergei Lavrov",
+            ),
         ] {
             let d = first_attribution(text);
             assert_eq!(d.speaker.as_deref(), Some(speaker), "in {text:?}");

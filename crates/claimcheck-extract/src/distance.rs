@@ -575,10 +575,14 @@ fn to_within(text: &str, before: &str, start: usize) -> bool {
 /// Whether `words` is a single plural of a nationality ("Britons", "Ukrainians"): people,
 /// wherever they are, not a place a distance is measured from.
 fn is_people(words: &str) -> bool {
-    !words.contains(char::is_whitespace)
-        && ["ians", "eans", "ans", "ons"]
-            .iter()
-            .any(|s| words.len() > s.len() + 2 && words.ends_with(s))
+    // ASCII only ("Orléans" is a place), and the endings of nationalities' plurals: "-ians",
+    // "-eans", "-cans", "-mans", "-ese" aside (singular and plural alike), and "Britons".
+    words == "Britons"
+        || (words.is_ascii()
+            && !words.contains(char::is_whitespace)
+            && ["ians", "eans", "cans", "mans"]
+                .iter()
+                .any(|s| words.len() > s.len() + 2 && words.ends_with(s)))
 }
 
 /// The mode stated in a claim's words; straight-line when none is.

@@ -165,21 +165,16 @@ pub(crate) fn check_with(
         return (unknown(from_name), None);
     };
     let mut evidence = vec![place_evidence(&place, &how)];
-    let mut ambiguity = None;
+    // The two places measured, when both are points: asked, only for a far-off contradiction,
+    // whether they may not be the ones meant.
+    let mut pair = None;
     let measurement = match target {
         End::Point {
             place: other,
             how: other_how,
         } => {
             evidence.push(place_evidence(&other, &other_how));
-            ambiguity = ambiguous_pair(
-                &place,
-                from_name,
-                &other,
-                to_name,
-                &context,
-                details.claimed_km,
-            );
+            pair = Some((place, other));
             let km = geodesic_km(place.position(), other.position());
             Measurement {
                 km,
@@ -244,7 +239,9 @@ pub(crate) fn check_with(
     ));
     let verdict = judge(details, &measurement, tolerances, evidence);
     if verdict.status == Status::Contradicted
-        && let Some(why) = ambiguity.filter(|_| far_off(details.claimed_km, km))
+        && far_off(details.claimed_km, km)
+        && let Some((a, b)) = pair
+        && let Some(why) = ambiguous_pair(&a, from_name, &b, to_name, &context, details.claimed_km)
     {
         return (
             Verdict {
@@ -284,8 +281,8 @@ fn ratio(claimed: f64, measured: f64) -> f64 {
 /// Why the two places measured may not be the ones the text means: another place of one of
 /// the names lies at about the claimed distance (within a factor of two) from a place of the
 /// other ("Geneva", Illinois, for a distance from Chicago), or the two are in different
-/// countries the article does not name (a town too small for the gazetteer, measured as its
-/// larger namesake abroad).
+/// countries the article does not name and one has under 200,000 people (a town too small for
+/// the gazetteer, measured as its larger namesake abroad).
 fn ambiguous_pair(
     a: &Place,
     a_written: &str,
@@ -322,7 +319,11 @@ fn ambiguous_pair(
             .filter_map(|c| g.country(c))
             .any(|c| c.iso2 == p.country)
     };
-    (a.country != b.country && !(named(a) && named(b))).then(|| {
+    // Only where one of the places is a town small enough for the one meant to be a namesake
+    // the gazetteer lacks: two large cities far off are a wrong figure ("London is 30 miles
+    // from Paris").
+    let small = a.population.min(b.population) < 200_000;
+    (small && a.country != b.country && !(named(a) && named(b))).then(|| {
         format!(
             "{} and {} are in different countries the article does not name, and the text \
                  may mean a place the bundled gazetteer lacks (it holds places of 15,000 people \
@@ -903,6 +904,12 @@ mod tests {
         // Paris to Lyon is about 390 km: one name each, one country.
         let d = details("Lyon", "Paris", Comparator::Approx, 50.0, "km", 50.0);
         expect(d, &[], Status::Contradicted, "distance.contradicted");
+        // Two large cities of two countries, far off: a wrong figure, not a namesake.
+        let d = details("London", "Paris", Comparator::Approx, 30.0, "miles", 48.28);
+        expect(d, &[], Status::Contradicted, "distance.contradicted");
+        // A town measured as its namesake abroad: Whitby, Ontario, for the English one.
+        let d = details("Whitby", "York", Comparator::Approx, 47.0, "miles", 75.64);
+        expect(d, &[], Status::Unverified, "distance.ambiguous-place");
     }
 
     #[test]

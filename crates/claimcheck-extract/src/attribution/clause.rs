@@ -317,15 +317,7 @@ fn tokenize_ascii(s: &[u8], base: usize, stop: usize) -> Vec<Tok> {
 static CLASSES: ascii::ByteClasses = ascii::byte_classes(b"-'.", &[]);
 
 /// The words after a noun that describe a speaker by what follows ("sources close to her").
-const LINKS: &[&str] = &[
-    "close",
-    "familiar",
-    "briefed",
-    "involved",
-    "knowledgeable",
-    "loyal",
-    "near",
-];
+const LINKS: &[&str] = &["close", "familiar", "involved", "knowledgeable", "loyal"];
 
 /// A noun a speaker described by what follows may have: a role ("sources", "officials") or
 /// "people".
@@ -822,7 +814,7 @@ impl Reader<'_> {
                 && is_described_head(self.word(k - 1))
         })?;
         // Only words between the link and the verb: no clause of its own.
-        if (link..e).any(|k| !self.toks[k].word) {
+        if (link..e).any(|k| !self.toks[k].word || matches!(self.word(k), "and" | "but")) {
             return None;
         }
         let mut start = link - 1;
@@ -950,7 +942,10 @@ impl Reader<'_> {
     /// Sunak said" keeps the last speaker, "prices rose in Leeds and Smith said" the last name.
     fn and_joins_name(&self, start: usize, and: usize, has_det: bool) -> bool {
         let opens = start == 0 || !self.toks[start - 1].word;
-        let named = (start..and).any(|k| matches!(self.word(k), "of" | "for"));
+        // "of" or "for" inside a body's name, not after a title ("Secretary of State Antony
+        // Blinken and Sergei Lavrov" are two people).
+        let named = (start + 1..and)
+            .any(|k| matches!(self.word(k), "of" | "for") && !LEXICON.is_role(self.word(k - 1)));
         let first = start + usize::from(has_det);
         opens && (has_det || named || and == first + 1)
     }
