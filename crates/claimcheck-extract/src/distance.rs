@@ -434,6 +434,10 @@ fn trip_between(text: &str, sentence: Span, m: &Measure) -> Option<Claim> {
     let (_, trip_mode) = TRIPS.iter().find(|(w, _)| *w == &noun[..len])?;
     let rest_at = m.span.end + 1 + len;
     let rest = text[rest_at..sentence.end].strip_prefix(' ')?;
+    // The pattern is searched only where its frame opens the rest.
+    if !(rest.starts_with("from ") || rest.starts_with("between ")) {
+        return None;
+    }
     let pair = FRAMED_PAIR
         .get(rest)
         .captures(rest)
