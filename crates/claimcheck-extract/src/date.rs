@@ -4868,13 +4868,20 @@ mod tests {
             p,
             &[("Christmas", Some("2012-12-25"), "relation=after")],
         );
+        // The tense picks the side of the publication date: "will ... fall on Christmas Eve"
+        // is the next one, "crashed on Christmas Eve" the last, however near the other.
         check(
             "Prices will rise before Easter and fall on Christmas Eve.",
             p,
             &[
                 ("Easter", Some("2013-03-31"), "relation=before"),
-                ("Christmas Eve", Some("2012-12-24"), "relation=on"),
+                ("Christmas Eve", Some("2013-12-24"), "relation=on"),
             ],
+        );
+        check(
+            "The market crashed on Easter Monday.",
+            Some("2013-03-20"),
+            &[("Easter Monday", Some("2012-04-09"), "relation=on")],
         );
         check(
             "Sales fell at Easter 2010.",

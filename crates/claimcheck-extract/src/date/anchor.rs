@@ -201,15 +201,13 @@ pub(super) fn holiday(
         HolidayYear::InYear(k) => rule.in_year(y + i16::try_from(k).ok()?),
         HolidayYear::Last => around().filter(|d| *d < published).max(),
         HolidayYear::Next => around().filter(|d| *d > published).min(),
-        HolidayYear::Nearest => around().min_by_key(|d| {
-            let offset = days_between(published, *d);
-            let wrong_side = match lean {
-                Lean::Past => offset > 0,
-                Lean::Future => offset < 0,
-                Lean::Neutral => false,
-            };
-            offset.abs() * if wrong_side { WRONG_SIDE_FACTOR } else { 1 }
-        }),
+        // A holiday recurs each year: a tense says which side of the publication date it is
+        // on ("the market crashed on Christmas Eve" is last year's in early December).
+        HolidayYear::Nearest => match lean {
+            Lean::Past => around().filter(|d| *d <= published).max(),
+            Lean::Future => around().filter(|d| *d >= published).min(),
+            Lean::Neutral => around().min_by_key(|d| days_between(published, *d).abs()),
+        },
     };
     date.map(CalendarDate::from_civil)
 }
