@@ -285,12 +285,12 @@ impl Speakers {
         let mut found = None;
         for k in (0..words.len()).rev() {
             let w = words[k];
-            let courtesy = match w.trim_end_matches('.').to_ascii_lowercase().as_str() {
+            let courtesy = crate::ascii::with_lowercase(w.trim_end_matches('.'), |w| match w {
                 "mr" => Some(Some(Pronoun::He)),
                 "mrs" | "ms" | "miss" => Some(Some(Pronoun::She)),
                 "dr" | "prof" => Some(None),
                 _ => None,
-            };
+            });
             // The name's words, up to the one that ends a sentence ("Ms Reeves. Treasury").
             let mut names: Vec<&str> = Vec::new();
             for w in words[k + 1..].iter().take(3) {

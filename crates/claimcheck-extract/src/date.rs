@@ -3041,24 +3041,26 @@ fn until_a_time_on(text: &str, start: usize) -> bool {
     let Some(rest) = before.trim_end().strip_suffix("on") else {
         return false;
     };
+    // Read for most dates after "on", so the words are compared in place, not lowercased.
+    let is = |w: &str, words: &[&str]| words.iter().any(|x| w.eq_ignore_ascii_case(x));
     let mut words = rest.split_whitespace().rev();
-    let Some(time) = words.next() else {
+    let Some(last) = words.next() else {
         return false;
     };
-    let time = time.to_ascii_lowercase();
-    let (time, lead) = match time.as_str() {
-        "am" | "pm" | "a.m." | "p.m." | "gmt" | "bst" | "utc" => (words.next(), words.next()),
-        _ => (Some(time.as_str()), words.next()),
+    let (time, lead) = if is(last, &["am", "pm", "a.m.", "p.m.", "gmt", "bst", "utc"]) {
+        (words.next(), words.next())
+    } else {
+        (Some(last), words.next())
     };
     let is_time = time.is_some_and(|t| {
-        matches!(t, "midnight" | "noon" | "midday")
+        is(t, &["midnight", "noon", "midday"])
             || (t.starts_with(|c: char| c.is_ascii_digit())
                 && t.trim_end_matches(['.', ','])
                     .trim_start_matches(|c: char| c.is_ascii_digit() || c == ':' || c == '.')
                     .chars()
                     .all(|c| c.is_ascii_alphabetic()))
     });
-    is_time && lead.is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "until" | "till"))
+    is_time && lead.is_some_and(|w| is(w, &["until", "till"]))
 }
 
 /// Whether the sentence around a date looks back or ahead: the nearest tense cue before the date,

@@ -936,20 +936,17 @@ fn over_means_during(text: &str, start: usize) -> bool {
         .any(|w| w.bytes().any(|b| b.is_ascii_digit()))
 }
 
-/// Whether `first` is the second year of a span written "2024-25" or "1998/99".
+/// Whether `first` is the second year of a span written "2024-25", "2024–25" or "1998/99".
 fn ends_years(text: &str, first: Number) -> bool {
-    let b = text.as_bytes();
-    first.end - first.start == 2
-        && first.start >= 5
-        && matches!(b[first.start - 1], b'-' | b'/' | 0x80..=0xff)
-        && {
-            let lead = text[..first.start].trim_end_matches(['-', '/', '\u{2013}']);
-            lead.len() >= 4
-                && lead.as_bytes()[lead.len() - 4..]
-                    .iter()
-                    .all(u8::is_ascii_digit)
-                && matches!(&lead[lead.len() - 4..lead.len() - 2], "19" | "20")
-        }
+    let before = &text[..first.start];
+    first.end - first.start == 2 && before.ends_with(['-', '/', '\u{2013}']) && {
+        let lead = before.trim_end_matches(['-', '/', '\u{2013}']);
+        lead.len() >= 4
+            && lead.as_bytes()[lead.len() - 4..]
+                .iter()
+                .all(u8::is_ascii_digit)
+            && matches!(&lead[lead.len() - 4..lead.len() - 2], "19" | "20")
+    }
 }
 
 /// Whether a figure with no unit and no counted noun is still a figure the text states:
