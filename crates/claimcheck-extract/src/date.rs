@@ -73,7 +73,9 @@ const FULL_MONTH: &str =
     "(?:january|february|march|april|may|june|july|august|september|october|november|december)";
 const DAY: &str = "(?:[12][0-9]|3[01]|0?[1-9])";
 const ORDINAL: &str = "(?:st|nd|rd|th)";
-const YEAR: &str = "(?:1[5-9][0-9]{2}|20[0-9]{2})";
+/// A year from 1500 to 2100: the end of the century is the one year past 2099 news often names
+/// ("by 2100"), where a later four-digit number is more often an amount or a clock time.
+const YEAR: &str = "(?:1[5-9][0-9]{2}|20[0-9]{2}|2100)";
 const WEEKDAY: &str = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 /// A day of the month in ordinal words: "first", "twenty-second", "thirty first".
 const DAY_WORD: &str = "(?:(?:twenty|thirty)[-\\s]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
@@ -279,7 +281,7 @@ const YEAR_WORDS_CUES: &[&str] = &["thousand", "eleven", "twelve", "teen", "twen
 /// What [`MONTH_YEAR`] holds after its month: a [`YEAR`]'s first two digits ([`CENTURIES`]),
 /// or "year" ("last year"). Without it every "may" of a text, a verb far more often than a
 /// month, had its stretch searched.
-const CENTURIES_OR_YEAR: &[&str] = &["15", "16", "17", "18", "19", "20", "year"];
+const CENTURIES_OR_YEAR: &[&str] = &["15", "16", "17", "18", "19", "20", "21", "year"];
 /// The first two digits of a year of [`YEAR`]: [`CENTURIES_OR_YEAR`] without "year".
 const CENTURIES: &[&str] = match CENTURIES_OR_YEAR.split_last() {
     Some((_, centuries)) => centuries,
@@ -2089,7 +2091,7 @@ fn in_hyphen_chain_as_year(text: &str, y: Span) -> bool {
         [_] => true,
         [first, second] => {
             let is_year =
-                |g: &str| g.len() == 4 && g.parse::<i16>().is_ok_and(|n| (1500..2100).contains(&n));
+                |g: &str| g.len() == 4 && g.parse::<i16>().is_ok_and(|n| (1500..=2100).contains(&n));
             let year_is_second = start + first.len() <= y.start;
             if year_is_second {
                 is_year(first)
@@ -4657,6 +4659,29 @@ mod tests {
             "The deal should close in October.",
             Some("2009-06-05"),
             &[("October", Some("2009-10"), "")],
+        );
+    }
+
+    #[test]
+    fn reads_the_end_of_the_century_as_a_year_and_no_later_one() {
+        check(
+            "Seas could rise a metre by 2100, and by 2050 half of that.",
+            Some("2026-11-20"),
+            &[
+                ("2100", Some("2100"), "relation=before precision=year"),
+                ("2050", Some("2050"), "relation=before precision=year"),
+            ],
+        );
+        check(
+            "The plan runs from 2030 to 2100.",
+            Some("2026-11-20"),
+            &[("2030", Some("2030"), ""), ("2100", Some("2100"), "")],
+        );
+        // A clock time, an amount, and a year past the end of the century.
+        check(
+            "The order came at 2100 GMT; 2100 people left; nothing is planned in 2101.",
+            Some("2026-11-20"),
+            &[],
         );
     }
 

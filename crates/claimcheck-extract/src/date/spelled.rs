@@ -194,12 +194,13 @@ pub(super) fn ordinal_at(b: &[u8], at: usize) -> Option<usize> {
     matches!(suffix, b"st" | b"nd" | b"rd" | b"th").then_some(at + 2)
 }
 
-/// The span of a [`super::YEAR`] at `at`, `1[5-9][0-9]{2}|20[0-9]{2}`, with no boundary asked
-/// for on either side.
+/// The span of a [`super::YEAR`] at `at`, `1[5-9][0-9]{2}|20[0-9]{2}|2100`, with no boundary
+/// asked for on either side.
 pub(super) fn year_digits(b: &[u8], at: usize) -> Option<Span> {
     let digits = b.get(at..at + 4)?;
     let century = matches!(digits[..2], [b'1', b'5'..=b'9'] | [b'2', b'0']);
-    (century && digits[2..].iter().all(u8::is_ascii_digit)).then_some(Span::new(at, at + 4))
+    let year = (century && digits[2..].iter().all(u8::is_ascii_digit)) || digits == b"2100";
+    year.then_some(Span::new(at, at + 4))
 }
 
 /// The span of a [`super::YEAR`] and the `\b` after it, at `at`.
