@@ -3065,11 +3065,34 @@ fn until_a_time_on(text: &str, start: usize) -> bool {
     is_time && lead.is_some_and(|w| is(w, &["until", "till"]))
 }
 
+/// Whether the schedule before `start` is told in the past: "was due on", "were scheduled for",
+/// where the date may be behind the publication, as "is due on" is not.
+fn scheduled_in_the_past(text: &str, start: usize) -> bool {
+    let (_, before) = window_before(text, start);
+    let words = before
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .rev()
+        .filter(|w| !w.is_empty());
+    let mut previous_was_verb = false;
+    for w in words.take(8) {
+        if previous_was_verb {
+            return ["was", "were", "had"].iter().any(|x| w.eq_ignore_ascii_case(x));
+        }
+        previous_was_verb = ["scheduled", "slated", "set", "planned", "due"]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x));
+    }
+    false
+}
+
 /// Whether the sentence around a date looks back or ahead: the nearest tense cue before the date,
 /// else the nearest after it. "until" and "scheduled for" look ahead, "since" looks back.
 fn lean(text: &str, sentence: Span, span: Span, relation: Option<Relation>) -> Lean {
     match relation {
-        Some(Relation::Until | Relation::ScheduledFor) => return Lean::Future,
+        Some(Relation::Until) => return Lean::Future,
+        Some(Relation::ScheduledFor) if !scheduled_in_the_past(text, span.start) => {
+            return Lean::Future;
+        }
         Some(Relation::Since) => return Lean::Past,
         Some(Relation::On) if until_a_time_on(text, span.start) => return Lean::Future,
         _ => {}
@@ -4540,7 +4563,7 @@ mod tests {
         // A point after a full month name ends the sentence: the next one's "Last year" or
         // number is not the month's year or day; after an abbreviation it is read on.
         check(
-            "The race is on 13 April. Last year, 56,000 ran. It ends in May. 11 people won.",
+            "The race is on 13 April. Last year, 56,000 ran. It peaked in May. 11 people won.",
             p,
             &[
                 ("13 April", Some("2023-04-13"), ""),
@@ -4659,6 +4682,40 @@ mod tests {
             "The deal should close in October.",
             Some("2009-06-05"),
             &[("October", Some("2009-10"), "")],
+        );
+    }
+
+    #[test]
+    fn reads_the_tense_from_the_verb_that_carries_it() {
+        // 2026-11-20 is a Friday.
+        let p = Some("2026-11-20");
+        let on = |text: &str, date: &str| check(text, p, &[("Sunday", Some(date), "")]);
+        // A past form after a modal, "to" or a negation carries no tense.
+        on("The storm will hit on Sunday.", "2026-11-22");
+        on("The storm is expected to hit on Sunday.", "2026-11-22");
+        on("The storm hit on Sunday.", "2026-11-15");
+        on("The team did not play on Sunday.", "2026-11-15");
+        on("The team didn't play on Sunday.", "2026-11-15");
+        // Scheduling verbs in the present, and "likely to".
+        on("City face a trip to Rovers on Sunday.", "2026-11-22");
+        on("The offer ends on Sunday.", "2026-11-22");
+        on("The road is likely to close on Sunday.", "2026-11-22");
+        // A month alone stays on the side the sentence leans to.
+        let month = |text: &str, date: &str| check(text, p, &[("January", Some(date), "")]);
+        month("Prices fell in January.", "2026-01");
+        month("Prices have fallen since January.", "2026-01");
+        month("The law takes effect in January.", "2027-01");
+        month("The law will take effect in January.", "2027-01");
+        // A schedule told in the past is read by its tense, not as ahead.
+        check(
+            "Rent was due on the last day of January.",
+            p,
+            &[("the last day of January", Some("2026-01-31"), "")],
+        );
+        check(
+            "Rent is due on the last day of January.",
+            p,
+            &[("the last day of January", Some("2027-01-31"), "")],
         );
     }
 
@@ -4936,7 +4993,7 @@ mod tests {
         check(
             "Profits rose in March first-quarter results.",
             p,
-            &[("March", Some("2013-03"), "")],
+            &[("March", Some("2012-03"), "")],
         );
         // Days in ordinal words.
         check(
@@ -4962,7 +5019,7 @@ mod tests {
         check(
             "It ends on the twenty third day of September.",
             p,
-            &[("the twenty third day of September", Some("2012-09-23"), "")],
+            &[("the twenty third day of September", Some("2013-09-23"), "")],
         );
         check(
             "They met on Tuesday the eleventh.",
@@ -5074,7 +5131,7 @@ mod tests {
         check(
             "I went back in the April.",
             p,
-            &[("April", Some("2013-04"), "")],
+            &[("April", Some("2012-04"), "")],
         );
         check(
             "The stock is down 20% in the year to date.",

@@ -11,8 +11,9 @@ use super::lexicon::Lean;
 /// How much farther a date on the side the sentence does not lean to counts. News gives the year
 /// of a date outside the current year, so a date without one is kept near the publication date
 /// even against the tense: "Monday, June 20" in a past-tense article of June 16 stays in June so
-/// the weekday check can catch it. Only a date much nearer on the other side wins ("fell in
-/// October" in June is last October, four months ahead being counted as twelve).
+/// the weekday check can catch it. Only a date much nearer on the other side wins ("met on June
+/// 20" in a story of June 16 is four days ahead, counted as twelve, against 361 back). A month
+/// alone is always put on the side the sentence leans to ([`month`]).
 const WRONG_SIDE_FACTOR: i64 = 3;
 
 /// `date` moved by `days` days.
@@ -93,8 +94,11 @@ pub(super) fn weekday_in_week(published: Date, day: Weekday, weeks: i64) -> Opti
     )
 }
 
-/// The year of a month named without one, chosen as [`month_day`] does; the publication month
-/// itself counts as both past and future.
+/// The year of a month named without one: the nearest on the side the sentence leans to, the
+/// publication month itself counting as both past and future, and the nearest of all when it
+/// leans nowhere. Unlike a day, a month is never put on the other side: no weekday can show it
+/// wrong there, and "fell in January" written in November is this year's January, not the
+/// coming one.
 pub(super) fn month(published: Date, month: i8, lean: Lean) -> Option<CalendarDate> {
     let here = i32::from(published.year()) * 12 + i32::from(published.month());
     let mut best: Option<(i64, i16)> = None;
@@ -106,8 +110,8 @@ pub(super) fn month(published: Date, month: i8, lean: Lean) -> Option<CalendarDa
             Lean::Future => offset < 0,
             Lean::Neutral => false,
         };
-        let cost = i64::from(offset.abs()) * if wrong_side { WRONG_SIDE_FACTOR } else { 1 };
-        if best.is_none_or(|(c, _)| cost < c) {
+        let cost = i64::from(offset.abs());
+        if !wrong_side && best.is_none_or(|(c, _)| cost < c) {
             best = Some((cost, year));
         }
     }

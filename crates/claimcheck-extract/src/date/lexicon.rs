@@ -356,12 +356,25 @@ word_list!(
     ]
 );
 
+word_list!(
+    /// Verbs in the present tense that news uses for what is scheduled: "City face Rovers on
+    /// Sunday", "the offer ends on Monday", "the trial opens on Tuesday".
+    SCHEDULE_WORDS,
+    is_schedule_word,
+    [
+        "begins", "starts", "opens", "reopens", "resumes", "closes", "ends", "expires", "plays",
+        "play", "faces", "face", "hosts", "host", "travels", "travel", "meets", "meet", "kicks",
+        "launches", "arrives", "departs",
+    ]
+);
+
 /// The shapes of every word [`tense_of`] looks for in the word it is given.
 static TENSE_SHAPES: std::sync::LazyLock<crate::ascii::Shapes> = std::sync::LazyLock::new(|| {
     crate::ascii::Shapes::of(
         FUTURE_WORDS
             .iter()
             .chain(PAST_WORDS)
+            .chain(SCHEDULE_WORDS)
             .copied()
             .chain(["to", "may"]),
     )
@@ -401,9 +414,16 @@ pub(super) fn tense_of(word: &str, previous: &str) -> Option<Lean> {
                 | "is"
                 | "are"
                 | "aims"
+                | "aim"
                 | "intends"
+                | "intend"
                 | "scheduled"
                 | "slated"
+                | "likely"
+                | "poised"
+                | "hopes"
+                | "hope"
+                | "wants"
         )
     {
         return Some(Lean::Future);
@@ -412,13 +432,38 @@ pub(super) fn tense_of(word: &str, previous: &str) -> Option<Lean> {
     if is_future_word(w) || word == "may" {
         return Some(Lean::Future);
     }
-    let past = is_past_word(w) || regular_past(word, w);
-    if !past {
+    let schedule = is_schedule_word(w);
+    let past = !schedule && (is_past_word(w) || regular_past(word, w));
+    if !schedule && !past {
         return None;
+    }
+    let p = crate::ascii::lowercase_on_stack(previous, &mut previous_buf).unwrap_or("");
+    // A verb after a modal, "to" or a negation is not the one that carries the tense ("will
+    // hit", "expected to cut", "did not play"): the words before it say.
+    if matches!(
+        p,
+        "will"
+            | "would"
+            | "should"
+            | "could"
+            | "can"
+            | "might"
+            | "must"
+            | "may"
+            | "shall"
+            | "ll"
+            | "to"
+            | "not"
+            | "t"
+            | "never"
+    ) {
+        return None;
+    }
+    if schedule {
+        return Some(Lean::Future);
     }
     // A participle after "be" is passive ("should be completed", "will be held"), and says
     // nothing of the time.
-    let p = crate::ascii::lowercase_on_stack(previous, &mut previous_buf).unwrap_or("");
     (!matches!(p, "be" | "being")).then_some(Lean::Past)
 }
 
