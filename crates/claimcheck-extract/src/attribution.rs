@@ -259,7 +259,44 @@ impl Speakers {
         d: &mut AttributionDetails,
     ) {
         let from = text.floor_char_boundary(at.saturating_sub(600));
-        let window = &text[from..at];
+        if let Some((name, title)) = self.named_in(&text[from..at], pronoun, false) {
+            self.give_pronoun(name, title, pronoun, d);
+        }
+    }
+
+    /// The person `name` (a mention, or a new person, with the title the text gave them) as
+    /// the speaker of `d`, who is then known as `pronoun`.
+    fn give_pronoun(
+        &mut self,
+        name: String,
+        title: Option<String>,
+        pronoun: Pronoun,
+        d: &mut AttributionDetails,
+    ) {
+        if d.role.is_none() {
+            d.role = title;
+        }
+        let known = self.people.find(&name);
+        self.apply_person(known, name, d, false);
+        if let Some(k) = self.people.find(d.speaker.as_deref().unwrap_or_default()) {
+            self.people.known[k].pronoun = Some(pronoun);
+        }
+    }
+
+    /// The last person `window` names whom `pronoun` can stand for: after a courtesy title of
+    /// the pronoun's sex or none ("Ms Reeves", "Dr Obi"), as a full name after a title of
+    /// either case ("Chancellor Rachel Reeves", "Rovers manager Elena Marsh", "UN
+    /// Secretary-General António Guterres"), or, with `known_too`, as any mention of a person
+    /// already known whom the other pronoun has not named ("Albers, a former central
+    /// banker, ..."). `None` where a sentence after the name opens with a described person
+    /// ("The minister resigned."), a nearer referent. The title before a new full name comes
+    /// with it, with the title word before it ("Finance Minister", "chief executive").
+    fn named_in(
+        &self,
+        window: &str,
+        pronoun: Pronoun,
+        known_too: bool,
+    ) -> Option<(String, Option<String>)> {
         let words: Vec<&str> = window
             .split(|c: char| {
                 c.is_whitespace()
@@ -282,6 +319,12 @@ impl Speakers {
                 && !lexicon::LEXICON.is_adverbial(w))
             .then_some(w)
         }
+        // A title, or a hyphenated one of which a part is ("Secretary-General").
+        let is_title = |w: &str| {
+            let w = w.trim_end_matches('.');
+            lexicon::LEXICON.is_role(w)
+                || (w.contains('-') && w.split('-').any(|part| lexicon::LEXICON.is_role(part)))
+        };
         let mut found = None;
         for k in (0..words.len()).rev() {
             let w = words[k];
@@ -304,37 +347,47 @@ impl Speakers {
             }
             match courtesy {
                 Some(sex) if !names.is_empty() && sex.is_none_or(|s| s == pronoun) => {
-                    found = Some((names.join(" "), k));
+                    found = Some((names.join(" "), None, k));
                     break;
                 }
                 Some(_) => continue,
                 None => {}
             }
-            let titled =
-                w.chars().next().is_some_and(char::is_uppercase) && lexicon::LEXICON.is_role(w);
-            if titled && names.len() >= 2 {
-                found = Some((names.join(" "), k));
+            if names.len() >= 2 && is_title(w) {
+                let title = match k.checked_sub(1).map(|j| words[j]) {
+                    Some(before) if is_title(before) => format!("{before} {w}"),
+                    _ => w.to_string(),
+                };
+                found = Some((names.join(" "), Some(title), k));
                 break;
             }
+            // A known person's name, where this word starts it.
+            if known_too
+                && let Some(name) = name_word(w)
+                && (k == 0 || name_word(words[k - 1]).is_none())
+            {
+                let mention = std::iter::once(name)
+                    .chain(names.iter().take(1).copied())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let person = self
+                    .people
+                    .find(&mention)
+                    .or_else(|| self.people.find(name))
+                    .filter(|&j| self.people.known[j].pronoun.is_none_or(|q| q == pronoun));
+                if let Some(j) = person {
+                    found = Some((self.people.known[j].name.clone(), None, k));
+                    break;
+                }
+            }
         }
-        let Some((name, k)) = found else {
-            return;
-        };
-        // A sentence after the name that opens with a described person ("The minister
-        // resigned.") gives the pronoun a nearer referent than the name.
+        let (name, title, k) = found?;
         let described = (k + 1..words.len().saturating_sub(1)).any(|j| {
             words[j - 1].ends_with('.')
                 && matches!(words[j], "The" | "A" | "An")
                 && lexicon::LEXICON.is_role(words[j + 1])
         });
-        if described {
-            return;
-        }
-        let known = self.people.find(&name);
-        self.apply_person(known, name, d, false);
-        if let Some(k) = self.people.find(d.speaker.as_deref().unwrap_or_default()) {
-            self.people.known[k].pronoun = Some(pronoun);
-        }
+        (!described).then_some((name, title))
     }
 
     /// Gives `d` the person at `found` (a later mention) or registers `name` as a new person.
@@ -571,12 +624,34 @@ fn attributions_reading(
                         _ => None,
                     };
                     let speaker_start = p.speaker_start;
-                    let mut d = speakers.resolve(p, unit.paragraph);
-                    if let Some(pronoun) = pronoun
-                        && d.speaker.is_none()
-                        && d.role.is_none()
-                    {
-                        speakers.named_before(text, speaker_start, pronoun, &mut d);
+                    // A person the narrative names after the last claim and before this
+                    // sentence is who "he" or "she" stands for, before anyone quoted earlier:
+                    // "Chancellor Markus Brenner sought to play down the row. '...,' he said."
+                    let since = claims.last().map_or(0, |c| c.span.end);
+                    let from = text.floor_char_boundary(
+                        since.max(unit.span.start.saturating_sub(NARRATIVE_REACH)),
+                    );
+                    let named = pronoun.filter(|_| from < unit.span.start).and_then(|pronoun| {
+                        speakers.named_in(&text[from..unit.span.start], pronoun, true)
+                    });
+                    let mut d;
+                    if let (Some((name, title)), Some(pronoun)) = (named, pronoun) {
+                        d = AttributionDetails {
+                            role: p.role,
+                            organization: p.organization,
+                            outlet: p.outlet,
+                            cue: p.cue,
+                            ..AttributionDetails::default()
+                        };
+                        speakers.give_pronoun(name, title, pronoun, &mut d);
+                    } else {
+                        d = speakers.resolve(p, unit.paragraph);
+                        if let Some(pronoun) = pronoun
+                            && d.speaker.is_none()
+                            && d.role.is_none()
+                        {
+                            speakers.named_before(text, speaker_start, pronoun, &mut d);
+                        }
                     }
                     fill_content(text, &content, &runs, &mut d);
                     (span, d)
@@ -623,6 +698,10 @@ fn attributions_reading(
     }
     claims
 }
+
+/// How far back from a sentence whose speaker is "he" or "she" the narrative since the last
+/// claim is read for the person it names.
+const NARRATIVE_REACH: usize = 1000;
 
 /// Whether the quotation `run` is left open at its paragraph's end: no closing mark ends it.
 fn runs_on(text: &str, run: QuoteRun) -> bool {
@@ -1101,6 +1180,64 @@ mod tests {
         }
     }
 
+    /// A person the narrative names between the last claim and a "he" or "she" is the one the
+    /// pronoun stands for, before the person quoted earlier.
+    #[test]
+    fn a_pronoun_names_the_person_the_narrative_named_since_the_last_claim() {
+        let speakers = |text: &str| -> Vec<(Option<String>, Option<String>)> {
+            extract_attributions(text)
+                .into_iter()
+                .map(|c| match *c.details {
+                    Details::Attribution(d) => (d.speaker, d.role),
+                    _ => unreachable!(),
+                })
+                .collect()
+        };
+        let named = |s: &str, r: Option<&str>| (Some(s.to_string()), r.map(str::to_string));
+        assert_eq!(
+            speakers(
+                "\"We will vote no,\" said Jonas Petersen, the Green leader.\n\n\
+                 Chancellor Markus Brenner sought to play down the row. \"Coalitions argue,\" he \
+                 said."
+            ),
+            [
+                named("Jonas Petersen", Some("the Green leader")),
+                named("Markus Brenner", Some("Chancellor")),
+            ]
+        );
+        // A lowercase title, a hyphenated one, and a known person named again by surname.
+        assert_eq!(
+            speakers(
+                "\"We lost,\" Okafor said. Rovers manager Elena Marsh praised her side. \"We \
+                 were poor,\" she said."
+            )[1],
+            named("Elena Marsh", Some("manager"))
+        );
+        assert_eq!(
+            speakers(
+                "\"It is late,\" campaigners said. UN Secretary-General Ana Costa urged action. \
+                 \"Promises are not enough,\" she said."
+            )[1],
+            named("Ana Costa", Some("Secretary-General"))
+        );
+        assert_eq!(
+            speakers(
+                "\"No,\" Finance Minister Katrin Albers said. \"Cuts hurt,\" Clemens Fuest \
+                 said. Albers, a former banker, was asked about it. She said she would stay."
+            )[2]
+                .0
+                .as_deref(),
+            Some("Katrin Albers")
+        );
+        // With nothing named between, the pronoun goes on naming the last speaker.
+        assert_eq!(
+            speakers("\"Yes,\" Clemens Fuest said. \"It is bad,\" he added.")[1]
+                .0
+                .as_deref(),
+            Some("Clemens Fuest")
+        );
+    }
+
     /// A comma after a place or time behind the speaker opens no appositive of the speaker.
     #[test]
     fn an_appositive_after_a_place_is_not_the_speakers() {
@@ -1129,6 +1266,24 @@ mod tests {
             &[Want {
                 role: Some("Mayor"),
                 ..want(Some("Ines Okafor"), "told", "the bridge would reopen")
+            }],
+        );
+        // After a quotation, what follows the hearer is how or where it was said, not the
+        // statement: the quotation is.
+        check(
+            "\"We are ready,\" Mayor Ines Okafor told a joint press conference in Leeds.",
+            &[Want {
+                role: Some("Mayor"),
+                quoted: &["We are ready"],
+                ..want(Some("Ines Okafor"), "told", "We are ready")
+            }],
+        );
+        check(
+            "\"We are digging,\" Ali Khan told the Associated Press by phone.",
+            &[Want {
+                outlet: Some("Associated Press"),
+                quoted: &["We are digging"],
+                ..want(Some("Ali Khan"), "told", "We are digging")
             }],
         );
     }

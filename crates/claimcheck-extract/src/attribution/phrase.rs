@@ -380,16 +380,24 @@ static HEARER: Twin = Twin::new(hearer_pattern);
 pub fn hearer(s: &str) -> Option<Hearer> {
     let caps = HEARER.get(s).captures(s)?;
     let mut len = caps.get(0).map_or(0, |m| m.end());
-    // "a news conference", "a press briefing": the pattern reads one lowercase word, and the
-    // noun of the audience follows it.
+    // "a news conference", "a joint press briefing": the pattern reads one lowercase word, and
+    // the noun of the audience follows it, within two more words.
     if caps.name("low").is_some() {
-        let rest = &s[len..];
-        let word = rest.trim_start();
-        let end = word
-            .find(|c: char| !c.is_ascii_lowercase())
-            .unwrap_or(word.len());
-        if word.len() < rest.len() && is_audience(&word[..end]) {
-            len += rest.len() - word.len() + end;
+        let mut at = len;
+        for _ in 0..2 {
+            let rest = &s[at..];
+            let word = rest.trim_start();
+            let end = word
+                .find(|c: char| !c.is_ascii_lowercase())
+                .unwrap_or(word.len());
+            if word.len() == rest.len() || end == 0 {
+                break;
+            }
+            at += rest.len() - word.len() + end;
+            if is_audience(&word[..end]) {
+                len = at;
+                break;
+            }
         }
     }
     let described = caps.name("desc").is_some();
