@@ -297,8 +297,13 @@ fn distance(text: &str, sentence: Span, m: &Measure, previous: Option<&Claim>) -
     let from: Option<(usize, String)>;
     let to: String;
     let mut end;
+    // A trip between the length and its places: "a 505 km journey between X and Y".
+    let mut trip = None;
     if let Some(tail) = TAIL.get(after).captures(after) {
         let rel_end = after_start + tail.get(0)?.end();
+        trip = after[..tail.name("rel")?.start()]
+            .split_whitespace()
+            .find_map(route_word);
         let rel = tail.name("rel")?.as_str().to_ascii_lowercase();
         if rel == "between" {
             let rest = &text[rel_end..sentence.end];
@@ -340,7 +345,7 @@ fn distance(text: &str, sentence: Span, m: &Measure, previous: Option<&Claim>) -
         }
     } else if SEPARATED.get(before).is_match(before)
         || APART.get(after).is_match(after)
-        || FRAMED_PAIR.get(before).is_match(before)
+        || (FRAMED_PAIR.get(before).is_match(before) && !changed_by(before))
     {
         // "Toronto and Montreal, which are separated by about 500 km", "X and Y are 40 km
         // apart", "the distance between X and Y is 300 km".
@@ -381,7 +386,12 @@ fn distance(text: &str, sentence: Span, m: &Measure, previous: Option<&Claim>) -
     let window_start =
         crate::quantity::units::floor_char_boundary(text, m.span.start.saturating_sub(25))
             .max(sentence.start);
-    let mode = mode_in(&text[window_start.min(start)..end]);
+    let mode = match mode_in(&text[window_start.min(start)..end]) {
+        Mode::Straight => trip
+            .or_else(|| route_before(text, sentence.start, start))
+            .unwrap_or(Mode::Straight),
+        stated => stated,
+    };
     let comparator = m.comparator.unwrap_or(Comparator::Approx);
     let details = DistanceDetails {
         from: from.map(|(_, name)| name),
@@ -399,6 +409,40 @@ fn distance(text: &str, sentence: Span, m: &Measure, previous: Option<&Claim>) -
         Span::new(start, end),
         Details::Distance(Box::new(details)),
     ))
+}
+
+/// Whether the length after `before` is a change to the distance between the places before
+/// it, not the distance: "cut the distance between Lyon and Paris by about 40 km".
+fn changed_by(before: &str) -> bool {
+    let lead = before.trim_end();
+    lead.len() > 3 && lead[lead.len() - 3..].eq_ignore_ascii_case(" by")
+}
+
+/// The way a distance framed by its places is measured when a route names them: "the rail
+/// line from Madrid to Lisbon is 620 km long", "the drive between X and Y". Read in the few
+/// words before the frame that starts at `start`.
+fn route_before(text: &str, sentence_start: usize, start: usize) -> Option<Mode> {
+    let from = crate::quantity::units::floor_char_boundary(text, start.saturating_sub(40))
+        .max(sentence_start);
+    let words: Vec<&str> = text[from..start].split_whitespace().collect();
+    // The frame's word ("from", "between") and up to three words before it.
+    let (frame, lead) = words.split_last()?;
+    if !(frame.eq_ignore_ascii_case("from") || frame.eq_ignore_ascii_case("between")) {
+        return None;
+    }
+    lead.iter().rev().take(3).find_map(|w| route_word(w))
+}
+
+/// The way a route noun measures: "rail line" along the track, "journey" along the road.
+fn route_word(word: &str) -> Option<Mode> {
+    let w = word.trim_matches(|c: char| !c.is_ascii_alphabetic());
+    crate::ascii::with_lowercase(w, |w| match w {
+        "rail" | "railway" | "line" | "track" | "train" => Some(Mode::Rail),
+        "road" | "motorway" | "highway" | "drive" | "journey" | "trip" | "route" | "ride"
+        | "walk" | "hike" | "march" | "trek" | "commute" => Some(Mode::Road),
+        "flight" | "flights" => Some(Mode::Flight),
+        _ => None,
+    })
 }
 
 /// An attributive length before a trip and the two places it joins: "the 21-mile crossing
@@ -720,6 +764,46 @@ mod tests {
         ] {
             crate::extract(text, &crate::ExtractOptions::default());
         }
+    }
+
+    /// A route named with the places is measured along it: the checker can then say it has
+    /// no route data rather than hold the claim to a straight line.
+    #[test]
+    fn a_route_before_or_after_the_places_sets_the_mode() {
+        let mode = |text: &str| match &*extract_distances(text)[0].details {
+            Details::Distance(d) => (d.from.clone(), d.to.clone(), d.mode),
+            _ => unreachable!(),
+        };
+        let between = |mode| (Some("Madrid".to_string()), Some("Lisbon".to_string()), mode);
+        assert_eq!(
+            mode("The rail line from Madrid to Lisbon is 750km long."),
+            between(Mode::Rail)
+        );
+        assert_eq!(
+            mode("The journey between Madrid and Lisbon is 620 km."),
+            between(Mode::Road)
+        );
+        assert_eq!(
+            mode("The 620 km journey between Madrid and Lisbon takes a day."),
+            between(Mode::Road)
+        );
+        assert_eq!(
+            mode("The distance between Madrid and Lisbon is 504 km."),
+            between(Mode::Straight)
+        );
+    }
+
+    /// A length "by" which a distance changed is not the distance.
+    #[test]
+    fn a_change_to_a_distance_is_not_one() {
+        check(
+            "The motorway cut the distance between Lyon and Paris by about 40 kilometres.",
+            None,
+        );
+        check(
+            "The bypass shortened the drive from Leeds to York by 5 miles.",
+            None,
+        );
     }
 
     #[test]
