@@ -473,11 +473,15 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
         comparator = None;
     }
 
-    // A compound length or weight: "7 feet 10 inches", "2 km and 1 metre".
+    // A compound length, weight or time of the clock: "7 feet 10 inches", "2 km and 1 metre",
+    // "1 hour 20 minutes". Days, months and years are each their own figure ("3 years, 2
+    // months"), as a month has no fixed length.
+    let clock = |u: &Unit| u.dimension == Dimension::Time && u.factor <= 3600.0;
     if value_max.is_none()
         && !attributive
         && let Some(mut current) = unit
-        && matches!(current.unit.dimension, Dimension::Length | Dimension::Mass)
+        && (matches!(current.unit.dimension, Dimension::Length | Dimension::Mass)
+            || clock(current.unit))
     {
         let mut base = value * current.unit.factor;
         let mut smallest = current;
@@ -497,6 +501,7 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
             let explicit_and = sep.as_str().contains("and") && m.unit != current.unit;
             if m.unit.dimension != current.unit.dimension
                 || (m.unit.factor >= current.unit.factor && !explicit_and)
+                || (m.unit.dimension == Dimension::Time && !clock(m.unit))
             {
                 break;
             }
@@ -524,6 +529,7 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
     {
         end += "-old".len();
     }
+    let mut named_before = None;
     let (span_end, unit_text, unit) = match unit {
         Some(m) => {
             let mut resolved = m.unit;
@@ -544,6 +550,17 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
                 end,
                 Some(crate::collapse_white_space(unit_written(text, m))),
                 Some(resolved),
+            )
+        }
+        None if first.form == NumberForm::Digits
+            && let Some(at) = magnitude_before(text, first.start) =>
+        {
+            // "a magnitude 6.8 earthquake": the scale's name before the figure is its unit.
+            named_before = Some(at);
+            (
+                end,
+                Some(text[at..at + "magnitude".len()].to_string()),
+                unit_named("magnitude"),
             )
         }
         None => {
@@ -580,7 +597,8 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
     }
     let start = stated
         .filter(|_| comparator.is_some())
-        .map_or(first.start, |s| s.start);
+        .map_or(first.start, |s| s.start)
+        .min(named_before.unwrap_or(usize::MAX));
     let measure = Measure {
         span: Span::new(start, span_end),
         core: Span::new(first.start, span_end),
@@ -592,6 +610,21 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
         attributive,
     };
     Some((measure, next))
+}
+
+/// Where "magnitude" starts when it is the word right before `start` ("a magnitude 6.8 quake",
+/// "Magnitude-5.2"), with one space or hyphen between.
+fn magnitude_before(text: &str, start: usize) -> Option<usize> {
+    const WORD: &str = "magnitude";
+    let before = text[..start].strip_suffix([' ', '-'])?;
+    let at = before.len().checked_sub(WORD.len())?;
+    let word = before.get(at..)?;
+    (word.eq_ignore_ascii_case(WORD)
+        && !before[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric))
+    .then_some(at)
 }
 
 /// An amount of money written with a currency symbol before it: "$700 million", "€10M", "£2,000".
@@ -1440,7 +1473,54 @@ mod tests {
             ),
             (
                 "A magnitude 6.8 earthquake struck; families have 2.5 children.",
-                &[("2.5 children", 2.5, None, None, None)],
+                &[
+                    (
+                        "magnitude 6.8",
+                        6.8,
+                        Some("magnitude"),
+                        Some("magnitude"),
+                        None,
+                    ),
+                    ("2.5 children", 2.5, None, None, None),
+                ],
+            ),
+            (
+                "A 6.0-magnitude quake; it measured 6.1 on the Richter scale; a 4.5 reading.",
+                &[
+                    (
+                        "6.0-magnitude",
+                        6.0,
+                        Some("magnitude"),
+                        Some("magnitude"),
+                        None,
+                    ),
+                    (
+                        "6.1 on the Richter scale",
+                        6.1,
+                        Some("on the Richter scale"),
+                        Some("magnitude"),
+                        None,
+                    ),
+                ],
+            ),
+            (
+                "The crossing takes about 1 hour 20 minutes, or 2 hours and 30 minutes.",
+                &[
+                    (
+                        "about 1 hour 20 minutes",
+                        80.0,
+                        Some("minutes"),
+                        Some("minute"),
+                        Some(Approx),
+                    ),
+                    (
+                        "2 hours and 30 minutes",
+                        150.0,
+                        Some("minutes"),
+                        Some("minute"),
+                        None,
+                    ),
+                ],
             ),
             (
                 "About 86,000 remained cut off, up from 1.2 million; more than 40 were hurt.",

@@ -22,6 +22,8 @@ pub(crate) enum Dimension {
     Power,
     Angle,
     Frequency,
+    /// An earthquake's magnitude, a number on a scale with no unit of its own.
+    Magnitude,
 }
 
 impl Dimension {
@@ -42,6 +44,7 @@ impl Dimension {
             Dimension::Power => "power",
             Dimension::Angle => "angle",
             Dimension::Frequency => "frequency",
+            Dimension::Magnitude => "magnitude",
         }
     }
 
@@ -61,6 +64,7 @@ impl Dimension {
             "power" => Dimension::Power,
             "angle" => Dimension::Angle,
             "frequency" => Dimension::Frequency,
+            "magnitude" => Dimension::Magnitude,
             _ => return None,
         })
     }
