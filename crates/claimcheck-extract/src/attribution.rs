@@ -34,6 +34,8 @@ mod lexicon;
 mod phrase;
 mod quotes;
 
+pub(crate) use quotes::quote_runs;
+
 use std::sync::LazyLock;
 
 use claimcheck_core::{AttributionDetails, Claim, Details, Span};

@@ -152,7 +152,7 @@ pub fn extract_many_into<T>(
         .map(|(k, dates)| {
             in_document_order(
                 [
-                    dates,
+                    without_quoted_day_words(texts[k].0, dates),
                     std::mem::take(&mut distances[k]),
                     std::mem::take(&mut attributions[k]),
                     std::mem::take(&mut quantities[k]),
@@ -161,6 +161,36 @@ pub fn extract_many_into<T>(
             )
         })
         .collect()
+}
+
+/// `dates` less "today", "tonight", "tomorrow" and "yesterday" inside a quotation: there they
+/// are counted from when the words were said, which the publication date does not give ("Today's
+/// sentences send a message," she said of Thursday's hearing), or stand for the present and the
+/// future at large ("every euro we spend today has to be earned tomorrow").
+fn without_quoted_day_words(text: &str, mut dates: Vec<Claim>) -> Vec<Claim> {
+    let is_day_word = |c: &Claim| {
+        let word = c.text.split(|ch: char| !ch.is_ascii_alphabetic()).next();
+        word.is_some_and(|w| {
+            ["today", "tonight", "tomorrow", "yesterday"]
+                .iter()
+                .any(|d| w.eq_ignore_ascii_case(d))
+        })
+    };
+    if !dates.iter().any(is_day_word) {
+        return dates;
+    }
+    let runs = attribution::quote_runs(text);
+    dates.retain(|c| {
+        if !is_day_word(c) {
+            return true;
+        }
+        // The last quotation starting before the claim is the only one that can hold it: the
+        // top-level quotations do not overlap.
+        let k = runs.partition_point(|r| r.inner.start <= c.span.start);
+        !k.checked_sub(1)
+            .is_some_and(|k| c.span.end <= runs[k].inner.end)
+    });
+    dates
 }
 
 /// Where a claim stands in the document's list: by start, then kind, then end.
@@ -242,6 +272,25 @@ fn kind_order(kind: ClaimKind) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A day counted from now is read against the publication date in the narrative, not in a
+    /// quotation.
+    #[test]
+    fn a_day_word_inside_a_quotation_is_no_date_claim() {
+        let options = ExtractOptions {
+            published: Some(jiff::civil::date(2026, 11, 20)),
+        };
+        let dates: Vec<String> = extract(
+            "\"Every euro we spend today has to be earned tomorrow,\" she said. The vote is \
+             today. \u{201c}Yesterday was hard,\u{201d} he said yesterday.",
+            &options,
+        )
+        .into_iter()
+        .filter(|c| c.kind == ClaimKind::Date)
+        .map(|c| c.text)
+        .collect();
+        assert_eq!(dates, ["today", "yesterday"]);
+    }
 
     /// Several texts read together give each the claims it gives read alone: a long one (past
     /// the length where the patterns start in their `regex` form), short ones (too short for
