@@ -565,7 +565,11 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
         }
         None => {
             // A count needs a counted noun, and is neither a year nor a number in a name.
-            if is_year(text, first) || follows_name(text, first.start) || ends_years(text, first) {
+            if is_year(text, first)
+                || follows_name(text, first.start)
+                || ends_years(text, first)
+                || ends_score(text, first.start)
+            {
                 return None;
             }
             if is_pronoun_one(text, first) {
@@ -610,6 +614,15 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
         attributive,
     };
     Some((measure, next))
+}
+
+/// Whether the number at `start` ends a score or a tally: "a 3-1 win", "voted 6-3". It counts
+/// nothing on its own.
+fn ends_score(text: &str, start: usize) -> bool {
+    let before = text[..start]
+        .strip_suffix(['-', '\u{2013}'])
+        .unwrap_or_default();
+    before.ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// Where "magnitude" starts when it is the word right before `start` ("a magnitude 6.8 quake",
@@ -1499,6 +1512,25 @@ mod tests {
                         6.1,
                         Some("on the Richter scale"),
                         Some("magnitude"),
+                        None,
+                    ),
+                ],
+            ),
+            (
+                "Rates rose 25 basis points; the low was 950 millibars; a 3-1 win.",
+                &[
+                    (
+                        "25 basis points",
+                        25.0,
+                        Some("basis points"),
+                        Some("basis point"),
+                        None,
+                    ),
+                    (
+                        "950 millibars",
+                        950.0,
+                        Some("millibars"),
+                        Some("millibar"),
                         None,
                     ),
                 ],

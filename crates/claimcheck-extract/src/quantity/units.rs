@@ -24,6 +24,7 @@ pub(crate) enum Dimension {
     Frequency,
     /// An earthquake's magnitude, a number on a scale with no unit of its own.
     Magnitude,
+    Pressure,
 }
 
 impl Dimension {
@@ -45,6 +46,7 @@ impl Dimension {
             Dimension::Angle => "angle",
             Dimension::Frequency => "frequency",
             Dimension::Magnitude => "magnitude",
+            Dimension::Pressure => "pressure",
         }
     }
 
@@ -65,6 +67,7 @@ impl Dimension {
             "angle" => Dimension::Angle,
             "frequency" => Dimension::Frequency,
             "magnitude" => Dimension::Magnitude,
+            "pressure" => Dimension::Pressure,
             _ => return None,
         })
     }
