@@ -1290,6 +1290,43 @@ mod tests {
         );
     }
 
+    /// Long names of bodies, with "the" inside them or their acronym in brackets, speak whole;
+    /// a person "of" a body speaks for it; a name opening with a descriptor is no outlet.
+    #[test]
+    fn bodies_by_their_long_names_and_people_of_them() {
+        let speaker = |text: &str| {
+            let d = first_attribution(text);
+            (d.speaker, d.organization, d.outlet)
+        };
+        let owned = |s: &str| Some(s.to_string());
+        assert_eq!(
+            speaker(
+                "Some 1,200 people fled, the United Nations Office for the Coordination of \
+                 Humanitarian Affairs (OCHA) said in a statement."
+            ),
+            (
+                owned("the United Nations Office for the Coordination of Humanitarian Affairs"),
+                None,
+                None
+            )
+        );
+        assert_eq!(
+            speaker("The World Health Organization (WHO) said the outbreak was over."),
+            (owned("the World Health Organization"), None, None)
+        );
+        assert_eq!(
+            speaker(
+                "Detective Inspector Sarah Kaur of West Yorkshire Police said officers had \
+                 examined the files."
+            ),
+            (owned("Sarah Kaur"), owned("West Yorkshire Police"), None)
+        );
+        assert_eq!(
+            speaker("Network Rail said the line would reopen."),
+            (owned("Network Rail"), None, None)
+        );
+    }
+
     /// "and" inside a name joins it where the phrase opens its clause and reads as one body;
     /// two named people, or a name after a clause, keep the last speaker.
     #[test]

@@ -641,7 +641,17 @@ impl Reader<'_> {
                 break;
             }
         }
-        let (np_start, speaker, mut role, organization) =
+        // A body's acronym in brackets after its name: "the World Health Organization (WHO)
+        // said".
+        if e >= 3
+            && self.word(e - 1) == ")"
+            && self.word(e - 3) == "("
+            && self.toks[e - 2].word
+            && is_acronym(self.word(e - 2))
+        {
+            e -= 3;
+        }
+        let (np_start, mut speaker, mut role, mut organization) =
             if e > 0 && !self.toks[e - 1].word && self.word(e - 1) == "," {
                 // An appositive between commas: "Name, role at organization, said".
                 let comma = e - 1;
@@ -720,6 +730,19 @@ impl Reader<'_> {
                     (start, speaker, None, None)
                 }
             };
+        // "Detective Inspector Sarah Kaur of West Yorkshire Police": a full name, then the body
+        // the person speaks for. (A name of one word before "of" is a name of its own:
+        // "Catherine of Aragon".)
+        if let Speaker::Person { name, .. } = &mut speaker
+            && organization.is_none()
+            && let Some((person, body)) = name.split_once(" of ")
+            && person.split(' ').count() >= 2
+            && person.split(' ').all(is_capitalized)
+            && body.starts_with(|c: char| c.is_uppercase())
+        {
+            organization = Some(body.to_string());
+            name.truncate(person.len());
+        }
         if let Speaker::Person {
             title: Some(title), ..
         } = &speaker
@@ -834,7 +857,7 @@ impl Reader<'_> {
         // The last "and" taken into the phrase, if any, and a comma before it.
         let mut joined = None;
         let mut comma = None;
-        while start > 0 && e - start < 10 {
+        while start > 0 && e - start < 12 {
             let j = start - 1;
             if !self.toks[j].word {
                 // A list inside a name: "the Department for Environment, Food and Rural
@@ -856,6 +879,20 @@ impl Reader<'_> {
             let w = self.word(j);
             if start == e && phrase::is_pronoun(w) {
                 return Some((j, phrase::classify(w)?));
+            }
+            // "the" after "of" or "for" inside a name goes on with it: "the Office for the
+            // Coordination of Humanitarian Affairs".
+            let inner_the = w == "the"
+                && start < e
+                && is_capitalized(self.word(start))
+                && j >= 2
+                && self.toks[j - 1].word
+                && matches!(self.word(j - 1), "of" | "for")
+                && self.toks[j - 2].word
+                && is_capitalized(self.word(j - 2));
+            if inner_the {
+                start = j - 1;
+                continue;
             }
             if is_determiner(w) {
                 start = j;

@@ -77,8 +77,13 @@ pub fn classify(phrase: &str) -> Option<Speaker> {
     if words.len() == 1 && is_pronoun(first) {
         return Some(Speaker::Pronoun(first.to_lowercase()));
     }
-    // "the South Korean news agency Yonhap", "North Korea’s state news agency KCNA".
-    if let Some(outlet) = whole_outlet(phrase) {
+    // "the South Korean news agency Yonhap", "North Korea’s state news agency KCNA". A
+    // capitalised descriptor that opens the phrase is a name's first word: "Network Rail".
+    let named_by_descriptor = words.len() > 1
+        && is_capitalized(first)
+        && !is_acronym(first)
+        && crate::ascii::with_lowercase(first, |w| OUTLET_WORDS.descriptor_ends.contains(w));
+    if !named_by_descriptor && let Some(outlet) = whole_outlet(phrase) {
         return Some(Speaker::Outlet(outlet));
     }
     let head = *words.last()?;
