@@ -17,6 +17,13 @@ pub(crate) fn check(claim: &Claim, details: &DateDetails) -> Verdict {
             .note
             .as_deref()
             .unwrap_or("the date could not be resolved");
+        // Anchored but still no single day ("next week"): a publication date would not help.
+        if details.year_source != YearSource::Unknown {
+            return unverified(
+                "date.unverified",
+                format!("{why}; the calendar checks only a day stated with its weekday"),
+            );
+        }
         return unverified(
             "date.no-anchor",
             format!("{why}; a publication date (--published, front matter `date:`) would fix it"),
@@ -146,7 +153,12 @@ mod tests {
             relation: None,
             event: None,
             part: None,
-            year_source: YearSource::Publication,
+            // A date left unresolved had no publication date to anchor it.
+            year_source: if date.is_some() {
+                YearSource::Publication
+            } else {
+                YearSource::Unknown
+            },
             note: None,
             no_such_day: false,
         };
@@ -208,9 +220,15 @@ mod tests {
         assert_eq!(v.status, Status::Contradicted);
         assert_eq!(v.rule, "date.no-such-day");
         assert_eq!(v.explanation, "No such date: February has no 30th day.");
-        // The same details with the day's flag down are a date with no anchor.
+        // The same details with the day's flag down are a date the calendar cannot settle;
+        // with no anchor, one a publication date might.
         let details = DateDetails {
             no_such_day: false,
+            ..details
+        };
+        assert_eq!(check(&claim, &details).rule, "date.unverified");
+        let details = DateDetails {
+            year_source: YearSource::Unknown,
             ..details
         };
         assert_eq!(check(&claim, &details).rule, "date.no-anchor");
