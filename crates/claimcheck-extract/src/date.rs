@@ -2233,6 +2233,9 @@ fn find_relative_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Cand
         let Some(n) = lexicon::small_number(&text[hit.count.start..hit.count.end]) else {
             continue;
         };
+        if counted_within(text, hit.whole.start) {
+            continue;
+        }
         let Some(value) = offset_value(&text[hit.unit.start..hit.unit.end], n, 0) else {
             continue;
         };
@@ -3065,6 +3068,20 @@ fn until_a_time_on(text: &str, start: usize) -> bool {
     is_time && lead.is_some_and(|w| is(w, &["until", "till"]))
 }
 
+/// Whether "in" at `start` gives the time a count took rather than a day ahead: "five matches in
+/// 15 days", "3 goals in 10 minutes", a number and a plural noun right before it.
+fn counted_within(text: &str, start: usize) -> bool {
+    let mut words = text[..start].split_whitespace().rev();
+    let (Some(noun), Some(count)) = (words.next(), words.next()) else {
+        return false;
+    };
+    noun.len() > 2
+        && noun.ends_with('s')
+        && noun.bytes().all(|b| b.is_ascii_lowercase())
+        && (count.bytes().all(|b| b.is_ascii_digit() || b == b',')
+            || lexicon::small_number(count).is_some())
+}
+
 /// Whether the schedule before `start` is told in the past: "was due on", "were scheduled for",
 /// where the date may be behind the publication, as "is due on" is not.
 fn scheduled_in_the_past(text: &str, start: usize) -> bool {
@@ -3176,7 +3193,8 @@ struct Resolved {
     note: Option<String>,
 }
 
-fn resolve(value: Value, published: Option<Date>, lean: Lean) -> Resolved {
+/// `strict`: the date cannot be on the side the sentence does not lean to ("since").
+fn resolve(value: Value, published: Option<Date>, lean: Lean, strict: bool) -> Resolved {
     let fixed = |date| Resolved {
         date: Some(date),
         source: YearSource::Text,
@@ -3242,7 +3260,7 @@ fn resolve(value: Value, published: Option<Date>, lean: Lean) -> Resolved {
         Value::ShortYear(yy) => Some(CalendarDate::year(anchor::two_digit_year(yy, Some(p)))),
         Value::MonthDay { month, day } => anchor::month_day(p, month, day, lean),
         Value::Month { month, shift } => match shift {
-            MonthShift::Nearest => anchor::month(p, month, lean),
+            MonthShift::Nearest => anchor::month(p, month, lean, strict),
             MonthShift::Last => {
                 let year = if month < p.month() {
                     p.year()
@@ -3271,7 +3289,7 @@ fn resolve(value: Value, published: Option<Date>, lean: Lean) -> Resolved {
         Value::NthWeekday { nth, day, month } => {
             let month = match month {
                 MonthRef::Stated { year, month } => Some(CalendarDate::month(year, month)),
-                MonthRef::Named(m) => anchor::month(p, m, lean),
+                MonthRef::Named(m) => anchor::month(p, m, lean, strict),
                 MonthRef::Shifted(n) => anchor::shift_month(p, n),
             };
             month.and_then(|m| nth_weekday(m, nth, day))
@@ -3297,7 +3315,7 @@ fn resolve(value: Value, published: Option<Date>, lean: Lean) -> Resolved {
         }
         Value::LastDay(month) => match month {
             MonthRef::Stated { year, month } => Some(CalendarDate::month(year, month)),
-            MonthRef::Named(m) => anchor::month(p, m, lean),
+            MonthRef::Named(m) => anchor::month(p, m, lean, strict),
             MonthRef::Shifted(n) => anchor::shift_month(p, n),
         }
         .and_then(last_day),
@@ -3382,7 +3400,12 @@ fn build_claim(
     if c.ahead_only && lean != Lean::Future {
         return None;
     }
-    let resolved = resolve(c.value, published, lean);
+    let resolved = resolve(
+        c.value,
+        published,
+        lean,
+        relation == Some(Relation::Since),
+    );
     let details = DateDetails {
         date: resolved.date,
         precision: resolved.date.map_or(c.value.precision(), |d| d.precision()),
@@ -4706,6 +4729,14 @@ mod tests {
         month("Prices have fallen since January.", "2026-01");
         month("The law takes effect in January.", "2027-01");
         month("The law will take effect in January.", "2027-01");
+        let december = |text: &str, date: &str| check(text, p, &[("December", Some(date), "")]);
+        // "since" is behind even for the next month; "expected" looks ahead past an adjective
+        // that reads as a past form ("affected").
+        december("Prices have fallen since December.", "2025-12");
+        december(
+            "In the affected area the first snow is usually expected in December.",
+            "2026-12",
+        );
         // A schedule told in the past is read by its tense, not as ahead.
         check(
             "Rent was due on the last day of January.",
@@ -4716,6 +4747,19 @@ mod tests {
             "Rent is due on the last day of January.",
             p,
             &[("the last day of January", Some("2027-01-31"), "")],
+        );
+    }
+
+    /// "in 15 days" after a count is how long the count took, not a day ahead.
+    #[test]
+    fn the_time_a_count_took_is_no_date() {
+        let p = Some("2026-11-20");
+        check("City play five matches in 15 days.", p, &[]);
+        check("He scored 3 goals in 10 days.", p, &[]);
+        check(
+            "The vote will be held in 15 days.",
+            p,
+            &[("15 days", Some("2026-12-05"), "")],
         );
     }
 
@@ -4993,7 +5037,7 @@ mod tests {
         check(
             "Profits rose in March first-quarter results.",
             p,
-            &[("March", Some("2012-03"), "")],
+            &[("March", Some("2013-03"), "")],
         );
         // Days in ordinal words.
         check(

@@ -13,7 +13,7 @@ use super::lexicon::Lean;
 /// even against the tense: "Monday, June 20" in a past-tense article of June 16 stays in June so
 /// the weekday check can catch it. Only a date much nearer on the other side wins ("met on June
 /// 20" in a story of June 16 is four days ahead, counted as twelve, against 361 back). A month
-/// alone is always put on the side the sentence leans to ([`month`]).
+/// alone counts more ([`MONTH_WRONG_SIDE_FACTOR`]).
 const WRONG_SIDE_FACTOR: i64 = 3;
 
 /// `date` moved by `days` days.
@@ -94,12 +94,18 @@ pub(super) fn weekday_in_week(published: Date, day: Weekday, weeks: i64) -> Opti
     )
 }
 
+/// How much farther a month alone on the side the sentence does not lean to counts: twice
+/// [`WRONG_SIDE_FACTOR`], as no weekday can show a month wrong. "fell in January" written in
+/// November is this year's January, two months ahead counting as twelve; the next month still
+/// wins against eleven back, as a tense read from an adjective ("the affected area") is often
+/// wrong and a story seldom names last year's month without "last".
+const MONTH_WRONG_SIDE_FACTOR: i64 = 2 * WRONG_SIDE_FACTOR;
+
 /// The year of a month named without one: the nearest on the side the sentence leans to, the
 /// publication month itself counting as both past and future, and the nearest of all when it
-/// leans nowhere. Unlike a day, a month is never put on the other side: no weekday can show it
-/// wrong there, and "fell in January" written in November is this year's January, not the
-/// coming one.
-pub(super) fn month(published: Date, month: i8, lean: Lean) -> Option<CalendarDate> {
+/// leans nowhere; a month on the other side counts [`MONTH_WRONG_SIDE_FACTOR`] times its
+/// distance, and is never taken when `strict` ("since December" is behind).
+pub(super) fn month(published: Date, month: i8, lean: Lean, strict: bool) -> Option<CalendarDate> {
     let here = i32::from(published.year()) * 12 + i32::from(published.month());
     let mut best: Option<(i64, i16)> = None;
     let y = published.year();
@@ -110,8 +116,11 @@ pub(super) fn month(published: Date, month: i8, lean: Lean) -> Option<CalendarDa
             Lean::Future => offset < 0,
             Lean::Neutral => false,
         };
-        let cost = i64::from(offset.abs());
-        if !wrong_side && best.is_none_or(|(c, _)| cost < c) {
+        if wrong_side && strict {
+            continue;
+        }
+        let cost = i64::from(offset.abs()) * if wrong_side { MONTH_WRONG_SIDE_FACTOR } else { 1 };
+        if best.is_none_or(|(c, _)| cost < c) {
             best = Some((cost, year));
         }
     }

@@ -376,7 +376,7 @@ static TENSE_SHAPES: std::sync::LazyLock<crate::ascii::Shapes> = std::sync::Lazy
             .chain(PAST_WORDS)
             .chain(SCHEDULE_WORDS)
             .copied()
-            .chain(["to", "may"]),
+            .chain(["to", "may", "expected", "due"]),
     )
 });
 
@@ -431,6 +431,15 @@ pub(super) fn tense_of(word: &str, previous: &str) -> Option<Lean> {
     // The modal "may" is lowercase; the month is capitalised.
     if is_future_word(w) || word == "may" {
         return Some(Lean::Future);
+    }
+    // "is expected in December", "is due on Monday"; not "than expected", "was due".
+    if matches!(w, "expected" | "due") {
+        let p = crate::ascii::lowercase_on_stack(previous, &mut previous_buf).unwrap_or("");
+        return (!matches!(
+            p,
+            "than" | "as" | "was" | "were" | "had" | "been" | "not" | "t" | "long" | "over"
+        ))
+        .then_some(Lean::Future);
     }
     let schedule = is_schedule_word(w);
     let past = !schedule && (is_past_word(w) || regular_past(word, w));
