@@ -34,7 +34,7 @@ mod lexicon;
 mod phrase;
 mod quotes;
 
-pub(crate) use quotes::quote_runs;
+pub(crate) use quotes::{QuoteRun, quote_runs};
 
 use std::sync::LazyLock;
 
@@ -42,7 +42,6 @@ use claimcheck_core::{AttributionDetails, Claim, Details, Span};
 
 use clause::{CONTINUING, Parsed};
 use phrase::Speaker;
-use quotes::QuoteRun;
 
 use crate::tier::{Occurrences, Triggers};
 
@@ -310,6 +309,10 @@ impl Speakers {
             .filter(|w| !w.is_empty())
             .collect();
         fn name_word(w: &str) -> Option<&str> {
+            // Most words of a window are lowercase, turned away before any trimming.
+            if !w.chars().next().is_some_and(char::is_uppercase) {
+                return None;
+            }
             let w = w
                 .trim_end_matches(['.', '\'', '\u{2019}'])
                 .trim_end_matches("'s")
@@ -368,14 +371,9 @@ impl Speakers {
                 && let Some(name) = name_word(w)
                 && (k == 0 || name_word(words[k - 1]).is_none())
             {
-                let mention = std::iter::once(name)
-                    .chain(names.iter().take(1).copied())
-                    .collect::<Vec<_>>()
-                    .join(" ");
                 let person = self
                     .people
-                    .find(&mention)
-                    .or_else(|| self.people.find(name))
+                    .find(name)
                     .filter(|&j| self.people.known[j].pronoun.is_none_or(|q| q == pronoun));
                 if let Some(j) = person {
                     found = Some((self.people.known[j].name.clone(), None, k));
@@ -459,7 +457,8 @@ pub(crate) fn is_speaker_noun(word: &str) -> bool {
 pub fn extract_attributions(text: &str) -> Vec<Claim> {
     crate::tier::given(text.len());
     let _reading = crate::tier::reading(text.len());
-    attributions_in(text, &crate::sentences::sentences(text), None)
+    let runs = quote_runs(text);
+    attributions_in(text, &crate::sentences::sentences(text), None, &runs)
 }
 
 /// The words that can make a unit an attribution: the speaking verbs in every form, and
@@ -526,12 +525,14 @@ fn first_from<T>(items: &[T], from: &mut usize, bound: usize, key: impl Fn(&T) -
 
 /// [`extract_attributions`] with the text's sentences already split, and the places of the cue
 /// words where they were found ([`cue_places`]).
+/// The quotations `runs` are [`quote_runs`]'s of the text, which the caller keeps for more.
 pub(crate) fn attributions_in(
     text: &str,
     sentences: &[Span],
     cues: Option<&[(u32, u32)]>,
+    runs: &[QuoteRun],
 ) -> Vec<Claim> {
-    attributions_reading(text, sentences, cues, clause::Candidates::Shapes)
+    attributions_reading(text, sentences, cues, runs, clause::Candidates::Shapes)
 }
 
 /// [`attributions_in`], asking `words` about the units it reads without the cues' places.
@@ -539,10 +540,10 @@ fn attributions_reading(
     text: &str,
     sentences: &[Span],
     cues: Option<&[(u32, u32)]>,
+    runs: &[QuoteRun],
     words: clause::Candidates<'_>,
 ) -> Vec<Claim> {
-    let runs = quotes::quote_runs(text);
-    let units = quotes::units(text, sentences, &runs);
+    let units = quotes::units(text, sentences, runs);
     let mut speakers = Speakers::default();
     let mut claims: Vec<Claim> = Vec::new();
     let (mut runs_from, mut cues_from) = (0, 0);
@@ -703,7 +704,7 @@ fn attributions_reading(
 
 /// How far back from a sentence whose speaker is "he" or "she" the narrative since the last
 /// claim is read for the person it names.
-const NARRATIVE_REACH: usize = 1000;
+const NARRATIVE_REACH: usize = 600;
 
 /// Whether the quotation `run` is left open at its paragraph's end: no closing mark ends it.
 fn runs_on(text: &str, run: QuoteRun) -> bool {
@@ -891,13 +892,15 @@ mod tests {
             let sentences = crate::sentences::sentences(text);
             let triggers = crate::date::triggers(text, &lower);
             let cues = cue_places(&triggers).expect("a text long enough for the trigger pass");
-            let every = attributions_reading(text, &sentences, None, clause::Candidates::Every);
+            let runs = quote_runs(text);
+            let every =
+                attributions_reading(text, &sentences, None, &runs, clause::Candidates::Every);
             assert_eq!(
-                attributions_in(text, &sentences, Some(&cues)),
+                attributions_in(text, &sentences, Some(&cues), &runs),
                 every,
                 "{text}"
             );
-            assert_eq!(attributions_in(text, &sentences, None), every, "{text}");
+            assert_eq!(attributions_in(text, &sentences, None, &runs), every, "{text}");
             with_some += usize::from(!every.is_empty());
         }
         // The comparison is of attributions, not of empty lists.

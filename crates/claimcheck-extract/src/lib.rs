@@ -143,8 +143,16 @@ pub fn extract_many_into<T>(
         })
         .collect::<Vec<_>>()
     });
+    // The quotations, for the attributions and for the day words quoted (see
+    // `without_quoted_day_words`).
+    let runs = each(texts, |_, text| attribution::quote_runs(text));
     let mut attributions = each(texts, |k, text| {
-        attribution::attributions_in(text, &sentences[k], cues[k].as_deref().map(Vec::as_slice))
+        attribution::attributions_in(
+            text,
+            &sentences[k],
+            cues[k].as_deref().map(Vec::as_slice),
+            &runs[k],
+        )
     });
     claims
         .into_iter()
@@ -152,7 +160,7 @@ pub fn extract_many_into<T>(
         .map(|(k, dates)| {
             in_document_order(
                 [
-                    without_quoted_day_words(texts[k].0, dates),
+                    without_quoted_day_words(dates, &runs[k]),
                     std::mem::take(&mut distances[k]),
                     std::mem::take(&mut attributions[k]),
                     std::mem::take(&mut quantities[k]),
@@ -167,8 +175,12 @@ pub fn extract_many_into<T>(
 /// are counted from when the words were said, which the publication date does not give ("Today's
 /// sentences send a message," she said of Thursday's hearing), or stand for the present and the
 /// future at large ("every euro we spend today has to be earned tomorrow").
-fn without_quoted_day_words(text: &str, mut dates: Vec<Claim>) -> Vec<Claim> {
+fn without_quoted_day_words(mut dates: Vec<Claim>, runs: &[attribution::QuoteRun]) -> Vec<Claim> {
     let is_day_word = |c: &Claim| {
+        // Each day word starts with "t" or "y": most date claims are turned away by that.
+        if !matches!(c.text.as_bytes().first(), Some(b't' | b'T' | b'y' | b'Y')) {
+            return false;
+        }
         let word = c.text.split(|ch: char| !ch.is_ascii_alphabetic()).next();
         word.is_some_and(|w| {
             ["today", "tonight", "tomorrow", "yesterday"]
@@ -176,10 +188,6 @@ fn without_quoted_day_words(text: &str, mut dates: Vec<Claim>) -> Vec<Claim> {
                 .any(|d| w.eq_ignore_ascii_case(d))
         })
     };
-    if !dates.iter().any(is_day_word) {
-        return dates;
-    }
-    let runs = attribution::quote_runs(text);
     dates.retain(|c| {
         if !is_day_word(c) {
             return true;

@@ -735,7 +735,8 @@ impl Reader<'_> {
         // "Catherine of Aragon".)
         if let Speaker::Person { name, .. } = &mut speaker
             && organization.is_none()
-            && let Some((person, body)) = name.split_once(" of ")
+            && let Some(at) = name.as_bytes().windows(4).position(|w| w == b" of ")
+            && let (person, body) = (&name[..at], &name[at + 4..])
             && person.split(' ').count() >= 2
             && person.split(' ').all(is_capitalized)
             && body.starts_with(|c: char| c.is_uppercase())
