@@ -324,13 +324,18 @@ impl Speakers {
                 && !lexicon::LEXICON.is_adverbial(w))
             .then_some(w)
         }
-        // A title, or a hyphenated one of which a part is ("Secretary-General").
+        // A title, or a hyphenated one of which a part is ("Secretary-General"); not one that
+        // ends a sentence ("lost its chief executive. Anna Berg left"): a point ends only a
+        // short abbreviation of a title ("Gen.", "Sen.").
         let is_title = |w: &str| {
-            let w = w.trim_end_matches('.');
+            if w.len() > 5 && w.ends_with('.') {
+                return false;
+            }
             lexicon::LEXICON.is_role(w)
                 || (w.contains('-') && w.split('-').any(|part| lexicon::LEXICON.is_role(part)))
         };
         let mut found = None;
+        let mut known = None;
         for k in (0..words.len()).rev() {
             let w = words[k];
             let courtesy = crate::ascii::with_lowercase(w.trim_end_matches('.'), |w| match w {
@@ -358,7 +363,13 @@ impl Speakers {
                 Some(_) => continue,
                 None => {}
             }
-            if names.len() >= 2 && is_title(w) {
+            // Of the other sex, when the pronoun has named them before.
+            let other_sex = |name: &str| {
+                self.people
+                    .find(name)
+                    .is_some_and(|j| self.people.known[j].pronoun.is_some_and(|q| q != pronoun))
+            };
+            if names.len() >= 2 && is_title(w) && !other_sex(&names.join(" ")) {
                 let title = match k.checked_sub(1).map(|j| words[j]) {
                     Some(before) if is_title(before) => format!("{before} {w}"),
                     _ => w.to_string(),
@@ -366,22 +377,22 @@ impl Speakers {
                 found = Some((names.join(" "), Some(title), k));
                 break;
             }
-            // A known person's name, where this word starts it.
+            // A known person named again as a sentence opens ("Albers, a former banker, ..."),
+            // not one named as an object ("attacked Albers"); the latest such mention wins over
+            // a titled name before it.
             if known_too
+                && known.is_none()
                 && let Some(name) = name_word(w)
-                && (k == 0 || name_word(words[k - 1]).is_none())
+                && (k == 0 || words[k - 1].ends_with(['.', '!', '?']))
             {
-                let person = self
+                known = self
                     .people
                     .find(name)
-                    .filter(|&j| self.people.known[j].pronoun.is_none_or(|q| q == pronoun));
-                if let Some(j) = person {
-                    found = Some((self.people.known[j].name.clone(), None, k));
-                    break;
-                }
+                    .filter(|&j| self.people.known[j].pronoun.is_none_or(|q| q == pronoun))
+                    .map(|j| (self.people.known[j].name.clone(), None, k));
             }
         }
-        let (name, title, k) = found?;
+        let (name, title, k) = known.or(found)?;
         let described = (k + 1..words.len().saturating_sub(1)).any(|j| {
             words[j - 1].ends_with('.')
                 && matches!(words[j], "The" | "A" | "An")
@@ -567,7 +578,7 @@ fn attributions_reading(
         };
         let mut runs_on_here = false;
         // Only the quotations that start in the unit matter to it; runs are sorted by start.
-        let first = first_from(&runs, &mut runs_from, unit.span.start, |r| r.outer.start);
+        let first = first_from(runs, &mut runs_from, unit.span.start, |r| r.outer.start);
         let last = first + runs[first..].partition_point(|r| r.outer.start < unit.span.end);
         // The cue words' places from the unit's start on: the clause reader looks at those
         // places only, in a unit that holds one.
@@ -605,7 +616,7 @@ fn attributions_reading(
                         cue: previous.cue.clone(),
                         ..AttributionDetails::default()
                     };
-                    fill_content(text, &[unit.span], &runs, &mut d);
+                    fill_content(text, &[unit.span], runs, &mut d);
                     let run = runs[first];
                     let new_paragraph = claims.last().is_some_and(|c| {
                         c.span.end <= unit.span.start
@@ -634,9 +645,11 @@ fn attributions_reading(
                     let from = text.floor_char_boundary(
                         since.max(unit.span.start.saturating_sub(NARRATIVE_REACH)),
                     );
-                    let named = pronoun.filter(|_| from < unit.span.start).and_then(|pronoun| {
-                        speakers.named_in(&text[from..unit.span.start], pronoun, true)
-                    });
+                    let named = pronoun
+                        .filter(|_| from < unit.span.start)
+                        .and_then(|pronoun| {
+                            speakers.named_in(&text[from..unit.span.start], pronoun, true)
+                        });
                     let mut d;
                     if let (Some((name, title)), Some(pronoun)) = (named, pronoun) {
                         d = AttributionDetails {
@@ -656,7 +669,7 @@ fn attributions_reading(
                             speakers.named_before(text, speaker_start, pronoun, &mut d);
                         }
                     }
-                    fill_content(text, &content, &runs, &mut d);
+                    fill_content(text, &content, runs, &mut d);
                     (span, d)
                 })
                 .collect()
@@ -900,7 +913,11 @@ mod tests {
                 every,
                 "{text}"
             );
-            assert_eq!(attributions_in(text, &sentences, None, &runs), every, "{text}");
+            assert_eq!(
+                attributions_in(text, &sentences, None, &runs),
+                every,
+                "{text}"
+            );
             with_some += usize::from(!every.is_empty());
         }
         // The comparison is of attributions, not of empty lists.
@@ -1230,8 +1247,8 @@ mod tests {
                 "\"No,\" Finance Minister Katrin Albers said. \"Cuts hurt,\" Clemens Fuest \
                  said. Albers, a former banker, was asked about it. She said she would stay."
             )[2]
-                .0
-                .as_deref(),
+            .0
+            .as_deref(),
             Some("Katrin Albers")
         );
         // With nothing named between, the pronoun goes on naming the last speaker.
@@ -1328,6 +1345,29 @@ mod tests {
             speaker("Network Rail said the line would reopen."),
             (owned("Network Rail"), None, None)
         );
+    }
+
+    /// What the review of the pronoun, hearer and "of" readings found they must leave alone.
+    #[test]
+    fn hearers_times_places_and_objects_stay_what_they_were() {
+        let d = first_attribution("She told him the meeting was cancelled.");
+        assert_eq!(d.content, "the meeting was cancelled");
+        let d = first_attribution("By noon, 40 people had died, police said.");
+        assert_eq!(d.content, "By noon, 40 people had died");
+        let d = first_attribution("Maria Lopez of Houston said the water was rising.");
+        assert_eq!(
+            (d.speaker.as_deref(), d.organization.as_deref()),
+            (Some("Maria Lopez of Houston"), None)
+        );
+        // A known person named as an object is not who "he" stands for.
+        let claims = extract_attributions(
+            "\"Rates must fall,\" said Finance Minister Katrin Albers. Opposition leader Tom \
+             Reid attacked Albers over the budget. \"It is a disgrace,\" he said.",
+        );
+        let Details::Attribution(d) = &*claims[1].details else {
+            unreachable!()
+        };
+        assert_eq!(d.speaker.as_deref(), Some("Tom Reid"));
     }
 
     /// "and" inside a name joins it where the phrase opens its clause and reads as one body;

@@ -2090,8 +2090,9 @@ fn in_hyphen_chain_as_year(text: &str, y: Span) -> bool {
     match groups.as_slice() {
         [_] => true,
         [first, second] => {
-            let is_year =
-                |g: &str| g.len() == 4 && g.parse::<i16>().is_ok_and(|n| (1500..=2100).contains(&n));
+            let is_year = |g: &str| {
+                g.len() == 4 && g.parse::<i16>().is_ok_and(|n| (1500..=2100).contains(&n))
+            };
             let year_is_second = start + first.len() <= y.start;
             if year_is_second {
                 is_year(first)
@@ -3075,7 +3076,15 @@ fn counted_within(text: &str, start: usize) -> bool {
     let (Some(noun), Some(count)) = (words.next(), words.next()) else {
         return false;
     };
-    noun.len() > 2
+    // "name the 12 finalists in two weeks": a count with a determiner is a group named, and
+    // the time is ahead.
+    let determined = words.next().is_some_and(|w| {
+        ["the", "these", "those", "its", "their", "his", "her", "our"]
+            .iter()
+            .any(|d| w.eq_ignore_ascii_case(d))
+    });
+    !determined
+        && noun.len() > 2
         && noun.ends_with('s')
         && noun.bytes().all(|b| b.is_ascii_lowercase())
         && (count.bytes().all(|b| b.is_ascii_digit() || b == b',')
@@ -3092,8 +3101,18 @@ fn scheduled_in_the_past(text: &str, start: usize) -> bool {
         .filter(|w| !w.is_empty());
     let mut previous_was_verb = false;
     for w in words.take(8) {
+        // "was originally scheduled for", "had been scheduled for".
+        if previous_was_verb
+            && ["originally", "initially", "first", "been"]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
+        {
+            continue;
+        }
         if previous_was_verb {
-            return ["was", "were", "had"].iter().any(|x| w.eq_ignore_ascii_case(x));
+            return ["was", "were", "had"]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x));
         }
         previous_was_verb = ["scheduled", "slated", "set", "planned", "due"]
             .iter()
@@ -3103,7 +3122,8 @@ fn scheduled_in_the_past(text: &str, start: usize) -> bool {
 }
 
 /// Whether the sentence around a date looks back or ahead: the nearest tense cue before the date,
-/// else the nearest after it. "until" and "scheduled for" look ahead, "since" looks back.
+/// else the nearest after it. "until" and "scheduled for" look ahead (unless told in the past,
+/// "was scheduled for"), "since" looks back.
 fn lean(text: &str, sentence: Span, span: Span, relation: Option<Relation>) -> Lean {
     match relation {
         Some(Relation::Until) => return Lean::Future,
@@ -3193,7 +3213,8 @@ struct Resolved {
     note: Option<String>,
 }
 
-/// `strict`: the date cannot be on the side the sentence does not lean to ("since").
+/// `strict`: a month alone cannot be on the side the sentence does not lean to ("since
+/// December"); a day keeps its usual weighing.
 fn resolve(value: Value, published: Option<Date>, lean: Lean, strict: bool) -> Resolved {
     let fixed = |date| Resolved {
         date: Some(date),
@@ -3400,12 +3421,7 @@ fn build_claim(
     if c.ahead_only && lean != Lean::Future {
         return None;
     }
-    let resolved = resolve(
-        c.value,
-        published,
-        lean,
-        relation == Some(Relation::Since),
-    );
+    let resolved = resolve(c.value, published, lean, relation == Some(Relation::Since));
     let details = DateDetails {
         date: resolved.date,
         precision: resolved.date.map_or(c.value.precision(), |d| d.precision()),
@@ -4723,6 +4739,15 @@ mod tests {
         on("City face a trip to Rovers on Sunday.", "2026-11-22");
         on("The offer ends on Sunday.", "2026-11-22");
         on("The road is likely to close on Sunday.", "2026-11-22");
+        // The same words as nouns, and "expected" as a past form, look nowhere.
+        on(
+            "A man suffered face injuries in an attack on Sunday.",
+            "2026-11-15",
+        );
+        on(
+            "Forecasters expected heavy rain on Sunday, but it stayed dry.",
+            "2026-11-15",
+        );
         // A month alone stays on the side the sentence leans to.
         let month = |text: &str, date: &str| check(text, p, &[("January", Some(date), "")]);
         month("Prices fell in January.", "2026-01");
@@ -4756,6 +4781,11 @@ mod tests {
         let p = Some("2026-11-20");
         check("City play five matches in 15 days.", p, &[]);
         check("He scored 3 goals in 10 days.", p, &[]);
+        check(
+            "Ministers will name the 12 finalists in two weeks.",
+            p,
+            &[("two weeks", Some("2026-12-04"), "")],
+        );
         check(
             "The vote will be held in 15 days.",
             p,

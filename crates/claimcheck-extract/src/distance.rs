@@ -414,8 +414,8 @@ fn distance(text: &str, sentence: Span, m: &Measure, previous: Option<&Claim>) -
 /// Whether the length after `before` is a change to the distance between the places before
 /// it, not the distance: "cut the distance between Lyon and Paris by about 40 km".
 fn changed_by(before: &str) -> bool {
-    let lead = before.trim_end();
-    lead.len() > 3 && lead[lead.len() - 3..].eq_ignore_ascii_case(" by")
+    let lead = before.trim_end().as_bytes();
+    lead.len() > 3 && lead[lead.len() - 3..].eq_ignore_ascii_case(b" by")
 }
 
 /// The way a distance framed by its places is measured when a route names them: "the rail
@@ -433,11 +433,15 @@ fn route_before(text: &str, sentence_start: usize, start: usize) -> Option<Mode>
     lead.iter().rev().take(3).find_map(|w| route_word(w))
 }
 
-/// The way a route noun measures: "rail line" along the track, "journey" along the road.
+/// The way a route noun measures: "railway" along the track, "journey" along the road. A
+/// capitalised word is a name ("March"), and "line" alone may be a front line: neither counts.
 fn route_word(word: &str) -> Option<Mode> {
     let w = word.trim_matches(|c: char| !c.is_ascii_alphabetic());
+    if !w.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return None;
+    }
     crate::ascii::with_lowercase(w, |w| match w {
-        "rail" | "railway" | "line" | "track" | "train" => Some(Mode::Rail),
+        "rail" | "railway" | "track" | "train" => Some(Mode::Rail),
         "road" | "motorway" | "highway" | "drive" | "journey" | "trip" | "route" | "ride"
         | "walk" | "hike" | "march" | "trek" | "commute" => Some(Mode::Road),
         "flight" | "flights" => Some(Mode::Flight),
@@ -789,6 +793,11 @@ mod tests {
         );
         assert_eq!(
             mode("The distance between Madrid and Lisbon is 504 km."),
+            between(Mode::Straight)
+        );
+        // A front line is no railway.
+        assert_eq!(
+            mode("The line between Madrid and Lisbon is 504 km long."),
             between(Mode::Straight)
         );
     }

@@ -195,8 +195,8 @@ fn without_quoted_day_words(mut dates: Vec<Claim>, runs: &[attribution::QuoteRun
         // The last quotation starting before the claim is the only one that can hold it: the
         // top-level quotations do not overlap.
         let k = runs.partition_point(|r| r.inner.start <= c.span.start);
-        !k.checked_sub(1)
-            .is_some_and(|k| c.span.end <= runs[k].inner.end)
+        k.checked_sub(1)
+            .is_none_or(|k| c.span.end > runs[k].inner.end)
     });
     dates
 }

@@ -280,7 +280,8 @@ fn range_sep(s: &str) -> Option<(usize, Option<&'static str>)> {
         .find_map(|word| Some((word_at(lead, word)?, Some(word))))
 }
 
-/// The separator between the parts of a compound length: "7 feet 10 inches", "2 km and 1 m".
+/// The separator between the parts of a compound length, weight or time: "7 feet 10 inches",
+/// "2 km and 1 m", "1 hour 20 minutes".
 static COMPOUND_SEP: Tiered = Tiered::new(|| {
     String::from(
         r"^(?:[ \u{a0}]*,[ \u{a0}]*(?:and[ \u{a0}]+)?|[ \u{a0}]+and[ \u{a0}]+|[ \u{a0}]+)?",
@@ -501,7 +502,8 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
             let explicit_and = sep.as_str().contains("and") && m.unit != current.unit;
             if m.unit.dimension != current.unit.dimension
                 || (m.unit.factor >= current.unit.factor && !explicit_and)
-                || (m.unit.dimension == Dimension::Time && !clock(m.unit))
+                || (m.unit.dimension == Dimension::Time
+                    && (!clock(m.unit) || m.unit.factor >= current.unit.factor))
             {
                 break;
             }
@@ -568,7 +570,7 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
             if is_year(text, first)
                 || follows_name(text, first.start)
                 || ends_years(text, first)
-                || ends_score(text, first.start)
+                || ends_score(text, first)
             {
                 return None;
             }
@@ -616,13 +618,35 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
     Some((measure, next))
 }
 
-/// Whether the number at `start` ends a score or a tally: "a 3-1 win", "voted 6-3". It counts
-/// nothing on its own.
-fn ends_score(text: &str, start: usize) -> bool {
-    let before = text[..start]
+/// Whether `first` ends a score: "a 3-1 win", "a 2–0 defeat". It counts nothing on its own. (A
+/// range before a counted noun, "200-300 homes", is a figure.)
+fn ends_score(text: &str, first: Number) -> bool {
+    let before = text[..first.start]
         .strip_suffix(['-', '\u{2013}'])
         .unwrap_or_default();
+    let noun = text[first.end..]
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(|c: char| !c.is_ascii_alphabetic());
     before.ends_with(|c: char| c.is_ascii_digit())
+        && matches!(
+            noun,
+            "win"
+                | "victory"
+                | "defeat"
+                | "loss"
+                | "draw"
+                | "lead"
+                | "scoreline"
+                | "vote"
+                | "verdict"
+                | "majority"
+                | "triumph"
+                | "success"
+                | "home"
+                | "away"
+        )
 }
 
 /// Where "magnitude" starts when it is the word right before `start` ("a magnitude 6.8 quake",
@@ -1517,7 +1541,7 @@ mod tests {
                 ],
             ),
             (
-                "Rates rose 25 basis points; the low was 950 millibars; a 3-1 win.",
+                "Rates rose 25 basis points; the low was 950 millibars; a 3-1 win; 20-30 protesters.",
                 &[
                     (
                         "25 basis points",
@@ -1533,10 +1557,12 @@ mod tests {
                         Some("millibar"),
                         None,
                     ),
+                    ("30 protesters", 30.0, None, None, None),
                 ],
             ),
             (
-                "The crossing takes about 1 hour 20 minutes, or 2 hours and 30 minutes.",
+                "The crossing takes about 1 hour 20 minutes, or 2 hours and 30 minutes; 45 \
+                 minutes and 2 hours.",
                 &[
                     (
                         "about 1 hour 20 minutes",
@@ -1552,6 +1578,8 @@ mod tests {
                         Some("minute"),
                         None,
                     ),
+                    ("45 minutes", 45.0, Some("minutes"), Some("minute"), None),
+                    ("2 hours", 2.0, Some("hours"), Some("hour"), None),
                 ],
             ),
             (

@@ -732,14 +732,16 @@ impl Reader<'_> {
             };
         // "Detective Inspector Sarah Kaur of West Yorkshire Police": a full name, then the body
         // the person speaks for. (A name of one word before "of" is a name of its own:
-        // "Catherine of Aragon".)
-        if let Speaker::Person { name, .. } = &mut speaker
+        // "Catherine of Aragon"; a place after "of" is where the person is from, "Maria Lopez
+        // of Houston", so the body must be one, or the person titled.)
+        if let Speaker::Person { name, title } = &mut speaker
             && organization.is_none()
             && let Some(at) = name.as_bytes().windows(4).position(|w| w == b" of ")
             && let (person, body) = (&name[..at], &name[at + 4..])
             && person.split(' ').count() >= 2
             && person.split(' ').all(is_capitalized)
             && body.starts_with(|c: char| c.is_uppercase())
+            && (title.is_some() || LEXICON.is_institution(body))
         {
             organization = Some(body.to_string());
             name.truncate(person.len());
@@ -1055,8 +1057,12 @@ impl Reader<'_> {
         let first = r.split_whitespace().next().unwrap_or("");
         let first_word = first.trim_matches(|c: char| !c.is_alphanumeric());
         let pronoun_that = first_word == "that" && that_is_pronoun(&r[first.len()..]);
-        let adverbial =
-            (LEXICON.is_adverbial(first_word) && !pronoun_that) || first.starts_with('(');
+        // "told the AP by phone": how it was said, to the end of the sentence. ("by" is no
+        // adverbial elsewhere: "By noon, 40 had died" states something.)
+        let by_means = first_word == "by" && r.split_whitespace().count() <= 4;
+        let adverbial = (LEXICON.is_adverbial(first_word) && !pronoun_that)
+            || first.starts_with('(')
+            || by_means;
         if adverbial || class == CueClass::Object {
             for (n, (k, w)) in word_offsets(r).enumerate().take(12) {
                 let at = r_pos + k;

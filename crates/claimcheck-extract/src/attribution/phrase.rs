@@ -82,7 +82,8 @@ pub fn classify(phrase: &str) -> Option<Speaker> {
     let named_by_descriptor = words.len() > 1
         && is_capitalized(first)
         && !is_acronym(first)
-        && crate::ascii::with_lowercase(first, |w| OUTLET_WORDS.descriptor_ends.contains(w));
+        && crate::ascii::with_lowercase(first, |w| OUTLET_WORDS.descriptor_ends.contains(w))
+        && LEXICON.is_institution(phrase);
     if !named_by_descriptor && let Some(outlet) = whole_outlet(phrase) {
         return Some(Speaker::Outlet(outlet));
     }
@@ -395,7 +396,16 @@ pub fn hearer(s: &str) -> Option<Hearer> {
             let end = word
                 .find(|c: char| !c.is_ascii_lowercase())
                 .unwrap_or(word.len());
-            if word.len() == rest.len() || end == 0 {
+            // A determiner or a pronoun opens the statement ("told him the meeting was off",
+            // "told reporters the summit would go ahead"), never the audience's name.
+            if word.len() == rest.len()
+                || end == 0
+                || is_determiner(&word[..end])
+                || matches!(
+                    &word[..end],
+                    "his" | "her" | "their" | "its" | "our" | "this"
+                )
+            {
                 break;
             }
             at += rest.len() - word.len() + end;

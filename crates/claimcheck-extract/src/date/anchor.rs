@@ -119,7 +119,12 @@ pub(super) fn month(published: Date, month: i8, lean: Lean, strict: bool) -> Opt
         if wrong_side && strict {
             continue;
         }
-        let cost = i64::from(offset.abs()) * if wrong_side { MONTH_WRONG_SIDE_FACTOR } else { 1 };
+        let cost = i64::from(offset.abs())
+            * if wrong_side {
+                MONTH_WRONG_SIDE_FACTOR
+            } else {
+                1
+            };
         if best.is_none_or(|(c, _)| cost < c) {
             best = Some((cost, year));
         }

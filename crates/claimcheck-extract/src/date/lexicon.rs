@@ -363,8 +363,7 @@ word_list!(
     is_schedule_word,
     [
         "begins", "starts", "opens", "reopens", "resumes", "closes", "ends", "expires", "plays",
-        "play", "faces", "face", "hosts", "host", "travels", "travel", "meets", "meet", "kicks",
-        "launches", "arrives", "departs",
+        "faces", "hosts", "travels", "meets", "kicks", "launches", "arrives", "departs",
     ]
 );
 
@@ -376,7 +375,8 @@ static TENSE_SHAPES: std::sync::LazyLock<crate::ascii::Shapes> = std::sync::Lazy
             .chain(PAST_WORDS)
             .chain(SCHEDULE_WORDS)
             .copied()
-            .chain(["to", "may", "expected", "due"]),
+            .chain(["to", "may", "expected", "due"])
+            .chain(["face", "play", "meet", "host", "travel"]),
     )
 });
 
@@ -387,14 +387,17 @@ fn may_be_regular_past(word: &str) -> bool {
 }
 
 /// The tense a single word signals, if any. Past-tense forms are the usual irregular verbs plus
-/// regular "-ed" forms; future cues are the modal and scheduling words news uses.
+/// regular "-ed" forms; future cues are the modal and scheduling words news uses, and verbs of
+/// a schedule in the present ("the offer ends"). The word before decides for "to", "expected"
+/// and "due", for a past form (after a modal or "be" it carries no tense) and for a schedule
+/// verb (after a determiner it is a noun).
 pub(super) fn tense_of(word: &str, previous: &str) -> Option<Lean> {
     // This runs for every word around every date. Most are none of the listed words (nor "to"
     // or "may"), which the lists' shapes say at once, and no regular past form. The others are
     // ASCII letters, lowercased on the stack and compared with `match` arms rather than scanned
     // lists. A word too long for the buffer is none of the listed ones (the longest has 11
-    // letters). The word before matters only to "to" and to a past form, so it is lowercased
-    // only then.
+    // letters). The word before matters only to the words listed in the doc above, so it is
+    // lowercased only for them.
     if !TENSE_SHAPES.may_hold(word) && !may_be_regular_past(word) {
         return None;
     }
@@ -432,14 +435,22 @@ pub(super) fn tense_of(word: &str, previous: &str) -> Option<Lean> {
     if is_future_word(w) || word == "may" {
         return Some(Lean::Future);
     }
-    // "is expected in December", "is due on Monday"; not "than expected", "was due".
+    // "is expected in December", "is due on Monday", "widely expected"; not "than expected",
+    // "was due", nor "forecasters expected heavy rain", a past form.
     if matches!(w, "expected" | "due") {
         let p = crate::ascii::lowercase_on_stack(previous, &mut previous_buf).unwrap_or("");
-        return (!matches!(
+        return matches!(
             p,
-            "than" | "as" | "was" | "were" | "had" | "been" | "not" | "t" | "long" | "over"
-        ))
+            "is" | "are" | "s" | "be" | "widely" | "usually" | "generally" | "now" | "still"
+        )
         .then_some(Lean::Future);
+    }
+    // "City face Rovers on Sunday", "United host Leeds": a team's name, then the plain verb
+    // (after a lowercase word it is more often a noun, "face injuries", "the play").
+    if matches!(w, "face" | "play" | "meet" | "host" | "travel") {
+        return previous
+            .starts_with(|c: char| c.is_ascii_uppercase())
+            .then_some(Lean::Future);
     }
     let schedule = is_schedule_word(w);
     let past = !schedule && (is_past_word(w) || regular_past(word, w));
@@ -469,7 +480,12 @@ pub(super) fn tense_of(word: &str, previous: &str) -> Option<Lean> {
         return None;
     }
     if schedule {
-        return Some(Lean::Future);
+        // A noun after a determiner ("the ends", "the plays"), not a verb.
+        return (!matches!(
+            p,
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "new"
+        ))
+        .then_some(Lean::Future);
     }
     // A participle after "be" is passive ("should be completed", "will be held"), and says
     // nothing of the time.
