@@ -433,46 +433,47 @@ fn route_before(text: &str, sentence_start: usize, start: usize) -> Option<Mode>
     lead.iter().rev().take(3).find_map(|w| route_word(w))
 }
 
-/// The way a route noun measures: "railway" along the track, "journey" along the road. A
-/// capitalised word is a name ("March"), and "line" alone may be a front line: neither counts.
+/// Each trip or route with the way its length is measured: a sea crossing and a flight in a
+/// straight line or near it, the others along a route.
+const TRIPS: &[(&str, Mode)] = &[
+    ("crossing", Mode::Straight),
+    ("voyage", Mode::Straight),
+    ("flight", Mode::Flight),
+    ("drive", Mode::Road),
+    ("journey", Mode::Road),
+    ("trip", Mode::Road),
+    ("ride", Mode::Road),
+    ("walk", Mode::Road),
+    ("hike", Mode::Road),
+    ("march", Mode::Road),
+    ("trek", Mode::Road),
+    ("commute", Mode::Road),
+    ("route", Mode::Road),
+    ("road", Mode::Road),
+    ("motorway", Mode::Road),
+    ("highway", Mode::Road),
+    ("stretch", Mode::Road),
+    ("railway", Mode::Rail),
+    ("rail", Mode::Rail),
+    ("track", Mode::Rail),
+    ("train", Mode::Rail),
+    ("line", Mode::Rail),
+];
+
+/// The way a route noun of [`TRIPS`] measures, read near the places rather than right after a
+/// length: there a capitalised word is a name ("March"), and "line" alone may be a front line,
+/// so neither counts.
 fn route_word(word: &str) -> Option<Mode> {
     let w = word.trim_matches(|c: char| !c.is_ascii_alphabetic());
-    if !w.starts_with(|c: char| c.is_ascii_lowercase()) {
+    if !w.starts_with(|c: char| c.is_ascii_lowercase()) || w == "line" {
         return None;
     }
-    crate::ascii::with_lowercase(w, |w| match w {
-        "rail" | "railway" | "track" | "train" => Some(Mode::Rail),
-        "road" | "motorway" | "highway" | "drive" | "journey" | "trip" | "route" | "ride"
-        | "walk" | "hike" | "march" | "trek" | "commute" => Some(Mode::Road),
-        "flight" | "flights" => Some(Mode::Flight),
-        _ => None,
-    })
+    TRIPS.iter().find(|(t, _)| *t == w).map(|(_, mode)| *mode)
 }
 
 /// An attributive length before a trip and the two places it joins: "the 21-mile crossing
 /// from Dover to Calais", "a 300-mile drive between Edinburgh and Birmingham".
 fn trip_between(text: &str, sentence: Span, m: &Measure) -> Option<Claim> {
-    // Each trip with the way its length is measured: a sea crossing and a flight in a
-    // straight line or near it, the others along a route.
-    const TRIPS: &[(&str, Mode)] = &[
-        ("crossing", Mode::Straight),
-        ("voyage", Mode::Straight),
-        ("flight", Mode::Flight),
-        ("drive", Mode::Road),
-        ("journey", Mode::Road),
-        ("trip", Mode::Road),
-        ("ride", Mode::Road),
-        ("walk", Mode::Road),
-        ("hike", Mode::Road),
-        ("march", Mode::Road),
-        ("trek", Mode::Road),
-        ("commute", Mode::Road),
-        ("route", Mode::Road),
-        ("road", Mode::Road),
-        ("stretch", Mode::Road),
-        ("railway", Mode::Rail),
-        ("line", Mode::Rail),
-    ];
     let unit = m.unit?;
     let after = &text[m.span.end..sentence.end];
     let noun = after.strip_prefix(' ')?;
