@@ -1034,17 +1034,41 @@ fn stands_alone(text: &str, first: Number, hedged: bool, hedge: &str) -> bool {
     });
     let hedged = hedged && !bound;
     let written = &text[first.start..first.end];
-    // "shot down 31 of 35 drones": the part of a counted whole.
+    // "shot down 31 of 35 drones", "won 8 of their 13 games": the part of a counted whole.
     if first.form != NumberForm::Words
-        && text[first.end..]
-            .strip_prefix(" of ")
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        && text[first.end..].strip_prefix(" of ").is_some_and(|rest| {
+            let rest = ["their ", "its ", "the ", "his ", "her "]
+                .iter()
+                .find_map(|d| rest.strip_prefix(d))
+                .unwrap_or(rest);
+            rest.starts_with(|c: char| c.is_ascii_digit())
+        })
     {
         return true;
     }
     let next = text[first.end..].chars().next();
     if next.is_some_and(|c| matches!(c, '-' | '/' | ':') || c.is_alphanumeric()) {
         return false;
+    }
+    // "up from 890", "an average of 720": the figure a stated one is measured against, of the
+    // same kind, its noun left out.
+    let before = text[..first.start].trim_end();
+    let baseline = [
+        "up from",
+        "down from",
+        "compared with",
+        "compared to",
+        "an average of",
+        "a total of",
+    ]
+    .iter()
+    .any(|lead| {
+        before.len() >= lead.len()
+            && before.is_char_boundary(before.len() - lead.len())
+            && before[before.len() - lead.len()..].eq_ignore_ascii_case(lead)
+    });
+    if baseline && first.form == NumberForm::Digits && first.value >= 10.0 {
+        return true;
     }
     match first.form {
         NumberForm::DigitsWithScale => true,
@@ -1580,6 +1604,16 @@ mod tests {
                     ),
                     ("45 minutes", 45.0, Some("minutes"), Some("minute"), None),
                     ("2 hours", 2.0, Some("hours"), Some("hour"), None),
+                ],
+            ),
+            (
+                "It built 1,150 a year, up from 890, against an average of 720; 8 of their 13 \
+                 were won.",
+                &[
+                    ("1,150", 1150.0, None, None, None),
+                    ("890", 890.0, None, None, None),
+                    ("720", 720.0, None, None, None),
+                    ("8", 8.0, None, None, None),
                 ],
             ),
             (
