@@ -716,6 +716,14 @@ fn money_from(
     if value_max.is_none() && comparator == Some(Comparator::Between) {
         comparator = None;
     }
+    // "jailed over £2.3m housing fraud", "a row over a £5bn contract": "over" before an amount
+    // that names a thing is "about", not "more than".
+    if comparator == Some(Comparator::Gt)
+        && stated.is_some_and(|s| starts_with_word(&text[s.start..], "over"))
+        && names_a_matter(&text[end..])
+    {
+        comparator = None;
+    }
     let start = stated
         .filter(|_| comparator.is_some())
         .map_or(prefix_start, |s| s.start);
@@ -733,6 +741,40 @@ fn money_from(
         },
         next,
     ))
+}
+
+/// Whether the words after an amount of money (`rest`) name what it is the amount of, within
+/// two words: "fraud", "housing fraud", "contract", "pay deal".
+fn names_a_matter(rest: &str) -> bool {
+    rest.split_whitespace().take(2).any(|w| {
+        let w = w.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+        matches!(
+            w,
+            "fraud"
+                | "scam"
+                | "deal"
+                | "contract"
+                | "bill"
+                | "loan"
+                | "loans"
+                | "debt"
+                | "debts"
+                | "scheme"
+                | "payout"
+                | "bonus"
+                | "bonuses"
+                | "claim"
+                | "settlement"
+                | "takeover"
+                | "bid"
+                | "budget"
+                | "fine"
+                | "theft"
+                | "robbery"
+                | "heist"
+                | "lawsuit"
+        )
+    })
 }
 
 /// Whether the number at `start` follows a verb of change, "by" between as may be ("rose 3%",
@@ -1604,6 +1646,25 @@ mod tests {
                     ),
                     ("45 minutes", 45.0, Some("minutes"), Some("minute"), None),
                     ("2 hours", 2.0, Some("hours"), Some("hour"), None),
+                ],
+            ),
+            (
+                "Two were jailed over £2.3m housing fraud; he paid over £2m to the firm.",
+                &[
+                    (
+                        "£2.3m",
+                        2_300_000.0,
+                        Some("£"),
+                        Some("pound sterling"),
+                        None,
+                    ),
+                    (
+                        "over £2m",
+                        2_000_000.0,
+                        Some("£"),
+                        Some("pound sterling"),
+                        Some(Gt),
+                    ),
                 ],
             ),
             (
