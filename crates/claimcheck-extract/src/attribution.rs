@@ -287,11 +287,13 @@ impl Speakers {
     /// The last person `window` names whom `pronoun` can stand for: after a courtesy title of
     /// the pronoun's sex or none ("Ms Reeves", "Dr Obi"), as a full name after a title of
     /// either case ("Chancellor Rachel Reeves", "Rovers manager Elena Marsh", "UN
-    /// Secretary-General António Guterres"), or, with `known_too`, as any mention of a person
-    /// already known whom the other pronoun has not named ("Albers, a former central
-    /// banker, ..."). `None` where a sentence after the name opens with a described person
-    /// ("The minister resigned."), a nearer referent. The title before a new full name comes
-    /// with it, with the title word before it ("Finance Minister", "chief executive").
+    /// Secretary-General António Guterres", unless the pronoun named them as the other sex),
+    /// or, with `known_too`, as a person already known whom the other pronoun has not named,
+    /// named again where a sentence opens ("Albers, a former central banker, ..."; not an
+    /// object, "attacked Albers"). `None` where a sentence after the name opens with a
+    /// described person ("The minister resigned."), a nearer referent. The title before a new
+    /// full name comes with it, with the title word before it ("Finance Minister", "chief
+    /// executive").
     fn named_in(
         &self,
         window: &str,
