@@ -1649,6 +1649,25 @@ mod tests {
                 ],
             ),
             (
+                "Rates were cut by a quarter of a percentage point, then three-quarters of a point.",
+                &[
+                    (
+                        "a quarter of a percentage point",
+                        0.25,
+                        Some("percentage point"),
+                        Some("percentage point"),
+                        None,
+                    ),
+                    (
+                        "three-quarters of a point",
+                        0.75,
+                        Some("point"),
+                        Some("percentage point"),
+                        None,
+                    ),
+                ],
+            ),
+            (
                 "Two were jailed over £2.3m housing fraud; he paid over £2m to the firm.",
                 &[
                     (

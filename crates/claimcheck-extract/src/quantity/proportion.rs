@@ -212,6 +212,24 @@ pub(crate) fn proportions_with(text: &str, triggers: &Triggers<'_>) -> Vec<Measu
         } else {
             q.start()
         };
+        // "cut rates by a quarter of a percentage point": a fraction of a unit is an amount in
+        // it, not a share.
+        if implied.is_none()
+            && let Some((unit_at, end, point)) = of_a_point(text, q.end())
+        {
+            out.push(Measure {
+                span: Span::new(start, end),
+                core: Span::new(q.start(), end),
+                value,
+                value_max: None,
+                unit: Some(point),
+                // The unit's words as written: "percentage point", "point".
+                unit_text: Some(text[unit_at..end].to_string()),
+                comparator: stated.map(|s| s.comparator),
+                attributive: false,
+            });
+            continue;
+        }
         out.push(Measure {
             span: Span::new(start, q.end()),
             core: Span::new(q.start(), q.end()),
@@ -230,6 +248,34 @@ pub(crate) fn proportions_with(text: &str, triggers: &Triggers<'_>) -> Vec<Measu
         out.sort_by_key(|m| m.span.start);
     }
     out
+}
+
+/// Where the unit's words of " of a percentage point" (or " of a point", " of one percentage
+/// point") start and where they end, when it follows a fraction ending at `at`, with the
+/// percentage point unit.
+fn of_a_point(text: &str, at: usize) -> Option<(usize, usize, &'static crate::quantity::Unit)> {
+    let rest = &text[at..];
+    let lead = [
+        " of a percentage point",
+        " of one percentage point",
+        " of a point",
+    ]
+    .iter()
+    .find(|lead| {
+        rest.get(..lead.len())
+            .is_some_and(|r| r.eq_ignore_ascii_case(lead))
+    })?;
+    let end = at + lead.len();
+    // A whole word: not "of a pointed remark".
+    if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let words = if lead.ends_with("percentage point") {
+        "percentage point".len()
+    } else {
+        "point".len()
+    };
+    Some((end - words, end, unit_named("percentage point")?))
 }
 
 /// The proportions without "of" after them, which the pattern leaves: a plural fraction
