@@ -297,7 +297,7 @@ const SAME_WORD: &[&str] = &["same"];
 /// What every match of [`AGO`] holds.
 const AGO_WORD: &[&str] = &["ago"];
 /// The days [`RELATIVE_DAY`] names.
-const RELATIVE_DAYS: &[&str] = &["today", "yesterday", "tomorrow", "tonight"];
+pub(crate) const RELATIVE_DAYS: &[&str] = &["today", "yesterday", "tomorrow", "tonight"];
 /// The units of [`RELATIVE_UNIT`].
 const RELATIVE_UNITS: &[&str] = &["week", "month", "year", "yr"];
 /// What every weekday's name ends with, and the day of [`REPORT_DAY`].
@@ -3015,7 +3015,6 @@ fn relation(lower: &str, start: usize) -> Option<Relation> {
     // A match ends "on" or "for" with a verb among the six words before it ("set to take
     // place on"), which most windows ending "on" lack. Words are runs of ASCII letters, as the
     // pattern's are.
-    const VERBS: &[&str] = &["scheduled", "slated", "set", "planned", "due"];
     let rest = before.trim_end();
     let may_match = ["on", "for"].iter().any(|w| rest.ends_with(w))
         && rest
@@ -3024,7 +3023,7 @@ fn relation(lower: &str, start: usize) -> Option<Relation> {
             .filter(|w| !w.is_empty())
             .skip(1)
             .take(6)
-            .any(|w| VERBS.contains(&w));
+            .any(|w| SCHEDULING_VERBS.contains(&w));
     if PREFIX_SCHEDULED.captures_if(may_match, before).is_some() {
         return Some(Relation::ScheduledFor);
     }
@@ -3091,6 +3090,9 @@ fn counted_within(text: &str, start: usize) -> bool {
             || lexicon::small_number(count).is_some())
 }
 
+/// The verbs of a schedule before "on" or "for" ("set to take place on", "was due on").
+const SCHEDULING_VERBS: &[&str] = &["scheduled", "slated", "set", "planned", "due"];
+
 /// Whether the schedule before `start` is told in the past: "was due on", "were scheduled for",
 /// where the date may be behind the publication, as "is due on" is not.
 fn scheduled_in_the_past(text: &str, start: usize) -> bool {
@@ -3114,9 +3116,7 @@ fn scheduled_in_the_past(text: &str, start: usize) -> bool {
                 .iter()
                 .any(|x| w.eq_ignore_ascii_case(x));
         }
-        previous_was_verb = ["scheduled", "slated", "set", "planned", "due"]
-            .iter()
-            .any(|x| w.eq_ignore_ascii_case(x));
+        previous_was_verb = SCHEDULING_VERBS.iter().any(|x| w.eq_ignore_ascii_case(x));
     }
     false
 }

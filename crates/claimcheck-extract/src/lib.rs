@@ -183,7 +183,7 @@ fn without_quoted_day_words(mut dates: Vec<Claim>, runs: &[attribution::QuoteRun
         }
         let word = c.text.split(|ch: char| !ch.is_ascii_alphabetic()).next();
         word.is_some_and(|w| {
-            ["today", "tonight", "tomorrow", "yesterday"]
+            date::RELATIVE_DAYS
                 .iter()
                 .any(|d| w.eq_ignore_ascii_case(d))
         })

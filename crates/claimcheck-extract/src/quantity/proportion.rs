@@ -213,31 +213,19 @@ pub(crate) fn proportions_with(text: &str, triggers: &Triggers<'_>) -> Vec<Measu
             q.start()
         };
         // "cut rates by a quarter of a percentage point": a fraction of a unit is an amount in
-        // it, not a share.
-        if implied.is_none()
-            && let Some((unit_at, end, point)) = of_a_point(text, q.end())
-        {
-            out.push(Measure {
-                span: Span::new(start, end),
-                core: Span::new(q.start(), end),
-                value,
-                value_max: None,
-                unit: Some(point),
-                // The unit's words as written: "percentage point", "point".
-                unit_text: Some(text[unit_at..end].to_string()),
-                comparator: stated.map(|s| s.comparator),
-                attributive: false,
-            });
-            continue;
-        }
+        // it, not a share; its unit's words are written after "of a" ("percentage point").
+        let (end, unit, unit_text) = match of_a_point(text, q.end()).filter(|_| implied.is_none()) {
+            Some((unit_at, end, point)) => (end, point, &text[unit_at..end]),
+            // As written, from the text rather than its lowercased copy.
+            None => (q.end(), unit, &text[caps.name("side").unwrap_or(q).range()]),
+        };
         out.push(Measure {
-            span: Span::new(start, q.end()),
-            core: Span::new(q.start(), q.end()),
+            span: Span::new(start, end),
+            core: Span::new(q.start(), end),
             value,
             value_max: None,
             unit: Some(unit),
-            // As written, from the text rather than its lowercased copy.
-            unit_text: Some(text[caps.name("side").unwrap_or(q).range()].to_string()),
+            unit_text: Some(unit_text.to_string()),
             comparator: implied.or(stated.map(|s| s.comparator)),
             attributive: false,
         });
