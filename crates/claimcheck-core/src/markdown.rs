@@ -26,7 +26,9 @@ pub(crate) fn parse(source: &str) -> Parsed {
         }
     }
 
-    let mut b = SourceMapBuilder::new();
+    // The plain text is the body less its markup, so the body's length holds it: grown from
+    // empty, it was copied at each doubling and ended with up to twice the room it needed.
+    let mut b = SourceMapBuilder::with_capacity(source.len() - body_start);
     let mut links = Vec::new();
     let mut open_links: Vec<(usize, String)> = Vec::new();
     let mut skip_depth = 0usize;

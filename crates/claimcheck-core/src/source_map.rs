@@ -49,6 +49,14 @@ impl SourceMapBuilder {
         SourceMapBuilder::default()
     }
 
+    /// A builder with room for `bytes` of plain text.
+    pub fn with_capacity(bytes: usize) -> Self {
+        SourceMapBuilder {
+            text: String::with_capacity(bytes),
+            ..SourceMapBuilder::default()
+        }
+    }
+
     /// The plain text so far.
     pub fn text(&self) -> &str {
         &self.text
