@@ -329,19 +329,41 @@ fn distance(text: &str, sentence: Span, m: &Measure, previous: Option<&Claim>) -
             {
                 return None;
             }
-            to = name;
             end = rel_end + written.end();
-            from = match previous {
-                Some(prev) if chained(text, prev, m) => match &*prev.details {
+            // "30 miles from Inverness to Forres": the place after "from" is where the length
+            // starts, and the one after "to" where it ends.
+            let onward = (rel == "from")
+                .then(|| onward_place(text, end, sentence.end))
+                .flatten();
+            if let Some((onward_end, onward)) = onward {
+                from = Some((rel_end + written.start(), name));
+                to = onward;
+                end = onward_end;
+            } else {
+                to = name;
+                let prev_from = |prev: &Claim| match &*prev.details {
                     Details::Distance(d) => d.from.clone().map(|f| (m.span.start, f)),
                     _ => None,
-                },
-                // "advanced to within 10km of Pokrovsk", "travel to within 10km of the
-                // border": how near something goes, from wherever it is; the name before is
-                // not where that is measured from.
-                _ if to_within(text, before, m.span.start) => None,
-                _ => place_before(before, sentence.start),
-            };
+                };
+                from = match previous {
+                    Some(prev) if chained(text, prev, m) => prev_from(prev),
+                    // "advanced to within 10km of Pokrovsk", "travel to within 10km of the
+                    // border": how near something goes, from wherever it is; the name before
+                    // is not where that is measured from.
+                    _ if to_within(text, before, m.span.start) => None,
+                    _ => match place_before(before, sentence.start) {
+                        // "60 km north-west of Arequipa, Peru's second-largest city, and 770 km
+                        // south-east of Lima": the nearest place is where the length before
+                        // ends, so this one is a second length from the same point.
+                        Some((at, _))
+                            if previous.is_some_and(|p| p.span.start <= at && at < p.span.end) =>
+                        {
+                            previous.and_then(prev_from)
+                        }
+                        found => found,
+                    },
+                };
+            }
         }
     } else if SEPARATED.get(before).is_match(before)
         || APART.get(after).is_match(after)
@@ -562,17 +584,27 @@ fn follows_as_noun(text: &str, end: usize) -> bool {
 /// leaves the distance with no place it is measured from: what stands that far away is then
 /// not named, and a place before the date is the scene, not the point measured.
 fn place_before(before: &str, offset: usize) -> Option<(usize, String)> {
-    let candidates: Vec<_> = PLACE.get(before).find_iter(before).collect();
+    // What someone said is measured within it: "Okafor said the company would open a hub 40
+    // miles east of Dallas" names no place it is measured from, and the speaker is not one.
+    let reported = last_speech_verb(before);
+    let candidates: Vec<_> = PLACE
+        .get(&before[reported..])
+        .find_iter(&before[reported..])
+        .collect();
     let aside = relative_clause(before);
     for m in candidates.into_iter().rev() {
-        if is_demonym_before_noun(before, m.as_str(), m.end())
+        let m_end = reported + m.end();
+        if is_demonym_before_noun(before, m.as_str(), m_end)
             || is_people(m.as_str())
-            || aside.as_ref().is_some_and(|r| r.contains(&m.start()))
+            || is_possessive(m.as_str(), &before[m_end..])
+            || aside
+                .as_ref()
+                .is_some_and(|r| r.contains(&(reported + m.start())))
         {
             continue;
         }
         let mut words = m.as_str();
-        let mut at = m.start();
+        let mut at = reported + m.start();
         // "In Kyiv" opens a sentence with a capitalised preposition.
         while let Some((first, rest)) = words.split_once(char::is_whitespace) {
             if NOT_PLACES.contains(&first) && first != "The" {
@@ -591,6 +623,77 @@ fn place_before(before: &str, offset: usize) -> Option<(usize, String)> {
         }
     }
     None
+}
+
+/// Where the words after the last verb of speech in `before` start ("said", "told
+/// reporters"), or 0 when it has none.
+fn last_speech_verb(before: &str) -> usize {
+    SPEECH_VERBS
+        .iter()
+        .filter_map(|verb| {
+            before.rmatch_indices(verb).find(|&(at, _)| {
+                let end = at + verb.len();
+                at > 0
+                    && before.as_bytes()[at - 1] == b' '
+                    && before[end..].starts_with(|c: char| !c.is_alphanumeric())
+            })
+        })
+        .map(|(at, verb)| at + verb.len())
+        .max()
+        .unwrap_or(0)
+}
+
+/// The verbs after which what is said follows: a place before one of them is the speaker's,
+/// not a point the reported length is measured from.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "warned",
+    "announced",
+    "stated",
+    "explained",
+];
+
+/// Whether the capitalised `words`, followed by `rest`, are a possessive before a noun
+/// ("Peru's second-largest city", "Ukraine's port"): they qualify the noun, and are not the
+/// place a length is measured from. A name that ends so before a verb is a place ("St John's
+/// lies ...").
+fn is_possessive(words: &str, rest: &str) -> bool {
+    const MARKS: [&str; 3] = ["'s", "’s", "s'"];
+    let marked = |w: &str| MARKS.iter().any(|s| w.ends_with(s));
+    // A lowercase place noun within the words ("Ukraine's port") follows the name.
+    if let Some((name, noun)) = words.rsplit_once(char::is_whitespace) {
+        if noun.starts_with(|c: char| c.is_lowercase()) {
+            return marked(name.trim_end());
+        }
+    }
+    let after = if marked(words) {
+        rest
+    } else if let Some(after) = MARKS.iter().find_map(|s| rest.strip_prefix(s)) {
+        after
+    } else {
+        return false;
+    };
+    let next: String = after
+        .strip_prefix(' ')
+        .unwrap_or("")
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect();
+    next.starts_with(|c: char| c.is_lowercase()) && !AFTER_PLACE.contains(&next.as_str())
+}
+
+/// The place after "to" that ends a length measured "from" a place (`end` is where that place
+/// ends): "30 miles from Inverness to Forres". The place's end and its name.
+fn onward_place(text: &str, end: usize, sentence_end: usize) -> Option<(usize, String)> {
+    let rest = &text[end..sentence_end];
+    let after_to = rest.strip_prefix(" to ")?;
+    let at = end + rest.len() - after_to.len();
+    let place = TO.get(after_to).captures(after_to)?;
+    let name = place_name(&place)?;
+    Some((at + place.get(0)?.end(), name))
 }
 
 /// The last relative clause set off by commas in `before`, when it closes before the length:
@@ -755,6 +858,80 @@ mod tests {
                 km: 30.0,
                 mode: Mode::Straight,
             }),
+        );
+    }
+
+    /// The (from, to) of each distance claim in `text`.
+    fn ends(text: &str) -> Vec<(Option<String>, Option<String>)> {
+        extract_distances(text)
+            .into_iter()
+            .map(|c| match *c.details {
+                Details::Distance(d) => (d.from, d.to),
+                other => panic!("{text:?}: not a distance: {other:?}"),
+            })
+            .collect()
+    }
+
+    fn named(from: Option<&str>, to: &str) -> (Option<String>, Option<String>) {
+        (from.map(str::to_string), Some(to.to_string()))
+    }
+
+    /// A possessive before a noun qualifies it: "Peru's" is not where "770 km" starts, and
+    /// the nearest place left is where the length before ended, so both lengths are from one
+    /// unnamed point. A name ending in "'s" before a verb is still a place.
+    #[test]
+    fn a_possessive_is_not_the_place_measured_from() {
+        assert_eq!(
+            ends(
+                "Its epicentre was about 60 km north-west of Arequipa, Peru's second-largest \
+                 city, and roughly 770 km south-east of the capital, Lima."
+            ),
+            [named(None, "Arequipa"), named(None, "Lima")]
+        );
+        assert_eq!(
+            ends("Mariupol, Ukraine's port, lies 50 km from the Russian border."),
+            [named(Some("Mariupol"), "Russian border")]
+        );
+        assert_eq!(
+            ends("The Kremlin's forces are 20 km from Kharkiv."),
+            [named(None, "Kharkiv")]
+        );
+        assert_eq!(
+            ends("St John's lies 30 km from Paradise."),
+            [named(Some("St John's"), "Paradise")]
+        );
+    }
+
+    /// A length in what someone said is not measured from the speaker.
+    #[test]
+    fn a_speaker_is_not_the_place_measured_from() {
+        assert_eq!(
+            ends(
+                "Okafor, who took over in March, said the company would open a hub about 40 \
+                 miles east of Dallas."
+            ),
+            [named(None, "Dallas")]
+        );
+        assert_eq!(
+            ends("Kyiv's mayor told reporters Russian troops were 30 km from Irpin."),
+            [named(None, "Irpin")]
+        );
+        assert_eq!(
+            ends("Officials said Kherson lies 100 km from Mykolaiv."),
+            [named(Some("Kherson"), "Mykolaiv")]
+        );
+    }
+
+    /// "from A to B" after a length names both ends.
+    #[test]
+    fn a_length_from_one_place_to_another() {
+        assert_eq!(
+            ends("The road runs for 30 miles from Inverness to Forres."),
+            [named(Some("Inverness"), "Forres")]
+        );
+        assert_eq!(
+            ends("They fled 30 km from Kyiv to safety."),
+            [named(None, "Kyiv")]
         );
     }
 
