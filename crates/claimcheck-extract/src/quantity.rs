@@ -359,7 +359,7 @@ static MONEY_SCALE: Tiered =
 /// text, where it compiles in half the time it takes with `(?i)`.
 static CHANGE_VERB: Tiered = Tiered::new(|| {
     String::from(
-        r"\b(?:rose|rise[sn]?|rising|fell|falls?|falling|fallen|increased?|increasing|decreased?|decreasing|grew|grow(?:s|n|ing)?|dropped|drops?|dropping|climbed|climbs?|jumped|jumps?|surged?|soared?|plunged?|slumped?|cut|raised?|reduced?|lowered?|lifted|changed?|up|down|went|go(?:es)?|moved?|shrank|shrunk|declined?|expanded?|widened|narrowed|revised)\b",
+        r"\b(?:rose|rise[sn]?|rising|fell|falls?|falling|fallen|increased?|increasing|decreased?|decreasing|grew|grow(?:s|n|ing)?|dropped|drops?|dropping|climbed|climbs?|jumped|jumps?|surged?|soared?|plunged?|slumped?|cut|cutting|raised?|raising|reduced?|reducing|lowered?|lowering|lift(?:ed|ing|s)?|boost(?:ed|ing|s)?|hike[ds]?|hiking|slash(?:ed|es|ing)?|trimm(?:ed|ing)|changed?|up|down|went|go(?:es)?|moved?|shrank|shrunk|declined?|expanded?|widened|narrowed|revised)\b",
     )
 });
 
@@ -447,9 +447,14 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
             Some(After::Unit(m, attr)) => Some((m, attr)),
             _ => None,
         };
+        // Each end written with a unit of its own, two different ones, is an amount and a
+        // level, not a range: "widened by 120 basis points to 11.4%" ("from 50cm to 1m" is).
         let fits = match (unit, second_unit) {
             (None, Some(_)) => true,
-            (Some(a), Some((b, _))) => a.unit.dimension == b.unit.dimension,
+            (Some(a), Some((b, _))) => {
+                a.unit.dimension == b.unit.dimension
+                    && (word != Some("to") || opener.is_some() || std::ptr::eq(a.unit, b.unit))
+            }
             _ => false,
         };
         if allowed
@@ -780,16 +785,24 @@ fn names_a_matter(rest: &str) -> bool {
 /// Whether the number at `start` follows a verb of change, "by" between as may be ("rose 3%",
 /// "fell by 12 points"): the amount it moved, which a "to" after it does not make a range.
 fn moved_by(text: &str, start: usize) -> bool {
-    let mut words = text[units::floor_char_boundary(text, start.saturating_sub(30))..start]
+    let mut words = text[units::floor_char_boundary(text, start.saturating_sub(60))..start]
         .split(|c: char| !c.is_alphabetic())
         .rev()
-        .skip_while(|w| w.is_empty());
-    let mut word = words.next().unwrap_or("");
+        .filter(|w| !w.is_empty());
+    let word = words.next().unwrap_or("");
     if word.eq_ignore_ascii_case("by") {
-        word = words.find(|w| !w.is_empty()).unwrap_or("");
+        // The verb may have its object between it and "by": "lifted the quarterly dividend by
+        // 5 cents to 48 cents".
+        return words
+            .take(MOVED_OBJECT_WORDS + 1)
+            .any(|w| CHANGE_VERB.is_match(&fold_case(w)));
     }
     !word.is_empty() && CHANGE_VERB.is_match(&fold_case(word))
 }
+
+/// The most words of an object between a verb of change and its "by" ("raised the bank's
+/// main rate by").
+const MOVED_OBJECT_WORDS: usize = 4;
 
 /// Whether the "from" at `start` follows a verb of change ("rose from 3% to 5%"), which makes
 /// the two numbers a before and an after, not a range.
@@ -1880,6 +1893,59 @@ mod tests {
                 ("3%", 3.0, Some("%"), Some("percent"), None),
                 ("5.4%", 5.4, Some("%"), Some("percent"), None),
             ],
+        );
+    }
+
+    /// A change's amount and the level it reached are two quantities, however the verb is
+    /// written and whatever stands between it and "by"; a range with one unit stays a range.
+    #[test]
+    fn an_amount_moved_by_and_the_level_reached_are_not_a_range() {
+        check(
+            "Operating margin widened by 120 basis points to 11.4%.",
+            &[
+                (
+                    "120 basis points",
+                    120.0,
+                    Some("basis points"),
+                    Some("basis point"),
+                    None,
+                ),
+                ("11.4%", 11.4, Some("%"), Some("percent"), None),
+            ],
+        );
+        check(
+            "The board lifted the quarterly dividend by 5 cents to 48 cents.",
+            &[
+                ("5 cents", 5.0, Some("cents"), Some("cent"), None),
+                ("48 cents", 48.0, Some("cents"), Some("cent"), None),
+            ],
+        );
+        check(
+            "It is raising the income threshold from £11,500 to £35,000.",
+            &[
+                ("£11,500", 11500.0, Some("£"), Some("pound sterling"), None),
+                ("£35,000", 35000.0, Some("£"), Some("pound sterling"), None),
+            ],
+        );
+        check(
+            "Prices will rise by 5 to 10 per cent.",
+            &[(
+                "5 to 10 per cent",
+                5.0,
+                Some("per cent"),
+                Some("percent"),
+                Some(Comparator::Between),
+            )],
+        );
+        check(
+            "The wall is from 50cm to 1m high.",
+            &[(
+                "from 50cm to 1m",
+                0.5,
+                Some("m"),
+                Some("metre"),
+                Some(Comparator::Between),
+            )],
         );
     }
 
