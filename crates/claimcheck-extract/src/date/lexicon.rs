@@ -375,7 +375,9 @@ static TENSE_SHAPES: std::sync::LazyLock<crate::ascii::Shapes> = std::sync::Lazy
             .chain(PAST_WORDS)
             .chain(SCHEDULE_WORDS)
             .copied()
-            .chain(["to", "may", "expected", "due"])
+            .chain([
+                "to", "may", "expected", "due", "forecast", "expect", "expects",
+            ])
             .chain(["face", "play", "meet", "host", "travel"]),
     )
 });
@@ -435,9 +437,14 @@ pub(super) fn tense_of(word: &str, previous: &str) -> Option<Lean> {
     if is_future_word(w) || word == "may" {
         return Some(Lean::Future);
     }
-    // "is expected in December", "is due on Monday", "widely expected"; not "than expected",
-    // "was due", nor "forecasters expected heavy rain", a past form.
-    if matches!(w, "expected" | "due") {
+    // "We expect the storm to pass by Saturday": an expectation is of what is to come.
+    if matches!(w, "expect" | "expects") {
+        return Some(Lean::Future);
+    }
+    // "is expected in December", "is due on Monday", "widely expected", "lows of minus 4C are
+    // forecast"; not "than expected", "was due", nor "forecasters expected heavy rain", a past
+    // form.
+    if matches!(w, "expected" | "due" | "forecast") {
         let p = crate::ascii::lowercase_on_stack(previous, &mut previous_buf).unwrap_or("");
         return matches!(
             p,
@@ -445,12 +452,14 @@ pub(super) fn tense_of(word: &str, previous: &str) -> Option<Lean> {
         )
         .then_some(Lean::Future);
     }
-    // "City face Rovers on Sunday", "United host Leeds": a team's name, then the plain verb
-    // (after a lowercase word it is more often a noun, "face injuries", "the play").
+    // "City face Rovers on Sunday", "United host Leeds", "Chelsea, who play at Newcastle on
+    // Sunday": a team's name or a pronoun standing for it, then the plain verb (after another
+    // lowercase word it is more often a noun, "face injuries", "the play").
     if matches!(w, "face" | "play" | "meet" | "host" | "travel") {
-        return previous
-            .starts_with(|c: char| c.is_ascii_uppercase())
-            .then_some(Lean::Future);
+        let p = crate::ascii::lowercase_on_stack(previous, &mut previous_buf).unwrap_or("");
+        return (previous.starts_with(|c: char| c.is_ascii_uppercase())
+            || matches!(p, "who" | "they" | "we" | "which"))
+        .then_some(Lean::Future);
     }
     let schedule = is_schedule_word(w);
     let past = !schedule && (is_past_word(w) || regular_past(word, w));
@@ -572,6 +581,12 @@ mod tests {
             ("internationalized", "", Some(Lean::Past)),
             ("talks", "the", None),
             ("cafés", "", None),
+            ("play", "who", Some(Lean::Future)),
+            ("face", "they", Some(Lean::Future)),
+            ("face", "to", None),
+            ("forecast", "are", Some(Lean::Future)),
+            ("forecast", "the", None),
+            ("expect", "we", Some(Lean::Future)),
         ] {
             assert_eq!(tense_of(word, previous), lean, "{word} after {previous}");
         }
