@@ -1349,6 +1349,70 @@ mod tests {
         );
     }
 
+    /// Bodies and roles seen in probes of new articles: a government agency is no news agency,
+    /// "U.S." keeps its point inside a name, a possessive inside a body's name is no title, and
+    /// a relative clause after a role is not part of it.
+    #[test]
+    fn agencies_initials_colleges_and_clauses_after_a_role() {
+        let read = |text: &str| {
+            let d = first_attribution(text);
+            (d.speaker, d.role, d.organization, d.outlet)
+        };
+        let owned = |s: &str| Some(s.to_string());
+        assert_eq!(
+            read("The Environment Agency said 40 flood warnings were in place."),
+            (owned("the Environment Agency"), None, None, None)
+        );
+        assert_eq!(
+            read("The talks failed, the Korean Central News Agency said."),
+            (None, None, None, owned("Korean Central News Agency"))
+        );
+        assert_eq!(
+            read("The quake struck at a depth of 35 km, the U.S. Geological Survey (USGS) said."),
+            (owned("the U.S. Geological Survey"), None, None, None)
+        );
+        assert_eq!(
+            read("The ship was hit, U.S. officials said."),
+            (None, owned("U.S. officials"), None, None)
+        );
+        assert_eq!(
+            read(
+                "Its lead investigator, Prof Marcus Hale of King's College London, said the \
+                 results were encouraging."
+            ),
+            (
+                owned("Marcus Hale"),
+                owned("Its lead investigator"),
+                owned("King's College London"),
+                None
+            )
+        );
+        assert_eq!(
+            read(
+                "\"It was frightening,\" said Rosa Quispe, 38, a market trader in the town of \
+                 Chivay, who spent the rest of the night in the street."
+            ),
+            (
+                owned("Rosa Quispe"),
+                owned("a market trader in the town of Chivay"),
+                None,
+                None
+            )
+        );
+        assert_eq!(
+            read("Train services will resume, according to Network Rail."),
+            (owned("Network Rail"), None, None, None)
+        );
+        assert_eq!(
+            read("The thinktank said the change would affect more people."),
+            (owned("the thinktank"), None, None, None)
+        );
+        assert_eq!(
+            read("One senior backbencher, who asked not to be named, said the mood was bad."),
+            (None, owned("one senior backbencher"), None, None)
+        );
+    }
+
     /// What the review of the pronoun, hearer and "of" readings found they must leave alone.
     #[test]
     fn hearers_times_places_and_objects_stay_what_they_were() {

@@ -257,7 +257,11 @@ fn tokenize_chars(s: &str, base: usize) -> Vec<Tok> {
                     break;
                 }
             }
-            let end = chars.get(j).map_or(s.len(), |c| c.0);
+            let mut end = chars.get(j).map_or(s.len(), |c| c.0);
+            if s[end..].starts_with('.') && dotted_initials(&s.as_bytes()[i..end]) {
+                end += 1;
+                j += 1;
+            }
             toks.push(Tok {
                 start: span.start + i,
                 end: span.start + end,
@@ -291,7 +295,10 @@ fn tokenize_ascii(s: &[u8], base: usize, stop: usize) -> Vec<Tok> {
         match CLASSES[usize::from(s[i])] {
             ascii::SPACE => i += 1,
             ascii::ALNUM => {
-                let end = ascii::word_end(s, &CLASSES, i);
+                let mut end = ascii::word_end(s, &CLASSES, i);
+                if s.get(end) == Some(&b'.') && dotted_initials(&s[i..end]) {
+                    end += 1;
+                }
                 toks.push(Tok {
                     start: base + i,
                     end: base + end,
@@ -310,6 +317,20 @@ fn tokenize_ascii(s: &[u8], base: usize, stop: usize) -> Vec<Tok> {
         }
     }
     toks
+}
+
+/// Whether `word` is capital initials joined by points, "U.S" or "U.N": the point after it
+/// is the abbreviation's, so "the U.S. Geological Survey" stays one name.
+fn dotted_initials(word: &[u8]) -> bool {
+    word.len() >= 3
+        && word.len() % 2 == 1
+        && word.iter().enumerate().all(|(k, &b)| {
+            if k % 2 == 0 {
+                b.is_ascii_uppercase()
+            } else {
+                b == b'.'
+            }
+        })
 }
 
 /// The byte classes of [`tokenize_ascii`]: words joined by "-", "'" and "."; every other byte
@@ -741,7 +762,9 @@ impl Reader<'_> {
             && person.split(' ').count() >= 2
             && person.split(' ').all(is_capitalized)
             && body.starts_with(|c: char| c.is_uppercase())
-            && (title.is_some() || LEXICON.is_institution(body))
+            && (title.is_some()
+                || LEXICON.is_institution(body)
+                || body.split(' ').any(|w| LEXICON.is_institution(w)))
         {
             organization = Some(body.to_string());
             name.truncate(person.len());

@@ -114,9 +114,10 @@ pub fn classify(phrase: &str) -> Option<Speaker> {
     }
     // A title or role word followed by a name: "President Vladimir Putin", "Kremlin spokesman
     // Dmitry Peskov". The name is what follows the last such word.
-    let last_role = words
-        .iter()
-        .rposition(|w| LEXICON.is_role(w) || is_honorific(w));
+    // A possessive is part of a name, not a title: "Prof Marcus Hale of King's College".
+    let last_role = words.iter().rposition(|w| {
+        !(w.ends_with("'s") || w.ends_with("\u{2019}s")) && (LEXICON.is_role(w) || is_honorific(w))
+    });
     if let Some(k) = last_role {
         let name = &words[k + 1..];
         if name.is_empty() {
@@ -173,14 +174,18 @@ fn name_like(words: &[&str]) -> bool {
 
 /// Whether `name` (without "the" or quotation marks) is a news outlet: a listed name, or a name
 /// ending in a head word such as "Times" or "News".
+///
+/// An "Agency" is an outlet only as a news or press agency ("the Korean Central News
+/// Agency"): "the Environment Agency", "the European Space Agency" are public bodies.
 pub fn is_outlet_name(name: &str) -> bool {
     let name = name.strip_prefix("The ").unwrap_or(name);
+    let mut words = name.rsplit(' ');
+    let head = words.next();
+    let before_head = words.next();
     LEXICON.outlet_names.contains(name)
-        || (name.split_whitespace().count() > 1
-            && name
-                .rsplit(' ')
-                .next()
-                .is_some_and(|head| LEXICON.outlet_heads.contains(head)))
+        || (before_head.is_some()
+            && head.is_some_and(|head| LEXICON.outlet_heads.contains(head))
+            && (head != Some("Agency") || matches!(before_head, Some("News" | "Press"))))
 }
 
 /// Where an appositive's organization starts (see [`split_role_org`]). Where every letter is
@@ -206,6 +211,13 @@ pub fn split_role_org(appositive: &str) -> (Option<String>, Option<String>) {
     {
         return split_role_org(rest);
     }
+    // A relative clause after the role says what the person did, not what they are: "a market
+    // trader in Chivay, who spent the night in the street" ends at its comma.
+    let text = [", who ", ", which ", ", whose ", ", where "]
+        .iter()
+        .filter_map(|w| text.find(w))
+        .min()
+        .map_or(text, |at| &text[..at]);
     let first = text.split_whitespace().next().unwrap_or("");
     // A time or a circumstance is not a role: "54, after the final on 2 June".
     if LEXICON.is_adverbial(first) && !is_acronym(first) {
@@ -369,8 +381,10 @@ fn hearer_pattern(form: Form) -> String {
     let name = format!(
         r"{upper}{inner}*(?:\s+(?:(?:of|for|and|de|del|la|le|al|van|von|der|du|da|di)\s+)*{upper}{inner}*)*"
     );
+    // A descriptor is written as listed, in lowercase ("TV station" aside): capitalised, it
+    // is a name's first word ("according to Network Rail").
     format!(
-        r"{flags}^\s*(?:(?P<the>(?i:the))\s+|(?i:a|an)\s+)?(?:(?P<desc>(?:{word}+\s+){{0,3}}?(?i:{descriptors}))\s+)?(?:{open}(?P<q>{quoted}{{1,80}}){close}|(?P<name>{name})|(?P<low>{lower}+))"
+        r"{flags}^\s*(?:(?P<the>(?i:the))\s+|(?i:a|an)\s+)?(?:(?P<desc>(?:{word}+\s+){{0,3}}?(?:{descriptors}))\s+)?(?:{open}(?P<q>{quoted}{{1,80}}){close}|(?P<name>{name})|(?P<low>{lower}+))"
     )
 }
 
@@ -478,7 +492,7 @@ mod tests {
             "Reuters",
             "the Guardian.",
             "the \"Times\"",
-            "the NEWS AGENCY Yonhap",
+            "the Russian state news agency TASS",
             "the wire\x0bservice AP",
         ] {
             let whole = hearer(phrase).filter(|h| h.len == phrase.len());
@@ -494,6 +508,15 @@ mod tests {
             assert!(!may_be_outlet(phrase), "{phrase:?}");
             let whole = hearer(phrase).filter(|h| h.len == phrase.len());
             assert!(whole.and_then(|h| h.outlet).is_none(), "{phrase:?}");
+        }
+        // A descriptor written capitalised is a name's first word, not a description.
+        for phrase in ["Network Rail", "the Press Association"] {
+            let whole = hearer(phrase).filter(|h| h.len == phrase.len());
+            assert_eq!(
+                whole.and_then(|h| h.outlet).as_deref(),
+                (phrase != "Network Rail").then_some("Press Association"),
+                "{phrase:?}"
+            );
         }
     }
 
