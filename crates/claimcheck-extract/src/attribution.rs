@@ -196,7 +196,7 @@ struct LastSpeaker {
 
 impl Speakers {
     /// The details of `parsed` with its speaker resolved, updating what is known.
-    fn resolve(&mut self, parsed: Parsed, paragraph: usize) -> AttributionDetails {
+    fn resolve(&mut self, text: &str, parsed: Parsed, paragraph: usize) -> AttributionDetails {
         let continuing = crate::ascii::with_lowercase(&parsed.cue, |cue| CONTINUING.contains(&cue));
         let mut d = AttributionDetails {
             speaker: None,
@@ -208,8 +208,13 @@ impl Speakers {
         };
         match parsed.speaker {
             Speaker::Person { name, .. } => {
+                let courtesy = courtesy_sex(&text[parsed.span.start..parsed.span.end], &name);
                 let found = self.people.find(&name);
                 self.apply_person(found, name, &mut d, continuing);
+                if let Some(k) = self.people.find(d.speaker.as_deref().unwrap_or_default()) {
+                    let known = &mut self.people.known[k];
+                    known.pronoun = known.pronoun.or(courtesy);
+                }
             }
             Speaker::Pronoun(p) if p == "he" || p == "she" => {
                 let pronoun = if p == "he" { Pronoun::He } else { Pronoun::She };
@@ -418,7 +423,7 @@ impl Speakers {
                 organization: d.organization.clone(),
                 outlet: d.outlet.clone(),
                 stamp: 0,
-                pronoun: None,
+                pronoun: d.role.as_deref().and_then(sex_of_role),
             });
             d.speaker = Some(name);
             return;
@@ -434,11 +439,51 @@ impl Speakers {
             d.outlet = d.outlet.take().or(known.outlet.clone());
         }
         known.role = known.role.take().or(d.role.clone());
+        if known.pronoun.is_none() {
+            known.pronoun = known.role.as_deref().and_then(sex_of_role);
+        }
         known.organization = known.organization.take().or(d.organization.clone());
         if d.outlet.is_some() {
             known.outlet = d.outlet.clone();
         }
     }
+}
+
+/// The pronoun a role's words give its holder, where one of them is of one sex ("the
+/// chairman", "a spokeswoman", "his wife"): a later "she" does not name "The chairman, Tom
+/// Hill".
+fn sex_of_role(role: &str) -> Option<Pronoun> {
+    role.split(|c: char| !c.is_alphabetic()).find_map(|w| {
+        crate::ascii::with_lowercase(w, |w| match w {
+            "chairman" | "spokesman" | "congressman" | "businessman" | "councilman"
+            | "sportsman" | "king" | "prince" | "duke" | "lord" | "sir" | "father" | "son"
+            | "brother" | "husband" | "uncle" | "nephew" | "grandfather" | "boyfriend" | "monk" => {
+                Some(Pronoun::He)
+            }
+            "chairwoman" | "spokeswoman" | "congresswoman" | "businesswoman" | "councilwoman"
+            | "sportswoman" | "queen" | "princess" | "duchess" | "dame" | "lady" | "mother"
+            | "daughter" | "sister" | "wife" | "aunt" | "niece" | "grandmother" | "girlfriend"
+            | "nun" | "actress" => Some(Pronoun::She),
+            _ => None,
+        })
+    })
+}
+
+/// The pronoun of the courtesy title before `name` in `claim` ("Mr Hill said", "said Mrs
+/// Holt"), which the speaker's name is read without.
+fn courtesy_sex(claim: &str, name: &str) -> Option<Pronoun> {
+    claim.match_indices(name).find_map(|(at, _)| {
+        let before = claim[..at].trim_end();
+        let word = before
+            .rsplit(|c: char| !c.is_alphabetic() && c != '.')
+            .next()?
+            .trim_end_matches('.');
+        crate::ascii::with_lowercase(word, |w| match w {
+            "mr" => Some(Pronoun::He),
+            "mrs" | "ms" | "miss" => Some(Pronoun::She),
+            _ => None,
+        })
+    })
 }
 
 /// Whether `mention` refers to the person named `full`: the same name, or some of its words
@@ -663,7 +708,7 @@ fn attributions_reading(
                         };
                         speakers.give_pronoun(name, title, pronoun, &mut d);
                     } else {
-                        d = speakers.resolve(p, unit.paragraph);
+                        d = speakers.resolve(text, p, unit.paragraph);
                         if let Some(pronoun) = pronoun
                             && d.speaker.is_none()
                             && d.role.is_none()
@@ -1346,6 +1391,44 @@ mod tests {
         assert_eq!(
             speaker("Network Rail said the line would reopen."),
             (owned("Network Rail"), None, None)
+        );
+    }
+
+    /// A role of one sex ("the chairman") or a courtesy title ("Mr Hill") tells "she" from
+    /// "he" before any pronoun has named the person.
+    #[test]
+    fn a_gendered_role_or_courtesy_title_keeps_the_other_pronoun_away() {
+        let speakers = |text: &str| -> Vec<Option<String>> {
+            extract_attributions(text)
+                .into_iter()
+                .map(|c| match *c.details {
+                    Details::Attribution(d) => d.speaker,
+                    other => panic!("{other:?}"),
+                })
+                .collect()
+        };
+        let named = |names: &[&str]| -> Vec<Option<String>> {
+            names.iter().map(|n| Some(n.to_string())).collect()
+        };
+        assert_eq!(
+            speakers(
+                "Sarah Jones, the chief executive, said sales rose. The chairman, Tom Hill, \
+                 said the board was pleased. She added that costs fell."
+            ),
+            named(&["Sarah Jones", "Tom Hill", "Sarah Jones"])
+        );
+        assert_eq!(
+            speakers(
+                "\"Sales rose,\" said Sarah Jones. \"We are pleased,\" said Mr. Hill. She added \
+                 that costs fell. He said more would follow."
+            ),
+            named(&["Sarah Jones", "Hill", "Sarah Jones", "Hill"])
+        );
+        assert_eq!(
+            speakers(
+                "Mrs Holt said she was never late. Mr Reid said the rota was wrong. She said it was right."
+            ),
+            named(&["Holt", "Reid", "Holt"])
         );
     }
 
