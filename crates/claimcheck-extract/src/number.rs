@@ -372,7 +372,10 @@ fn starts_word(text: &str, i: usize) -> bool {
                 .next()
                 .unwrap_or_default()
                 .trim_start_matches(|c: char| !c.is_alphanumeric());
-            token.is_empty() || token.starts_with(|c: char| c.is_ascii_digit())
+            // "a magnitude-6.4 earthquake": the scale's name, then its reading.
+            token.is_empty()
+                || token.starts_with(|c: char| c.is_ascii_digit())
+                || token.eq_ignore_ascii_case("magnitude")
         }
         _ => true,
     }
@@ -976,11 +979,24 @@ fn words_at(text: &str, start: usize) -> Option<Number> {
             best = Some((end, total + group));
         }
     }
+    // "half an hour", "half a percentage point": half of the one thing the article counts,
+    // read as the number before its unit ("half a million" is read above, as a scale).
+    if best.is_none()
+        && first == Word::Article
+        && let Some(half) = half_before(text, start)
+    {
+        return Some(Number {
+            start: half,
+            end: start + len,
+            value: 0.5,
+            form: NumberForm::Words,
+        });
+    }
     let (end, mut value) = best?;
     let mut start = start;
-    // "half a million": the article's scale halved, from "half" on.
+    // "half a million", "half a dozen": the article's scale halved, from "half" on.
     if first == Word::Article
-        && value >= 1000.0
+        && value >= 12.0
         && let Some(half) = half_before(text, start)
     {
         start = half;
@@ -1353,6 +1369,12 @@ mod tests {
                 ("half a billion", 5e8),
                 ("a thousand", 1000.0)
             ]
+        );
+        // Half of the one thing an article counts is a half, read before its unit.
+        let text = "Half a dozen came for half an hour and half a percentage point.";
+        assert_eq!(
+            found(text),
+            vec![("Half a dozen", 6.0), ("half an", 0.5), ("half a", 0.5)]
         );
     }
 

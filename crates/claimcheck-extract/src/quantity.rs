@@ -570,6 +570,15 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
                 unit_named("magnitude"),
             )
         }
+        // "a smaller 5.1 quake": a reading with a decimal before an earthquake's noun is its
+        // magnitude.
+        None if first.form == NumberForm::Digits
+            && value.fract() != 0.0
+            && value < 10.0
+            && quake_after(text, end) =>
+        {
+            (end, None, unit_named("magnitude"))
+        }
         None => {
             // A count needs a counted noun, and is neither a year nor a number in a name.
             if is_year(text, first)
@@ -652,6 +661,20 @@ fn ends_score(text: &str, first: Number) -> bool {
                 | "home"
                 | "away"
         )
+}
+
+/// Whether an earthquake's noun follows the figure ending at `end`, one space between ("5.1
+/// quake", "6.2 aftershocks").
+fn quake_after(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches(' ');
+    ["quake", "earthquake", "tremor", "aftershock"]
+        .iter()
+        .any(|w| {
+            rest.get(..w.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(w))
+                && !rest[w.len()..].starts_with(|c: char| c.is_alphabetic() && c != 's')
+        })
+        && text[end..].starts_with(' ')
 }
 
 /// Where "magnitude" starts when it is the word right before `start` ("a magnitude 6.8 quake",
@@ -1010,7 +1033,11 @@ fn plausible_symbol(
 /// Where the counted noun phrase after the number `first` (ending at `end`) ends: "15
 /// soldiers", "three ballistic missiles", "12 named storms". `None` where no noun counts.
 fn counted_noun_end(text: &str, first: Number, value: f64, end: usize) -> Option<usize> {
-    let noun = noun_after(&text[end..])?;
+    let Some(noun) = noun_after(&text[end..]) else {
+        return (value >= 2.0 && value.fract() == 0.0)
+            .then(|| counted_after_names(text, end))
+            .flatten();
+    };
     let word = &text[end..][noun.clone()];
     // Past tenses and adverbs ("30 died", "two only") are not counted nouns; a participle
     // before a plural is an adjective ("12 named storms").
@@ -1025,6 +1052,16 @@ fn counted_noun_end(text: &str, first: Number, value: f64, end: usize) -> Option
             return None;
         }
         return Some(after + next.end);
+    }
+    // "half a million more people", "five other towns": the plural after the comparative.
+    if matches!(word, "more" | "fewer" | "extra" | "additional" | "other") {
+        let after = end + noun.end;
+        let next = noun_after(&text[after..])?;
+        let plural = &text[after..][next.clone()];
+        return (plural.len() >= 3
+            && (plural.ends_with('s') || PLURALS.contains(&plural))
+            && !NOT_COUNTED_SET.contains(plural))
+        .then_some(after + next.end);
     }
     if NOT_COUNTED_SET.contains(word) || word.ends_with("ly") || word.len() < 3 {
         return None;
@@ -1041,6 +1078,46 @@ fn counted_noun_end(text: &str, first: Number, value: f64, end: usize) -> Option
     }
     Some(counted_end(text, end + noun.end, word))
 }
+
+/// Where a count's noun ends when capitalised words stand between the number (ending at
+/// `end`) and it: "47 Labour MPs", "100 Premier League goals", "40 UN staff". One to three
+/// capitalised words, none a month or weekday nor a street's, then a lowercase plural or a
+/// plural acronym ("MPs").
+fn counted_after_names(text: &str, end: usize) -> Option<usize> {
+    let mut at = end;
+    for k in 0..=COUNTED_NAME_WORDS {
+        let rest = text[at..].strip_prefix(' ')?;
+        let len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or(rest.len());
+        let word = &rest[..len];
+        let word_end = at + 1 + len;
+        if word.starts_with(|c: char| c.is_ascii_lowercase()) {
+            let plural = word.ends_with('s') || PLURALS.contains(&word);
+            return (k > 0 && word.len() >= 3 && plural && !NOT_COUNTED_SET.contains(word))
+                .then_some(word_end);
+        }
+        if !word.starts_with(|c: char| c.is_ascii_uppercase())
+            || k == COUNTED_NAME_WORDS
+            || crate::date::is_calendar_word(word)
+            || matches!(
+                word,
+                "Street" | "Road" | "Avenue" | "Lane" | "Square" | "St" | "Rd"
+            )
+        {
+            return None;
+        }
+        let stem = &word[..word.len() - 1];
+        if word.len() >= 3 && word.ends_with('s') && stem.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Some(word_end);
+        }
+        at = word_end;
+    }
+    None
+}
+
+/// The most capitalised words [`counted_after_names`] reads between a number and its noun.
+const COUNTED_NAME_WORDS: usize = 3;
 
 /// Whether the comparator phrase at `start` is "over" used as "during": right after a figure
 /// and what it counts ("worth £1.2 billion over ten years", "3,200 volunteers over 18 months"),
@@ -1946,6 +2023,53 @@ mod tests {
                 Some("metre"),
                 Some(Comparator::Between),
             )],
+        );
+    }
+
+    /// Readings from probes of new articles: names between a number and what it counts, a
+    /// comparative before the plural, a half of a unit, and an earthquake's magnitude written
+    /// "magnitude-6.4" or before "quake".
+    #[test]
+    fn counts_past_names_halves_of_units_and_magnitudes() {
+        check(
+            "Since 47 Labour MPs and 40 UN staff left, on 12 May soldiers came.",
+            &[
+                ("47 Labour MPs", 47.0, None, None, None),
+                ("40 UN staff", 40.0, None, None, None),
+            ],
+        );
+        check(
+            "It scored 100 Premier League goals and hit half a million more people.",
+            &[
+                ("100 Premier League goals", 100.0, None, None, None),
+                ("half a million more people", 500_000.0, None, None, None),
+            ],
+        );
+        check(
+            "They walked for half an hour as rates rose by half a percentage point.",
+            &[
+                ("half an hour", 0.5, Some("hour"), Some("hour"), None),
+                (
+                    "half a percentage point",
+                    0.5,
+                    Some("percentage point"),
+                    Some("percentage point"),
+                    None,
+                ),
+            ],
+        );
+        check(
+            "A magnitude-6.4 earthquake and a smaller 5.1 quake struck.",
+            &[
+                (
+                    "magnitude-6.4",
+                    6.4,
+                    Some("magnitude"),
+                    Some("magnitude"),
+                    None,
+                ),
+                ("5.1", 5.1, None, Some("magnitude"), None),
+            ],
         );
     }
 
