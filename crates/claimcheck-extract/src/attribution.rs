@@ -209,7 +209,20 @@ impl Speakers {
         match parsed.speaker {
             Speaker::Person { name, .. } => {
                 let courtesy = courtesy_sex(&text[parsed.span.start..parsed.span.end], &name);
-                let found = self.people.find(&name);
+                let mut found = self.people.find(&name);
+                // "Villa boss Unai Emery was left frustrated ... Emery said": a surname alone
+                // names the person the text gave in full before, outside any attribution.
+                let mut name = name;
+                if found.is_none()
+                    && !name.contains(' ')
+                    && let Some((full, title)) = full_name_before(text, parsed.speaker_start, &name)
+                {
+                    found = self.people.find(&full);
+                    name = full;
+                    if d.role.is_none() {
+                        d.role = title;
+                    }
+                }
                 self.apply_person(found, name, &mut d, continuing);
                 if let Some(k) = self.people.find(d.speaker.as_deref().unwrap_or_default()) {
                     let known = &mut self.people.known[k];
@@ -468,6 +481,57 @@ fn sex_of_role(role: &str) -> Option<Pronoun> {
         })
     })
 }
+
+/// The full name ending in `surname` that the text before `at` last gives (within
+/// [`FULL_NAME_REACH`] bytes), with the title word before it if one stands there: "Villa boss
+/// Unai Emery" for "Emery". The word before the surname must be a capitalised name word, not a
+/// title, a courtesy title or a word that opens sentences.
+fn full_name_before(text: &str, at: usize, surname: &str) -> Option<(String, Option<String>)> {
+    let from = text.floor_char_boundary(at.saturating_sub(FULL_NAME_REACH));
+    let window = &text[from..at];
+    window.rmatch_indices(surname).find_map(|(k, _)| {
+        let after = &window[k + surname.len()..];
+        if after.starts_with(|c: char| c.is_alphanumeric()) {
+            return None;
+        }
+        let before = window[..k].strip_suffix(' ')?;
+        let first_at = before
+            .rfind(|c: char| !(c.is_alphabetic() || c == '-'))
+            .map_or(0, |i| i + 1);
+        let first = &before[first_at..];
+        let name_word = first.chars().next().is_some_and(char::is_uppercase)
+            && first.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+            && first.len() > 1
+            && !lexicon::LEXICON.is_role(first)
+            && !phrase::is_honorific(first)
+            && !lexicon::LEXICON.is_adverbial(first)
+            && !phrase::is_determiner(first)
+            && !crate::date::is_calendar_word(first);
+        // "In London Johnson met ...": a sentence's opening place, not a first name.
+        let opening = before[..first_at]
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| {
+                matches!(
+                    w,
+                    "In" | "At" | "From" | "On" | "Near" | "Outside" | "Across"
+                )
+            });
+        if !name_word || opening {
+            return None;
+        }
+        let title = before[..first_at]
+            .strip_suffix(' ')
+            .and_then(|t| t.rsplit(' ').next())
+            .filter(|t| lexicon::LEXICON.is_role(t))
+            .map(str::to_string);
+        Some((format!("{first} {surname}"), title))
+    })
+}
+
+/// How far back [`full_name_before`] looks for a surname's full name.
+const FULL_NAME_REACH: usize = 4_000;
 
 /// The pronoun of the courtesy title before `name` in `claim` ("Mr Hill said", "said Mrs
 /// Holt"), which the speaker's name is read without.
@@ -1391,6 +1455,34 @@ mod tests {
         assert_eq!(
             speaker("Network Rail said the line would reopen."),
             (owned("Network Rail"), None, None)
+        );
+    }
+
+    /// A surname alone names the person the text gave in full before, with the title they
+    /// had there; a place opening the sentence before it is no first name.
+    #[test]
+    fn a_surname_takes_the_full_name_given_before() {
+        let read = |text: &str| -> Vec<(Option<String>, Option<String>)> {
+            extract_attributions(text)
+                .into_iter()
+                .map(|c| match *c.details {
+                    Details::Attribution(d) => (d.speaker, d.role),
+                    other => panic!("{other:?}"),
+                })
+                .collect()
+        };
+        let owned = |s: &str| Some(s.to_string());
+        assert_eq!(
+            read("Villa boss Unai Emery was frustrated. \"We were poor,\" Emery said."),
+            [(owned("Unai Emery"), None)]
+        );
+        assert_eq!(
+            read("Chancellor Rachel Reeves set out the plan. Reeves said it would save money."),
+            [(owned("Rachel Reeves"), owned("Chancellor"))]
+        );
+        assert_eq!(
+            read("In London Johnson met officials. Johnson said it went well."),
+            [(owned("Johnson"), None)]
         );
     }
 

@@ -227,8 +227,13 @@ pub fn split_role_org(appositive: &str) -> (Option<String>, Option<String>) {
     // ("34") is not a role.
     let lower = first.to_lowercase();
     let participle = lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ed"));
+    // Nor is a measure ("about 120 miles north of Edinburgh"), which says where, not who.
     if first.is_empty()
         || matches!(lower.as_str(), "who" | "which" | "whose" | "where" | "when")
+        || matches!(
+            lower.as_str(),
+            "about" | "some" | "around" | "nearly" | "roughly" | "almost" | "approximately"
+        )
         || participle
         || first.chars().all(|c| c.is_ascii_digit())
     {
