@@ -2114,6 +2114,24 @@ fn amount_before(text: &str, pos: usize) -> bool {
     lexicon::marks_amount(word) || lexicon::marks_amount(word.trim_end_matches('.'))
 }
 
+/// Whether the day word at `word` ("Today", "Tomorrow") is capitalised where no sentence or
+/// heading opens: then it is a name ("the Today programme", "USA Today").
+fn named_day_word(text: &str, word: Span) -> bool {
+    if !text[word.start..].starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let before = text[..word.start].trim_end_matches(|c: char| {
+        c == ' '
+            || matches!(
+                c,
+                '"' | '\'' | '\u{201c}' | '\u{2018}' | '(' | '[' | '*' | '_' | '#'
+            )
+    });
+    !(before.is_empty()
+        || before.ends_with(['.', '!', '?', ':', '\n', '\u{2014}', '-', '|', '>'])
+        || before.ends_with("\u{2013}"))
+}
+
 /// Dates relative to the publication date: "today", "last month", "two days ago", "next Monday".
 fn find_relative_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>) {
     let lower = triggers.haystack();
@@ -2125,6 +2143,11 @@ fn find_relative_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Cand
         relative_day,
     );
     for hit in relative_days {
+        // "BBC Radio 4's Today programme", "USA Today": capitalised inside a sentence, the word
+        // is a name.
+        if named_day_word(text, hit.word) {
+            continue;
+        }
         let mut days = match &lower[hit.word.start..hit.word.end] {
             "yesterday" => -1,
             "tomorrow" => 1,
@@ -4626,6 +4649,12 @@ mod tests {
                 ("last year", Some("2022"), ""),
                 ("today", Some("2023-09-12"), ""),
             ],
+        );
+        // Capitalised inside a sentence, a day word is a name: "the Today programme".
+        check(
+            "Today, he told BBC Radio 4's Today programme and USA Today it was over.",
+            p,
+            &[("Today", Some("2023-09-12"), "")],
         );
         check(
             "It rained yesterday and will clear tomorrow.",
