@@ -1693,6 +1693,22 @@ mod tests {
         ] {
             check(text, &[]);
         }
+        // "... and said": the subject the clause opens with speaks, unless it is one bare word.
+        check(
+            "President Jose Jeri declared an emergency and said funds would be released.",
+            &[Want {
+                role: Some("President"),
+                ..want(Some("Jose Jeri"), "said", "funds would be released")
+            }],
+        );
+        check(
+            "On Monday, police arrested two men and said more arrests were likely.",
+            &[want(Some("police"), "said", "more arrests were likely")],
+        );
+        check(
+            "Putin met Xi in Beijing and said the talks were useful.",
+            &[],
+        );
         check(
             "The ministry raised its forecast, adding that exports had held up.",
             &[want(Some("the ministry"), "adding", "exports had held up")],

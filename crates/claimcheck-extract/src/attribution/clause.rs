@@ -735,7 +735,10 @@ impl Reader<'_> {
             } else {
                 let (start, speaker) = match self.described_by_what_follows(e) {
                     Some(found) => found,
-                    None => self.np_before(e)?,
+                    None => match self.np_before(e) {
+                        Some(found) => found,
+                        None => self.subject_before_and(e)?,
+                    },
                 };
                 // "An expert at the Institute of X said": the phrase before "at" speaks, the
                 // institution after it is where they work.
@@ -875,6 +878,52 @@ impl Reader<'_> {
     }
 
     /// The speaker phrase ending just before token `e`: its first token and what it names.
+    /// "President Jeri declared an emergency and said ...", "Police arrested two men and said
+    /// ...": where "and" stands right before the verb at `e`, the speaker is the subject the
+    /// clause opens with (after a lead-in and its comma, "On Monday, ..."), the noun phrase
+    /// before its first lowercase word that is not part of one.
+    fn subject_before_and(&self, e: usize) -> Option<(usize, Speaker)> {
+        // A participle after "and" ("killing three and saying") is read as one, elsewhere.
+        if e == 0
+            || !self.toks[e - 1].word
+            || self.word(e - 1) != "and"
+            || self
+                .toks
+                .get(e)
+                .is_none_or(|t| self.text[t.start..t.end].ends_with("ing"))
+        {
+            return None;
+        }
+        let mut from = 0;
+        if self.toks.first().is_some_and(|t| t.word)
+            && LEXICON.is_adverbial(self.word(0))
+            && !is_acronym(self.word(0))
+        {
+            from = (0..e).find(|&k| self.word(k) == ",")? + 1;
+        }
+        let verb = (from..e - 1).find(|&k| {
+            let w = self.word(k);
+            !self.toks[k].word
+                || !(is_capitalized(w)
+                    || is_determiner(w)
+                    || is_particle(w)
+                    || LEXICON.is_role(w)
+                    || LEXICON.is_institution(w))
+        })?;
+        // The subject ends at a word, which must be a verb's place: not a mark or "and".
+        if verb == from || !self.toks[verb].word || self.word(verb) == "and" {
+            return None;
+        }
+        // One bare capitalised word opening the sentence may be a name or a noun ("Troops
+        // shelled the town and said"), as for a participle: no speaker.
+        self.np_before(verb).filter(|(start, speaker)| {
+            *start == from
+                && !(verb == from + 1
+                    && matches!(speaker, Speaker::Person { title: None, .. })
+                    && !is_acronym(self.word(from)))
+        })
+    }
+
     fn np_before(&self, e: usize) -> Option<(usize, Speaker)> {
         let mut start = e;
         let mut seen_head = false;
