@@ -224,7 +224,9 @@ impl Speakers {
                     }
                 }
                 self.apply_person(found, name, &mut d, continuing);
-                if let Some(k) = self.people.find(d.speaker.as_deref().unwrap_or_default()) {
+                if courtesy.is_some()
+                    && let Some(k) = self.people.find(d.speaker.as_deref().unwrap_or_default())
+                {
                     let known = &mut self.people.known[k];
                     known.pronoun = known.pronoun.or(courtesy);
                 }
@@ -536,6 +538,10 @@ const FULL_NAME_REACH: usize = 4_000;
 /// The pronoun of the courtesy title before `name` in `claim` ("Mr Hill said", "said Mrs
 /// Holt"), which the speaker's name is read without.
 fn courtesy_sex(claim: &str, name: &str) -> Option<Pronoun> {
+    // Most claims hold no courtesy title, which all begin "M".
+    if !claim.contains('M') {
+        return None;
+    }
     claim.match_indices(name).find_map(|(at, _)| {
         let before = claim[..at].trim_end();
         let word = before
