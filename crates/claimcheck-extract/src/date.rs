@@ -2505,13 +2505,19 @@ fn find_weekdays(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>
         if lexicon::names_a_day(last_word(text[..w.start].trim_end())) {
             continue;
         }
-        let mut c = candidate(
-            w,
-            Value::Weekday {
-                day,
-                occurrence: Occurrence::Nearest,
-            },
-        );
+        // "Thursday week": a week after the coming Thursday, as British news writes it.
+        let week_on = text[w.end..]
+            .strip_prefix(" week")
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '\''));
+        let (w, occurrence) = if week_on {
+            (
+                Span::new(w.start, w.end + " week".len()),
+                Occurrence::AfterNext,
+            )
+        } else {
+            (w, Occurrence::Nearest)
+        };
+        let mut c = candidate(w, Value::Weekday { day, occurrence });
         c.weekday = Some(day);
         found.push(c);
     }
@@ -4648,6 +4654,15 @@ mod tests {
                 ("this month", Some("2023-09"), ""),
                 ("last year", Some("2022"), ""),
                 ("today", Some("2023-09-12"), ""),
+            ],
+        );
+        // "Thursday week" is the Thursday after the coming one.
+        check(
+            "They play on Thursday week and met on Monday.",
+            p,
+            &[
+                ("Thursday week", Some("2023-09-21"), ""),
+                ("Monday", Some("2023-09-11"), ""),
             ],
         );
         // Capitalised inside a sentence, a day word is a name: "the Today programme".

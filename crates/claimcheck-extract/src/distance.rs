@@ -294,6 +294,11 @@ fn distance(text: &str, sentence: Span, m: &Measure, previous: Option<&Claim>) -
     let after_start = m.span.end;
     let after = &text[after_start..sentence.end];
 
+    // "sections totalling nearly 14 miles between Montrose and Aberdeen": a sum of lengths
+    // along the way, not how far apart the places are.
+    if is_total(before) {
+        return None;
+    }
     let from: Option<(usize, String)>;
     let to: String;
     let mut end;
@@ -431,6 +436,24 @@ fn distance(text: &str, sentence: Span, m: &Measure, previous: Option<&Claim>) -
         Span::new(start, end),
         Details::Distance(Box::new(details)),
     ))
+}
+
+/// Whether the words right before a length (the comparator aside) make it a total:
+/// "totalling nearly 14 miles", "a combined 30 km", "a total of 40 km".
+fn is_total(before: &str) -> bool {
+    before
+        .split(|c: char| !c.is_alphabetic())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .any(|w| {
+            crate::ascii::with_lowercase(w, |w| {
+                matches!(
+                    w,
+                    "totalling" | "totaling" | "totalled" | "totaled" | "total" | "combined"
+                )
+            })
+        })
 }
 
 /// Whether the length after `before` is a change to the distance between the places before
@@ -919,6 +942,20 @@ mod tests {
         assert_eq!(
             ends("Officials said Kherson lies 100 km from Mykolaiv."),
             [named(Some("Kherson"), "Mykolaiv")]
+        );
+    }
+
+    /// A total of lengths between two places is not the distance between them.
+    #[test]
+    fn a_total_length_is_no_distance() {
+        assert_eq!(
+            ends("Sections totalling nearly 14 miles between Montrose and Aberdeen will close."),
+            []
+        );
+        assert_eq!(ends("A total of 40 km from Kyiv was mined."), []);
+        assert_eq!(
+            ends("Montrose is around 35 miles south of Aberdeen."),
+            [named(Some("Montrose"), "Aberdeen")]
         );
     }
 
