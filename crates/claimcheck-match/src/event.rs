@@ -4,7 +4,9 @@
 //! Rules: `date.event` (supported: the entry's date fits the claimed one),
 //! `date.event-mismatch` (contradicted: the entry clearly is the event, and its date lies
 //! elsewhere), `date.event-since-earlier` (unverified: the series began before the "since"
-//! date and went on after it, so the claim fits only if it means "continuing since"). When no
+//! date and went on after it, so the claim fits only if it means "continuing since"),
+//! `date.event-other-instance` (unverified: "the 2006 summit" where the timeline holds a summit
+//! of another year, which may be another of its kind). When no
 //! entry matches, [`check_with`] gives `None` and the caller reports that the timeline has no record.
 
 use claimcheck_core::{
@@ -26,7 +28,80 @@ pub(crate) fn check_with(
     // A date tied to an event with no preposition ("the 1991 agreement") is the event's date.
     let relation = details.relation.unwrap_or(Relation::In);
     let found = timeline.find(event, sentence_context, claimed, relation)?;
+    // "the 2006 summit in Hanoi", "the 1992 presidential election": a year written before the
+    // event names which of its kind is meant. An entry of another year is then another
+    // instance, not a wrong date, where events of its kind recur or its name opens with its
+    // own year ("2019 ... Hanoi Summit", "2006 Lebanon War").
+    if found.fit == DateFit::Disagrees
+        && names_the_instance(&claim.text, event, sentence_context)
+        && (RECURRING_KINDS.contains(&found.event.kind.as_str())
+            || names_another_year(found.event, claimed))
+    {
+        return Some(other_instance(claim, claimed, found.event));
+    }
     Some(verdict(claim, details, claimed, relation, &found))
+}
+
+/// The verdict on a date naming an instance of an event of which the timeline holds another:
+/// unverified, with the entry it holds as the evidence.
+fn other_instance(claim: &Claim, claimed: CalendarDate, e: &Event) -> Verdict {
+    Verdict {
+        status: Status::Unverified,
+        confidence: 0.0,
+        rule: "date.event-other-instance".into(),
+        explanation: format!(
+            "{} is dated {} in the events timeline; “{}” names one of {claimed}, which may be \
+             another of its kind that the timeline does not hold.",
+            e.label,
+            e.date_text(),
+            claim.text.trim()
+        ),
+        evidence: vec![evidence(e)],
+    }
+}
+
+/// The kinds of event that recur, so that "the 2006 summit" may be any summit of that year.
+const RECURRING_KINDS: &[&str] = &[
+    "summit",
+    "election",
+    "referendum",
+    "inauguration",
+    "launch",
+    "missile-test",
+    "nuclear-test",
+    "attack",
+    "disaster",
+    "battle",
+    "operation",
+    "crisis",
+    "pandemic",
+    "coup",
+];
+
+/// Whether the year `year` is written right before the event's words in the sentence ("the
+/// 2006 summit", "the 2017 BRICS summit"), naming the instance rather than dating one.
+fn names_the_instance(year: &str, event: &str, sentence_context: &[&str]) -> bool {
+    let year = year.trim();
+    let Some(first) = event.split_whitespace().next() else {
+        return false;
+    };
+    sentence_context.iter().any(|sentence| {
+        sentence.match_indices(year).any(|(at, _)| {
+            let after = &sentence[at + year.len()..];
+            after.strip_prefix(' ').is_some_and(|rest| {
+                rest.get(..first.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(first))
+            })
+        })
+    })
+}
+
+/// Whether the entry's label opens with a year other than `claimed`'s: a name qualified by
+/// its year ("2019 North Korea–United States Hanoi Summit", "2006 Lebanon War") is one of
+/// several of that name. (An alias with the year, "1953 armistice", names the one event.)
+fn names_another_year(e: &Event, claimed: CalendarDate) -> bool {
+    let digits: String = e.label.chars().take_while(char::is_ascii_digit).collect();
+    digits.len() == 4 && e.label[4..].starts_with(' ') && digits != claimed.year.to_string()
 }
 
 fn verdict(
@@ -184,6 +259,50 @@ mod tests {
     ) -> Option<Verdict> {
         let (c, d) = claim(date_text, date, relation, event, YearSource::Text);
         check_with(claimcheck_events::bundled(), &c, &d, &[sentence])
+    }
+
+    /// A year written before a recurring event names which one is meant: an entry of another
+    /// year is another instance, not a contradiction. A unique event keeps its check.
+    #[test]
+    fn a_year_naming_another_instance_is_no_contradiction() {
+        for (year, event, sentence) in [
+            (
+                2006,
+                "summit",
+                "The idea was first endorsed at the 2006 summit in Hanoi.",
+            ),
+            (
+                2017,
+                "BRICS summit",
+                "Leaders met at the 2017 BRICS summit in Xiamen.",
+            ),
+            (
+                1992,
+                "presidential election",
+                "Bill Clinton won the 1992 presidential election.",
+            ),
+            (1982, "Lebanon war", "He fought in the 1982 Lebanon war."),
+        ] {
+            let v = verdict_for(
+                &year.to_string(),
+                CalendarDate::year(year),
+                Relation::In,
+                event,
+                sentence,
+            );
+            let v = v.expect("the timeline's entry is named");
+            assert_eq!(v.status, Status::Unverified, "{sentence}: {v:?}");
+            assert_eq!(v.rule, "date.event-other-instance");
+        }
+        let v = verdict_for(
+            "1955",
+            CalendarDate::year(1955),
+            Relation::In,
+            "armistice",
+            "North Korea has not fought a war since the 1955 armistice.",
+        )
+        .expect("the timeline decides it");
+        assert_eq!(v.status, Status::Contradicted);
     }
 
     #[test]

@@ -59,6 +59,7 @@ fn the_issue_s_rules_are_registered_with_their_levels() {
         ("date.unverified", Level::Info),
         ("date.event", Level::Note),
         ("date.event-mismatch", Level::Error),
+        ("date.event-other-instance", Level::Warning),
         ("date.event-since-earlier", Level::Warning),
         ("distance.bound", Level::Note),
         ("distance.approx", Level::Note),
