@@ -208,7 +208,13 @@ impl Speakers {
         };
         match parsed.speaker {
             Speaker::Person { name, .. } => {
-                let courtesy = courtesy_sex(&text[parsed.span.start..parsed.span.end], &name);
+                // From where the speaker phrase (or the verb before it) starts: a courtesy title
+                // inside the quotation before it is another person's ("Mrs Hill was ...," Mr
+                // Hill said).
+                let courtesy = courtesy_sex(
+                    &text[parsed.speaker_start.max(parsed.span.start)..parsed.span.end],
+                    &name,
+                );
                 let mut found = self.people.find(&name);
                 // "Villa boss Unai Emery was left frustrated ... Emery said": a surname alone
                 // names the person the text gave in full before, outside any attribution.
@@ -468,7 +474,13 @@ impl Speakers {
 /// chairman", "a spokeswoman", "his wife"): a later "she" does not name "The chairman, Tom
 /// Hill".
 fn sex_of_role(role: &str) -> Option<Pronoun> {
+    // A capitalised word is part of a name ("a Duke University economist") unless it is the
+    // whole role, a title ("Prince").
+    let single = !role.trim().contains(' ');
     role.split(|c: char| !c.is_alphabetic()).find_map(|w| {
+        if !single && w.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
         crate::ascii::with_lowercase(w, |w| match w {
             "chairman" | "spokesman" | "congressman" | "businessman" | "councilman"
             | "sportsman" | "king" | "prince" | "duke" | "lord" | "sir" | "father" | "son"
@@ -498,8 +510,10 @@ fn full_name_before(text: &str, at: usize, surname: &str) -> Option<(String, Opt
         }
         let before = window[..k].strip_suffix(' ')?;
         let first_at = before
-            .rfind(|c: char| !(c.is_alphabetic() || c == '-'))
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}')))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let first = &before[first_at..];
         let name_word = first.chars().next().is_some_and(char::is_uppercase)
             && first.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
@@ -509,27 +523,120 @@ fn full_name_before(text: &str, at: usize, surname: &str) -> Option<(String, Opt
             && !lexicon::LEXICON.is_adverbial(first)
             && !phrase::is_determiner(first)
             && !crate::date::is_calendar_word(first);
-        // "In London Johnson met ...": a sentence's opening place, not a first name.
-        let opening = before[..first_at]
-            .trim_end()
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| {
-                matches!(
-                    w,
-                    "In" | "At" | "From" | "On" | "Near" | "Outside" | "Across"
-                )
-            });
-        if !name_word || opening {
+        // "In London Johnson met ...": a sentence's opening place, not a first name; "his
+        // wife, Melania Trump", "his son Hunter Biden": a relative of the one meant.
+        let lead = before[..first_at].trim_end_matches([' ', ',']);
+        let word_before = lead.rsplit(' ').next().unwrap_or("");
+        let opening = matches!(
+            word_before,
+            "In" | "At" | "From" | "On" | "Near" | "Outside" | "Across"
+        );
+        let kin = crate::ascii::with_lowercase(word_before, |w| {
+            matches!(
+                w,
+                "wife"
+                    | "husband"
+                    | "son"
+                    | "daughter"
+                    | "brother"
+                    | "sister"
+                    | "father"
+                    | "mother"
+                    | "widow"
+                    | "partner"
+                    | "niece"
+                    | "nephew"
+                    | "cousin"
+                    | "grandson"
+                    | "granddaughter"
+            )
+        });
+        if !name_word || opening || kin || is_function_word(first) {
             return None;
         }
-        let title = before[..first_at]
-            .strip_suffix(' ')
-            .and_then(|t| t.rsplit(' ').next())
-            .filter(|t| lexicon::LEXICON.is_role(t))
-            .map(str::to_string);
+        // The title's words before the name: "Prime Minister Keir Starmer".
+        let mut title_words: Vec<&str> = Vec::new();
+        for w in before[..first_at].split_whitespace().rev().take(2) {
+            // A role, or a capitalised word before one ("Prime", "Foreign").
+            let titled = lexicon::LEXICON.is_role(w)
+                || (!title_words.is_empty()
+                    && w.starts_with(|c: char| c.is_uppercase())
+                    && !phrase::is_determiner(w)
+                    && !is_function_word(w));
+            if titled && !w.ends_with(',') {
+                title_words.insert(0, w);
+            } else {
+                break;
+            }
+        }
+        let title = (!title_words.is_empty()).then(|| title_words.join(" "));
         Some((format!("{first} {surname}"), title))
     })
+}
+
+/// Whether `word` is a capitalised function word that opens sentences ("Under Starmer,
+/// Labour ..."), never a first name.
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Under"
+            | "For"
+            | "Even"
+            | "Only"
+            | "Like"
+            | "Despite"
+            | "Without"
+            | "Behind"
+            | "Did"
+            | "Has"
+            | "Is"
+            | "Was"
+            | "Including"
+            | "Against"
+            | "Unlike"
+            | "With"
+            | "Among"
+            | "Between"
+            | "Through"
+            | "During"
+            | "Until"
+            | "Whether"
+            | "Why"
+            | "How"
+            | "Although"
+            | "Though"
+            | "Because"
+            | "Unless"
+            | "Beyond"
+            | "Inside"
+            | "Towards"
+            | "Toward"
+            | "Via"
+            | "Per"
+            | "Once"
+            | "Had"
+            | "Does"
+            | "Do"
+            | "Will"
+            | "Would"
+            | "Could"
+            | "Should"
+            | "Can"
+            | "May"
+            | "Might"
+            | "Must"
+            | "Not"
+            | "No"
+            | "Yes"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Sir"
+            | "Dame"
+            | "Lord"
+            | "Lady"
+    )
 }
 
 /// How far back [`full_name_before`] looks for a surname's full name.
@@ -542,7 +649,7 @@ fn courtesy_sex(claim: &str, name: &str) -> Option<Pronoun> {
     if !claim.contains('M') {
         return None;
     }
-    claim.match_indices(name).find_map(|(at, _)| {
+    claim.match_indices(name).take(1).find_map(|(at, _)| {
         let before = claim[..at].trim_end();
         let word = before
             .rsplit(|c: char| !c.is_alphabetic() && c != '.')

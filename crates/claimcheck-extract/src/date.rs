@@ -2124,7 +2124,16 @@ fn named_day_word(text: &str, word: Span) -> bool {
         c == ' '
             || matches!(
                 c,
-                '"' | '\'' | '\u{201c}' | '\u{2018}' | '(' | '[' | '*' | '_' | '#'
+                '"' | '\''
+                    | '\u{201c}'
+                    | '\u{2018}'
+                    | '\u{201d}'
+                    | '\u{2019}'
+                    | '('
+                    | '['
+                    | '*'
+                    | '_'
+                    | '#'
             )
     });
     !(before.is_empty()
@@ -2506,9 +2515,14 @@ fn find_weekdays(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>
             continue;
         }
         // "Thursday week": a week after the coming Thursday, as British news writes it.
+        // Not the end of a span of days ("a Monday to Thursday week").
         let week_on = text[w.end..]
             .strip_prefix(" week")
-            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '\''));
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '\''))
+            && !matches!(
+                last_word(text[..w.start].trim_end()),
+                "to" | "through" | "until" | "till" | "-"
+            );
         let (w, occurrence) = if week_on {
             (
                 Span::new(w.start, w.end + " week".len()),
@@ -3207,10 +3221,26 @@ fn lean(text: &str, sentence: Span, span: Span, relation: Option<Relation>) -> L
             limit -= 1;
         }
     }
+    // A fixture's verb in a relative clause ("Bradford, who play in League Two, beat Leeds on
+    // Saturday") tells the date's tense only inside that clause: not across a comma.
+    let outside_clause = |(s, e): (usize, usize), previous: Option<(usize, usize)>| {
+        previous.is_some_and(|(a, b)| {
+            matches!(text[a..b].to_ascii_lowercase().as_str(), "who" | "which")
+        }) && {
+            let (lo, hi) = if e <= span.start {
+                (e, span.start)
+            } else {
+                (span.end, s)
+            };
+            text[lo..hi].contains(',')
+        }
+    };
     let mut word = word_before(limit);
     while let Some(w) = word {
         let previous = word_before(w.0);
-        if let Some(lean) = cue(w, previous) {
+        if let Some(lean) = cue(w, previous)
+            && !outside_clause(w, previous)
+        {
             return lean;
         }
         word = previous;
@@ -3226,7 +3256,9 @@ fn lean(text: &str, sentence: Span, span: Span, relation: Option<Relation>) -> L
     let mut word = word_after(at);
     let mut previous = word.and_then(|(s, _)| word_before(s));
     while let Some(w) = word {
-        if let Some(lean) = cue(w, previous) {
+        if let Some(lean) = cue(w, previous)
+            && !outside_clause(w, previous)
+        {
             return lean;
         }
         previous = word;

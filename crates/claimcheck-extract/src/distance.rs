@@ -344,6 +344,10 @@ fn distance(text: &str, sentence: Span, m: &Measure, previous: Option<&Claim>) -
                 from = Some((rel_end + written.start(), name));
                 to = onward;
                 end = onward_end;
+                // A length from one place to another runs along a way ("the railway runs
+                // 9,289 km from Moscow to Vladivostok", "walked 100 miles from London to
+                // Brighton"), not in a straight line, unless the text says it does.
+                trip = trip.or_else(|| way_before(before)).or(Some(Mode::Road));
             } else {
                 to = name;
                 let prev_from = |prev: &Claim| match &*prev.details {
@@ -361,7 +365,11 @@ fn distance(text: &str, sentence: Span, m: &Measure, previous: Option<&Claim>) -
                         // south-east of Lima": the nearest place is where the length before
                         // ends, so this one is a second length from the same point.
                         Some((at, _))
-                            if previous.is_some_and(|p| p.span.start <= at && at < p.span.end) =>
+                            if previous.is_some_and(|p| {
+                                p.span.start <= at
+                                    && at < p.span.end
+                                    && coordinated(&text[p.span.end..m.span.start])
+                            }) =>
                         {
                             previous.and_then(prev_from)
                         }
@@ -413,7 +421,9 @@ fn distance(text: &str, sentence: Span, m: &Measure, previous: Option<&Claim>) -
     let window_start =
         crate::quantity::units::floor_char_boundary(text, m.span.start.saturating_sub(25))
             .max(sentence.start);
-    let mode = match mode_in(&text[window_start.min(start)..end]) {
+    let words = &text[window_start.min(start)..end];
+    let mode = match mode_in(words) {
+        Mode::Straight if states_straight(words) => Mode::Straight,
         Mode::Straight => trip
             .or_else(|| route_before(text, sentence.start, start))
             .unwrap_or(Mode::Straight),
@@ -438,22 +448,54 @@ fn distance(text: &str, sentence: Span, m: &Measure, previous: Option<&Claim>) -
     ))
 }
 
+/// Whether `between` (from a length's claim to the next length) joins the next as a second
+/// length ("..., and roughly"), rather than describing the place before it (", a city about").
+fn coordinated(between: &str) -> bool {
+    let tail = between.rsplit(',').next().unwrap_or(between);
+    tail.split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w, "and" | "or" | "but" | "while"))
+}
+
 /// Whether the words right before a length (the comparator aside) make it a total:
 /// "totalling nearly 14 miles", "a combined 30 km", "a total of 40 km".
 fn is_total(before: &str) -> bool {
-    before
+    let mut words = before
         .split(|c: char| !c.is_alphabetic())
         .rev()
         .filter(|w| !w.is_empty())
-        .take(4)
-        .any(|w| {
+        .skip_while(|w| {
             crate::ascii::with_lowercase(w, |w| {
                 matches!(
                     w,
-                    "totalling" | "totaling" | "totalled" | "totaled" | "total" | "combined"
+                    "nearly"
+                        | "about"
+                        | "some"
+                        | "around"
+                        | "almost"
+                        | "roughly"
+                        | "approximately"
+                        | "just"
+                        | "over"
+                        | "under"
+                        | "more"
+                        | "less"
+                        | "than"
+                        | "a"
+                        | "an"
                 )
             })
-        })
+        });
+    let word = words.next().unwrap_or("");
+    crate::ascii::with_lowercase(word, |w| {
+        matches!(
+            w,
+            "totalling" | "totaling" | "totalled" | "totaled" | "combined"
+        ) || (w == "of"
+            && words
+                .next()
+                .is_some_and(|t| t.eq_ignore_ascii_case("total")))
+    })
 }
 
 /// Whether the length after `before` is a change to the distance between the places before
@@ -609,24 +651,31 @@ fn follows_as_noun(text: &str, end: usize) -> bool {
 fn place_before(before: &str, offset: usize) -> Option<(usize, String)> {
     // What someone said is measured within it: "Okafor said the company would open a hub 40
     // miles east of Dallas" names no place it is measured from, and the speaker is not one.
-    let reported = last_speech_verb(before);
+    let aside = relative_clause(before);
+    let reported = last_speech_verb(before, aside.clone());
     let candidates: Vec<_> = PLACE
         .get(&before[reported..])
         .find_iter(&before[reported..])
         .collect();
-    let aside = relative_clause(before);
     for m in candidates.into_iter().rev() {
         let m_end = reported + m.end();
         if is_demonym_before_noun(before, m.as_str(), m_end)
             || is_people(m.as_str())
-            || is_possessive(m.as_str(), &before[m_end..])
+            || (possessive_place(m.as_str()).is_none()
+                && is_possessive(m.as_str(), &before[m_end..]))
             || aside
                 .as_ref()
                 .is_some_and(|r| r.contains(&(reported + m.start())))
         {
             continue;
         }
-        let mut words = m.as_str();
+        // "Mariupol's port lies 50 km from ...": the port of the place named. (Set off by
+        // commas, "Mariupol, Ukraine's port, lies", the place is the name before.)
+        let owner = possessive_place(m.as_str());
+        if owner.is_some() && before[..reported + m.start()].trim_end().ends_with(',') {
+            continue;
+        }
+        let mut words = owner.unwrap_or(m.as_str());
         let mut at = reported + m.start();
         // "In Kyiv" opens a sentence with a capitalised preposition.
         while let Some((first, rest)) = words.split_once(char::is_whitespace) {
@@ -650,13 +699,19 @@ fn place_before(before: &str, offset: usize) -> Option<(usize, String)> {
 
 /// Where the words after the last verb of speech in `before` start ("said", "told
 /// reporters"), or 0 when it has none.
-fn last_speech_verb(before: &str) -> usize {
+///
+/// A verb set off by commas ("Dallas, officials said, lies ...") or inside a relative clause
+/// (`aside`: "Kharkiv, which officials said was shelled, lies ...") reports nothing of the
+/// length.
+fn last_speech_verb(before: &str, aside: Option<std::ops::Range<usize>>) -> usize {
     SPEECH_VERBS
         .iter()
         .filter_map(|verb| {
             before.rmatch_indices(verb).find(|&(at, _)| {
                 let end = at + verb.len();
-                at > 0
+                !parenthetical(before, at, end)
+                    && !aside.as_ref().is_some_and(|r| r.contains(&at))
+                    && at > 0
                     && before.as_bytes()[at - 1] == b' '
                     && before[end..].starts_with(|c: char| !c.is_alphanumeric())
             })
@@ -706,6 +761,29 @@ fn is_possessive(words: &str, rest: &str) -> bool {
         .take_while(|c| c.is_alphabetic() || *c == '-')
         .collect();
     next.starts_with(|c: char| c.is_lowercase()) && !AFTER_PLACE.contains(&next.as_str())
+}
+
+/// Whether the verb of speech at `at..end` stands between commas with its speaker (", officials
+/// said,"), an aside inside the sentence rather than the start of what was said ("the General
+/// Staff said, bringing the front to within 25 km of ...").
+fn parenthetical(before: &str, at: usize, end: usize) -> bool {
+    before[end..].starts_with(',')
+        && before[..at]
+            .rfind(',')
+            .is_some_and(|comma| before[comma + 1..at].split_whitespace().count() <= 3)
+}
+
+/// The owner of a possessive before a place noun: "Mariupol" of "Mariupol's port".
+fn possessive_place(words: &str) -> Option<&str> {
+    let (name, noun) = words.rsplit_once(char::is_whitespace)?;
+    if !noun.starts_with(|c: char| c.is_lowercase()) {
+        return None;
+    }
+    let name = name.trim_end();
+    ["'s", "\u{2019}s"]
+        .iter()
+        .find_map(|s| name.strip_suffix(s))
+        .filter(|owner| !owner.is_empty())
 }
 
 /// The place after "to" that ends a length measured "from" a place (`end` is where that place
@@ -762,6 +840,33 @@ fn is_people(words: &str) -> bool {
             && ["ians", "eans", "cans", "mans"]
                 .iter()
                 .any(|s| words.len() > s.len() + 2 && words.ends_with(s)))
+}
+
+/// Whether a claim's words say the distance is straight ("as the crow flies").
+fn states_straight(words: &str) -> bool {
+    MODE_ANYWHERE
+        .get(words)
+        .captures(words)
+        .is_some_and(|c| c.name("straight").is_some())
+}
+
+/// The way a length before "from A to B" runs along, from the last five words before it: a
+/// route's noun ("railway", "road"), else a verb of going ("flew" a flight, "walked", "runs"
+/// by road).
+fn way_before(before: &str) -> Option<Mode> {
+    let words: Vec<&str> = before.split_whitespace().rev().take(5).collect();
+    words.iter().find_map(|w| route_word(w)).or_else(|| {
+        words.iter().find_map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_ascii_alphabetic());
+            match w {
+                "flew" | "flies" | "fly" | "flown" => Some(Mode::Flight),
+                "runs" | "run" | "ran" | "stretches" | "stretched" | "extends" | "walked"
+                | "walks" | "marched" | "hiked" | "cycled" | "drove" | "drives" | "sailed"
+                | "travelled" | "traveled" | "trekked" => Some(Mode::Road),
+                _ => None,
+            }
+        })
+    })
 }
 
 /// The mode stated in a claim's words; straight-line when none is.

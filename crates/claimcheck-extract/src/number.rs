@@ -984,6 +984,9 @@ fn words_at(text: &str, start: usize) -> Option<Number> {
     if best.is_none()
         && first == Word::Article
         && let Some(half) = half_before(text, start)
+        // "cut in half a week later": "half" ends its own phrase ("rose by half a percentage
+        // point" is half a point).
+        && !matches!(text[..half].trim_end().rsplit(' ').next(), Some("in" | "In"))
     {
         return Some(Number {
             start: half,

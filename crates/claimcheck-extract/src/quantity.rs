@@ -436,8 +436,8 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
             Some("to")
                 if opener.is_none()
                     && unit.is_some()
-                    && second.value >= 3.0 * value.abs()
-                    && moved_by(text, first.start) =>
+                    && moved_by(text, first.start)
+                        .is_some_and(|k| second.value >= k * value.abs()) =>
             {
                 false
             }
@@ -447,13 +447,20 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
             Some(After::Unit(m, attr)) => Some((m, attr)),
             _ => None,
         };
-        // Each end written with a unit of its own, two different ones, is an amount and a
-        // level, not a range: "widened by 120 basis points to 11.4%" ("from 50cm to 1m" is).
+        // Each end written with a unit of its own, two different ones, after a verb of change
+        // is an amount and a level, not a range, where the level is the larger by the factor
+        // `moved_by` gives: "widened by 120 basis points to 11.4%" ("rise 50cm to 1m", "from
+        // 50cm to 1m", "jailed for six months to two years" are ranges).
         let fits = match (unit, second_unit) {
             (None, Some(_)) => true,
             (Some(a), Some((b, _))) => {
                 a.unit.dimension == b.unit.dimension
-                    && (word != Some("to") || opener.is_some() || std::ptr::eq(a.unit, b.unit))
+                    && (word != Some("to")
+                        || opener.is_some()
+                        || std::ptr::eq(a.unit, b.unit)
+                        || !moved_by(text, first.start).is_some_and(|k| {
+                            second.value >= k * (value * a.unit.factor / b.unit.factor).abs()
+                        }))
             }
             _ => false,
         };
@@ -718,8 +725,8 @@ fn money_from(
             Some("and") => opener.is_some(),
             Some("to")
                 if opener.is_none()
-                    && second.value >= 3.0 * first.value.abs()
-                    && moved_by(text, prefix_start) =>
+                    && moved_by(text, prefix_start)
+                        .is_some_and(|k| second.value >= k * first.value.abs()) =>
             {
                 false
             }
@@ -807,20 +814,28 @@ fn names_a_matter(rest: &str) -> bool {
 
 /// Whether the number at `start` follows a verb of change, "by" between as may be ("rose 3%",
 /// "fell by 12 points"): the amount it moved, which a "to" after it does not make a range.
-fn moved_by(text: &str, start: usize) -> bool {
+///
+/// The factor the level after "to" must reach over the amount for the two not to be a range:
+/// three after the verb or its "by" ("rose 3% to 45%"), five with an object between the verb
+/// and "by" ("lifted the dividend by 5 cents to 48 cents"; "cut energy bills by 10% to 30%"
+/// is a range).
+fn moved_by(text: &str, start: usize) -> Option<f64> {
     let mut words = text[units::floor_char_boundary(text, start.saturating_sub(60))..start]
         .split(|c: char| !c.is_alphabetic())
         .rev()
         .filter(|w| !w.is_empty());
     let word = words.next().unwrap_or("");
     if word.eq_ignore_ascii_case("by") {
-        // The verb may have its object between it and "by": "lifted the quarterly dividend by
-        // 5 cents to 48 cents".
-        return words
-            .take(MOVED_OBJECT_WORDS + 1)
-            .any(|w| CHANGE_VERB.is_match(&fold_case(w)));
+        return match words.next() {
+            Some(w) if CHANGE_VERB.is_match(&fold_case(w)) => Some(3.0),
+            Some(_) => words
+                .take(MOVED_OBJECT_WORDS)
+                .any(|w| CHANGE_VERB.is_match(&fold_case(w)))
+                .then_some(5.0),
+            None => None,
+        };
     }
-    !word.is_empty() && CHANGE_VERB.is_match(&fold_case(word))
+    (!word.is_empty() && CHANGE_VERB.is_match(&fold_case(word))).then_some(3.0)
 }
 
 /// The most words of an object between a verb of change and its "by" ("raised the bank's
@@ -1094,8 +1109,26 @@ fn counted_after_names(text: &str, end: usize) -> Option<usize> {
         let word_end = at + 1 + len;
         if word.starts_with(|c: char| c.is_ascii_lowercase()) {
             let plural = word.ends_with('s') || PLURALS.contains(&word);
-            return (k > 0 && word.len() >= 3 && plural && !NOT_COUNTED_SET.contains(word))
-                .then_some(word_end);
+            // A verb's object after the word makes it the verb: "Channel 4 News reports that",
+            // "the iPhone 15 Pro costs $999", "At 74 Biden remains the oldest".
+            let next = text[word_end..].trim_start_matches(' ');
+            let object = next
+                .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '£' | '€'))
+                || next
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .next()
+                    .is_some_and(|w| {
+                        matches!(
+                            w,
+                            "that" | "the" | "a" | "an" | "his" | "her" | "its" | "their" | "to"
+                        )
+                    });
+            return (k > 0
+                && word.len() >= 3
+                && plural
+                && !object
+                && !NOT_COUNTED_SET.contains(word))
+            .then_some(word_end);
         }
         if !word.starts_with(|c: char| c.is_ascii_uppercase())
             || k == COUNTED_NAME_WORDS

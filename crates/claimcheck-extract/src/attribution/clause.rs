@@ -258,7 +258,10 @@ fn tokenize_chars(s: &str, base: usize) -> Vec<Tok> {
                 }
             }
             let mut end = chars.get(j).map_or(s.len(), |c| c.0);
-            if s[end..].starts_with('.') && dotted_initials(&s.as_bytes()[i..end]) {
+            if s[end..].starts_with('.')
+                && dotted_initials(&s.as_bytes()[i..end])
+                && !opens_sentence_after(&s[end + 1..])
+            {
                 end += 1;
                 j += 1;
             }
@@ -296,7 +299,10 @@ fn tokenize_ascii(s: &[u8], base: usize, stop: usize) -> Vec<Tok> {
             ascii::SPACE => i += 1,
             ascii::ALNUM => {
                 let mut end = ascii::word_end(s, &CLASSES, i);
-                if s.get(end) == Some(&b'.') && dotted_initials(&s[i..end]) {
+                if s.get(end) == Some(&b'.')
+                    && dotted_initials(&s[i..end])
+                    && !opens_sentence_after(std::str::from_utf8(&s[end + 1..]).unwrap_or(""))
+                {
                     end += 1;
                 }
                 toks.push(Tok {
@@ -331,6 +337,24 @@ fn dotted_initials(word: &[u8]) -> bool {
                 b == b'.'
             }
         })
+}
+
+/// Whether the words after an abbreviation's point open a sentence: a capitalised determiner,
+/// pronoun or role ("He flew to the U.S. Officials said ..."), where a name's word ("the U.S.
+/// Geological Survey", "the U.S. Army") goes on with the name.
+fn opens_sentence_after(rest: &str) -> bool {
+    let word = rest
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    word.starts_with(|c: char| c.is_uppercase())
+        && (is_determiner(word)
+            || matches!(
+                word,
+                "He" | "She" | "It" | "They" | "We" | "I" | "His" | "Her" | "Its" | "Their"
+            )
+            || LEXICON.is_role(word))
 }
 
 /// The byte classes of [`tokenize_ascii`]: words joined by "-", "'" and "."; every other byte
@@ -914,6 +938,44 @@ impl Reader<'_> {
         if verb == from || !self.toks[verb].word || self.word(verb) == "and" {
             return None;
         }
+        // One clause from the subject's verb to "and": another clause between ("..., but
+        // Zelensky visited Kharkiv and said", "after a woman called 999 and said", "nurses,
+        // who walked out and said") has a subject of its own.
+        let joined = (verb..e - 1).any(|k| {
+            (!self.toks[k].word
+                && matches!(
+                    self.word(k),
+                    "," | ";" | ":" | "(" | "\"" | "\u{201c}" | "\u{2014}" | "\u{2013}"
+                ))
+                || with_lowercase(self.word(k), |w| {
+                    matches!(
+                        w,
+                        "but"
+                            | "while"
+                            | "whereas"
+                            | "after"
+                            | "before"
+                            | "when"
+                            | "who"
+                            | "which"
+                            | "that"
+                            | "because"
+                            | "as"
+                            | "although"
+                            | "though"
+                            | "since"
+                            | "until"
+                            | "if"
+                            | "unless"
+                            | "where"
+                            | "whom"
+                            | "whose"
+                    )
+                })
+        });
+        if joined {
+            return None;
+        }
         // One bare capitalised word opening the sentence may be a name or a noun ("Troops
         // shelled the town and said"), as for a participle: no speaker.
         self.np_before(verb).filter(|(start, speaker)| {
@@ -1163,6 +1225,21 @@ impl Reader<'_> {
                 }
             }
         }
+        // "said on Thursday it would cut jobs", "said in a statement it had summoned the
+        // envoy": a bare clause after a time or a statement's name, with no "that".
+        if adverbial
+            && class == CueClass::Clause
+            && !r.contains(':')
+            && let Some(k) = clause_after_adverbial(r)
+        {
+            if outlet.is_none() {
+                outlet = self.outlet_in(&r[..k]);
+            }
+            return Some(Tail {
+                kind: TailKind::Content(r_pos + k),
+                outlet,
+            });
+        }
         if adverbial {
             if r.contains(':') || r.split_whitespace().count() > 12 {
                 // "The figures, the agency said in a statement, show ...": after the time phrase
@@ -1306,6 +1383,146 @@ fn source_of(x: &str) -> (Speaker, Option<String>) {
 }
 
 /// The words of `s` with their byte offsets, split at white space.
+/// Where a bare clause starts in `r`, the words after a verb of speech, when they open with
+/// time phrases or a statement's name and go on with a subject: "on Thursday it would cut",
+/// "in a statement on Monday the talks had failed", "late on Tuesday police had". `None` when
+/// no such phrase opens `r`, or no subject follows one (a pronoun, an article or possessive, a
+/// number or a capitalised word).
+fn clause_after_adverbial(r: &str) -> Option<usize> {
+    let words: Vec<(usize, &str)> = word_offsets(r).take(12).collect();
+    let bare = |i: usize| {
+        words
+            .get(i)
+            .map(|(_, w)| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    };
+    let lower = |i: usize| bare(i).map(str::to_ascii_lowercase);
+    let mut i = 0;
+    let mut phrases = 0;
+    while phrases < 3 {
+        let Some(w) = lower(i) else {
+            return None;
+        };
+        // A comma ends the phrase: what follows is read as a parenthetical elsewhere.
+        if words[i].1.ends_with(',') {
+            return None;
+        }
+        let next = lower(i + 1).unwrap_or_default();
+        let taken = match w.as_str() {
+            "yesterday" | "today" | "overnight" | "earlier" | "later" | "previously" => 1,
+            "late" | "early" if next == "on" => 1,
+            "last" | "this" | "next"
+                if matches!(
+                    next.as_str(),
+                    "week" | "month" | "year" | "night" | "weekend"
+                ) =>
+            {
+                2
+            }
+            "on" if bare(i + 1).is_some_and(crate::date::is_calendar_word) => {
+                // "on Thursday", "on Nov. 3", "on 3 November", "on Tuesday evening".
+                let mut n = 2;
+                if lower(i + 2).is_some_and(|x| {
+                    x.chars().all(|c| c.is_ascii_digit())
+                        || matches!(x.as_str(), "morning" | "afternoon" | "evening" | "night")
+                }) {
+                    n += 1;
+                }
+                n
+            }
+            "on" if bare(i + 1).is_some_and(|x| x.chars().all(|c| c.is_ascii_digit()))
+                && bare(i + 2).is_some_and(crate::date::is_calendar_word) =>
+            {
+                3
+            }
+            "in" | "at"
+                if matches!(
+                    next.as_str(),
+                    "a" | "an" | "the" | "its" | "his" | "her" | "their"
+                ) =>
+            {
+                let mut n = 2;
+                if lower(i + 2).is_some_and(|x| {
+                    matches!(
+                        x.as_str(),
+                        "news" | "press" | "written" | "joint" | "regulatory" | "televised"
+                    )
+                }) {
+                    n += 1;
+                }
+                let noun = lower(i + n).unwrap_or_default();
+                if !matches!(
+                    noun.as_str(),
+                    "statement"
+                        | "interview"
+                        | "post"
+                        | "briefing"
+                        | "filing"
+                        | "letter"
+                        | "report"
+                        | "speech"
+                        | "tweet"
+                        | "conference"
+                        | "release"
+                        | "address"
+                        | "email"
+                        | "video"
+                        | "message"
+                ) {
+                    return None;
+                }
+                n + 1
+            }
+            _ => break,
+        };
+        i += taken;
+        phrases += 1;
+        if words.get(i - 1).is_some_and(|(_, w)| w.ends_with(',')) {
+            return None;
+        }
+    }
+    if phrases == 0 {
+        return None;
+    }
+    let (at, w) = *words.get(i)?;
+    // A bracket after the time phrase is an aside ("said on Monday (September 11)"), and a
+    // clause has a verb after its subject.
+    if w.starts_with(['(', '[']) || words.len() < i + 3 {
+        return None;
+    }
+    let first = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let subject = first.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        || matches!(
+            first.to_ascii_lowercase().as_str(),
+            "it" | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "i"
+                | "there"
+                | "the"
+                | "a"
+                | "an"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "this"
+                | "these"
+                | "those"
+                | "more"
+                | "some"
+                | "no"
+                | "all"
+                | "two"
+                | "three"
+                | "several"
+                | "many"
+                | "most"
+        );
+    (subject && i >= 1).then_some(at + (w.len() - first.len()))
+}
+
 fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
     s.split_whitespace()
         .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))

@@ -439,7 +439,10 @@ pub(super) fn tense_of(word: &str, previous: &str) -> Option<Lean> {
     }
     // "We expect the storm to pass by Saturday": an expectation is of what is to come.
     if matches!(w, "expect" | "expects") {
-        return Some(Lean::Future);
+        let p = crate::ascii::lowercase_on_stack(previous, &mut previous_buf).unwrap_or("");
+        // Not a negated one: "did not expect Tuesday's sell-off".
+        return (!matches!(p, "not" | "never" | "t" | "didn" | "don" | "doesn"))
+            .then_some(Lean::Future);
     }
     // "is expected in December", "is due on Monday", "widely expected", "lows of minus 4C are
     // forecast"; not "than expected", "was due", nor "forecasters expected heavy rain", a past
@@ -587,6 +590,7 @@ mod tests {
             ("forecast", "are", Some(Lean::Future)),
             ("forecast", "the", None),
             ("expect", "we", Some(Lean::Future)),
+            ("expect", "not", None),
         ] {
             assert_eq!(tense_of(word, previous), lean, "{word} after {previous}");
         }
