@@ -742,10 +742,10 @@ fn is_possessive(words: &str, rest: &str) -> bool {
     const MARKS: [&str; 3] = ["'s", "’s", "s'"];
     let marked = |w: &str| MARKS.iter().any(|s| w.ends_with(s));
     // A lowercase place noun within the words ("Ukraine's port") follows the name.
-    if let Some((name, noun)) = words.rsplit_once(char::is_whitespace) {
-        if noun.starts_with(|c: char| c.is_lowercase()) {
-            return marked(name.trim_end());
-        }
+    if let Some((name, noun)) = words.rsplit_once(char::is_whitespace)
+        && noun.starts_with(|c: char| c.is_lowercase())
+    {
+        return marked(name.trim_end());
     }
     let after = if marked(words) {
         rest

@@ -1399,9 +1399,7 @@ fn clause_after_adverbial(r: &str) -> Option<usize> {
     let mut i = 0;
     let mut phrases = 0;
     while phrases < 3 {
-        let Some(w) = lower(i) else {
-            return None;
-        };
+        let w = lower(i)?;
         // A comma ends the phrase: what follows is read as a parenthetical elsewhere.
         if words[i].1.ends_with(',') {
             return None;
