@@ -70,11 +70,11 @@ static TAIL: Twin = Twin::new(|form| {
 });
 
 /// The place after the relation word: "the North Korean border", "the border with Ukraine",
-/// "Paris".
+/// "Paris", "downtown Phoenix" (the city).
 static TO: Twin = Twin::new(|form| {
     let (u, caps) = (form.flag(), caps(form));
     format!(
-        r"{u}^(?:the\s+)?(?:(?P<border>(?i:border|frontier|boundary)\s+(?:with|of)\s+(?:the\s+)?{caps})|(?:(?:capital|city|town|village|port|region|province)(?:\s+of)?,?\s+)?(?P<place>{caps})(?P<suffix>\s+(?:{PLACE_NOUN}))?)"
+        r"{u}^(?:the\s+)?(?:(?P<border>(?i:border|frontier|boundary)\s+(?:with|of)\s+(?:the\s+)?{caps})|(?:(?:capital|city|town|village|port|region|province)(?:\s+of)?,?\s+)?(?:(?:downtown|central|greater)\s+)?(?P<place>{caps})(?P<suffix>\s+(?:{PLACE_NOUN}))?)"
     )
 });
 

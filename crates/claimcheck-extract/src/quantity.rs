@@ -58,6 +58,13 @@ pub(crate) fn quantities_from(
     proportions: Vec<Measure>,
 ) -> Vec<Claim> {
     if !proportions.is_empty() {
+        // A fraction of a unit ("a quarter of a mile") holds the measure of its unit ("a
+        // mile"), which it replaces.
+        for p in &proportions {
+            if p.unit.is_some_and(|u| u.name.as_str() != "proportion") {
+                all.retain(|m| !p.span.contains(m.span));
+            }
+        }
         let mut taken = Nearby::of(all.iter().map(|m| m.span));
         for p in proportions {
             if !taken.overlaps(p.span) {
@@ -135,10 +142,13 @@ pub(crate) fn measures(text: &str) -> Vec<Measure> {
             continue;
         };
         let name = m.unit.name.as_str();
-        let sized = matches!(
-            m.unit.dimension,
-            Dimension::Length | Dimension::Area | Dimension::Volume | Dimension::Mass
-        );
+        // "a mile and a half", "an hour and a half": one and a half of any unit.
+        let half = and_a_half(text, m.end);
+        let sized = half.is_some()
+            || matches!(
+                m.unit.dimension,
+                Dimension::Length | Dimension::Area | Dimension::Volume | Dimension::Mass
+            );
         if m.symbol
             || !sized
             || name == "foot"
@@ -150,13 +160,14 @@ pub(crate) fn measures(text: &str) -> Vec<Measure> {
         }
         let stated = comparator::stated_before(text, article.start).filter(|s| !s.range_opener);
         let start = stated.map_or(article.start, |s| s.start);
+        let end = half.unwrap_or(m.end);
         if let Some(taken) = &mut taken {
-            taken.insert(Span::new(start, m.end));
+            taken.insert(Span::new(start, end));
         }
         out.push(Measure {
-            span: Span::new(start, m.end),
-            core: Span::new(article.start, m.end),
-            value: 1.0,
+            span: Span::new(start, end),
+            core: Span::new(article.start, end),
+            value: if half.is_some() { 1.5 } else { 1.0 },
             value_max: None,
             unit: Some(m.unit),
             unit_text: Some(crate::collapse_white_space(&text[m.start..m.end])),
@@ -419,6 +430,14 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
             }
         }
     }
+    // "two miles and a half": half a unit more.
+    if unit.is_some()
+        && value.fract() == 0.0
+        && let Some(e) = and_a_half(text, end)
+    {
+        value += 0.5;
+        end = e;
+    }
 
     // A range: "3-5 km", "between 3 and 5 km", "3km-5km", "8- to 16-meter", "eight to 10 feet".
     let mut value_max = None;
@@ -464,14 +483,18 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
             }
             _ => false,
         };
+        // A range runs upward: "won 57% to 42%" is a vote's split (below zero, "-5 to -10C"
+        // may run either way).
+        let lo_of = |m2: UnitMatch| match unit {
+            Some(a) => value * a.unit.factor / m2.unit.factor,
+            None => value,
+        };
         if allowed
             && fits
             && let Some((m2, attr2)) = second_unit
+            && !(lo_of(m2) >= 0.0 && second.value < lo_of(m2))
         {
-            let lo = match unit {
-                Some(a) => value * a.unit.factor / m2.unit.factor,
-                None => value,
-            };
+            let lo = lo_of(m2);
             value = lo;
             value_max = Some(second.value);
             unit = Some(m2);
@@ -668,6 +691,17 @@ fn ends_score(text: &str, first: Number) -> bool {
                 | "home"
                 | "away"
         )
+}
+
+/// Where " and a half" after a unit ending at `end` ends ("a mile and a half").
+fn and_a_half(text: &str, end: usize) -> Option<usize> {
+    const AND_A_HALF: &str = " and a half";
+    let after = end + AND_A_HALF.len();
+    (text[end..]
+        .get(..AND_A_HALF.len())
+        .is_some_and(|w| w.eq_ignore_ascii_case(AND_A_HALF))
+        && !text[after..].starts_with(|c: char| c.is_alphanumeric()))
+    .then_some(after)
 }
 
 /// Whether an earthquake's noun follows the figure ending at `end`, one space between ("5.1
@@ -2102,6 +2136,55 @@ mod tests {
                     None,
                 ),
                 ("5.1", 5.1, None, Some("magnitude"), None),
+            ],
+        );
+    }
+
+    /// From the second probe: parts per million and billion, a fraction of a unit, a unit and
+    /// a half, and a vote's split written as a falling "range".
+    #[test]
+    fn parts_per_million_fractions_of_units_halves_and_splits() {
+        check(
+            "CO2 reached 426.9 parts per million, up from 278 ppm.",
+            &[
+                (
+                    "426.9 parts per million",
+                    426.9,
+                    Some("parts per million"),
+                    Some("part per million"),
+                    None,
+                ),
+                (
+                    "278 ppm",
+                    278.0,
+                    Some("ppm"),
+                    Some("part per million"),
+                    None,
+                ),
+            ],
+        );
+        check(
+            "It lies a quarter of a mile away, a mile and a half from the dam.",
+            &[
+                (
+                    "a quarter of a mile",
+                    0.25,
+                    Some("mile"),
+                    Some("mile"),
+                    None,
+                ),
+                ("a mile and a half", 1.5, Some("mile"), Some("mile"), None),
+            ],
+        );
+        check(
+            "The talks lasted an hour and a half.",
+            &[("an hour and a half", 1.5, Some("hour"), Some("hour"), None)],
+        );
+        check(
+            "Briggs won 57% to 42%.",
+            &[
+                ("57%", 57.0, Some("%"), Some("percent"), None),
+                ("42%", 42.0, Some("%"), Some("percent"), None),
             ],
         );
     }

@@ -239,10 +239,23 @@ pub(crate) fn proportions_with(text: &str, triggers: &Triggers<'_>) -> Vec<Measu
 }
 
 /// Where the unit's words of " of a percentage point" (or " of a point", " of one percentage
-/// point") start and where they end, when it follows a fraction ending at `at`, with the
-/// percentage point unit.
+/// point", or " of a mile", any unit written in words) start and where they end, when it
+/// follows a fraction ending at `at`, with the unit.
 fn of_a_point(text: &str, at: usize) -> Option<(usize, usize, &'static crate::quantity::Unit)> {
     let rest = &text[at..];
+    // "a quarter of a mile", "three-quarters of an hour": a fraction of a unit the table
+    // spells in words.
+    for lead in [" of a ", " of an "] {
+        if rest
+            .get(..lead.len())
+            .is_some_and(|r| r.eq_ignore_ascii_case(lead))
+            && let Some(u) = crate::quantity::units::unit_at(text, at + lead.len())
+            && !u.symbol
+            && u.unit.dimension != crate::quantity::units::Dimension::Ratio
+        {
+            return Some((u.start, u.end, u.unit));
+        }
+    }
     let lead = [
         " of a percentage point",
         " of one percentage point",
