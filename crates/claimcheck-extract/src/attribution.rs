@@ -1699,6 +1699,34 @@ mod tests {
             read("One senior backbencher, who asked not to be named, said the mood was bad."),
             (None, owned("one senior backbencher"), None, None)
         );
+        // A person named between commas after "a spokesperson for" a body speaks for it; a
+        // title after the article comes with the name; a rank inside a body's name is no title.
+        assert_eq!(
+            read("A spokesperson for the utility, Gabriela Ornelas, said crews were working."),
+            (
+                owned("Gabriela Ornelas"),
+                owned("a spokesperson"),
+                owned("the utility"),
+                None
+            )
+        );
+        assert_eq!(
+            read("The letter, organised by the MP Rebecca Long-Bailey, warns that it will hurt."),
+            (owned("the letter"), None, None, None)
+        );
+        assert_eq!(
+            read("The Foreign Ministry spokesperson Lin Jian told a briefing that talks went on."),
+            (
+                owned("Lin Jian"),
+                owned("Foreign Ministry spokesperson"),
+                None,
+                None
+            )
+        );
+        assert_eq!(
+            read("Ukraine's General Staff said 40 attacks were repelled."),
+            (owned("Ukraine's General Staff"), None, None, None)
+        );
     }
 
     /// What the review of the pronoun, hearer and "of" readings found they must leave alone.

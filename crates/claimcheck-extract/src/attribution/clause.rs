@@ -696,32 +696,34 @@ impl Reader<'_> {
         {
             e -= 3;
         }
-        let (np_start, mut speaker, mut role, mut organization) =
-            if e > 0 && !self.toks[e - 1].word && self.word(e - 1) == "," {
-                // An appositive between commas: "Name, role at organization, said".
-                let comma = e - 1;
-                let mut open = (0..comma)
+        let (np_start, mut speaker, mut role, mut organization) = if e > 0
+            && !self.toks[e - 1].word
+            && self.word(e - 1) == ","
+        {
+            // An appositive between commas: "Name, role at organization, said".
+            let comma = e - 1;
+            let mut open = (0..comma)
+                .rev()
+                .find(|&k| self.word(k) == "," && !self.in_quote(self.toks[k].start))?;
+            // An age before the role is part of the appositive: "Mark Jones, 54, a former
+            // coach at X, said".
+            if open >= 2
+                && self.toks[open - 1].word
+                && self.word(open - 1).bytes().all(|b| b.is_ascii_digit())
+                && self.word(open - 2) == ","
+            {
+                open -= 2;
+            }
+            let mut found = self.np_before(open).map(|np| (open, np));
+            if found.is_none() {
+                // A relative clause with commas of its own: "Mayor Helen Ortiz, who had
+                // threatened on Monday, November 18, to veto it, said".
+                found = (0..open)
                     .rev()
-                    .find(|&k| self.word(k) == "," && !self.in_quote(self.toks[k].start))?;
-                // An age before the role is part of the appositive: "Mark Jones, 54, a former
-                // coach at X, said".
-                if open >= 2
-                    && self.toks[open - 1].word
-                    && self.word(open - 1).bytes().all(|b| b.is_ascii_digit())
-                    && self.word(open - 2) == ","
-                {
-                    open -= 2;
-                }
-                let mut found = self.np_before(open).map(|np| (open, np));
-                if found.is_none() {
-                    // A relative clause with commas of its own: "Mayor Helen Ortiz, who had
-                    // threatened on Monday, November 18, to veto it, said".
-                    found = (0..open)
-                        .rev()
-                        .filter(|&k| self.word(k) == "," && !self.in_quote(self.toks[k].start))
-                        .take(3)
-                        .find(|&k| {
-                            self.toks[k + 1].word
+                    .filter(|&k| self.word(k) == "," && !self.in_quote(self.toks[k].start))
+                    .take(3)
+                    .find(|&k| {
+                        self.toks[k + 1].word
                                 && matches!(self.word(k + 1), "who" | "which" | "whose")
                                 // The clause goes on to the comma before the verb: no later
                                 // piece opens with a verb of its own ("Chrysler, which was hit
@@ -731,53 +733,81 @@ impl Reader<'_> {
                                         || !self.toks[m + 1].word
                                         || !with_lowercase(self.word(m + 1), is_auxiliary)
                                 })
-                        })
-                        .and_then(|k| self.np_before(k).map(|np| (k, np)));
-                }
-                let (open, (start, speaker)) = found?;
-                let appositive = &self.text[self.toks[open].end..self.toks[comma].start];
-                match speaker {
-                    Speaker::Person { .. } | Speaker::Institution(_) => {
-                        let (role, org) = phrase::split_role_org(appositive);
-                        (start, speaker, role, org)
-                    }
-                    // "a fisherman, Ole Brekke, told": the description comes before the name.
-                    Speaker::Unnamed(description) => match phrase::classify(appositive.trim()) {
-                        Some(person @ Speaker::Person { .. }) => {
-                            (start, person, Some(description), None)
-                        }
-                        // "The minister, speaking in Brussels on Monday, said": a participle,
-                        // a relative clause or an age between the commas leaves the
-                        // description as the speaker.
-                        _ if phrase::split_role_org(appositive) == (None, None) => {
-                            (start, Speaker::Unnamed(description), None, None)
-                        }
-                        _ => return None,
-                    },
-                    _ => return None,
-                }
-            } else {
-                let (start, speaker) = match self.described_by_what_follows(e) {
-                    Some(found) => found,
-                    None => match self.np_before(e) {
-                        Some(found) => found,
-                        None => self.subject_before_and(e)?,
-                    },
-                };
-                // "An expert at the Institute of X said": the phrase before "at" speaks, the
-                // institution after it is where they work.
-                if start >= 2
-                    && self.toks[start - 1].word
-                    && matches!(self.word(start - 1), "at" | "with" | "from" | "of" | "for")
-                    && let Some((outer, person @ (Speaker::Person { .. } | Speaker::Unnamed(_)))) =
-                        self.np_before(start - 1)
-                {
-                    let org = self.text[self.toks[start].start..self.toks[e - 1].end].to_string();
-                    (outer, person, None, Some(org))
-                } else {
-                    (start, speaker, None, None)
-                }
+                    })
+                    .and_then(|k| self.np_before(k).map(|np| (k, np)));
+            }
+            let (open, (start, speaker)) = found?;
+            let appositive = &self.text[self.toks[open].end..self.toks[comma].start];
+            // "A spokesperson for the utility, Gabriela Ornelas, said": the person named
+            // between the commas speaks, as the role before the body.
+            // (Only a name alone: "The letter, organised by the MP Rebecca Long-Bailey,
+            // warns" is the letter's.)
+            let bare_name = appositive
+                .split_whitespace()
+                .all(|w| is_capitalized(w) || is_particle(w));
+            let named = match &speaker {
+                Speaker::Institution(_) if bare_name => match phrase::classify(appositive.trim()) {
+                    Some(person @ Speaker::Person { .. }) => Some(person),
+                    _ => None,
+                },
+                _ => None,
             };
+            match speaker {
+                Speaker::Institution(body) if named.is_some() => {
+                    let person = named.expect("matched above");
+                    let described = (start >= 2
+                        && self.toks[start - 1].word
+                        && matches!(self.word(start - 1), "for" | "of" | "at" | "with"))
+                    .then(|| self.np_before(start - 1))
+                    .flatten();
+                    match described {
+                        Some((outer, Speaker::Unnamed(role))) => {
+                            (outer, person, Some(role), Some(body))
+                        }
+                        _ => (start, person, None, Some(body)),
+                    }
+                }
+                Speaker::Person { .. } | Speaker::Institution(_) => {
+                    let (role, org) = phrase::split_role_org(appositive);
+                    (start, speaker, role, org)
+                }
+                // "a fisherman, Ole Brekke, told": the description comes before the name.
+                Speaker::Unnamed(description) => match phrase::classify(appositive.trim()) {
+                    Some(person @ Speaker::Person { .. }) => {
+                        (start, person, Some(description), None)
+                    }
+                    // "The minister, speaking in Brussels on Monday, said": a participle,
+                    // a relative clause or an age between the commas leaves the
+                    // description as the speaker.
+                    _ if phrase::split_role_org(appositive) == (None, None) => {
+                        (start, Speaker::Unnamed(description), None, None)
+                    }
+                    _ => return None,
+                },
+                _ => return None,
+            }
+        } else {
+            let (start, speaker) = match self.described_by_what_follows(e) {
+                Some(found) => found,
+                None => match self.np_before(e) {
+                    Some(found) => found,
+                    None => self.subject_before_and(e)?,
+                },
+            };
+            // "An expert at the Institute of X said": the phrase before "at" speaks, the
+            // institution after it is where they work.
+            if start >= 2
+                && self.toks[start - 1].word
+                && matches!(self.word(start - 1), "at" | "with" | "from" | "of" | "for")
+                && let Some((outer, person @ (Speaker::Person { .. } | Speaker::Unnamed(_)))) =
+                    self.np_before(start - 1)
+            {
+                let org = self.text[self.toks[start].start..self.toks[e - 1].end].to_string();
+                (outer, person, None, Some(org))
+            } else {
+                (start, speaker, None, None)
+            }
+        };
         // "Detective Inspector Sarah Kaur of West Yorkshire Police": a full name, then the body
         // the person speaks for. (A name of one word before "of" is a name of its own:
         // "Catherine of Aragon"; a place after "of" is where the person is from, "Maria Lopez

@@ -110,6 +110,17 @@ pub fn classify(phrase: &str) -> Option<Speaker> {
         {
             return Some(Speaker::Institution(written));
         }
+        // "The spokesperson Lin Jian", "the Chinese Foreign Ministry spokesperson Lin Jian": a
+        // title before a name, after the article.
+        if let Some(k) = rest.iter().rposition(|w| LEXICON.is_role(w))
+            && k + 1 < rest.len()
+            && name_like(&rest[k + 1..])
+        {
+            return Some(Speaker::Person {
+                name: rest[k + 1..].join(" "),
+                title: Some(rest[..=k].join(" ")),
+            });
+        }
         return None;
     }
     // A title or role word followed by a name: "President Vladimir Putin", "Kremlin spokesman
@@ -122,6 +133,10 @@ pub fn classify(phrase: &str) -> Option<Speaker> {
         let name = &words[k + 1..];
         if name.is_empty() {
             return (!is_honorific(head)).then(|| Speaker::Unnamed(phrase.to_string()));
+        }
+        // "Ukraine's General Staff": a body whose name holds a rank, not a person.
+        if name.len() == 1 && LEXICON.is_institution(name[0]) {
+            return Some(Speaker::Institution(phrase.to_string()));
         }
         if name_like(name) {
             let title: Vec<&str> = words[..=k]
