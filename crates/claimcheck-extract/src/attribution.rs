@@ -1727,6 +1727,23 @@ mod tests {
             read("Ukraine's General Staff said 40 attacks were repelled."),
             (owned("Ukraine's General Staff"), None, None, None)
         );
+        // "Name, role of/at a body, who ..., said": "who" is the person's.
+        assert_eq!(
+            read(
+                "Johan Rockström, director of the Potsdam Institute, who was not involved in \
+                 the report, said the findings were alarming."
+            ),
+            (
+                owned("Johan Rockström"),
+                owned("director"),
+                owned("the Potsdam Institute"),
+                None
+            )
+        );
+        assert_eq!(
+            read("Sam Lee, an analyst at Nomura, who follows the firm, said shares would rise."),
+            (owned("Sam Lee"), owned("an analyst"), owned("Nomura"), None)
+        );
     }
 
     /// What the review of the pronoun, hearer and "of" readings found they must leave alone.

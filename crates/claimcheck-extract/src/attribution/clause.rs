@@ -752,7 +752,24 @@ impl Reader<'_> {
                 },
                 _ => None,
             };
+            // "Johan Rockström, director of the Potsdam Institute, who was not involved, said":
+            // "who" stands for a person, the one the role before the body describes.
+            let person_before = match &speaker {
+                Speaker::Institution(_) | Speaker::Person { .. }
+                    if appositive.trim_start().starts_with("who ") =>
+                {
+                    self.person_before_role_of(start)
+                }
+                _ => None,
+            };
             match speaker {
+                _ if person_before.is_some() => {
+                    let (outer, person, role) = person_before.expect("matched above");
+                    let body = self.text[self.toks[start].start..self.toks[open].start]
+                        .trim()
+                        .to_string();
+                    (outer, person, Some(role), Some(body))
+                }
                 Speaker::Institution(body) if named.is_some() => {
                     let person = named.expect("matched above");
                     let described = (start >= 2
@@ -931,7 +948,29 @@ impl Reader<'_> {
         Some((start, Speaker::Unnamed(phrase.to_string())))
     }
 
-    /// The speaker phrase ending just before token `e`: its first token and what it names.
+    /// The person of "Name, role of" before the body's phrase at token `body`: "Johan
+    /// Rockström, director of" the Potsdam Institute. The person's phrase start, the person and
+    /// the role.
+    fn person_before_role_of(&self, body: usize) -> Option<(usize, Speaker, String)> {
+        if body < 2
+            || !self.toks[body - 1].word
+            || !matches!(self.word(body - 1), "of" | "at" | "for")
+        {
+            return None;
+        }
+        let (role_start, role) = match self.np_before(body - 1)? {
+            (k, Speaker::Unnamed(role)) => (k, role),
+            _ => return None,
+        };
+        if role_start < 2 || self.word(role_start - 1) != "," {
+            return None;
+        }
+        match self.np_before(role_start - 1)? {
+            (k, person @ Speaker::Person { .. }) => Some((k, person, role)),
+            _ => None,
+        }
+    }
+
     /// "President Jeri declared an emergency and said ...", "Police arrested two men and said
     /// ...": where "and" stands right before the verb at `e`, the speaker is the subject the
     /// clause opens with (after a lead-in and its comma, "On Monday, ..."), the noun phrase
@@ -1016,6 +1055,7 @@ impl Reader<'_> {
         })
     }
 
+    /// The speaker phrase ending just before token `e`: its first token and what it names.
     fn np_before(&self, e: usize) -> Option<(usize, Speaker)> {
         let mut start = e;
         let mut seen_head = false;
