@@ -1727,6 +1727,19 @@ mod tests {
             read("Ukraine's General Staff said 40 attacks were repelled."),
             (owned("Ukraine's General Staff"), None, None, None)
         );
+        // Words after "said" with a verb of their own are the statement, not a speaker.
+        assert_eq!(
+            read(
+                "A Veridian spokeswoman, Ellen Park, said affected employees in the United \
+                 States would receive severance."
+            ),
+            (
+                owned("Ellen Park"),
+                owned("a Veridian spokeswoman"),
+                None,
+                None
+            )
+        );
         // "Name, role of/at a body, who ..., said": "who" is the person's.
         assert_eq!(
             read(

@@ -612,6 +612,11 @@ impl Reader<'_> {
             head = previous;
             previous = w;
         }
+        // "said affected employees in the United States would receive ...": a verb after the
+        // phrase makes the words after "said" a statement, not an inverted speaker.
+        if word_offsets(&np_part[np_end..]).any(|(_, w)| with_lowercase(w, is_auxiliary)) {
+            return None;
+        }
         let np = np_part[..np_end].trim();
         let described = {
             let mut words = np.split_whitespace().skip_while(|w| is_determiner(w));
