@@ -112,7 +112,8 @@ pub fn classify(phrase: &str) -> Option<Speaker> {
         }
         // "The spokesperson Lin Jian", "the Chinese Foreign Ministry spokesperson Lin Jian": a
         // title before a name, after the article.
-        if let Some(k) = rest.iter().rposition(|w| LEXICON.is_role(w))
+        if is_capitalized(head)
+            && let Some(k) = rest.iter().rposition(|w| LEXICON.is_role(w))
             && k + 1 < rest.len()
             && name_like(&rest[k + 1..])
         {
