@@ -261,6 +261,19 @@ mod tests {
         check_with(claimcheck_events::bundled(), &c, &d, &[sentence])
     }
 
+    /// Every recurring kind is one `corpora/events/README.md` documents: a misspelt kind would
+    /// never match an entry.
+    #[test]
+    fn recurring_kinds_are_documented_kinds() {
+        let readme = include_str!("../../../corpora/events/README.md");
+        for kind in RECURRING_KINDS {
+            assert!(
+                readme.contains(&format!("`{kind}`")),
+                "{kind} is not a documented kind"
+            );
+        }
+    }
+
     /// A year written before a recurring event names which one is meant: an entry of another
     /// year is another instance, not a contradiction. A unique event keeps its check.
     #[test]
