@@ -366,12 +366,7 @@ impl Speakers {
         let mut known = None;
         for k in (0..words.len()).rev() {
             let w = words[k];
-            let courtesy = crate::ascii::with_lowercase(w.trim_end_matches('.'), |w| match w {
-                "mr" => Some(Some(Pronoun::He)),
-                "mrs" | "ms" | "miss" => Some(Some(Pronoun::She)),
-                "dr" | "prof" => Some(None),
-                _ => None,
-            });
+            let courtesy = courtesy_title(w);
             // The name's words, up to the one that ends a sentence ("Ms Reeves. Treasury").
             let mut names: Vec<&str> = Vec::new();
             for w in words[k + 1..].iter().take(3) {
@@ -653,13 +648,19 @@ fn courtesy_sex(claim: &str, name: &str) -> Option<Pronoun> {
         let before = claim[..at].trim_end();
         let word = before
             .rsplit(|c: char| !c.is_alphabetic() && c != '.')
-            .next()?
-            .trim_end_matches('.');
-        crate::ascii::with_lowercase(word, |w| match w {
-            "mr" => Some(Pronoun::He),
-            "mrs" | "ms" | "miss" => Some(Pronoun::She),
-            _ => None,
-        })
+            .next()?;
+        courtesy_title(word).flatten()
+    })
+}
+
+/// A courtesy title ("Mr", "Ms.", "Dr") with the pronoun it gives, `Some(None)` for one of
+/// either sex; `None` for another word.
+fn courtesy_title(word: &str) -> Option<Option<Pronoun>> {
+    crate::ascii::with_lowercase(word.trim_end_matches('.'), |w| match w {
+        "mr" => Some(Some(Pronoun::He)),
+        "mrs" | "ms" | "miss" => Some(Some(Pronoun::She)),
+        "dr" | "prof" => Some(None),
+        _ => None,
     })
 }
 

@@ -739,8 +739,7 @@ const SPEECH_VERBS: &[&str] = &[
 /// place a length is measured from. A name that ends so before a verb is a place ("St John's
 /// lies ...").
 fn is_possessive(words: &str, rest: &str) -> bool {
-    const MARKS: [&str; 3] = ["'s", "’s", "s'"];
-    let marked = |w: &str| MARKS.iter().any(|s| w.ends_with(s));
+    let marked = |w: &str| POSSESSIVE_MARKS.iter().any(|s| w.ends_with(s));
     // A lowercase place noun within the words ("Ukraine's port") follows the name.
     if let Some((name, noun)) = words.rsplit_once(char::is_whitespace)
         && noun.starts_with(|c: char| c.is_lowercase())
@@ -749,7 +748,7 @@ fn is_possessive(words: &str, rest: &str) -> bool {
     }
     let after = if marked(words) {
         rest
-    } else if let Some(after) = MARKS.iter().find_map(|s| rest.strip_prefix(s)) {
+    } else if let Some(after) = POSSESSIVE_MARKS.iter().find_map(|s| rest.strip_prefix(s)) {
         after
     } else {
         return false;
@@ -773,6 +772,9 @@ fn parenthetical(before: &str, at: usize, end: usize) -> bool {
             .is_some_and(|comma| before[comma + 1..at].split_whitespace().count() <= 3)
 }
 
+/// How a possessive ends: "Peru's", "Peru’s", "Wales'".
+const POSSESSIVE_MARKS: [&str; 3] = ["'s", "\u{2019}s", "s'"];
+
 /// The owner of a possessive before a place noun: "Mariupol" of "Mariupol's port".
 fn possessive_place(words: &str) -> Option<&str> {
     let (name, noun) = words.rsplit_once(char::is_whitespace)?;
@@ -780,7 +782,8 @@ fn possessive_place(words: &str) -> Option<&str> {
         return None;
     }
     let name = name.trim_end();
-    ["'s", "\u{2019}s"]
+    // Not "s'": the owner of "Wales' port" keeps its "s".
+    POSSESSIVE_MARKS[..2]
         .iter()
         .find_map(|s| name.strip_suffix(s))
         .filter(|owner| !owner.is_empty())
