@@ -441,6 +441,22 @@ fn scale_value(word: &str) -> Option<f64> {
 /// The value of `0` followed by `decimals` (a decimal point and its digits), read as
 /// `format!("0{decimals}").parse()` reads it, without the allocation for a short one: this runs
 /// at every number with a decimal point.
+/// `value`, written with `decimals` digits after its point, times a scale word's `factor`, as
+/// the double nearest the decimal product: "$4.1bn" is 4,100,000,000, where `4.1 * 1e9` gives
+/// 4,099,999,999.9999995. The digits are scaled to a whole number first (exact below 2^53), so
+/// the one rounding left is the division's.
+fn scaled(value: f64, decimals: usize, factor: f64) -> f64 {
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    let Some(&shift) = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6].get(decimals) else {
+        return value * factor;
+    };
+    let whole = (value * shift).round();
+    if decimals == 0 || (whole * factor).abs() >= EXACT || (whole / shift - value).abs() > 1e-9 {
+        return value * factor;
+    }
+    whole * factor / shift
+}
+
 fn after_zero(decimals: &str) -> Option<f64> {
     let mut buf = [0u8; 32];
     match buf.get_mut(..decimals.len() + 1) {
@@ -688,7 +704,7 @@ fn digits_at(text: &str, start: usize) -> Option<Number> {
     if let Some((len, word)) = may.then(|| digit_scale(after)).flatten()
         && let Some(factor) = scale_value(word)
     {
-        value *= factor;
+        value = scaled(value, group(groups.dec).map_or(0, |d| d.len() - 1), factor);
         end += len;
         form = NumberForm::DigitsWithScale;
     }
@@ -1352,6 +1368,26 @@ mod tests {
         ] {
             check(input, expected);
         }
+    }
+
+    /// A decimal before a scale word gives the double nearest the product, as the report prints
+    /// it: not 4,099,999,999.9999995 for "4.1bn".
+    #[test]
+    fn scaled_decimals_are_the_nearest_double() {
+        for (input, expected) in [
+            ("4.1bn", 4_100_000_000.0),
+            ("4.1 billion", 4_100_000_000.0),
+            ("0.3 million", 300_000.0),
+            ("1.15 trillion", 1_150_000_000_000.0),
+            ("2.675 million", 2_675_000.0),
+            ("7.7 thousand", 7_700.0),
+            ("3 million", 3_000_000.0),
+        ] {
+            assert_eq!(parse_number(input), Some(expected), "{input:?}");
+        }
+        assert_eq!(scaled(4.1, 1, 1e9), 4_100_000_000.0);
+        // Past the digits a double holds exactly, the plain product.
+        assert_eq!(scaled(1.5, 1, 1e20), 1.5 * 1e20);
     }
 
     /// The numbers found in `text`, as written and as read.
