@@ -3111,6 +3111,85 @@ fn until_a_time_on(text: &str, start: usize) -> bool {
     is_time && lead.is_some_and(|w| is(w, &["until", "till"]))
 }
 
+/// Which way a day after "until" lies. A span running from now looks ahead ("closed until
+/// Friday", "a warning until 10am on Wednesday"), whatever its verb's tense ("was extended until
+/// Sunday"), but not a span that is over: one a past verb of lasting fills ("waited until noon
+/// on Monday", "the talks ran until Thursday") or one told by what had not happened before it
+/// ("did not arrive until Tuesday", "it was not until Monday that").
+fn until_lean(text: &str, start: usize) -> Lean {
+    let (_, before) = window_before(text, start);
+    let lower = before.to_ascii_lowercase().replace('\u{2019}', "'");
+    // The clause before the last "until" or "till" (`before` ends at the day, after it).
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == ','))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(at) = words.iter().rposition(|w| matches!(*w, "until" | "till")) else {
+        return Lean::Future;
+    };
+    let clause = words[..at]
+        .iter()
+        .rev()
+        .take(6)
+        .take_while(|w| !w.ends_with(','))
+        .copied();
+    const LASTING: &[&str] = &[
+        "waited",
+        "stayed",
+        "remained",
+        "lasted",
+        "continued",
+        "ran",
+        "sat",
+        "slept",
+        "hid",
+        "queued",
+        "talked",
+        "negotiated",
+        "played",
+        "fought",
+        "worked",
+        "lingered",
+        "persisted",
+        "lived",
+        "served",
+        "camped",
+        "sheltered",
+        "searched",
+        "partied",
+        "danced",
+        "stood",
+        "held",
+        "kept",
+        "detained",
+        "trapped",
+        "stuck",
+        "went",
+    ];
+    const NEGATED_PAST: &[&str] = &["didn't", "wasn't", "weren't", "hadn't", "not", "never"];
+    let clause: Vec<&str> = clause.collect();
+    let mut previous_not = false;
+    for (k, &w) in clause.iter().enumerate() {
+        // Not a participle after "be": "will be held until Sunday".
+        if LASTING.contains(&w)
+            && !clause
+                .get(k + 1)
+                .is_some_and(|b| matches!(*b, "be" | "been" | "being" | "to"))
+        {
+            return Lean::Past;
+        }
+        // "did not ... until", "was not until": the word before the negation says its tense.
+        if previous_not && matches!(w, "did" | "was" | "were" | "had") {
+            return Lean::Past;
+        }
+        if matches!(w, "didn't" | "wasn't" | "weren't" | "hadn't") {
+            return Lean::Past;
+        }
+        previous_not = NEGATED_PAST.contains(&w);
+    }
+    Lean::Future
+}
+
 /// Whether "in" at `start` gives the time a count took rather than a day ahead: "five matches in
 /// 15 days", "3 goals in 10 minutes", a number and a plural noun right before it.
 fn counted_within(text: &str, start: usize) -> bool {
@@ -3169,12 +3248,14 @@ fn scheduled_in_the_past(text: &str, start: usize) -> bool {
 /// "was scheduled for"), "since" looks back.
 fn lean(text: &str, sentence: Span, span: Span, relation: Option<Relation>) -> Lean {
     match relation {
-        Some(Relation::Until) => return Lean::Future,
+        Some(Relation::Until) => return until_lean(text, span.start),
         Some(Relation::ScheduledFor) if !scheduled_in_the_past(text, span.start) => {
             return Lean::Future;
         }
         Some(Relation::Since) => return Lean::Past,
-        Some(Relation::On) if until_a_time_on(text, span.start) => return Lean::Future,
+        Some(Relation::On) if until_a_time_on(text, span.start) => {
+            return until_lean(text, span.start);
+        }
         _ => {}
     }
     // Tense cues are read near the date.
@@ -4768,6 +4849,75 @@ mod tests {
             Some("2008-09-18"),
             &[("Friday", Some("2008-09-19"), "relation=until")],
         );
+    }
+
+    /// A day after "until" ends a span running from now, unless the span is over: a past verb
+    /// of lasting fills it, or it is told by what had not happened before it.
+    #[test]
+    fn until_looks_back_when_the_span_is_over() {
+        // 2026-11-20 is a Friday.
+        let p = Some("2026-11-20");
+        for (text, day, date) in [
+            (
+                "He waited until noon on Monday before calling police.",
+                "Monday",
+                "2026-11-16",
+            ),
+            ("The talks ran until Thursday.", "Thursday", "2026-11-19"),
+            ("He did not arrive until Tuesday.", "Tuesday", "2026-11-17"),
+            (
+                "She didn\u{2019}t leave until Wednesday.",
+                "Wednesday",
+                "2026-11-18",
+            ),
+            (
+                "It was not until Monday that the results came in.",
+                "Monday",
+                "2026-11-16",
+            ),
+            (
+                "The roads will be closed until Monday.",
+                "Monday",
+                "2026-11-23",
+            ),
+            (
+                "The exhibition will be held until Sunday.",
+                "Sunday",
+                "2026-11-22",
+            ),
+            (
+                "The curfew was extended until Sunday.",
+                "Sunday",
+                "2026-11-22",
+            ),
+            (
+                "Shops will not reopen until Tuesday.",
+                "Tuesday",
+                "2026-11-24",
+            ),
+            (
+                "Polls are open until 8 p.m. on Tuesday.",
+                "Tuesday",
+                "2026-11-24",
+            ),
+            // A lasting verb in another clause does not reach across the comma.
+            (
+                "They stayed late, and the office is shut until Monday.",
+                "Monday",
+                "2026-11-23",
+            ),
+        ] {
+            let published = p.map(|p| p.parse::<Date>().expect("test dates are valid"));
+            let got: Vec<_> = extract_dates(text, published)
+                .iter()
+                .filter(|c| c.text == day)
+                .map(|c| match &*c.details {
+                    Details::Date(d) => d.date.map(|d| d.to_string()),
+                    other => panic!("not a date: {other:?}"),
+                })
+                .collect();
+            assert_eq!(got, [Some(date.to_string())], "{text}");
+        }
     }
 
     #[test]
