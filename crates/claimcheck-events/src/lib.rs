@@ -32,6 +32,7 @@ use std::sync::OnceLock;
 
 pub use error::EventsError;
 pub use event::Event;
+pub use text::names_only_a_kind;
 pub use timeline::{DateFit, EventMatch, Timeline};
 
 /// The origin every bundled entry names in evidence.

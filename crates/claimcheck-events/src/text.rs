@@ -345,6 +345,16 @@ impl Comparison {
     }
 }
 
+/// Whether a mention's words only name a kind of entry ("the talks", "the summit", "the
+/// election") and nothing that tells one entry of the kind from another.
+pub fn names_only_a_kind(mention: &str) -> bool {
+    let tokens = tokens(mention);
+    !tokens.is_empty()
+        && tokens
+            .iter()
+            .all(|t| KIND_WORDS.iter().any(|(w, _)| w == t))
+}
+
 /// The entry kinds the mention's words point to.
 pub(crate) fn kinds_named(mention: &[String]) -> Vec<&'static str> {
     let mut kinds = Vec::new();

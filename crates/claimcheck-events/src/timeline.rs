@@ -452,7 +452,8 @@ pub(crate) enum Party {
 pub(crate) fn parties(actors: &[String], places: &[String]) -> Vec<Party> {
     let mut seen: Vec<&str> = Vec::new();
     let mut out = Vec::new();
-    for name in actors.iter().chain(places) {
+    let listed = actors.iter().map(|a| (a, true));
+    for (name, actor) in listed.chain(places.iter().map(|p| (p, false))) {
         if seen.contains(&name.as_str()) {
             continue;
         }
@@ -461,9 +462,12 @@ pub(crate) fn parties(actors: &[String], places: &[String]) -> Vec<Party> {
             Party::Country(name.clone())
         } else {
             let words: Vec<&str> = name.split_whitespace().collect();
+            // A place is named in full: "Capella Hotel" is not any hotel, nor "Tiananmen
+            // Square" any square.
             let surname = match words.as_slice() {
                 [_, .., last]
-                    if last.chars().count() >= 4
+                    if actor
+                        && last.chars().count() >= 4
                         && last.starts_with(char::is_uppercase)
                         && !ORGANISATION_WORDS.contains(last) =>
                 {
@@ -703,6 +707,29 @@ source = "https://en.wikipedia.org/wiki/Korean_War"
         assert_eq!(
             check(text, &[], day(2023, 9, 13), Relation::ScheduledFor),
             None
+        );
+    }
+
+    /// A place of an entry is found by its name in full, a person also by the surname:
+    /// "a downtown hotel" is not the summit's "Capella Hotel".
+    #[test]
+    fn places_are_named_in_full() {
+        let found = parties(
+            &["Donald Trump".to_string()],
+            &["Capella Hotel".to_string()],
+        );
+        assert_eq!(
+            found,
+            [
+                Party::Named {
+                    key: search_key("Donald Trump"),
+                    surname: Some(search_key("Trump")),
+                },
+                Party::Named {
+                    key: search_key("Capella Hotel"),
+                    surname: None,
+                },
+            ]
         );
     }
 

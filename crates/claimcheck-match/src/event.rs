@@ -39,6 +39,16 @@ pub(crate) fn check_with(
     {
         return Some(other_instance(claim, claimed, found.event));
     }
+    // "Talks broke down on Thursday" in a paragraph naming Singapore: words that only name a
+    // kind of event that recurs ("talks", "the summit", "the election") do not say which one
+    // is meant, so an entry of another date is another meeting, not a wrong date. The date
+    // is left to the calendar.
+    if found.fit == DateFit::Disagrees
+        && RECURRING_KINDS.contains(&found.event.kind.as_str())
+        && claimcheck_events::names_only_a_kind(event)
+    {
+        return None;
+    }
     Some(verdict(claim, details, claimed, relation, &found))
 }
 
@@ -272,6 +282,49 @@ mod tests {
                 "{kind} is not a documented kind"
             );
         }
+    }
+
+    /// Words that only name a recurring kind of event do not say which one: "talks" in a
+    /// paragraph naming Singapore are not the 2018 summit there, and their date is no
+    /// contradiction of its. The calendar is left to check the weekday.
+    #[test]
+    fn a_bare_kind_of_recurring_event_is_no_contradiction() {
+        for (event, sentence) in [
+            (
+                "Talks",
+                "Talks broke down on Wednesday, Nov. 18, in Singapore.",
+            ),
+            ("The summit", "The summit ended on Nov. 18 in Singapore."),
+        ] {
+            let v = verdict_for(
+                "Nov. 18",
+                CalendarDate::day(2026, 11, 18).expect("a real day"),
+                Relation::On,
+                event,
+                sentence,
+            );
+            assert_eq!(v, None, "{sentence}");
+        }
+        // Its own date still finds it, and a name that tells it apart still contradicts.
+        let on = |date| {
+            verdict_for(
+                "June 12",
+                date,
+                Relation::On,
+                "Singapore summit",
+                "The Singapore summit between Trump and Kim was held on June 12.",
+            )
+            .expect("the timeline decides it")
+            .status
+        };
+        assert_eq!(
+            on(CalendarDate::day(2018, 6, 12).expect("a day")),
+            Status::Supported
+        );
+        assert_eq!(
+            on(CalendarDate::day(2018, 6, 14).expect("a day")),
+            Status::Contradicted
+        );
     }
 
     /// A year written before a recurring event names which one is meant: an entry of another
