@@ -316,6 +316,37 @@ mod tests {
         };
         for (text, holds, lacks) in [
             (
+                "The bill will pass, Sen. John Thune said.",
+                r#"speaker="John Thune" role="Sen.""#,
+                "",
+            ),
+            (
+                "Two people were killed, regional governor Oleh Kiper said.",
+                r#"speaker="Oleh Kiper" role="regional governor""#,
+                "",
+            ),
+            (
+                "Prices rose, independent analysts said.",
+                r#"role="independent analysts""#,
+                "",
+            ),
+            (
+                "A spokesperson for the Department for Business and Trade said it was ready.",
+                r#"speaker="" role="a spokesperson""#,
+                "Trade",
+            ),
+            (
+                "Professor Daniel Brandt of the University of Heidelberg said rates fell.",
+                r#"speaker="Daniel Brandt""#,
+                "Heidelberg",
+            ),
+            (
+                "He waited until noon on Monday before calling police.",
+                "date=2026-11-16",
+                "",
+            ),
+            ("It cost $4.1bn.", "quantity=4100000000:None", ""),
+            (
                 "Guard D’Angelo Russell scored. Russell said the team was improving.",
                 r#"speaker="Russell""#,
                 "Angelo",

@@ -259,8 +259,9 @@ fn tokenize_chars(s: &str, base: usize) -> Vec<Tok> {
             }
             let mut end = chars.get(j).map_or(s.len(), |c| c.0);
             if s[end..].starts_with('.')
-                && dotted_initials(&s.as_bytes()[i..end])
-                && !opens_sentence_after(&s[end + 1..])
+                && ((dotted_initials(&s.as_bytes()[i..end])
+                    && !opens_sentence_after(&s[end + 1..]))
+                    || title_before_name(&s.as_bytes()[i..end], &s.as_bytes()[end + 1..]))
             {
                 end += 1;
                 j += 1;
@@ -300,8 +301,9 @@ fn tokenize_ascii(s: &[u8], base: usize, stop: usize) -> Vec<Tok> {
             ascii::ALNUM => {
                 let mut end = ascii::word_end(s, &CLASSES, i);
                 if s.get(end) == Some(&b'.')
-                    && dotted_initials(&s[i..end])
-                    && !opens_sentence_after(std::str::from_utf8(&s[end + 1..]).unwrap_or(""))
+                    && ((dotted_initials(&s[i..end])
+                        && !opens_sentence_after(std::str::from_utf8(&s[end + 1..]).unwrap_or("")))
+                        || title_before_name(&s[i..end], &s[end + 1..]))
                 {
                     end += 1;
                 }
@@ -323,6 +325,21 @@ fn tokenize_ascii(s: &[u8], base: usize, stop: usize) -> Vec<Tok> {
         }
     }
     toks
+}
+
+/// Whether `word` is a title's abbreviation whose point is its own, before a name: "Dr.
+/// Miriam Okafor", "Sen. John Thune", "Gov. Greg Abbott". The point kept with the word lets
+/// the title open the speaker phrase ("..., Sen. John Thune said.") rather than end a piece.
+fn title_before_name(word: &[u8], rest: &[u8]) -> bool {
+    const TITLES: &[&[u8]] = &[
+        b"mr", b"mrs", b"ms", b"dr", b"prof", b"sen", b"rep", b"gov", b"gen", b"lt", b"col",
+        b"sgt", b"capt", b"maj", b"adm", b"rev", b"cmdr", b"supt", b"insp", b"det", b"cpl", b"pvt",
+        b"amb", b"atty", b"lieut",
+    ];
+    word.first().is_some_and(u8::is_ascii_uppercase)
+        && TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
+        && rest.first() == Some(&b' ')
+        && rest.get(1).is_some_and(u8::is_ascii_uppercase)
 }
 
 /// Whether `word` is capital initials joined by points, "U.S" or "U.N": the point after it
@@ -840,7 +857,11 @@ impl Reader<'_> {
             && let (person, body) = (&name[..at], &name[at + 4..])
             && person.split(' ').count() >= 2
             && person.split(' ').all(is_capitalized)
-            && body.starts_with(|c: char| c.is_uppercase())
+            // "of the University of Heidelberg" as well as "of West Yorkshire Police".
+            && body
+                .strip_prefix("the ")
+                .unwrap_or(body)
+                .starts_with(|c: char| c.is_uppercase())
             && (title.is_some()
                 || LEXICON.is_institution(body)
                 || body.split(' ').any(|w| LEXICON.is_institution(w)))
@@ -1158,10 +1179,21 @@ impl Reader<'_> {
         }
         // Trim what cannot begin a speaker phrase: a dangling "of", or lowercase modifiers with
         // no determiner before them ("independent analysts" is "analysts").
+        // Kept after a mark before a role, alone or with a name: "..., regional governor Oleh
+        // Kiper said", "..., senior economist John Smith said", "..., independent analysts
+        // said".
+        let titled_after_mark = (start == 0 || !self.toks[start - 1].word)
+            && (start..e).any(|k| {
+                LEXICON.is_role(self.word(k))
+                    && (k + 1..e).all(|n| self.toks[n].word && is_capitalized(self.word(n)))
+            });
         while start < e {
             let w = self.word(start);
-            let modifier =
-                !has_det && !is_capitalized(w) && !LEXICON.is_role(w) && !LEXICON.is_institution(w);
+            let modifier = !has_det
+                && !titled_after_mark
+                && !is_capitalized(w)
+                && !LEXICON.is_role(w)
+                && !LEXICON.is_institution(w);
             if is_particle(w) || modifier {
                 start += 1;
             } else {
@@ -1190,7 +1222,13 @@ impl Reader<'_> {
     /// and Social Care") or one word each side ("Marks and Spencer"). "Boris Johnson and Rishi
     /// Sunak said" keeps the last speaker, "prices rose in Leeds and Smith said" the last name.
     fn and_joins_name(&self, start: usize, and: usize, has_det: bool) -> bool {
-        let opens = start == 0 || !self.toks[start - 1].word;
+        // Or the body a role speaks for ("a spokesperson for the Department for Business and
+        // Trade").
+        let spoken_for = start >= 2
+            && matches!(self.word(start - 1), "for" | "of" | "at")
+            && self.toks[start - 2].word
+            && LEXICON.is_role(self.word(start - 2));
+        let opens = start == 0 || !self.toks[start - 1].word || spoken_for;
         // "of" or "for" inside a body's name, not after a title ("Secretary of State Antony
         // Blinken and Sergei Lavrov" are two people).
         let named = (start + 1..and)
