@@ -347,6 +347,37 @@ mod tests {
             ),
             ("It cost $4.1bn.", "quantity=4100000000:None", ""),
             (
+                "The Russian Defence Ministry claimed its forces had hit the targets.",
+                r#"speaker="the Russian Defence Ministry""#,
+                "",
+            ),
+            ("The fire claimed the lives of 30 people.", "", "speaker"),
+            (
+                "The Russian leadership confirmed the speculation that has been going on.",
+                "",
+                "speaker",
+            ),
+            (
+                "Ryabkov was quoted by Interfax as saying that talks were possible.",
+                r#"speaker="Ryabkov""#,
+                "",
+            ),
+            (
+                "Substitute Tom Avery added a third in stoppage time.",
+                "",
+                "speaker",
+            ),
+            (
+                "Asked what she would tell a young reporter, Zhao paused.",
+                "",
+                "speaker",
+            ),
+            (
+                "The fire destroyed 64 homes, fire officials said.",
+                r#"role="fire officials""#,
+                "",
+            ),
+            (
                 "Guard D’Angelo Russell scored. Russell said the team was improving.",
                 r#"speaker="Russell""#,
                 "Angelo",

@@ -103,6 +103,69 @@ fn may_be_finite_verb(word: &str) -> bool {
         && (word.ends_with("ed") || is_auxiliary(word) || is_irregular_past(word))
 }
 
+/// Whether `rest`, after a verb that needs "that" ("claimed", "warned", "denied"), opens a clause
+/// without it: a subject pronoun and its verb ("claimed it had hit the targets"), or a short
+/// noun phrase after a determiner and then its verb ("claimed its forces had carried out",
+/// "denied the allegations were true"). "claimed responsibility", "confirmed the report" and
+/// "claimed the lives of 30 people" have no verb after their object and stay no statement.
+fn opens_bare_clause(rest: &str) -> bool {
+    let mut words = rest
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', '.', ';', ':']));
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let verb = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_lowercase())
+            && (matches!(
+                w,
+                "had"
+                    | "has"
+                    | "have"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "would"
+                    | "will"
+                    | "could"
+                    | "can"
+                    | "might"
+                    | "may"
+                    | "should"
+                    | "must"
+                    | "did"
+            ) || (w.len() > 4 && w.ends_with("ed"))
+                || is_irregular_past(w))
+    };
+    if matches!(first, "he" | "she" | "it" | "they" | "we" | "I" | "there") {
+        return words.next().is_some_and(verb);
+    }
+    if !matches!(
+        first,
+        "its" | "his" | "her" | "their" | "our" | "the" | "these" | "those"
+    ) {
+        return false;
+    }
+    // One to three words of the noun phrase, then the verb.
+    for (k, w) in words.take(4).enumerate() {
+        if k > 0 && verb(w) {
+            return true;
+        }
+        // "confirmed the speculation that has been going on": a relative clause goes on with
+        // the object.
+        if !w
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            || is_preposition(w)
+            || matches!(w, "that" | "which" | "who" | "whose" | "whom")
+        {
+            return false;
+        }
+    }
+    false
+}
+
 /// Verbs after which the speaker keeps talking to the same hearer ("Lee continued").
 pub const CONTINUING: &[&str] = &["continued", "continues", "added", "adds"];
 
@@ -431,6 +494,36 @@ impl Reader<'_> {
         if is_capitalized(word) && i > 0 {
             return None;
         }
+        // "Asked what she would tell a young reporter, Zhao paused": a verb inside the question
+        // put reports nothing.
+        let question = (i.saturating_sub(12)..i)
+            .rev()
+            .take_while(|&k| self.word(k) != ",")
+            .any(|k| {
+                k + 1 < i
+                    && with_lowercase(self.word(k), |w| w == "asked")
+                    && with_lowercase(self.word(k + 1), |w| {
+                        matches!(
+                            w,
+                            "what" | "whether" | "how" | "if" | "why" | "who" | "when"
+                        )
+                    })
+            });
+        if question {
+            return None;
+        }
+        // "Avery added a third in stoppage time", "added two more", "added another": a thing
+        // added, not words.
+        if matches!(word, "add" | "adds" | "added")
+            && self.toks.get(i + 1).is_some_and(|t| t.word)
+            && with_lowercase(self.word(i + 1), |w| {
+                matches!(w, "a" | "an" | "another")
+                    || w.bytes().all(|b| b.is_ascii_digit())
+                    || crate::number::parse_number(w).is_some()
+            })
+        {
+            return None;
+        }
         if i > 0
             && self.toks[i - 1].word
             && with_lowercase(self.word(i - 1), is_passive)
@@ -441,12 +534,23 @@ impl Reader<'_> {
         // A participle never comes before its speaker: "..., saying the minister" is no
         // inverted "..., said the minister".
         let participle = word.ends_with("ing");
+        // "was quoted by the Interfax news agency as saying": the subject of "quoted" speaks.
+        let quoted_as = i >= 2
+            && self.word(i - 1) == "as"
+            && (i.saturating_sub(10)..i - 1).any(|k| self.word(k) == "quoted");
         if participle
             && i > 0
-            && !self.toks[i - 1].word
-            && self.word(i - 1) == ","
-            && let Some(parsed) = self.participle(i, class)
+            && ((!self.toks[i - 1].word && self.word(i - 1) == ",") || quoted_as)
+            && let Some(mut parsed) = self.participle(i, class)
         {
+            // The outlet that quoted: "by the Interfax news agency".
+            if quoted_as
+                && parsed.outlet.is_none()
+                && let Some(by) = (i.saturating_sub(9)..i - 1).find(|&k| self.word(k) == "by")
+            {
+                let words = &self.text[self.toks[by].end..self.toks[i - 1].start];
+                parsed.outlet = phrase::hearer(words).and_then(|h| h.outlet);
+            }
             return Some(parsed);
         }
         if class != CueClass::Object
@@ -1398,6 +1502,10 @@ impl Reader<'_> {
         }
         match class {
             CueClass::Clause | CueClass::Object => Some(Tail {
+                kind: TailKind::Content(r_pos),
+                outlet,
+            }),
+            CueClass::That if opens_bare_clause(r) => Some(Tail {
                 kind: TailKind::Content(r_pos),
                 outlet,
             }),
