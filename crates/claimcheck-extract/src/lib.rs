@@ -347,6 +347,12 @@ mod tests {
             ),
             ("It cost $4.1bn.", "quantity=4100000000:None", ""),
             (
+                "The firm loses 570m litres a day.",
+                "quantity=570000000:None",
+                "",
+            ),
+            ("An earlier phase 2 study found nothing.", "", "quantity"),
+            (
                 "The Russian Defence Ministry claimed its forces had hit the targets.",
                 r#"speaker="the Russian Defence Ministry""#,
                 "",

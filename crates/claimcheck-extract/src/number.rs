@@ -68,6 +68,69 @@ fn digit_scale(after: &str) -> Option<(usize, &str)> {
     })
 }
 
+/// The length of an "m" glued to a number that stands for "million", as British papers write
+/// it: before a unit of volume or mass, or a plural of things counted ("570m litres", "2.4m
+/// tonnes", "30m people"). Before anything else "m" is the metre ("the 100m final", "a 50m
+/// pool").
+fn million_before_counted(after: &str) -> Option<usize> {
+    const COUNTED: &[&str] = &[
+        "litres",
+        "liters",
+        "gallons",
+        "tonnes",
+        "tons",
+        "barrels",
+        "cubic",
+        "people",
+        "users",
+        "customers",
+        "passengers",
+        "viewers",
+        "voters",
+        "households",
+        "homes",
+        "jobs",
+        "doses",
+        "shares",
+        "visitors",
+        "tourists",
+        "subscribers",
+        "downloads",
+        "acres",
+        "hectares",
+        "residents",
+        "children",
+        "adults",
+        "workers",
+        "patients",
+        "cases",
+        "vaccinations",
+        "trees",
+        "animals",
+        "birds",
+        "copies",
+        "units",
+        "vehicles",
+        "cars",
+        "journeys",
+        "trips",
+        "meals",
+        "items",
+        "tickets",
+        "members",
+        "followers",
+        "listeners",
+        "readers",
+        "pupils",
+        "students",
+        "refugees",
+        "migrants",
+    ];
+    let rest = after.strip_prefix('m')?.strip_prefix(' ')?;
+    let word = rest.split(|c: char| !c.is_ascii_alphabetic()).next()?;
+    COUNTED.contains(&word).then_some(1)
+}
+
 /// The length in bytes of the run of ASCII letters at the start of `s`, the unit that number
 /// words are read in; `None` when `s` does not start with one. A byte loop: this runs at every
 /// word of the text.
@@ -701,7 +764,11 @@ fn digits_at(text: &str, start: usize) -> Option<Number> {
     // `(?i)` but their capitals, so the test is exact.
     let first = after.trim_start_matches([' ', '\u{a0}']).chars().next();
     let may = first.is_some_and(|c| "hHtTmMbBlLcCdD".contains(c));
-    if let Some((len, word)) = may.then(|| digit_scale(after)).flatten()
+    if let Some(len) = million_before_counted(after) {
+        value = scaled(value, group(groups.dec).map_or(0, |d| d.len() - 1), 1e6);
+        end += len;
+        form = NumberForm::DigitsWithScale;
+    } else if let Some((len, word)) = may.then(|| digit_scale(after)).flatten()
         && let Some(factor) = scale_value(word)
     {
         value = scaled(value, group(groups.dec).map_or(0, |d| d.len() - 1), factor);
@@ -1388,6 +1455,16 @@ mod tests {
         assert_eq!(scaled(4.1, 1, 1e9), 4_100_000_000.0);
         // Past the digits a double holds exactly, the plain product.
         assert_eq!(scaled(1.5, 1, 1e20), 1.5 * 1e20);
+    }
+
+    /// An "m" glued to a number is "million" before things counted, else the metre's.
+    #[test]
+    fn a_glued_m_is_million_before_things_counted() {
+        assert_eq!(million_before_counted("m litres a day"), Some(1));
+        assert_eq!(million_before_counted("m people"), Some(1));
+        assert_eq!(million_before_counted("m final"), None);
+        assert_eq!(million_before_counted("m. people"), None);
+        assert_eq!(million_before_counted(" m people"), None);
     }
 
     /// The numbers found in `text`, as written and as read.

@@ -1082,6 +1082,11 @@ fn plausible_symbol(
 /// Where the counted noun phrase after the number `first` (ending at `end`) ends: "15
 /// soldiers", "three ballistic missiles", "12 named storms". `None` where no noun counts.
 fn counted_noun_end(text: &str, first: Number, value: f64, end: usize) -> Option<usize> {
+    // "a phase 2 study", "stage 3 cancer", "round 4 of the talks": a number after a label's
+    // noun names which one, and counts nothing.
+    if labelled(&text[..first.start]) {
+        return None;
+    }
     let Some(noun) = noun_after(&text[end..]) else {
         return (value >= 2.0 && value.fract() == 0.0)
             .then(|| counted_after_names(text, end))
@@ -1126,6 +1131,66 @@ fn counted_noun_end(text: &str, first: Number, value: f64, end: usize) -> Option
         return None;
     }
     Some(counted_end(text, end + noun.end, word))
+}
+
+/// Whether `before` ends with a noun that a number after it labels: "phase", "stage", "round".
+fn labelled(before: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "phase",
+        "stage",
+        "level",
+        "grade",
+        "category",
+        "type",
+        "class",
+        "tier",
+        "article",
+        "section",
+        "chapter",
+        "round",
+        "step",
+        "part",
+        "page",
+        "number",
+        "no",
+        "season",
+        "series",
+        "volume",
+        "version",
+        "zone",
+        "game",
+        "act",
+        "clause",
+        "paragraph",
+        "gate",
+        "platform",
+        "room",
+        "flight",
+        "route",
+        "ward",
+        "district",
+        "week",
+        "day",
+        "lane",
+        "exit",
+        "junction",
+        "terminal",
+        "pier",
+        "berth",
+        "block",
+        "building",
+        "unit",
+        "floor",
+    ];
+    let trimmed = before.trim_end_matches([' ', '\u{a0}']);
+    if trimmed.len() == before.len() {
+        return false;
+    }
+    let word = trimmed
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    word.len() >= 2 && crate::ascii::with_lowercase(word, |w| LABELS.contains(&w))
 }
 
 /// Where a count's noun ends when capitalised words stand between the number (ending at
