@@ -136,7 +136,42 @@ fn ends_sentence(text: &str, start: usize, point: usize, end: usize) -> bool {
         .next()
         .unwrap_or("");
     let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    !(is_initial || with_lowercase(word, is_abbreviation))
+    !(is_initial || with_lowercase(word, is_abbreviation) || time_goes_on(word, after_space))
+}
+
+/// Whether a clock time's "a.m." or "p.m." goes on into a day or a time zone ("until 6 p.m.
+/// Saturday", "at 9 a.m. ET") rather than ending the sentence ("... at 6 p.m. The next day").
+fn time_goes_on(word: &str, after: &str) -> bool {
+    const DAYS_AND_ZONES: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "ET",
+        "EST",
+        "EDT",
+        "CT",
+        "CST",
+        "CDT",
+        "MT",
+        "PT",
+        "PST",
+        "PDT",
+        "GMT",
+        "BST",
+        "UTC",
+        "CET",
+        "CEST",
+        "local",
+    ];
+    let next = after
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(word, "a.m" | "p.m" | "A.M" | "P.M") && DAYS_AND_ZONES.contains(&next)
 }
 
 /// Pushes the sentence `start..end` trimmed, in pieces of at most [`LONGEST_SENTENCE`] bytes.
@@ -251,6 +286,22 @@ mod tests {
             .map(|s| &text[s.start..s.end])
             .collect();
         assert_eq!(got, expected);
+    }
+
+    /// "p.m." before a day or a time zone goes on; before a sentence's words it ends one.
+    #[test]
+    fn a_clock_time_goes_on_into_its_day() {
+        check(
+            "Pickets stay until 6 p.m. Saturday, union leaders said. Polls close at 8 p.m. ET on Tuesday.",
+            &[
+                "Pickets stay until 6 p.m. Saturday, union leaders said.",
+                "Polls close at 8 p.m. ET on Tuesday.",
+            ],
+        );
+        check(
+            "They left at 6 p.m. The next day it rained.",
+            &["They left at 6 p.m.", "The next day it rained."],
+        );
     }
 
     #[test]
