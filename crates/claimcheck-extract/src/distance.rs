@@ -691,10 +691,50 @@ fn place_before(before: &str, offset: usize) -> Option<(usize, String)> {
             return None;
         }
         if !NOT_PLACES.contains(&words) {
+            // "Trenton, New Jersey, roughly 30 miles northeast of Philadelphia": a place and
+            // its region, set off by commas, are measured from the place in the region.
+            let set_off = before[reported + m.end()..].starts_with(',');
+            if set_off
+                && possessive_place(words).is_none()
+                && !words.contains('\'')
+                && !words.contains('\u{2019}')
+                && let Some((city_at, city)) = place_and_region(before, reported, at)
+            {
+                let both = format!("{city}, {}", crate::collapse_white_space(words));
+                return Some((offset + city_at, both));
+            }
             return Some((offset + at, crate::collapse_white_space(words)));
         }
     }
     None
+}
+
+/// The capitalised place right before the region at `at` in `before`, when the two are written
+/// "Place, Region," (from `from` on): its start and its words.
+fn place_and_region(before: &str, from: usize, at: usize) -> Option<(usize, String)> {
+    let lead = before.get(from..at)?.strip_suffix(", ")?;
+    let name_start = lead
+        .rfind(|c: char| !(c.is_alphabetic() || c == ' ' || c == '-' || c == '.' || c == '\''))
+        .map_or(0, |i| {
+            i + lead[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let mut words: Vec<&str> = lead[name_start..].split(' ').collect();
+    // The capitalised words at the end: "from Trenton" gives "Trenton".
+    let keep = words
+        .iter()
+        .rev()
+        .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    if keep == 0 || keep > 3 {
+        return None;
+    }
+    words.drain(..words.len() - keep);
+    let city = words.join(" ");
+    if NOT_PLACES.contains(&city.as_str()) || words.iter().any(|w| crate::date::is_calendar_word(w))
+    {
+        return None;
+    }
+    Some((from + lead.len() - city.len(), city))
 }
 
 /// Where the words after the last verb of speech in `before` start ("said", "told
@@ -1513,6 +1553,23 @@ mod tests {
         for (input, expected) in cases {
             check(input, Some(expected));
         }
+    }
+
+    #[test]
+    fn a_place_and_its_region_are_measured_from_the_place() {
+        assert_eq!(
+            ends(
+                "Commuters from Trenton, New Jersey, roughly 30 miles northeast of Philadelphia, said so."
+            ),
+            [named(Some("Trenton, New Jersey"), "Philadelphia")]
+        );
+        // Not a day before a body's possessive.
+        assert_eq!(
+            ends(
+                "Troops advanced on Thursday, Ukraine's General Staff said, to within 25 km of Kramatorsk."
+            ),
+            ends("Troops advanced, Ukraine's General Staff said, to within 25 km of Kramatorsk.")
+        );
     }
 
     #[test]

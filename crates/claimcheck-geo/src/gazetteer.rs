@@ -325,21 +325,42 @@ impl Gazetteer {
     /// for which it is an alternate name.
     pub fn resolve_place(&self, name: &str, context_countries: &[&str]) -> Option<Place> {
         let context = self.context_codes(context_countries);
+        // "Trenton, New Jersey": a US state after the name, as American papers write it,
+        // picks the place in that state.
+        if let Some((head, tail)) = name.rsplit_once(',')
+            && let Some(state) = us_state(tail.trim())
+            && !head.trim().is_empty()
+        {
+            let key = strip_the(&normalise(&strip_possessive(head)));
+            // Not found in the state, the name may be another country's ("Tbilisi, Georgia").
+            if let Some(place) = self
+                .place_by_key(&key, &["US"], Some(state))
+                .filter(|p| p.country == "US" && p.admin1 == state)
+            {
+                return Some(place);
+            }
+        }
         let (name, context) = self.split_qualifier(name, context);
         let key = strip_the(&normalise(&strip_possessive(name)));
-        self.place_by_key(&key, &context).or_else(|| {
+        self.place_by_key(&key, &context, None).or_else(|| {
             key.strip_suffix(" city")
-                .and_then(|k| self.place_by_key(k, &context))
+                .and_then(|k| self.place_by_key(k, &context, None))
         })
     }
 
-    fn place_by_key(&self, key: &str, context: &[&'static str]) -> Option<Place> {
+    fn place_by_key(
+        &self,
+        key: &str,
+        context: &[&'static str],
+        admin1: Option<&str>,
+    ) -> Option<Place> {
         let rows = self.rows_for_key(key);
         rows.into_iter()
             .filter_map(|row| self.place(row))
             .max_by_key(|p| {
                 let own_name = normalise(p.name) == key;
                 (
+                    admin1.is_some_and(|a| a == p.admin1),
                     context.contains(&p.country),
                     p.population
                         .saturating_mul(if own_name { OWN_NAME_WEIGHT } else { 1 }),
@@ -501,6 +522,68 @@ fn capital_of(key: &str) -> Option<&str> {
         .or_else(|| key.strip_prefix("capital city of "))
 }
 
+/// The postal code GeoNames uses as a US state's first-level code, from the state's name or
+/// its code ("New Jersey", "NJ").
+fn us_state(name: &str) -> Option<&'static str> {
+    const STATES: &[(&str, &str)] = &[
+        ("Alabama", "AL"),
+        ("Alaska", "AK"),
+        ("Arizona", "AZ"),
+        ("Arkansas", "AR"),
+        ("California", "CA"),
+        ("Colorado", "CO"),
+        ("Connecticut", "CT"),
+        ("Delaware", "DE"),
+        ("District of Columbia", "DC"),
+        ("Florida", "FL"),
+        ("Georgia", "GA"),
+        ("Hawaii", "HI"),
+        ("Idaho", "ID"),
+        ("Illinois", "IL"),
+        ("Indiana", "IN"),
+        ("Iowa", "IA"),
+        ("Kansas", "KS"),
+        ("Kentucky", "KY"),
+        ("Louisiana", "LA"),
+        ("Maine", "ME"),
+        ("Maryland", "MD"),
+        ("Massachusetts", "MA"),
+        ("Michigan", "MI"),
+        ("Minnesota", "MN"),
+        ("Mississippi", "MS"),
+        ("Missouri", "MO"),
+        ("Montana", "MT"),
+        ("Nebraska", "NE"),
+        ("Nevada", "NV"),
+        ("New Hampshire", "NH"),
+        ("New Jersey", "NJ"),
+        ("New Mexico", "NM"),
+        ("New York", "NY"),
+        ("North Carolina", "NC"),
+        ("North Dakota", "ND"),
+        ("Ohio", "OH"),
+        ("Oklahoma", "OK"),
+        ("Oregon", "OR"),
+        ("Pennsylvania", "PA"),
+        ("Rhode Island", "RI"),
+        ("South Carolina", "SC"),
+        ("South Dakota", "SD"),
+        ("Tennessee", "TN"),
+        ("Texas", "TX"),
+        ("Utah", "UT"),
+        ("Vermont", "VT"),
+        ("Virginia", "VA"),
+        ("Washington", "WA"),
+        ("West Virginia", "WV"),
+        ("Wisconsin", "WI"),
+        ("Wyoming", "WY"),
+    ];
+    STATES
+        .iter()
+        .find(|(n, code)| n.eq_ignore_ascii_case(name) || *code == name)
+        .map(|&(_, code)| code)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -511,6 +594,24 @@ mod tests {
         assert_eq!(strip_possessive("Korea’s border"), "Korea border");
         assert_eq!(strip_possessive("N'Djamena"), "N'Djamena");
         assert_eq!(strip_possessive("Côte d'Ivoire"), "Côte d'Ivoire");
+    }
+
+    /// A US state after a name picks the place in that state; a name the state does not hold
+    /// falls back on the country of that name ("Tbilisi, Georgia").
+    #[test]
+    fn a_us_state_qualifies_a_place() {
+        let g = crate::gazetteer();
+        let paris = g.resolve_place("Paris, Texas", &[]).expect("Paris, Texas");
+        assert_eq!((paris.country, paris.admin1), ("US", "TX"));
+        assert_eq!(g.resolve_place("Paris", &[]).map(|p| p.country), Some("FR"));
+        let trenton = g
+            .resolve_place("Trenton, New Jersey", &[])
+            .expect("Trenton");
+        assert_eq!((trenton.country, trenton.admin1), ("US", "NJ"));
+        let tbilisi = g.resolve_place("Tbilisi, Georgia", &[]).expect("Tbilisi");
+        assert_eq!(tbilisi.country, "GE");
+        assert_eq!(us_state("NJ"), Some("NJ"));
+        assert_eq!(us_state("Narnia"), None);
     }
 
     #[test]
