@@ -1182,15 +1182,17 @@ fn labelled(before: &str) -> bool {
         "unit",
         "floor",
     ];
-    let trimmed = before.trim_end_matches([' ', '\u{a0}']);
-    if trimmed.len() == before.len() {
+    // Asked at every count: one space, then the letters before it, read back as bytes.
+    let bytes = before.as_bytes();
+    let Some(end) = bytes.len().checked_sub(1).filter(|&e| bytes[e] == b' ') else {
         return false;
-    }
-    let word = trimmed
-        .rsplit(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("");
-    word.len() >= 2 && crate::ascii::with_lowercase(word, |w| LABELS.contains(&w))
+    };
+    let start = bytes[..end]
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    (2..=9).contains(&(end - start))
+        && crate::ascii::with_lowercase(&before[start..end], |w| LABELS.contains(&w))
 }
 
 /// Where a count's noun ends when capitalised words stand between the number (ending at

@@ -167,11 +167,14 @@ fn time_goes_on(word: &str, after: &str) -> bool {
         "CEST",
         "local",
     ];
+    if !matches!(word, "a.m" | "p.m" | "A.M" | "P.M") {
+        return false;
+    }
     let next = after
         .split(|c: char| !c.is_ascii_alphabetic())
         .next()
         .unwrap_or("");
-    matches!(word, "a.m" | "p.m" | "A.M" | "P.M") && DAYS_AND_ZONES.contains(&next)
+    DAYS_AND_ZONES.contains(&next)
 }
 
 /// Pushes the sentence `start..end` trimmed, in pieces of at most [`LONGEST_SENTENCE`] bytes.

@@ -501,13 +501,10 @@ impl Reader<'_> {
             .take_while(|&k| self.word(k) != ",")
             .any(|k| {
                 k + 1 < i
-                    && with_lowercase(self.word(k), |w| w == "asked")
-                    && with_lowercase(self.word(k + 1), |w| {
-                        matches!(
-                            w,
-                            "what" | "whether" | "how" | "if" | "why" | "who" | "when"
-                        )
-                    })
+                    && self.word(k).eq_ignore_ascii_case("asked")
+                    && ["what", "whether", "how", "if", "why", "who", "when"]
+                        .iter()
+                        .any(|q| self.word(k + 1).eq_ignore_ascii_case(q))
             });
         if question {
             return None;
