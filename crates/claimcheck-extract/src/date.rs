@@ -3120,9 +3120,21 @@ fn until_lean(text: &str, start: usize) -> Lean {
     let (_, before) = window_before(text, start);
     let lower = before.to_ascii_lowercase().replace('\u{2019}', "'");
     // The clause before the last "until" or "till" (`before` ends at the day, after it).
+    // A sentence's or a clause's mark is a word of its own, where the clause stops.
     let words: Vec<&str> = lower
-        .split(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == ','))
-        .filter(|w| !w.is_empty())
+        .split_inclusive(|c: char| matches!(c, '.' | ';' | ':' | '\u{2014}' | '\u{2013}'))
+        .flat_map(|piece| {
+            let (words, mark) = match piece.char_indices().last() {
+                Some((i, c)) if matches!(c, '.' | ';' | ':' | '\u{2014}' | '\u{2013}') => {
+                    (&piece[..i], Some(","))
+                }
+                _ => (piece, None),
+            };
+            words
+                .split(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == ','))
+                .filter(|w| !w.is_empty())
+                .chain(mark)
+        })
         .collect();
     let Some(at) = words.iter().rposition(|w| matches!(*w, "until" | "till")) else {
         return Lean::Future;
@@ -3170,11 +3182,40 @@ fn until_lean(text: &str, start: usize) -> Lean {
     let clause: Vec<&str> = clause.collect();
     let mut previous_not = false;
     for (k, &w) in clause.iter().enumerate() {
-        // Not a participle after "be": "will be held until Sunday".
+        // A modal, "to" or a schedule between the verb and "until" looks ahead: "will
+        // continue until Saturday", "whether to wait until Monday", "was not expected until".
+        if matches!(
+            w,
+            "will"
+                | "would"
+                | "shall"
+                | "should"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+                | "to"
+                | "expected"
+                | "due"
+                | "scheduled"
+                | "set"
+                | "slated"
+                | "likely"
+                | "planned"
+                | "poised"
+        ) {
+            return Lean::Future;
+        }
+        // Not a participle after "be" or a present "are": "will be held until Sunday", "we
+        // are stuck here until Monday".
         if LASTING.contains(&w)
-            && !clause
-                .get(k + 1)
-                .is_some_and(|b| matches!(*b, "be" | "been" | "being" | "to"))
+            && !clause.get(k + 1).is_some_and(|b| {
+                matches!(
+                    *b,
+                    "be" | "been" | "being" | "to" | "is" | "are" | "am" | "get" | "gets"
+                )
+            })
         {
             return Lean::Past;
         }
@@ -4903,6 +4944,33 @@ mod tests {
             // A lasting verb in another clause does not reach across the comma.
             (
                 "They stayed late, and the office is shut until Monday.",
+                "Monday",
+                "2026-11-23",
+            ),
+            // Nor across a sentence, a semicolon or a dash.
+            (
+                "He waited. The shop is closed until Monday.",
+                "Monday",
+                "2026-11-23",
+            ),
+            (
+                "They fought for years; the truce holds until Sunday.",
+                "Sunday",
+                "2026-11-22",
+            ),
+            (
+                "The team has worked hard and will continue until Saturday.",
+                "Saturday",
+                "2026-11-21",
+            ),
+            ("We are stuck here until Monday.", "Monday", "2026-11-23"),
+            (
+                "A decision was not expected until Monday.",
+                "Monday",
+                "2026-11-23",
+            ),
+            (
+                "The markets were not due to open until Monday.",
                 "Monday",
                 "2026-11-23",
             ),

@@ -729,6 +729,10 @@ fn place_and_region(before: &str, from: usize, at: usize) -> Option<(usize, Stri
         return None;
     }
     words.drain(..words.len() - keep);
+    // "In Kharkiv, Ukraine, 30 km from ...": a capitalised preposition opening the sentence.
+    while words.len() > 1 && NOT_PLACES.contains(&words[0]) {
+        words.remove(0);
+    }
     let city = words.join(" ");
     if NOT_PLACES.contains(&city.as_str()) || words.iter().any(|w| crate::date::is_calendar_word(w))
     {
@@ -1562,6 +1566,10 @@ mod tests {
                 "Commuters from Trenton, New Jersey, roughly 30 miles northeast of Philadelphia, said so."
             ),
             [named(Some("Trenton, New Jersey"), "Philadelphia")]
+        );
+        assert_eq!(
+            ends("In Kharkiv, Ukraine, 30 km from the Russian border, shelling went on."),
+            [named(Some("Kharkiv, Ukraine"), "Russian border")]
         );
         // Not a day before a body's possessive.
         assert_eq!(

@@ -501,9 +501,6 @@ fn scale_value(word: &str) -> Option<f64> {
     })
 }
 
-/// The value of `0` followed by `decimals` (a decimal point and its digits), read as
-/// `format!("0{decimals}").parse()` reads it, without the allocation for a short one: this runs
-/// at every number with a decimal point.
 /// `value`, written with `decimals` digits after its point, times a scale word's `factor`, as
 /// the double nearest the decimal product: "$4.1bn" is 4,100,000,000, where `4.1 * 1e9` gives
 /// 4,099,999,999.9999995. The digits are scaled to a whole number first (exact below 2^53), so
@@ -520,6 +517,9 @@ fn scaled(value: f64, decimals: usize, factor: f64) -> f64 {
     whole * factor / shift
 }
 
+/// The value of `0` followed by `decimals` (a decimal point and its digits), read as
+/// `format!("0{decimals}").parse()` reads it, without the allocation for a short one: this runs
+/// at every number with a decimal point.
 fn after_zero(decimals: &str) -> Option<f64> {
     let mut buf = [0u8; 32];
     match buf.get_mut(..decimals.len() + 1) {

@@ -1082,11 +1082,6 @@ fn plausible_symbol(
 /// Where the counted noun phrase after the number `first` (ending at `end`) ends: "15
 /// soldiers", "three ballistic missiles", "12 named storms". `None` where no noun counts.
 fn counted_noun_end(text: &str, first: Number, value: f64, end: usize) -> Option<usize> {
-    // "a phase 2 study", "stage 3 cancer", "round 4 of the talks": a number after a label's
-    // noun names which one, and counts nothing.
-    if labelled(&text[..first.start]) {
-        return None;
-    }
     let Some(noun) = noun_after(&text[end..]) else {
         return (value >= 2.0 && value.fract() == 0.0)
             .then(|| counted_after_names(text, end))
@@ -1124,6 +1119,11 @@ fn counted_noun_end(text: &str, first: Number, value: f64, end: usize) -> Option
     // a measure the text names no unit for. Nor is "a third term" a third of a term: an
     // ordinal read as a fraction.
     let singular = !word.ends_with('s') && !PLURALS.contains(&word);
+    // "a phase 2 study", "stage 3 cancer": a number after a label's noun names which one, and
+    // counts nothing. (Before a plural it counts: "Last week 200 people were arrested".)
+    if singular && labelled(&text[..first.start]) {
+        return None;
+    }
     if singular
         && value.fract() != 0.0
         && (first.form == NumberForm::Digits || (first.form == NumberForm::Words && value < 1.0))

@@ -174,7 +174,9 @@ fn time_goes_on(word: &str, after: &str) -> bool {
         .split(|c: char| !c.is_ascii_alphabetic())
         .next()
         .unwrap_or("");
-    DAYS_AND_ZONES.contains(&next)
+    // Not a day's possessive, which opens a sentence: "... at 3 a.m. Sunday's service was
+    // cancelled".
+    DAYS_AND_ZONES.contains(&next) && !after[next.len()..].starts_with(['\'', '\u{2019}'])
 }
 
 /// Pushes the sentence `start..end` trimmed, in pieces of at most [`LONGEST_SENTENCE`] bytes.

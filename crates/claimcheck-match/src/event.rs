@@ -43,8 +43,14 @@ pub(crate) fn check_with(
     // kind of event that recurs ("talks", "the summit", "the election") do not say which one
     // is meant, so an entry of another date is another meeting, not a wrong date. The date
     // is left to the calendar.
+    // A year the text states, within the entry's years, still ties the words to the entry:
+    // "The summit ended on June 14, 2018, in Singapore" is the 2018 summit on a wrong day.
+    let e = found.event;
+    let in_its_years = details.year_source == YearSource::Text
+        && (e.start.year..=e.end.unwrap_or(e.start).year).contains(&claimed.year);
     if found.fit == DateFit::Disagrees
-        && RECURRING_KINDS.contains(&found.event.kind.as_str())
+        && !in_its_years
+        && RECURRING_KINDS.contains(&e.kind.as_str())
         && claimcheck_events::names_only_a_kind(event)
     {
         return None;
@@ -305,6 +311,22 @@ mod tests {
             );
             assert_eq!(v, None, "{sentence}");
         }
+        // A year the text states within the entry's ties them: a wrong day is contradicted.
+        let (c, d) = claim(
+            "June 14, 2018",
+            CalendarDate::day(2018, 6, 14).expect("a real day"),
+            Relation::On,
+            "The summit",
+            YearSource::Text,
+        );
+        let v = check_with(
+            claimcheck_events::bundled(),
+            &c,
+            &d,
+            &["The summit ended on June 14, 2018, in Singapore."],
+        )
+        .expect("the timeline decides it");
+        assert_eq!(v.status, Status::Contradicted);
         // Its own date still finds it, and a name that tells it apart still contradicts.
         let on = |date| {
             verdict_for(

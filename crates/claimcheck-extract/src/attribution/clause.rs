@@ -147,9 +147,31 @@ fn opens_bare_clause(rest: &str) -> bool {
     ) {
         return false;
     }
-    // One to three words of the noun phrase, then the verb.
+    // One to three words of the noun phrase, then an auxiliary or a modal: a past form after
+    // a noun may be a participle of the object's ("denied the allegations made by Ukraine").
+    let auxiliary = |w: &str| {
+        matches!(
+            w,
+            "had"
+                | "has"
+                | "have"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "would"
+                | "will"
+                | "could"
+                | "can"
+                | "might"
+                | "may"
+                | "should"
+                | "must"
+                | "did"
+        )
+    };
     for (k, w) in words.take(4).enumerate() {
-        if k > 0 && verb(w) {
+        if k > 0 && auxiliary(w) {
             return true;
         }
         // "confirmed the speculation that has been going on": a relative clause goes on with
@@ -402,7 +424,16 @@ fn title_before_name(word: &[u8], rest: &[u8]) -> bool {
     word.first().is_some_and(u8::is_ascii_uppercase)
         && TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
         && rest.first() == Some(&b' ')
-        && rest.get(1).is_some_and(u8::is_ascii_uppercase)
+        && rest.get(1).is_some_and(|&b| {
+            b.is_ascii_uppercase()
+                // A capital beyond ASCII: "Dr. Łukasz Nowak" (the rest starts at a character).
+                || (!b.is_ascii()
+                    && std::str::from_utf8(&rest[1..rest.len().min(5)])
+                        .or_else(|e| std::str::from_utf8(&rest[1..1 + e.valid_up_to()]))
+                        .ok()
+                        .and_then(|s| s.chars().next())
+                        .is_some_and(char::is_uppercase))
+        })
 }
 
 /// Whether `word` is capital initials joined by points, "U.S" or "U.N": the point after it
@@ -498,7 +529,7 @@ impl Reader<'_> {
         // put reports nothing.
         let question = (i.saturating_sub(12)..i)
             .rev()
-            .take_while(|&k| self.word(k) != ",")
+            .take_while(|&k| !matches!(self.word(k), "," | ";" | "and" | "but"))
             .any(|k| {
                 k + 1 < i
                     && self.word(k).eq_ignore_ascii_case("asked")
@@ -534,7 +565,11 @@ impl Reader<'_> {
         // "was quoted by the Interfax news agency as saying": the subject of "quoted" speaks.
         let quoted_as = i >= 2
             && self.word(i - 1) == "as"
-            && (i.saturating_sub(10)..i - 1).any(|k| self.word(k) == "quoted");
+            && (i.saturating_sub(10).max(1)..i - 1).any(|k| {
+                self.word(k) == "quoted"
+                    && self.toks[k - 1].word
+                    && with_lowercase(self.word(k - 1), is_passive)
+            });
         if participle
             && i > 0
             && ((!self.toks[i - 1].word && self.word(i - 1) == ",") || quoted_as)
