@@ -3122,12 +3122,10 @@ fn until_lean(text: &str, start: usize) -> Lean {
     // The clause before the last "until" or "till" (`before` ends at the day, after it).
     // A sentence's or a clause's mark is a word of its own, where the clause stops.
     let words: Vec<&str> = lower
-        .split_inclusive(|c: char| matches!(c, '.' | ';' | ':' | '\u{2014}' | '\u{2013}'))
+        .split_inclusive(['.', ';', ':', '\u{2014}', '\u{2013}'])
         .flat_map(|piece| {
             let (words, mark) = match piece.char_indices().last() {
-                Some((i, c)) if matches!(c, '.' | ';' | ':' | '\u{2014}' | '\u{2013}') => {
-                    (&piece[..i], Some(","))
-                }
+                Some((i, '.' | ';' | ':' | '\u{2014}' | '\u{2013}')) => (&piece[..i], Some(",")),
                 _ => (piece, None),
             };
             words
