@@ -291,6 +291,25 @@ impl Speakers {
         }
     }
 
+    /// Whether the sentence that `words` open goes on to a pronoun of `pronoun`'s sex ("... for
+    /// her speech").
+    fn sexed_later(words: &[&str], pronoun: Pronoun) -> bool {
+        for w in words {
+            let bare = w.trim_end_matches(['.', '!', '?']);
+            let sexed = match pronoun {
+                Pronoun::He => matches!(bare, "he" | "him" | "his" | "himself"),
+                Pronoun::She => matches!(bare, "she" | "her" | "hers" | "herself"),
+            };
+            if sexed {
+                return true;
+            }
+            if bare.len() != w.len() {
+                return false;
+            }
+        }
+        false
+    }
+
     /// The person `name` (a mention, or a new person, with the title the text gave them) as
     /// the speaker of `d`, who is then known as `pronoun`.
     fn give_pronoun(
@@ -346,7 +365,8 @@ impl Speakers {
                 .trim_end_matches("'s")
                 .trim_end_matches("\u{2019}s");
             (w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
                 && !lexicon::LEXICON.is_role(w)
                 && !phrase::is_honorific(w)
                 && !lexicon::LEXICON.is_adverbial(w))
@@ -413,6 +433,49 @@ impl Speakers {
                     .find(name)
                     .filter(|&j| self.people.known[j].pronoun.is_none_or(|q| q == pronoun))
                     .map(|j| (self.people.known[j].name.clone(), None, k));
+                // A person the narrative introduces by full name as a sentence's subject:
+                // "Amelia Grant drew the loudest applause. “...,” she said." A name of two or
+                // three words, then a lowercase word (its verb); not a possessive ("Amelia
+                // Grant's speech"), a body, a determiner or a date.
+                // An age before the name is not part of it ("Eleven-year-old Amelia Grant").
+                let aged = name.to_ascii_lowercase().ends_with("-old");
+                let full: Vec<&str> = std::iter::once(name)
+                    .filter(|_| !aged)
+                    .chain(names.iter().copied().take(if aged { 3 } else { 2 }))
+                    .collect();
+                let skip = usize::from(aged);
+                let last_raw = words
+                    .get((k + skip + full.len()).saturating_sub(1))
+                    .copied()
+                    .unwrap_or("");
+                let verb = words.get(k + skip + full.len()).copied().unwrap_or("");
+                if known.is_none()
+                    && full.len() >= 2
+                    && !names.iter().take(2).any(|n| n.ends_with('.'))
+                    && !last_raw.ends_with("'s")
+                    && !last_raw.ends_with("\u{2019}s")
+                    && !last_raw.ends_with(['.', '!', '?'])
+                    // An age or a relative clause after it ("Margaret O'Donnell, 72, who has
+                    // used the library ..., was not convinced"), or its verb with a pronoun of
+                    // the person's sex later in the sentence ("Amelia Grant drew applause for
+                    // her speech"): a club, a firm or a city opens sentences with a verb too
+                    // ("Real Madrid won again", "Goldman Sachs raised its forecast").
+                    && (verb == "who"
+                        || (!verb.is_empty()
+                            && verb.len() <= 3
+                            && verb.bytes().all(|b| b.is_ascii_digit()))
+                        || (verb.len() > 2
+                            && verb.bytes().all(|b| b.is_ascii_lowercase())
+                            && !matches!(verb, "and" | "of" | "for" | "the" | "which" | "said")
+                            && Self::sexed_later(&words[(k + skip + full.len()).min(words.len())..], pronoun)))
+                    && !phrase::is_determiner(full[0])
+                    && !full.iter().any(|w| crate::date::is_calendar_word(w))
+                    && !lexicon::LEXICON.is_institution(&full.join(" "))
+                    && !phrase::is_outlet_name(&full.join(" "))
+                    && !other_sex(&full.join(" "))
+                {
+                    known = Some((full.join(" "), None, k));
+                }
             }
         }
         let (name, title, k) = known.or(found)?;

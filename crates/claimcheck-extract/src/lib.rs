@@ -347,6 +347,24 @@ mod tests {
             ),
             ("It cost $4.1bn.", "quantity=4100000000:None", ""),
             (
+                "Tom Verity said it was sound. Margaret O'Donnell, 72, who grew up here, was not \
+                 convinced. \"This is where I learned to read,\" she said.",
+                r#"speaker="Margaret O'Donnell""#,
+                "",
+            ),
+            (
+                "Tom Verity said it was sound. Amelia Grant drew applause for her speech. \"I \
+                 come here every day,\" she said.",
+                r#"speaker="Amelia Grant""#,
+                "",
+            ),
+            (
+                "Coach Tom Verity said it was sound. Real Madrid won again. \"We were unlucky,\" \
+                 he said.",
+                r#"speaker="Tom Verity" role="Coach"; speaker="Tom Verity""#,
+                "Madrid",
+            ),
+            (
                 "The firm loses 570m litres a day.",
                 "quantity=570000000:None",
                 "",
