@@ -227,17 +227,26 @@ impl Gazetteer {
     /// as ISO codes in order of first mention: the context that settles ambiguous place names.
     /// Only capitalised phrases of up to four words count, so "china" in "fine china" does not.
     pub fn countries_named_in(&self, text: &str) -> Vec<&'static str> {
-        let words: Vec<&str> = text
+        // Each word with whether a dollar sign follows it: "US$255", "A$40" name a currency,
+        // not the country.
+        let pieces: Vec<(&str, bool)> = text
             .split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '’')))
-            .map(|w| w.trim_matches('.'))
-            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let end = w.as_ptr() as usize - text.as_ptr() as usize + w.len();
+                (w.trim_matches('.'), text[end..].starts_with('$'))
+            })
+            .filter(|(w, _)| !w.is_empty())
             .collect();
+        let words: Vec<&str> = pieces.iter().map(|&(w, _)| w).collect();
         let mut found: Vec<&'static str> = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let mut step = 1;
             if words[i].starts_with(|c: char| c.is_uppercase()) {
                 for n in (1..=4.min(words.len() - i)).rev() {
+                    if n == 1 && pieces[i].1 {
+                        continue;
+                    }
                     let phrase = strip_possessive(&words[i..i + n].join(" "));
                     if let Some(country) = self.country_by_key(&normalise(&phrase)) {
                         if !found.contains(&country.iso2) {
@@ -612,6 +621,17 @@ mod tests {
         assert_eq!(tbilisi.country, "GE");
         assert_eq!(us_state("NJ"), Some("NJ"));
         assert_eq!(us_state("Narnia"), None);
+    }
+
+    /// A currency's prefix ("US$255", "A$40") names no country.
+    #[test]
+    fn a_dollar_prefix_names_no_country() {
+        let g = crate::gazetteer();
+        assert_eq!(
+            g.countries_named_in("wheat rose to $390 (US$255) a tonne"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(g.countries_named_in("the US and Canada"), ["US", "CA"]);
     }
 
     #[test]
