@@ -74,12 +74,21 @@ fn names_a_change(before: &str, after: &str) -> bool {
     let words_before: Vec<String> = before.split_whitespace().rev().take(2).map(clean).collect();
     let after = after.trim_start_matches([' ', ')']);
     let marked = |w: &String| MARKS.contains(&w.as_str());
+    // "by" after the bracket is a time ("fell to 3C (37F) by the final whistle"), and a
+    // figure after "to" a level reached, unless a mark after it says otherwise ("limit warming
+    // to 1.5C (2.7F) above pre-industrial levels").
+    let marked_after = after
+        .split_whitespace()
+        .take(2)
+        .map(clean)
+        .any(|w| w != "by" && marked(&w));
+    if marked_after {
+        return true;
+    }
+    if words_before.first().is_some_and(|w| w == "to") {
+        return false;
+    }
     words_before.iter().any(marked)
-        || after
-            .split_whitespace()
-            .take(2)
-            .map(clean)
-            .any(|w| marked(&w))
         || matches!(words_before.as_slice(), [of, noun] if of == "of" && CHANGES.contains(&noun.as_str()))
 }
 
@@ -337,6 +346,7 @@ mod tests {
             "Temperatures have risen by about 1.1C (2F).",
             "A rise of 2C (3.6F) would flood the delta.",
             "Temperatures rose to 30C (86F) on Friday.",
+            "The temperature fell to 3C (37F) by the final whistle.",
             "Lows of -5C (23F) are expected.",
             "Speeds of 70 to 80mph (113 to 129km/h) were recorded.",
             "It weighs 2.5 kilograms (5.5 pounds).",
