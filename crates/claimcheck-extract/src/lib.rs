@@ -347,6 +347,11 @@ mod tests {
             ),
             ("It cost $4.1bn.", "quantity=4100000000:None", ""),
             (
+                "The firm raised its quarterly dividend by 10 cents to 42 cents.",
+                "quantity=10:None; quantity=42:None",
+                "",
+            ),
+            (
                 "Tom Verity said it was sound. Margaret O'Donnell, 72, who grew up here, was not \
                  convinced. \"This is where I learned to read,\" she said.",
                 r#"speaker="Margaret O'Donnell""#,

@@ -455,8 +455,21 @@ fn measure_from(text: &str, nums: &[Number], i: usize) -> Option<(Measure, usize
             Some("to")
                 if opener.is_none()
                     && unit.is_some()
-                    && moved_by(text, first.start)
-                        .is_some_and(|k| second.value >= k * value.abs()) =>
+                    && moved_by(text, first.start).is_some_and(|k| {
+                        // A currency word written after each figure is an amount and a level
+                        // at a smaller factor: "raised its dividend by 10 cents to 42 cents".
+                        let k = match (unit, unit_after(text, second, false)) {
+                            (Some(a), Some(After::Unit(b, _)))
+                                if a.unit.dimension == units::Dimension::Currency
+                                    && !a.symbol
+                                    && std::ptr::eq(a.unit, b.unit) =>
+                            {
+                                k.min(2.0)
+                            }
+                            _ => k,
+                        };
+                        second.value >= k * value.abs()
+                    }) =>
             {
                 false
             }
