@@ -2250,10 +2250,17 @@ fn find_relative_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Cand
         let Some(n) = lexicon::small_number(&text[hit.count.start..hit.count.end]) else {
             continue;
         };
+        // "Thirty-seven years ago": the count's tens before its hyphen.
+        let Some((start, n)) = with_tens(text, hit.count.start, n) else {
+            continue;
+        };
         let Some(value) = offset_value(&text[hit.unit.start..hit.unit.end], -n, 0) else {
             continue;
         };
-        found.push(candidate(hit.whole, value));
+        found.push(candidate(
+            Span::new(start.min(hit.whole.start), hit.whole.end),
+            value,
+        ));
     }
     let in_time = checked(
         "IN_TIME",
@@ -2266,6 +2273,10 @@ fn find_relative_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Cand
         let Some(n) = lexicon::small_number(&text[hit.count.start..hit.count.end]) else {
             continue;
         };
+        // "in twenty-five years" is no count the pattern reads: left out rather than misread.
+        if with_tens(text, hit.count.start, n) != Some((hit.count.start, n)) {
+            continue;
+        }
         if counted_within(text, hit.whole.start) {
             continue;
         }
@@ -2287,6 +2298,9 @@ fn find_relative_dates(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Cand
         let Some(n) = lexicon::small_number(&text[hit.count.start..hit.count.end]) else {
             continue;
         };
+        if with_tens(text, hit.count.start, n) != Some((hit.count.start, n)) {
+            continue;
+        }
         let words = |span: Option<Span>| span.map_or("", |w| &lower[w.start..w.end]);
         let sign = if words(hit.direction) == "before" {
             -1
@@ -2512,6 +2526,22 @@ fn find_weekdays(text: &str, triggers: &Triggers<'_>, found: &mut Vec<Candidate>
             continue;
         };
         if lexicon::names_a_day(last_word(text[..w.start].trim_end())) {
+            continue;
+        }
+        // "every Saturday", "each Monday", "the early hours of a Saturday in April": no one
+        // day. (A weekday set off after a date is that date's, "3 March 2023, a Friday", and
+        // one before a noun may be one, "in a Wednesday media event".)
+        let lead = text[..w.start].trim_end();
+        let previous = last_word(lead);
+        if ["every", "each", "any"]
+            .iter()
+            .any(|q| previous.eq_ignore_ascii_case(q))
+            || (["a", "an"].iter().any(|q| previous.eq_ignore_ascii_case(q))
+                && !lead[..lead.len() - previous.len()]
+                    .trim_end()
+                    .ends_with(',')
+                && indefinite_day_ends(&text[w.end..]))
+        {
             continue;
         }
         // "Thursday week": a week after the coming Thursday, as British news writes it.
@@ -3109,6 +3139,50 @@ fn until_a_time_on(text: &str, start: usize) -> bool {
                     .all(|c| c.is_ascii_alphabetic()))
     });
     is_time && lead.is_some_and(|w| is(w, &["until", "till"]))
+}
+
+/// Whether what follows "a Saturday" leaves it any Saturday: the sentence's end, a mark, or
+/// a word that opens a phrase of its own ("of a Saturday in April", "on a Tuesday when").
+fn indefinite_day_ends(after: &str) -> bool {
+    let rest = after.trim_start_matches([' ', '\t']);
+    let word: &str = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    word.is_empty()
+        || [
+            "in", "of", "when", "that", "and", "or", "at", "for", "to", "but",
+        ]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// A count read at `start` with the tens written before it and a hyphen ("Thirty-seven", the
+/// pattern having read "seven"): where the whole number starts and its value. `None` when a
+/// hyphen joins the count to a word that is no tens ("well-two"): no count to trust.
+fn with_tens(text: &str, start: usize, n: i64) -> Option<(usize, i64)> {
+    let Some(before) = text[..start].strip_suffix('-') else {
+        return Some((start, n));
+    };
+    let word_start = before
+        .rfind(|c: char| !c.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    const TENS: &[(&str, i64)] = &[
+        ("twenty", 20),
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
+        ("sixty", 60),
+        ("seventy", 70),
+        ("eighty", 80),
+        ("ninety", 90),
+    ];
+    let word = &before[word_start..];
+    let tens = TENS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, v)| v)?;
+    (1..=9).contains(&n).then_some((word_start, tens + n))
 }
 
 /// Which way a day after "until" lies. A span running from now looks ahead ("closed until

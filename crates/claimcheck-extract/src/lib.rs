@@ -347,6 +347,22 @@ mod tests {
             ),
             ("It cost $4.1bn.", "quantity=4100000000:None", ""),
             (
+                "Thirty-seven years ago, the Berlin Wall fell.",
+                "date=1989",
+                "2019",
+            ),
+            (
+                "It happened in the early hours of a Saturday in April.",
+                "date=2026-04",
+                "11-14",
+            ),
+            ("The market opens every Saturday.", "", "date"),
+            (
+                "In a Wednesday media event, Apple launched laptops.",
+                "date=2026-11-18",
+                "",
+            ),
+            (
                 "The firm raised its quarterly dividend by 10 cents to 42 cents.",
                 "quantity=10:None; quantity=42:None",
                 "",
