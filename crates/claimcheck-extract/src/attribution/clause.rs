@@ -115,40 +115,8 @@ fn opens_bare_clause(rest: &str) -> bool {
     let Some(first) = words.next() else {
         return false;
     };
-    let verb = |w: &str| {
-        w.starts_with(|c: char| c.is_ascii_lowercase())
-            && (matches!(
-                w,
-                "had"
-                    | "has"
-                    | "have"
-                    | "was"
-                    | "were"
-                    | "is"
-                    | "are"
-                    | "would"
-                    | "will"
-                    | "could"
-                    | "can"
-                    | "might"
-                    | "may"
-                    | "should"
-                    | "must"
-                    | "did"
-            ) || (w.len() > 4 && w.ends_with("ed"))
-                || is_irregular_past(w))
-    };
-    if matches!(first, "he" | "she" | "it" | "they" | "we" | "I" | "there") {
-        return words.next().is_some_and(verb);
-    }
-    if !matches!(
-        first,
-        "its" | "his" | "her" | "their" | "our" | "the" | "these" | "those"
-    ) {
-        return false;
-    }
-    // One to three words of the noun phrase, then an auxiliary or a modal: a past form after
-    // a noun may be a participle of the object's ("denied the allegations made by Ukraine").
+    // An auxiliary or a modal, the only verb trusted after a noun: a past form there may be a
+    // participle of the object's ("denied the allegations made by Ukraine").
     let auxiliary = |w: &str| {
         matches!(
             w,
@@ -170,6 +138,21 @@ fn opens_bare_clause(rest: &str) -> bool {
                 | "did"
         )
     };
+    let verb = |w: &str| {
+        auxiliary(w)
+            || (w.starts_with(|c: char| c.is_ascii_lowercase())
+                && ((w.len() > 4 && w.ends_with("ed")) || is_irregular_past(w)))
+    };
+    if matches!(first, "he" | "she" | "it" | "they" | "we" | "I" | "there") {
+        return words.next().is_some_and(verb);
+    }
+    if !matches!(
+        first,
+        "its" | "his" | "her" | "their" | "our" | "the" | "these" | "those"
+    ) {
+        return false;
+    }
+    // One to three words of the noun phrase, then an auxiliary or a modal.
     for (k, w) in words.take(4).enumerate() {
         if k > 0 && auxiliary(w) {
             return true;
