@@ -3167,21 +3167,11 @@ fn with_tens(text: &str, start: usize, n: i64) -> Option<(usize, i64)> {
     let word_start = before
         .rfind(|c: char| !c.is_ascii_alphabetic())
         .map_or(0, |i| i + 1);
-    const TENS: &[(&str, i64)] = &[
-        ("twenty", 20),
-        ("thirty", 30),
-        ("forty", 40),
-        ("fifty", 50),
-        ("sixty", 60),
-        ("seventy", 70),
-        ("eighty", 80),
-        ("ninety", 90),
-    ];
     let word = &before[word_start..];
-    let tens = TENS
+    let tens = crate::number::TENS_WORDS
         .iter()
-        .find(|(w, _)| w.eq_ignore_ascii_case(word))
-        .map(|&(_, v)| v)?;
+        .position(|w| w.eq_ignore_ascii_case(word))?;
+    let tens = 20 + 10 * i64::try_from(tens).ok()?;
     (1..=9).contains(&n).then_some((word_start, tens + n))
 }
 

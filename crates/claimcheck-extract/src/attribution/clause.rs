@@ -117,27 +117,7 @@ fn opens_bare_clause(rest: &str) -> bool {
     };
     // An auxiliary or a modal, the only verb trusted after a noun: a past form there may be a
     // participle of the object's ("denied the allegations made by Ukraine").
-    let auxiliary = |w: &str| {
-        matches!(
-            w,
-            "had"
-                | "has"
-                | "have"
-                | "was"
-                | "were"
-                | "is"
-                | "are"
-                | "would"
-                | "will"
-                | "could"
-                | "can"
-                | "might"
-                | "may"
-                | "should"
-                | "must"
-                | "did"
-        )
-    };
+    let auxiliary = |w: &str| THAT_VERBS.contains(&w) || matches!(w, "have" | "did");
     let verb = |w: &str| {
         auxiliary(w)
             || (w.starts_with(|c: char| c.is_ascii_lowercase())
